@@ -1,0 +1,53 @@
+"""The `claimcheck` command line: parses arguments and calls the core, nothing more.
+
+Subcommands live in their own modules and are imported only when run, so that
+`claimcheck --help` starts quickly.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from claimcheck import __version__
+
+# name -> (module, function, one-line help shown in `claimcheck --help`)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "articles": ("claimcheck.cli.articles", "articles", "List articles with their metadata and structure."),
+    "show": ("claimcheck.cli.articles", "show", "Show one article with its structure visible."),
+    "normalize": ("claimcheck.cli.normalize", "normalize", "Find every figure in Korean text."),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module_name, attr, _ = COMMANDS[cmd_name]
+        return getattr(importlib.import_module(module_name), attr)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Short help from the table, so `--help` imports no subcommand module.
+        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimcheck")
+def main() -> None:
+    """Fact-check news coverage of AI.
+
+    claimcheck reads articles (Korean first), turns them into structured claims,
+    normalises every figure and reports where sources agree or contradict.
+    With no PATHS, commands work on the bundled corpus of five articles about DeepSeek.
+
+    \b
+    Example:
+      claimcheck articles
+      claimcheck show 002_0e2b5449ce5aef5f
+    """

@@ -1,0 +1,52 @@
+"""Helpers shared by the subcommands: error conversion and output consoles."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from claimcheck.errors import InputError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class BadInput(click.ClickException):
+    """Bad input exits 2 (a plain ClickException would exit 1, which means 'found something')."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"claimcheck: error: {self.format_message()}", err=True)
+
+
+def reports_input_errors(func: F) -> F:
+    """Turn core InputErrors into one-line messages with exit status 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except InputError as exc:
+            raise BadInput(exc.message) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def stdout_console() -> Any:
+    from rich.console import Console
+
+    return Console(soft_wrap=False, highlight=False)
+
+
+def stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def is_terminal() -> bool:
+    return sys.stdout.isatty()

@@ -1,0 +1,206 @@
+"""Pydantic models: the single definition of every record claimcheck reads or writes.
+
+YAML, JSON, tables and exports are renderings of these; `claimcheck schema` prints them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+
+class Strict(BaseModel):
+    """Input records: an unknown key is an error, never silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Result(BaseModel):
+    """Output records: immutable once built."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- article metadata -------------------------------------------------------------------
+
+ArticleKind = Literal[
+    "news", "blog", "newsletter", "video summary", "essay", "explainer", "round-up", "unknown"
+]
+
+
+class SourcedValue(Strict):
+    """A metadata value with where the text states it, or null with the reason it is unknown."""
+
+    value: str | None
+    line: int | None = None
+    quote: str | None = None
+    reason: str | None = None
+
+    @model_validator(mode="after")
+    def _evidence_or_reason(self) -> SourcedValue:
+        if self.value is None and not self.reason:
+            raise ValueError("a null value needs a reason")
+        if self.value is not None and self.line is None and not self.reason:
+            raise ValueError("a value needs the line it comes from (or a reason)")
+        return self
+
+
+class ManifestEntry(Strict):
+    """One article of `seeds/manifest.yaml`."""
+
+    id: str
+    file: str
+    title: SourcedValue
+    outlet: SourcedValue
+    author: SourcedValue
+    published: SourcedValue
+    kind: SourcedValue
+    language: SourcedValue
+    url: SourcedValue | None = None
+
+    @model_validator(mode="after")
+    def _published_is_iso(self) -> ManifestEntry:
+        if self.published.value is not None:
+            _parse_iso_date(self.published.value)
+        return self
+
+
+class Manifest(Strict):
+    articles: list[ManifestEntry]
+
+
+class ArticleMeta(Result):
+    """Resolved metadata of an article, whatever it came from."""
+
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    kind: str | None = None
+    language: str | None = None
+    source: Literal["manifest", "front_matter", "none"] = "none"
+    # Why a field is unknown, by field name (from the manifest's reasons).
+    unknown: dict[str, str] = {}
+
+
+class FrontMatter(Strict):
+    """The YAML block an article may start with (`---` … `---`)."""
+
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: dt.date | dt.datetime | str | None = None
+    url: str | None = None
+    kind: str | None = None
+    language: str | None = None
+
+    @model_validator(mode="after")
+    def _published_is_iso(self) -> FrontMatter:
+        if isinstance(self.published, str):
+            _parse_iso_date(self.published)
+        return self
+
+
+def _parse_iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        raise ValueError(f"published must be an ISO date (YYYY-MM-DD), got {value!r}") from None
+
+
+# --- article structure ------------------------------------------------------------------
+
+BlockKind = Literal["title", "summary", "heading", "body", "boilerplate"]
+Section = Literal["headline", "summary", "body"]
+
+
+class Block(Result):
+    """A line (or paragraph) of the article, classified. Spans point into the original text."""
+
+    kind: BlockKind
+    start: int
+    end: int
+    line: int  # 1-based line of `start` in the original file
+    text: str
+    story: int | None = None  # index into Article.stories; None for page furniture
+    reason: str | None = None  # why a block is boilerplate (the rule's name and what it saw)
+
+
+class Story(Result):
+    """One story of a page; a round-up page carries several."""
+
+    index: int
+    headline: str
+    start: int
+    end: int
+    line: int
+
+
+class Sentence(Result):
+    text: str
+    start: int
+    end: int
+    line: int
+    section: Section
+    story: int
+
+
+class Article(Result):
+    id: str
+    path: str
+    format: Literal["txt", "md", "html"]
+    encoding: str
+    meta: ArticleMeta
+    text: str  # the decoded file, exactly as the user sees it
+    blocks: list[Block]
+    stories: list[Story]
+    sentences: list[Sentence]
+
+
+# --- quantities -------------------------------------------------------------------------
+
+Qualifier = Literal["exact", "approx", "at_least", "at_most", "range"]
+
+
+class Quantity(Result):
+    """A figure found in text, with the interval it really denotes."""
+
+    text: str
+    start: int  # offsets into the string the normaliser was given
+    end: int
+    value: int | float | None  # point estimate; None for a vague magnitude without one
+    low: int | float | None
+    high: int | float | None
+    unit: str | None  # ISO 4217 code, percent, percentage_point, ratio, count, hour, day, …
+    counter: str | None = None  # the Korean counter word as written (개, 대, 명 …)
+    qualifier: Qualifier = "exact"
+    qualifier_word: str | None = None  # the word that made the qualifier (약, 여, 이상 …)
+    inclusive: bool = True  # whether the bound itself is included (이상 yes, 초과 no)
+    rule: str  # the name of the rule that matched
+
+
+# --- claims -----------------------------------------------------------------------------
+
+Stance = Literal["asserted", "attributed", "disputed", "alleged", "hedged"]
+
+
+class Claim(Result):
+    id: str
+    article: str
+    story: int
+    topic: str
+    subject: str | None
+    object: str | None
+    quantity: Quantity | None  # offsets inside are relative to the file, like start/end
+    stance: Stance
+    attributed_to: str | None
+    section: Section
+    quote: str
+    start: int
+    end: int
+    line: int
+    sentence: str
+    attributes: dict[str, str] = {}  # topic-specific: scope, direction, baseline, date, polarity…

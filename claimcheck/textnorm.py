@@ -1,0 +1,101 @@
+"""Normalise text for matching while keeping a map back to the original characters.
+
+Every later stage matches on the normalised string but reports spans in the original,
+so a user can find a quote in the file exactly as it is written.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+# Spaces that news sites paste in (no-break, ideographic, thin…) become a plain space.
+_SPACES = {0x00A0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B)}
+# Invisible characters that break word matching are dropped from the normalised text.
+_INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD}
+_SINGLE_QUOTES = {0x2018, 0x2019, 0x201A, 0x201B, 0x2032}
+_DOUBLE_QUOTES = {0x201C, 0x201D, 0x201E, 0x201F, 0x2033}
+# Dashes between figures ("30–40%") read as ranges in Korean news; keep them one character.
+_DASHES = {0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE63}
+_TILDES = {0x301C, 0x223C, 0xFF5E}
+
+
+def _map_char(ch: str) -> str:
+    code = ord(ch)
+    if code in _INVISIBLE:
+        return ""
+    if code in _SPACES or ch == "\t":
+        return " "
+    if code in _SINGLE_QUOTES:
+        return "'"
+    if code in _DOUBLE_QUOTES:
+        return '"'
+    if code in _TILDES:
+        return "~"
+    if code in _DASHES:
+        return "-"
+    if 0xFF01 <= code <= 0xFF5E:  # full-width ASCII: ％ ０-９ ＄ …
+        return chr(code - 0xFEE0)
+    if code == 0xFFE6:  # full-width won sign
+        return "₩"
+    return ch
+
+
+def _starts_chunk(ch: str) -> bool:
+    # Combining marks and conjoining Hangul vowels/finals attach to the previous character.
+    if unicodedata.combining(ch):
+        return False
+    return not (0x1160 <= ord(ch) <= 0x11FF or 0xD7B0 <= ord(ch) <= 0xD7FF)
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """`text` is the normalised string; `offsets[i]` is where its character i starts in `original`."""
+
+    original: str
+    text: str
+    offsets: tuple[int, ...]
+
+    def to_original(self, index: int) -> int:
+        """Map a normalised offset (0..len(text)) to an offset in the original string."""
+        if index >= len(self.text):
+            return len(self.original)
+        return self.offsets[index]
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised half-open span to the original span covering the same characters."""
+        if end <= start:
+            pos = self.to_original(start)
+            return pos, pos
+        last = self.offsets[end - 1]
+        # The end is just past the last original character that produced text[end-1].
+        stop = self.offsets[end] if end < len(self.text) else len(self.original)
+        stop = max(stop, last + 1)
+        # Dropped invisible characters between two spans belong to neither.
+        while stop - 1 > last and ord(self.original[stop - 1]) in _INVISIBLE:
+            stop -= 1
+        return self.offsets[start], stop
+
+
+def normalize(original: str) -> NormalizedText:
+    """NFC, half-width digits and signs, plain spaces and quotes; with the offset map."""
+    out: list[str] = []
+    offsets: list[int] = []
+    needs_nfc = not unicodedata.is_normalized("NFC", original)
+    i = 0
+    n = len(original)
+    while i < n:
+        j = i + 1
+        if needs_nfc:
+            while j < n and not _starts_chunk(original[j]):
+                j += 1
+            chunk = unicodedata.normalize("NFC", original[i:j])
+        else:
+            chunk = original[i]
+        for ch in chunk:
+            mapped = _map_char(ch)
+            for piece in mapped:
+                out.append(piece)
+                offsets.append(i)
+        i = j
+    return NormalizedText(original=original, text="".join(out), offsets=tuple(offsets))
