@@ -146,6 +146,7 @@ class Sentence(Result):
     line: int
     section: Section
     story: int
+    block: int  # index into Article.blocks (to tell a heading from a paragraph)
 
 
 class Article(Result):
