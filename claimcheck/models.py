@@ -126,7 +126,7 @@ class Block(Result):
     line: int  # 1-based line of `start` in the original file
     text: str
     story: int | None = None  # index into Article.stories; None for page furniture
-    reason: str | None = None  # why a block is boilerplate (the rule's name and what it saw)
+    reason: str | None = None  # the rule that classified the block: '<rule>: <what it saw>'
 
 
 class Story(Result):
@@ -205,3 +205,105 @@ class Claim(Result):
     line: int
     sentence: str
     attributes: dict[str, str] = {}  # topic-specific: scope, direction, baseline, date, polarity…
+    review: Literal["confirmed", "corrected", "rejected"] | None = None  # from claims/overrides.yaml
+    review_note: str | None = None
+
+
+OverrideAction = Literal["confirm", "correct", "reject"]
+
+
+class Override(Strict):
+    """An editor's decision about one claim, kept in claims/overrides.yaml across re-extraction."""
+
+    claim: str
+    action: OverrideAction
+    set: dict[str, object] = {}  # with `correct`: the fields to change (subject, object, topic, …)
+    note: str | None = None
+    by: str | None = None
+
+    @model_validator(mode="after")
+    def _set_only_with_correct(self) -> Override:
+        if self.action == "correct" and not self.set:
+            raise ValueError("a 'correct' override needs `set` with the corrected fields")
+        if self.action != "correct" and self.set:
+            raise ValueError(f"`set` only goes with 'correct', not {self.action!r}")
+        return self
+
+
+class Overrides(Strict):
+    overrides: list[Override] = []
+
+
+# --- findings ---------------------------------------------------------------------------
+
+FindingKind = Literal["cross_source", "internal", "reference"]
+Verdict = Literal[
+    "agree", "compatible", "discrepancy", "contradiction", "single_source",
+    "consistent", "inconsistent",
+    "supported", "mostly_supported", "misleading", "refuted", "misattributed", "unverifiable",
+]
+Diagnosis = Literal[
+    "wrong_rate", "rounded", "digit_dropped", "digit_added", "unit_slip", "wrong_model",
+    "understating_bound", "scope_omitted", "reworded", "stance_conflict", "different_baseline",
+]
+
+VERDICTS_BY_KIND: dict[str, tuple[str, ...]] = {
+    "cross_source": ("agree", "compatible", "discrepancy", "contradiction", "single_source"),
+    "internal": ("consistent", "inconsistent"),
+    "reference": ("supported", "mostly_supported", "misleading", "refuted", "misattributed", "unverifiable"),
+}
+
+
+class SourceValue(Result):
+    """One claim as a finding shows it: who said it, where, and its normalised value."""
+
+    claim: str
+    article: str
+    outlet: str | None
+    published: dt.date | None
+    section: Section
+    line: int
+    quote: str
+    stance: Stance
+    value: str  # the normalised value as text ("5600000 USD (approx: 5320000–5880000)")
+    value_usd: float | None = None  # money converted at the article's date, for comparison
+
+
+class ReferenceCitation(Result):
+    fact: str
+    statement: str
+    source_title: str
+    source_locator: str
+    quote: str
+
+
+class Finding(Result):
+    id: str
+    kind: FindingKind
+    topic: str
+    subject: str | None
+    object: str | None
+    verdict: Verdict
+    articles: list[str]
+    claims: list[str]
+    explanation: str
+    explanation_ko: str
+    diagnosis: Diagnosis | None = None
+    reference: ReferenceCitation | None = None
+    sources: list[SourceValue] = []
+    arithmetic: list[str] = []  # each step of the arithmetic, in English
+
+
+class ReportArticle(Result):
+    id: str
+    title: str | None
+    outlet: str | None
+    published: dt.date | None
+    kind: str | None
+    claims: int
+
+
+class Report(Result):
+    articles: list[ReportArticle]
+    claims: list[Claim]
+    findings: list[Finding]

@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "articles": ("claimcheck.cli.articles", "articles", "List articles with their metadata and structure."),
     "show": ("claimcheck.cli.articles", "show", "Show one article with its structure visible."),
     "normalize": ("claimcheck.cli.normalize", "normalize", "Find every figure in Korean text."),
+    "extract": ("claimcheck.cli.extract", "extract", "Extract claims into claim tables (claims/*.yaml)."),
 }
 
 

@@ -1,0 +1,118 @@
+"""Claim extraction: each story of an article → structured claims (figures and statements)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+
+from claimcheck.extract.context import SentenceContext, build_context
+from claimcheck.extract.figures import Draft, figure_drafts
+from claimcheck.extract.mentions import confirmed
+from claimcheck.extract.stance import read_stance
+from claimcheck.extract.statements import statement_drafts
+from claimcheck.models import Article, Claim, Quantity
+
+__all__ = ["extract_claims"]
+
+_SUBJECT_TYPES = {"company"}
+
+
+def extract_claims(article: Article) -> list[Claim]:
+    """Every check-worthy statement of every story, in file order. Boilerplate yields nothing."""
+    contexts: dict[int, list[SentenceContext]] = {}
+    for sentence in article.sentences:
+        ctx = build_context(article, sentence, None)
+        contexts.setdefault(sentence.story, []).append(ctx)
+    claims: list[Claim] = []
+    for story, story_contexts in sorted(contexts.items()):
+        _confirm_mentions(story_contexts)
+        subject = _story_subject(story_contexts)
+        previous = None
+        for ctx in story_contexts:
+            ctx.story_subject = subject
+            ctx.stance = read_stance(ctx.text, ctx.mentions, previous)
+            previous = ctx.stance
+            if ctx.is_heading:
+                continue  # section headings restate the body; headlines and summaries do count
+            figures = figure_drafts(ctx)
+            for draft in figures + statement_drafts(ctx, figures):
+                claims.append(_to_claim(ctx, draft))
+    return _unique_ids(claims)
+
+
+def _confirm_mentions(contexts: list[SentenceContext]) -> None:
+    story_ids = {m.entity for ctx in contexts for m in ctx.mentions if m.rule is None}
+    story_text = "\n".join(ctx.text for ctx in contexts)
+    for ctx in contexts:
+        ctx.mentions = confirmed(ctx.mentions, ctx.text, story_ids, story_text)
+
+
+def _story_subject(contexts: list[SentenceContext]) -> str | None:
+    """The company a story is about: the one named most often (first named breaks ties)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for ctx in contexts:
+        for mention in ctx.mentions:
+            entity = mention.entity if mention.type in _SUBJECT_TYPES else mention.parent
+            if entity is None:
+                continue
+            counts[entity] += 1
+            first.setdefault(entity, ctx.sentence.start + mention.start)
+    if not counts:
+        return None
+    return min(counts, key=lambda e: (-counts[e], first[e]))
+
+
+def _to_claim(ctx: SentenceContext, draft: Draft) -> Claim:
+    sentence = ctx.sentence
+    stance = ctx.stance.stance
+    attributed_to = ctx.stance.attributed_to
+    attributes = dict(draft.attributes)
+    if draft.topic == "quote":
+        # A quote is what its speaker said, whatever the sentence does with it.
+        stance, attributed_to = "attributed", draft.subject
+    if stance == "disputed" and attributed_to:
+        attributes["disputed_by"] = attributed_to
+        attributed_to = None
+    if stance == "asserted":
+        attributed_to = None
+    if ctx.stance.cue:
+        attributes["stance_cue"] = ctx.stance.cue
+    quantity = _in_file(draft.quantity, sentence.start) if draft.quantity else None
+    return Claim(
+        id="",
+        article=ctx.article.id,
+        story=sentence.story,
+        topic=draft.topic,
+        subject=draft.subject,
+        object=draft.object,
+        quantity=quantity,
+        stance=stance,  # type: ignore[arg-type]
+        attributed_to=attributed_to,
+        section=sentence.section,
+        quote=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        line=sentence.line,
+        sentence=sentence.text,
+        attributes=dict(sorted(attributes.items())),
+    )
+
+
+def _in_file(quantity: Quantity, offset: int) -> Quantity:
+    return quantity.model_copy(update={"start": quantity.start + offset, "end": quantity.end + offset})
+
+
+def _unique_ids(claims: list[Claim]) -> list[Claim]:
+    """Ids from the claim's own content; a repeat of the same content gets a numbered suffix."""
+    seen: Counter[str] = Counter()
+    out = []
+    for claim in claims:
+        what = claim.quantity.text if claim.quantity else (claim.object or "")
+        key = "\x1f".join([claim.article, claim.topic, claim.subject or "", what, claim.quote])
+        digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+        base = f"{claim.article}:{claim.topic}:{digest}"
+        seen[base] += 1
+        claim_id = base if seen[base] == 1 else f"{base}~{seen[base]}"
+        out.append(claim.model_copy(update={"id": claim_id}))
+    return out

@@ -1,0 +1,90 @@
+"""What the extractor knows about one sentence: its normalised text, mentions, figures and stance."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from claimcheck.extract.mentions import Mention, find_mentions
+from claimcheck.extract.stance import StanceReading, read_stance
+from claimcheck.models import Article, Quantity, Sentence
+from claimcheck.textnorm import NormalizedText, normalize
+
+_DATE = re.compile(r"(?:(\d{4})년\s*)?(?:(\d{1,2})월\s*)?(\d{1,2})일(?!\s*(?:간|동안|만에))")
+
+
+@dataclass
+class SentenceContext:
+    article: Article
+    sentence: Sentence
+    norm: NormalizedText
+    mentions: list[Mention]
+    quantities: list[tuple[Quantity, int, int]]  # quantity (sentence-relative) and its normalised span
+    stance: StanceReading
+    story_subject: str | None
+    is_heading: bool
+    _inverse: list[int] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    def to_file_span(self, start: int, end: int) -> tuple[int, int]:
+        """Normalised sentence span → offsets in the article file."""
+        s, e = self.norm.span_to_original(start, end)
+        return self.sentence.start + s, self.sentence.start + e
+
+    def date_near(self, position: int) -> str | None:
+        """A day written in the sentence ("27일", "1월 31일"), resolved against the publication date."""
+        best = None
+        for match in _DATE.finditer(self.text):
+            distance = abs(match.start() - position)
+            if best is None or distance < best[0]:
+                best = (distance, match)
+        if best is None:
+            return None
+        year, month, day = best[1].groups()
+        published = self.article.meta.published
+        if published is None:
+            return best[1].group(0)
+        y = int(year) if year else published.year
+        m = int(month) if month else published.month
+        try:
+            import datetime as dt
+
+            resolved = dt.date(y, m, int(day))
+        except ValueError:
+            return best[1].group(0)
+        if resolved > published and not month:
+            return best[1].group(0)  # a day after publication in the same month: leave unresolved
+        return resolved.isoformat()
+
+
+def _to_normalised(norm: NormalizedText, original_index: int) -> int:
+    return bisect.bisect_left(norm.offsets, original_index)
+
+
+def build_context(
+    article: Article, sentence: Sentence, story_subject: str | None
+) -> SentenceContext:
+    from claimcheck.quantities import find_quantities
+
+    norm = normalize(sentence.text)
+    mentions = find_mentions(norm.text)
+    quantities = []
+    for quantity in find_quantities(sentence.text):
+        start = _to_normalised(norm, quantity.start)
+        end = _to_normalised(norm, quantity.end)
+        quantities.append((quantity, start, end))
+    block = article.blocks[sentence.block]
+    return SentenceContext(
+        article=article,
+        sentence=sentence,
+        norm=norm,
+        mentions=mentions,
+        quantities=quantities,
+        stance=StanceReading("asserted", None, None),  # set once mentions are confirmed
+        story_subject=story_subject,
+        is_heading=block.kind == "heading",
+    )

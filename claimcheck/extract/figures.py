@@ -1,0 +1,224 @@
+"""Figure claims: every quantity stated as fact becomes a claim with a topic, subject and object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claimcheck.extract.context import SentenceContext
+from claimcheck.extract.lexicon import FigureTopic, topic_data
+from claimcheck.extract.mentions import Mention
+from claimcheck.models import Quantity
+
+TIME_UNITS = {"year", "month", "week", "day", "hour", "minute"}
+# A company mention followed by one of these is the grammatical subject or owner of what follows
+# ("엔비디아의 주가", "하이닉스가"); followed by a noun such as 발표 it is only context.
+_SUBJECT_PARTICLES = ("은", "는", "이", "가", "의", " 주가", " 주식", "측", "도", "와", "과")
+
+
+@dataclass
+class Draft:
+    """A claim before ids and spans are fixed."""
+
+    topic: str
+    subject: str | None
+    object: str | None
+    quantity: Quantity | None
+    span: tuple[int, int]  # normalised span of the figure or mention inside the sentence
+    attributes: dict[str, str] = field(default_factory=dict)
+
+
+def figure_drafts(ctx: SentenceContext) -> list[Draft]:
+    data = topic_data()
+    drafts: list[Draft] = []
+    attributes_for_all: dict[str, str] = {}
+    figures = []
+    for quantity, start, end in ctx.quantities:
+        attribute = _as_attribute(ctx, quantity, end)
+        if attribute:
+            attributes_for_all[attribute] = quantity.text
+        else:
+            figures.append((quantity, start, end))
+    for quantity, start, end in figures:
+        quantity = _implied_currency(ctx, quantity, start)
+        topic, subject, obj, attributes = _classify(ctx, quantity, start, end)
+        if topic is None:
+            continue
+        attributes.update(attributes_for_all)
+        drafts.append(Draft(topic, subject, obj, quantity, (start, end), attributes))
+    del data
+    return drafts
+
+
+def _as_attribute(ctx: SentenceContext, quantity: Quantity, end: int) -> str | None:
+    for rule in topic_data().attribute_figures:
+        if quantity.unit == rule.unit:
+            after = ctx.text[end : end + 4].lstrip()
+            if any(after.startswith(word) for word in rule.after):
+                return rule.attribute
+    return None
+
+
+def _implied_currency(ctx: SentenceContext, quantity: Quantity, start: int) -> Quantity:
+    rule = topic_data().implied_currency
+    if quantity.unit is not None or quantity.value is None and quantity.low is None:
+        return quantity
+    size = quantity.value if quantity.value is not None else quantity.low
+    if size is None or size < rule.min_value:
+        return quantity
+    if not any(cue in ctx.text for cue in rule.cues):
+        return quantity
+    return quantity.model_copy(update={"unit": rule.unit, "rule": f"{quantity.rule}+implied_{rule.unit}"})
+
+
+def _score(ctx: SentenceContext, topic: FigureTopic, start: int, end: int) -> float:
+    text = ctx.text
+    if not any(word in text for word in topic.requires):
+        return 0.0
+    score = 0.0
+    # The noun a figure modifies says most ("5% 이하의 비용", "248개의 GPU").
+    head = text[end : end + 8].lstrip()
+    head = head[1:].lstrip() if head.startswith("의") else head
+    if any(head.startswith(cue) for cue in topic.cues):
+        score += 2.0
+    for cue in topic.cues:
+        at = text.find(cue)
+        while at >= 0:
+            distance = start - (at + len(cue)) if at < start else at - end
+            score += 1.0 / (1.0 + max(distance, 0) / 8.0)
+            at = text.find(cue, at + 1)
+    return score
+
+
+def _classify(
+    ctx: SentenceContext, quantity: Quantity, start: int, end: int
+) -> tuple[str | None, str | None, str | None, dict[str, str]]:
+    data = topic_data()
+    scored = []
+    for name, topic in data.figure_topics.items():
+        if quantity.unit not in topic.units:
+            continue
+        score = _score(ctx, topic, start, end)
+        if score > 0:
+            scored.append((-score, topic.priority, name))
+    attributes: dict[str, str] = {}
+    if not scored:
+        if quantity.unit in TIME_UNITS or _skipped(quantity):
+            return None, None, None, attributes
+        if quantity.unit is None and quantity.counter is None:
+            return None, None, None, attributes  # a bare number with nothing to say what it counts
+        subject = _nearest(ctx, start, {"company"}) or ctx.story_subject
+        return "other", subject, _nearest_entity(ctx, start, {"model", "product"}), attributes
+    scored.sort()
+    name = scored[0][2]
+    topic = data.figure_topics[name]
+    subject = _subject(ctx, start, set(topic.subject))
+    if name in ("training_cost", "peer_cost"):
+        name = _cost_kind(ctx, subject, start)
+        if name == "training_cost" and subject is None:
+            subject = ctx.story_subject
+        attributes.update(_cost_scope(ctx))
+    elif subject is None and name not in ("stock_change", "market_value"):
+        subject = ctx.story_subject
+    obj = _nearest_entity(ctx, start, set(topic.object)) if topic.object else None
+    if name == "gpu_count":
+        chip = _nearest_entity(ctx, end + 20, {"chip"})
+        if chip:
+            attributes["chip"] = chip
+        obj = _nearest_entity(ctx, start, {"model"})
+    if name in ("stock_change", "market_value"):
+        direction = direction_after(ctx, end)
+        if direction:
+            attributes["direction"] = direction
+        date = ctx.date_near(start)
+        if date:
+            attributes["date"] = date
+    if name == "cost_ratio":
+        baseline = _baseline(ctx, start, subject)
+        if baseline:
+            attributes["baseline"] = baseline
+    return name, subject, obj, attributes
+
+
+def _skipped(quantity: Quantity) -> bool:
+    return any(
+        quantity.unit == skip.unit and quantity.value == skip.value
+        for skip in topic_data().other_skip
+    )
+
+
+def _before(ctx: SentenceContext, position: int, types: set[str]) -> list[Mention]:
+    return [m for m in ctx.mentions if m.end <= position and m.type in types]
+
+
+def _nearest(ctx: SentenceContext, position: int, types: set[str]) -> str | None:
+    candidates = _before(ctx, position, types)
+    return candidates[-1].entity if candidates else None
+
+
+def _nearest_entity(ctx: SentenceContext, position: int, types: set[str]) -> str | None:
+    """The mention of one of `types` nearest before `position`, else the first after it."""
+    before = _before(ctx, position, types)
+    if before:
+        return before[-1].entity
+    after = [m for m in ctx.mentions if m.start >= position and m.type in types]
+    return after[0].entity if after else None
+
+
+def _subject(ctx: SentenceContext, position: int, types: set[str]) -> str | None:
+    candidates = _before(ctx, position, types)
+    for mention in reversed(candidates):
+        if ctx.text.startswith(_SUBJECT_PARTICLES, mention.end):
+            return mention.entity
+    return None
+
+
+def _cost_kind(ctx: SentenceContext, subject: str | None, start: int) -> str:
+    if subject is not None and ctx.story_subject is not None:
+        return "training_cost" if subject == ctx.story_subject else "peer_cost"
+    data = topic_data()
+    before = ctx.text[max(0, start - 40) : start]
+    if any(cue in before for cue in data.peer_cues.before):
+        return "peer_cost"
+    peer = _first_after(ctx.text, start, data.peer_cues.after)
+    own = _first_after(ctx.text, start, data.own_cost_cues)
+    if peer is not None and (own is None or peer < own):
+        return "peer_cost"
+    return "training_cost"
+
+
+def _first_after(text: str, position: int, cues: list[str], reach: int = 30) -> int | None:
+    """Distance to the first of `cues` after `position`, within `reach` characters."""
+    window = text[position : position + reach]
+    found = [window.find(cue) for cue in cues if cue in window]
+    return min(found) if found else None
+
+
+def _cost_scope(ctx: SentenceContext) -> dict[str, str]:
+    for rule in topic_data().cost_scopes:
+        if any(cue in ctx.text for cue in rule.cues):
+            return {"scope": rule.scope}
+    return {}
+
+
+def direction_after(ctx: SentenceContext, end: int) -> str | None:
+    """'up' or 'down' from the first movement verb after a position."""
+    window = ctx.text[end : end + 25]
+    best = None
+    for direction, words in topic_data().directions.items():
+        for word in words:
+            at = window.find(word)
+            if at >= 0 and (best is None or at < best[0]):
+                best = (at, direction)
+    return best[1] if best else None
+
+
+def _baseline(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
+    for mention in reversed(_before(ctx, start, {"model", "company", "product"})):
+        if mention.entity != subject:
+            return mention.entity
+    # "이 비용의 10분의 1": the noun phrase before 의
+    head = ctx.text[:start].rstrip()
+    if head.endswith("의"):
+        words = head[:-1].split()
+        return " ".join(words[-2:]) if words else None
+    return None

@@ -1,0 +1,98 @@
+"""The extractor's language data (topics and stance cues), loaded once into pydantic models."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from claimcheck.textnorm import normalize
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FigureTopic(_Data):
+    units: list[str | None]
+    requires: list[str]
+    cues: list[str]
+    subject: list[str]
+    object: list[str]
+    priority: int
+
+
+class StatementTopic(_Data):
+    entity_types: list[str]
+    cues: list[str]
+    requires_subject_mention: bool = False
+    requires_quote_marks: bool = False
+
+
+class ImpliedCurrency(_Data):
+    unit: str
+    min_value: int
+    cues: list[str]
+
+
+class AttributeFigure(_Data):
+    unit: str
+    after: list[str]
+    attribute: str
+
+
+class CostScope(_Data):
+    scope: str
+    cues: list[str]
+
+
+class SkipFigure(_Data):
+    unit: str | None
+    value: float
+
+
+class PeerCues(_Data):
+    before: list[str]
+    after: list[str]
+
+
+class TopicData(_Data):
+    figure_topics: dict[str, FigureTopic]
+    statement_topics: dict[str, StatementTopic]
+    implied_currency: ImpliedCurrency
+    attribute_figures: list[AttributeFigure]
+    directions: dict[str, list[str]]
+    cost_scopes: list[CostScope]
+    peer_cues: PeerCues
+    own_cost_cues: list[str]
+    technique_specialisations: dict[str, list[str]]
+    other_skip: list[SkipFigure]
+
+
+class StanceData(_Data):
+    order: list[str]
+    families: dict[str, list[str]]
+    evidential: list[str]
+    quotatives: list[str]
+    continuations: list[str]
+    generic_sources: list[str]
+    speaker_particles: list[str]
+    negations: list[str]
+
+
+def _read(name: str) -> object:
+    text = resources.files("claimcheck.data").joinpath("ko", name).read_text(encoding="utf-8")
+    # Cue words are matched on normalised text, so the data is normalised the same way.
+    return yaml.safe_load(normalize(text).text)
+
+
+@functools.cache
+def topic_data() -> TopicData:
+    return TopicData.model_validate(_read("topics.yaml"))
+
+
+@functools.cache
+def stance_data() -> StanceData:
+    return StanceData.model_validate(_read("stance.yaml"))

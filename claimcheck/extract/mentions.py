@@ -1,0 +1,175 @@
+"""Find mentions of known entities (companies, models, chips, techniques, people…) in a sentence.
+
+Exact aliases first (longest match wins), then rapidfuzz for spelling variants of longer names.
+Matching is on normalised text; callers map spans back to the file.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from claimcheck.entities_data import ContextRule, EntityTable, alias_key, load_entity_table
+
+# Korean particles and suffixes that may follow a name without a space ("딥시크는", "엔비디아의",
+# "딥시크발"); any other Hangul right after an alias means it is part of a longer word ("메타버스").
+_PARTICLES = (
+    "은 는 이 가 을 를 의 에 에서 에게 와 과 도 로 으로 만 까지 부터 처럼 보다 라는 이라는 "
+    "이란 란 발 측 사 社 판 이나 나 랑 이랑 마저 조차 께서 에도 에는 과의 와의 로서 로써 에선 엔 "
+    "것 같은 등 뿐 만큼 다 야 였 이었 이며 며 식 형 급"
+).split()
+
+
+def _hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3"
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity: str
+    type: str
+    start: int
+    end: int
+    alias: str
+    parent: str | None = None
+    fuzzy: bool = False
+    rule: ContextRule | None = None  # set for aliases that need their context confirmed
+
+
+class _Matcher:
+    def __init__(self, table: EntityTable) -> None:
+        self.by_id = {e.id: e for e in table.entities}
+        self.plain: dict[str, str] = {}  # alias key -> entity id
+        self.conditional: dict[str, tuple[str, ContextRule]] = {}
+        for entity in table.entities:
+            for form in (entity.name_en, entity.name_ko, *entity.aliases):
+                self.plain.setdefault(alias_key(form), entity.id)
+            for rule in entity.context_required:
+                self.conditional.setdefault(alias_key(rule.alias), (entity.id, rule))
+        keys = sorted({*self.plain, *self.conditional}, key=len, reverse=True)
+        # Spaces and hyphens inside a name are optional ("오픈 AI" = "오픈AI" = "Open-AI").
+        pattern = "|".join("[ -]?".join(re.escape(ch) for ch in key) for key in keys)
+        # A Latin alias must not sit inside a longer Latin word ("AI" in "OpenAI").
+        self.regex = re.compile(f"(?<![A-Za-z0-9])(?:{pattern})", re.IGNORECASE)
+        self.fuzzy = table.fuzzy
+        # Fuzzy candidates: Hangul names long enough not to be confused with ordinary words.
+        self.fuzzy_keys = [
+            k for k in self.plain if len(k) >= table.fuzzy.min_length and _hangul(k[0])
+        ]
+
+    def find(self, text: str) -> list[Mention]:
+        found: list[Mention] = []
+        for match in self.regex.finditer(text):
+            surface = match.group(0)
+            start, end = match.span()
+            if not _bounded(text, start, end, surface):
+                continue
+            key = alias_key(surface)
+            if key in self.plain:
+                entity = self.by_id[self.plain[key]]
+                rule = None
+            else:
+                entity_id, rule = self.conditional[key]
+                entity = self.by_id[entity_id]
+            found.append(Mention(entity.id, entity.type, start, end, surface, entity.parent, False, rule))
+        found.extend(self._fuzzy(text, found))
+        found.sort(key=lambda m: m.start)
+        return _drop_brand_prefixes(found)
+
+    def _fuzzy(self, text: str, exact: list[Mention]) -> list[Mention]:
+        from rapidfuzz import fuzz, process
+
+        taken = [(m.start, m.end) for m in exact]
+        out = []
+        # One or two Hangul words ("샘 울트먼"), without a trailing particle.
+        for match in re.finditer(r"[\uac00-\ud7a3]{2,}(?: [\uac00-\ud7a3]{2,})?", text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            word = _strip_particle(match.group(0))
+            key = alias_key(word)
+            if len(key) < self.fuzzy.min_length:
+                continue
+            best = process.extractOne(
+                key, self.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=self.fuzzy.score_cutoff
+            )
+            if best is None:
+                continue
+            entity = self.by_id[self.plain[best[0]]]
+            out.append(
+                Mention(entity.id, entity.type, start, start + len(word), word, entity.parent, True)
+            )
+            taken.append((start, start + len(word)))
+        return out
+
+
+def _bounded(text: str, start: int, end: int, surface: str) -> bool:
+    """A Hangul alias is a whole word or a word plus a particle; a Latin one is not part of a longer token."""
+    if start > 0 and _hangul(text[start - 1]) and _hangul(surface[0]):
+        return False
+    if end < len(text):
+        nxt = text[end]
+        if _hangul(nxt) and _hangul(surface[-1]):
+            return any(text.startswith(p, end) for p in _PARTICLES)
+        if nxt.isascii() and nxt.isalnum() and not _hangul(surface[-1]):
+            return False  # "V3" inside "V30"
+    return True
+
+
+def _strip_particle(word: str) -> str:
+    for particle in sorted(_PARTICLES, key=len, reverse=True):
+        if word.endswith(particle) and len(word) - len(particle) >= 2:
+            return word[: -len(particle)]
+    return word
+
+
+def _drop_brand_prefixes(mentions: list[Mention]) -> list[Mention]:
+    """A brand name that only qualifies the product right after it is not a mention of the company
+    ("엔비디아 H800": the chip, not Nvidia)."""
+    kept = []
+    for i, mention in enumerate(mentions):
+        following = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            following is not None
+            and following.parent == mention.entity
+            and following.start - mention.end <= 1
+        ):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def confirmed(mentions: list[Mention], sentence: str, story_ids: set[str], story_text: str) -> list[Mention]:
+    """Keep conditional aliases only where their context rule is met ("R1" near 딥시크)."""
+    sentence_ids = {m.entity for m in mentions if m.rule is None}
+    kept = []
+    for mention in mentions:
+        rule = mention.rule
+        if rule is not None:
+            ids = sentence_ids if rule.within == "sentence" else story_ids
+            scope = sentence if rule.within == "sentence" else story_text
+            if not (set(rule.near) & ids or any(w in scope for w in rule.words)):
+                continue
+        kept.append(mention)
+    return kept
+
+
+@functools.cache
+def _matcher() -> _Matcher:
+    return _Matcher(load_entity_table())
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Entity mentions in normalised `text`, sorted by position, non-overlapping."""
+    return _matcher().find(text)
+
+
+def entity_type(entity_id: str) -> str | None:
+    entity = _matcher().by_id.get(entity_id)
+    return entity.type if entity else None
+
+
+def entity_parent(entity_id: str) -> str | None:
+    entity = _matcher().by_id.get(entity_id)
+    return entity.parent if entity else None

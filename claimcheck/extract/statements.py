@@ -1,0 +1,202 @@
+"""Qualitative claims: techniques, hardware, bans, allegations, comparisons, releases, quotes."""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.extract.context import SentenceContext
+from claimcheck.extract.figures import Draft
+from claimcheck.extract.lexicon import topic_data
+from claimcheck.extract.mentions import Mention
+from claimcheck.extract.stance import is_negated
+
+_LIST_JOINERS = {"와", "과", "나", "이나", ",", "및", "와 같은", "또는", "혹은", "/", "·"}
+GENERIC = {"gpu"}  # a bare "GPU" says nothing about which hardware was used
+_QUOTED = re.compile(r'"([^"]{4,})"')
+_DISTILLED_FROM = re.compile(r"의\s*(?:모델|LLM|AI|언어모델|거대언어모델)?\s*(?:을|를|의)?")
+
+
+def statement_drafts(ctx: SentenceContext, figure_drafts: list[Draft]) -> list[Draft]:
+    drafts: list[Draft] = []
+    topics = topic_data().statement_topics
+    text = ctx.text
+    for name, topic in topics.items():
+        if topic.cues and not any(cue in text for cue in topic.cues):
+            continue
+        if topic.requires_quote_marks and not _QUOTED.search(text):
+            continue
+        mentions = [m for m in ctx.mentions if m.type in topic.entity_types]
+        maker = _MAKERS.get(name)
+        if maker is None:
+            continue
+        drafts.extend(maker(ctx, mentions, figure_drafts))
+    return drafts
+
+
+def _technique(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Draft]:
+    out = []
+    named = {m.entity for m in mentions}
+    general = topic_data().technique_specialisations
+    seen = {g for g, specific in general.items() if named & set(specific)}
+    for mention in mentions:
+        if mention.entity in seen:
+            continue
+        seen.add(mention.entity)
+        attributes = {"polarity": "false" if is_negated(ctx.text, mention.start, mention.end) else "true"}
+        if mention.entity == "knowledge-distillation":
+            source = _distilled_from(ctx, mention)
+            if source:
+                attributes["distilled_from"] = source
+                attributes["distilled_into"] = ctx.story_subject or "unknown"
+        out.append(Draft("technique", ctx.story_subject, mention.entity, None, (mention.start, mention.end), attributes))
+    return out
+
+
+def _distilled_from(ctx: SentenceContext, mention: Mention) -> str | None:
+    """'오픈AI의 LLM을 증류해' → openai: the company or model owning what is distilled."""
+    window_start = max(0, mention.start - 30)
+    for other in reversed(ctx.mentions):
+        if other.end > mention.start or other.start < window_start:
+            continue
+        if other.type in ("company", "model") and other.entity != ctx.story_subject:
+            between = ctx.text[other.end : mention.start]
+            if _DISTILLED_FROM.match(between) or between.startswith(("의", "을", "를")):
+                return other.entity
+    return None
+
+
+def _hardware(ctx: SentenceContext, mentions: list[Mention], figures) -> list[Draft]:
+    out = []
+    seen = set()
+    for mention in mentions:
+        if mention.entity in seen or mention.entity in GENERIC:
+            continue
+        seen.add(mention.entity)
+        negated = is_negated(ctx.text, mention.start, mention.end, window=16)
+        attributes = {"polarity": "false" if negated else "true"}
+        if "필수" in ctx.text and not negated:
+            attributes["requirement"] = "essential"
+        out.append(Draft("hardware", ctx.story_subject, mention.entity, None, (mention.start, mention.end), attributes))
+    return out
+
+
+def _ban(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Draft]:
+    # Who is restricted: the story's subject (or its app/model) named in the sentence.
+    target = ctx.story_subject
+    if target is None or not any(m.entity == target or m.parent == target for m in ctx.mentions):
+        return []
+    if mentions:
+        return [
+            Draft("ban", m.entity, target, None, (m.start, m.end), {"restricts": target or "unknown"})
+            for m in mentions
+        ]
+    return [Draft("ban", None, target, None, (0, len(ctx.text)), {"restricts": target or "unknown"})]
+
+
+def _allegation(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Draft]:
+    attributes = {}
+    against = [m.entity for m in ctx.mentions if m.type == "company" and m.entity != ctx.story_subject]
+    if against:
+        attributes["against"] = against[0]
+    techniques = [m for m in ctx.mentions if m.type == "technique"]
+    obj = techniques[0].entity if techniques else None
+    if obj is None and "개인정보" in ctx.text:
+        obj = "personal-data"
+    if obj is None and not against:
+        return []
+    return [Draft("allegation", ctx.story_subject, obj, None, (0, len(ctx.text)), attributes)]
+
+
+def _parity(ctx: SentenceContext, mentions: list[Mention], figures) -> list[Draft]:
+    own = ctx.story_subject
+    cue_at = min(
+        (ctx.text.find(c) for c in topic_data().statement_topics["performance_parity"].cues if c in ctx.text),
+        default=len(ctx.text),
+    )
+    # What it is compared with is named just before the comparison ("o1에 필적", "구글보다 … 비슷한"),
+    # with the names listed beside it ("GPT-4와 Claude 등").
+    before = [m for m in mentions if m.entity != own and m.parent != own and m.end <= cue_at and cue_at - m.end <= 70]
+    compared = before[-1:]
+    for mention in reversed(before[:-1]):
+        gap = ctx.text[mention.end : compared[0].start].strip()
+        if gap in _LIST_JOINERS:
+            compared.insert(0, mention)
+        else:
+            break
+    if not compared:
+        return [Draft("performance_parity", own, None, None, (0, len(ctx.text)), {})]
+    return [
+        Draft("performance_parity", own, m.entity, None, (m.start, m.end), {"compared_with": m.entity})
+        for m in compared
+    ]
+
+
+def _release(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Draft]:
+    own = ctx.story_subject
+    out = []
+    for mention in mentions:
+        if own is not None and mention.parent != own:
+            continue
+        attributes = {}
+        date = ctx.date_near(mention.start)
+        if date:
+            attributes["date"] = date
+        out.append(Draft("model_release", own, mention.entity, None, (mention.start, mention.end), attributes))
+    return out
+
+
+def _quote(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Draft]:
+    quoted = _QUOTED.search(ctx.text)
+    if not quoted or not mentions:
+        return []
+    speaker = mentions[0]
+    return [
+        Draft("quote", speaker.entity, None, None, (speaker.start, quoted.end()), {"words": quoted.group(1)})
+    ]
+
+
+_RANK = re.compile(r"(\d+)\s*위")
+
+
+def _stock_move(ctx: SentenceContext, mentions: list[Mention], figures) -> list[Draft]:
+    if any(d.topic in ("stock_change", "market_value") for d in figures):
+        return []  # the figure claim says it already
+    from claimcheck.extract.figures import direction_after
+
+    out = []
+    for mention in mentions:
+        after = ctx.text[mention.end : mention.end + 12]
+        if not any(cue in after for cue in ("주가", "주식", "증시", "시가총액", "시총")):
+            continue
+        direction = direction_after(ctx, mention.end)
+        if direction is None:
+            continue
+        attributes = {"direction": direction}
+        date = ctx.date_near(mention.start)
+        if date:
+            attributes["date"] = date
+        out.append(Draft("stock_change", mention.entity, None, None, (mention.start, mention.end), attributes))
+    return out
+
+
+def _rank(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Draft]:
+    rank = _RANK.search(ctx.text)
+    if rank is None or not mentions:
+        return []
+    owner = [m for m in mentions if m.end <= rank.start()] or mentions
+    return [
+        Draft("market_value", owner[-1].entity, None, None, (owner[-1].start, rank.end()), {"rank": rank.group(1)})
+    ]
+
+
+_MAKERS = {
+    "stock_change": _stock_move,
+    "market_value": _rank,
+    "technique": _technique,
+    "hardware": _hardware,
+    "ban": _ban,
+    "allegation": _allegation,
+    "performance_parity": _parity,
+    "model_release": _release,
+    "quote": _quote,
+}

@@ -1,0 +1,233 @@
+"""Load articles (.txt, .md, .html, or folders of them) as Article records with spans into the file.
+
+For .txt and .md, `Article.text` is the decoded file and every Block/Sentence satisfies
+`text[start:end] == block.text`. For .html, `Article.text` is the HTML source: spans point at
+the source region a piece of text came from, while `Block.text`/`Sentence.text` hold the
+extracted text (entities decoded, whitespace collapsed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal
+
+from claimcheck.errors import InputError
+from claimcheck.load.decode import decode_bytes
+from claimcheck.load.metadata import (
+    MANIFEST_NAME,
+    load_manifest,
+    meta_from_front_matter,
+    meta_from_manifest,
+    no_meta,
+    read_front_matter,
+)
+from claimcheck.load.sentences import split_sentences
+from claimcheck.load.structure import Classified, StoryPlan, classify
+from claimcheck.load.units import Unit, line_of, markdown_units, text_units
+from claimcheck.models import Article, ArticleMeta, Block, ManifestEntry, Sentence, Story
+
+__all__ = ["bundled_corpus_dir", "find_article", "load_article", "load_articles"]
+
+Format = Literal["txt", "md", "html"]
+FORMATS: dict[str, Format] = {
+    ".txt": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+}
+# Files that sit beside articles in a folder without being articles.
+NOT_ARTICLES = {MANIFEST_NAME, "readme.md"}
+
+
+def bundled_corpus_dir() -> Path:
+    """The five seed articles: package data when installed, `<repo>/seeds` in a checkout."""
+    from importlib import resources
+
+    try:
+        corpus = resources.files("claimcheck.corpus")
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent.parent / "seeds"
+    return Path(str(corpus))
+
+
+def _folder_articles(folder: Path) -> list[Path]:
+    files = sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in FORMATS and p.name.lower() not in NOT_ARTICLES
+    )
+    if not files:
+        raise InputError(folder, "no articles (.txt, .md, .html) in this folder")
+    return files
+
+
+def _article_files(paths: Sequence[str | Path] | None) -> list[Path]:
+    if paths is None:
+        paths = [bundled_corpus_dir()]
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(_folder_articles(path))
+        elif path.is_file():
+            if path.suffix.lower() not in FORMATS:
+                raise InputError(
+                    path,
+                    f"not an article file ({path.suffix or 'no extension'}; "
+                    "expected .txt, .md or .html)",
+                )
+            files.append(path)
+        else:
+            raise InputError(path, "no such file or folder")
+    unique: dict[Path, Path] = {}
+    for path in files:
+        unique.setdefault(path.resolve(), path)  # the same file named twice is one article
+    by_id: dict[str, Path] = {}
+    for path in unique.values():
+        if path.stem in by_id:
+            raise InputError(
+                path, f"two articles with the same id {path.stem!r} (also {by_id[path.stem]})"
+            )
+        by_id[path.stem] = path
+    return list(by_id.values())
+
+
+class _Manifests:
+    """Each folder's manifest, read once per call."""
+
+    def __init__(self) -> None:
+        self._by_folder: dict[Path, dict[str, ManifestEntry] | None] = {}
+
+    def entry(self, path: Path) -> ManifestEntry | None:
+        folder = path.resolve().parent
+        if folder not in self._by_folder:
+            self._by_folder[folder] = load_manifest(folder)
+        entries = self._by_folder[folder]
+        return entries.get(path.stem) if entries else None
+
+
+def load_articles(paths: Sequence[str | Path] | None = None) -> list[Article]:
+    """Load every article in `paths` (files or folders; None: the bundled corpus), sorted by id."""
+    manifests = _Manifests()
+    articles = [load_article(path, manifests.entry(path)) for path in _article_files(paths)]
+    return sorted(articles, key=lambda a: a.id)
+
+
+def find_article(ref: str, paths: Sequence[str | Path] | None = None) -> Article:
+    """One article by id (within `paths` or the bundled corpus) or by a file path."""
+    candidate = Path(ref)
+    if candidate.is_file():
+        (path,) = _article_files([candidate])
+        return load_article(path, _Manifests().entry(path))
+    for path in _article_files(paths):
+        if path.stem == ref:
+            return load_article(path, _Manifests().entry(path))
+    where = "the bundled corpus" if paths is None else ", ".join(str(p) for p in paths)
+    raise InputError(ref, f"no such article: not a file, nor an article id in {where}")
+
+
+def load_article(path: str | Path, entry: ManifestEntry | None = None) -> Article:
+    """Load one file; `entry` is its manifest entry, if its folder has one."""
+    path = Path(path)
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(path, "not an article file (expected .txt, .md or .html)")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    text, encoding = decode_bytes(data, path)
+    meta = meta_from_manifest(entry) if entry is not None else no_meta()
+    if fmt == "html":
+        from claimcheck.load.html import html_units
+
+        units = html_units(text)
+    else:
+        front = read_front_matter(text, path)
+        begin = 0
+        if front is not None:
+            meta = meta_from_front_matter(front.meta)
+            begin = front.end
+        units = markdown_units(text, begin) if fmt == "md" else text_units(text, begin)
+        if front is not None:
+            end = len(text[:begin].rstrip())
+            units.insert(0, Unit(0, end, 1, text[:end], preset=("front_matter", "metadata block")))
+    classified, plans = classify(units, meta.title, meta.kind)
+    blocks = [_block(unit, c) for unit, c in zip(units, classified, strict=True)]
+    stories = [_story(i, plan, units, text) for i, plan in enumerate(plans)]
+    sentences = _sentences(units, classified, text, fmt)
+    return Article(
+        id=path.stem,
+        path=str(path),
+        format=fmt,
+        encoding=encoding,
+        meta=_with_page_title(meta, blocks),
+        text=text,
+        blocks=blocks,
+        stories=stories,
+        sentences=sentences,
+    )
+
+
+def _with_page_title(meta: ArticleMeta, blocks: list[Block]) -> ArticleMeta:
+    """Without a stated title, the page's own headline is the title."""
+    if meta.title is not None:
+        return meta
+    title = next((b.text for b in blocks if b.kind == "title"), None)
+    if title is None:
+        return meta
+    unknown = {k: v for k, v in meta.unknown.items() if k != "title"}
+    return meta.model_copy(
+        update={"title": " ".join(title.lstrip("#").split()), "unknown": unknown}
+    )
+
+
+def _block(unit: Unit, c: Classified) -> Block:
+    return Block(
+        kind=c.kind,
+        start=unit.start,
+        end=unit.end,
+        line=unit.line,
+        text=unit.text,
+        story=c.story,
+        reason=c.reason,
+    )
+
+
+def _story(index: int, plan: StoryPlan, units: list[Unit], text: str) -> Story:
+    start = min(units[i].start for i in plan.units)
+    end = max(units[i].end for i in plan.units)
+    return Story(
+        index=index, headline=plan.headline, start=start, end=end, line=line_of(text, start)
+    )
+
+
+def _sentences(
+    units: list[Unit], classified: list[Classified], text: str, fmt: str
+) -> list[Sentence]:
+    out: list[Sentence] = []
+    for index, (unit, c) in enumerate(zip(units, classified, strict=True)):
+        if c.kind == "boilerplate" or c.section is None or c.story is None:
+            continue
+        rest = unit.text[c.content :]
+        offset = c.content + len(rest) - len(rest.lstrip())
+        piece = rest.strip()
+        if not piece:
+            continue
+        spans = [(0, len(piece))] if c.whole else split_sentences(piece)
+        for a, b in spans:
+            start, end = unit.source_span(offset + a, offset + b)
+            out.append(
+                Sentence(
+                    text=piece[a:b] if fmt == "html" else text[start:end],
+                    start=start,
+                    end=end,
+                    line=line_of(text, start),
+                    section=c.section,
+                    story=c.story,
+                    block=index,
+                )
+            )
+    return out

@@ -1,0 +1,60 @@
+"""Match one line of a page against the boilerplate families of boilerplate.yaml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from claimcheck.load.rules import Family, boilerplate, compiled
+from claimcheck.load.sentences import ends_like_sentence
+
+# Figures, dates and times in a UI line ("2025.04.28 01:58", "1,234", "3분").
+_FIGURES = re.compile(r"\d[\d,.:]*")
+# Separators, icons and emoji between UI words ("댓글 0 · 저장 0", "홈 | 뉴스", "추천 👍 37").
+_SEPARATORS = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True)
+class Furniture:
+    rule: str
+    reason: str
+    opens_list: bool = False
+
+    @property
+    def label(self) -> str:
+        """What Block.reason holds: the rule's name, then what it saw."""
+        return f"{self.rule}: {self.reason}"
+
+
+@cache
+def _words(family_name: str) -> frozenset[str]:
+    data = boilerplate()
+    (family,) = [f for f in data.families if f.name == family_name]
+    return frozenset(w.casefold() for name in family.word_lists for w in data.words[name])
+
+
+def _token_line(family: Family, line: str) -> bool:
+    if family.needs_number and not any(ch.isdigit() for ch in line):
+        return False
+    tokens = _SEPARATORS.sub(" ", _FIGURES.sub(" ", line)).casefold().split()
+    words = _words(family.name)
+    return bool(tokens) and all(token in words for token in tokens)
+
+
+def match_line(line: str) -> Furniture | None:
+    """The first family that matches a normalised, trimmed line, or None for story text."""
+    if not line:
+        return None
+    prose = ends_like_sentence(line)
+    for family in boilerplate().families:
+        if family.max_chars is not None and len(line) > family.max_chars:
+            continue
+        if prose and not family.matches_sentences:
+            continue
+        hit = any(compiled(p).search(line) for p in family.patterns)
+        if not hit and family.word_lists:
+            hit = _token_line(family, line)
+        if hit:
+            return Furniture(family.name, family.reason, family.opens_list)
+    return None

@@ -1,0 +1,117 @@
+"""Article metadata: the folder's manifest.yaml, or a front-matter block at the top of the file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from claimcheck.errors import InputError
+from claimcheck.load.yamlsafe import safe_load
+from claimcheck.models import ArticleMeta, FrontMatter, Manifest, ManifestEntry
+
+MANIFEST_NAME = "manifest.yaml"
+FIELDS = ("title", "outlet", "author", "published", "url", "kind", "language")
+NO_METADATA = "no manifest entry or front matter"
+
+# `---` on the first line, YAML, then `---` (or YAML's `...`) on a line of its own.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+
+
+@dataclass(frozen=True)
+class FrontMatterBlock:
+    meta: FrontMatter
+    end: int  # offset just past the closing `---` line
+
+
+def validation_problem(exc: ValidationError) -> str:
+    """One line naming the first invalid field (dotted path) and what is wrong with it."""
+    errors = exc.errors()
+    first = errors[0]
+    where = ".".join(str(part) for part in first["loc"]) or "document"
+    more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
+    return f"{where}: {first['msg']}{more}"
+
+
+def read_front_matter(text: str, path: str | Path) -> FrontMatterBlock | None:
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return None
+    data = safe_load(match.group(1), path, what="front matter")
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError(path, "front matter must be a mapping of field: value")
+    try:
+        meta = FrontMatter.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(path, f"front matter: {validation_problem(exc)}") from None
+    return FrontMatterBlock(meta=meta, end=match.end())
+
+
+def load_manifest(folder: Path) -> dict[str, ManifestEntry] | None:
+    """Entries of `folder/manifest.yaml` by id, checked against the files; None without one."""
+    path = folder / MANIFEST_NAME
+    if not path.is_file():
+        return None
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, f"cannot read manifest: {exc}") from None
+    data = safe_load(text, path, what="manifest")
+    if not isinstance(data, dict):
+        raise InputError(path, "manifest must be a mapping with an `articles` list")
+    try:
+        manifest = Manifest.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(path, validation_problem(exc)) from None
+    entries: dict[str, ManifestEntry] = {}
+    for entry in manifest.articles:
+        if entry.id in entries:
+            raise InputError(path, f"two entries with id {entry.id!r}")
+        if not (folder / entry.file).is_file():
+            raise InputError(path, f"entry {entry.id!r}: file {entry.file!r} does not exist")
+        if Path(entry.file).stem != entry.id:
+            raise InputError(path, f"entry {entry.id!r}: file {entry.file!r} has another id")
+        entries[entry.id] = entry
+    return entries
+
+
+def meta_from_manifest(entry: ManifestEntry) -> ArticleMeta:
+    values: dict[str, Any] = {}
+    unknown: dict[str, str] = {}
+    for field in FIELDS:
+        sourced = getattr(entry, field)
+        if sourced is None or sourced.value is None:
+            unknown[field] = sourced.reason if sourced is not None else "not in the manifest"
+            continue
+        values[field] = _to_date(sourced.value) if field == "published" else sourced.value
+    return ArticleMeta(**values, source="manifest", unknown=unknown)
+
+
+def meta_from_front_matter(front: FrontMatter) -> ArticleMeta:
+    values: dict[str, Any] = {}
+    unknown: dict[str, str] = {}
+    for field in FIELDS:
+        value = getattr(front, field)
+        if value is None:
+            unknown[field] = "not given in the front matter"
+            continue
+        values[field] = _to_date(value) if field == "published" else value
+    return ArticleMeta(**values, source="front_matter", unknown=unknown)
+
+
+def no_meta() -> ArticleMeta:
+    return ArticleMeta(source="none", unknown={field: NO_METADATA for field in FIELDS})
+
+
+def _to_date(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])  # the models already checked the format

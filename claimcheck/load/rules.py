@@ -1,0 +1,136 @@
+"""The loader's language data (boilerplate.yaml, sentences.yaml) as validated, compiled rules."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+import yaml
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+_FLAGS = re.IGNORECASE
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _compiles(patterns: list[str]) -> list[str]:
+    for pattern in patterns:
+        try:
+            re.compile(pattern, _FLAGS)
+        except re.error as exc:
+            raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
+    return patterns
+
+
+class Family(_Data):
+    """A kind of page furniture (see the header of boilerplate.yaml)."""
+
+    name: str
+    reason: str
+    patterns: list[str] = []
+    word_lists: list[str] = []
+    needs_number: bool = False
+    max_chars: int | None = None
+    opens_list: bool = False
+    matches_sentences: bool = False
+
+    _check_patterns = field_validator("patterns")(_compiles)
+
+    @model_validator(mode="after")
+    def _matches_something(self) -> Family:
+        if not self.patterns and not self.word_lists:
+            raise ValueError(f"family {self.name!r} needs patterns or word_lists")
+        return self
+
+
+class Trailing(_Data):
+    name: str
+    reason: str
+    max_chars: int
+
+
+class HeadingPattern(_Data):
+    name: str
+    pattern: str
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        _compiles([value])
+        return value
+
+
+class Layout(_Data):
+    short_line_chars: int
+    heading_max_chars: int
+    heading_patterns: list[HeadingPattern]
+    list_run: int
+    bullet: str
+    roundup_markers: list[str]
+    roundup_kinds: list[str]
+    roundup_cues: list[str]
+    dateline: str
+    title_story_similarity: int
+    title_min_words: int
+
+    _check_bullet = field_validator("bullet", "dateline")(lambda v: _compiles([v])[0])
+    _check_cues = field_validator("roundup_cues")(_compiles)
+
+
+class Boilerplate(_Data):
+    words: dict[str, list[str]]
+    families: list[Family]
+    trailing: Trailing
+    layout: Layout
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Boilerplate:
+        names = [family.name for family in self.families]
+        duplicates = {name for name in names if names.count(name) > 1}
+        if duplicates:
+            raise ValueError(f"duplicate family names: {sorted(duplicates)}")
+        for family in self.families:
+            missing = set(family.word_lists) - set(self.words)
+            if missing:
+                raise ValueError(
+                    f"family {family.name!r} uses unknown word lists {sorted(missing)}"
+                )
+        for name, words in self.words.items():
+            folded = [w.casefold() for w in words]
+            if len(set(folded)) != len(folded):
+                raise ValueError(f"word list {name!r} repeats a word")
+        return self
+
+
+class SentenceData(_Data):
+    stops: str
+    ellipses: list[str]
+    closers: str
+    final_syllables: list[str]
+    quote_continuations: list[str]
+    abbreviations: list[str]
+
+
+def _read(name: str) -> object:
+    text = (
+        resources.files("claimcheck.data").joinpath("ko").joinpath(name).read_text(encoding="utf-8")
+    )
+    return yaml.safe_load(text)
+
+
+@cache
+def boilerplate() -> Boilerplate:
+    return Boilerplate.model_validate(_read("boilerplate.yaml"))
+
+
+@cache
+def sentence_data() -> SentenceData:
+    return SentenceData.model_validate(_read("sentences.yaml"))
+
+
+@cache
+def compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, _FLAGS)

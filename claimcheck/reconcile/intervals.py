@@ -1,0 +1,104 @@
+"""Quantities as intervals, and how two of them relate (agree, compatible, discrepancy, contradiction)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+
+from claimcheck.models import Quantity
+
+# Two figures whose intervals miss each other by less than this share of their size are the
+# same underlying figure, differently rounded or converted (a discrepancy, not a contradiction).
+NEAR_MISS = 0.15
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: float  # -inf when unbounded
+    high: float  # +inf when unbounded
+    point: float | None
+    bound: bool  # a one-sided bound or a range rather than a point figure
+
+    def overlaps(self, other: Interval) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+    def contains(self, value: float) -> bool:
+        return self.low <= value <= self.high
+
+    def describe(self) -> str:
+        if self.low == self.high:
+            return _fmt(self.low)
+        lo = "−∞" if math.isinf(self.low) else _fmt(self.low)
+        hi = "∞" if math.isinf(self.high) else _fmt(self.high)
+        return f"{lo}–{hi}"
+
+
+def _fmt(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.4g}" if abs(value) < 1000 else f"{value:,.0f}"
+
+
+def rounding_step(value: float) -> float:
+    """The precision a written figure implies: 560만 → 10만, 2048 → 1, 9.86 → 0.01."""
+    if value == 0:
+        return 1.0
+    exponent = Decimal(str(abs(value))).normalize().as_tuple().exponent
+    return float(Decimal(1).scaleb(int(exponent)))
+
+
+def interval_of(quantity: Quantity, scale: float = 1.0) -> Interval:
+    """The interval a quantity denotes, widened by the rounding its written precision implies."""
+    value = quantity.value
+    low = quantity.low
+    high = quantity.high
+    if quantity.qualifier == "at_least":
+        lo = float(low if low is not None else value)
+        hi = float(high) if high is not None else math.inf
+        return Interval(lo * scale, hi * scale, None, True)
+    if quantity.qualifier == "at_most":
+        hi = float(high if high is not None else value)
+        lo = float(low) if low is not None else 0.0
+        return Interval(lo * scale, hi * scale, None, True)
+    if quantity.qualifier == "range" or value is None:
+        lo = float(low) if low is not None else -math.inf
+        hi = float(high) if high is not None else math.inf
+        return Interval(lo * scale, hi * scale, None, True)
+    half = rounding_step(float(value)) / 2
+    lo = min(float(low if low is not None else value), float(value) - half)
+    hi = max(float(high if high is not None else value), float(value) + half)
+    return Interval(lo * scale, hi * scale, float(value) * scale, False)
+
+
+def relation(a: Interval, b: Interval) -> str:
+    """agree | compatible | discrepancy | contradiction for two intervals of the same unit."""
+    if a.overlaps(b):
+        if a.bound or b.bound:
+            if a.point is not None and b.point is not None:
+                return "agree"
+            return "compatible"
+        return "agree"
+    gap = max(a.low - b.high, b.low - a.high)
+    size = max(abs(x) for x in (a.low, a.high, b.low, b.high) if not math.isinf(x))
+    if size and gap / size <= NEAR_MISS and not (a.bound or b.bound):
+        return "discrepancy"
+    return "contradiction"
+
+
+def digit_slip(claimed: float, reference: float) -> str | None:
+    """'digit_dropped' / 'digit_added' when one figure is the other with one digit removed or added
+    (2048 → 248), 'unit_slip' when they differ by a Korean myriad step (만 ↔ 억: ×10⁴)."""
+    if claimed <= 0 or reference <= 0:
+        return None
+    if float(claimed).is_integer() and float(reference).is_integer():
+        c, r = str(int(claimed)), str(int(reference))
+        if len(c) + 1 == len(r) and any(r[:i] + r[i + 1 :] == c for i in range(len(r))):
+            return "digit_dropped"
+        if len(r) + 1 == len(c) and any(c[:i] + c[i + 1 :] == r for i in range(len(c))):
+            return "digit_added"
+    ratio = claimed / reference
+    for step in (1e4, 1e8, 1e-4, 1e-8):
+        if abs(ratio / step - 1) < 0.02:
+            return "unit_slip"
+    return None
