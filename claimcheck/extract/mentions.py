@@ -43,7 +43,7 @@ class _Matcher:
         self.plain: dict[str, str] = {}  # alias key -> entity id
         self.conditional: dict[str, tuple[str, ContextRule]] = {}
         for entity in table.entities:
-            for form in (entity.name_en, entity.name_ko, *entity.aliases):
+            for form in entity.plain_forms():
                 self.plain.setdefault(alias_key(form), entity.id)
             for rule in entity.context_required:
                 self.conditional.setdefault(alias_key(rule.alias), (entity.id, rule))
