@@ -262,11 +262,6 @@ def default_reference_path() -> Any:
         candidate = resources.files(TABLES_PACKAGE) / "reference.yaml"
         if candidate.is_file():
             return candidate
-    # A module of the same name (claimcheck/tables.py) hides the installed folder from the
-    # import system, but the folder is still there beside it.
-    installed = here / TABLES_PACKAGE.rpartition(".")[2] / "reference.yaml"
-    if installed.is_file():
-        return installed
     return here.parent / "claims" / "reference.yaml"
 
 
