@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "show": ("claimcheck.cli.articles", "show", "Show one article with its structure visible."),
     "normalize": ("claimcheck.cli.normalize", "normalize", "Find every figure in Korean text."),
     "extract": ("claimcheck.cli.extract", "extract", "Extract claims into claim tables (claims/*.yaml)."),
+    "report": ("claimcheck.cli.report", "report", "Reconcile claims and show where sources agree or contradict."),
 }
 
 
@@ -49,6 +50,7 @@ def main() -> None:
 
     \b
     Example:
-      claimcheck articles
+      claimcheck report
+      claimcheck report --lang ko --format markdown
       claimcheck show 002_0e2b5449ce5aef5f
     """

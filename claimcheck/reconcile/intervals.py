@@ -41,11 +41,16 @@ def _fmt(value: float) -> str:
 
 
 def rounding_step(value: float) -> float:
-    """The precision a written figure implies: 560만 → 10만, 2048 → 1, 9.86 → 0.01."""
+    """The precision a written figure implies: 560만 → 10만, 2048 → 1, 9.86 → 0.01.
+
+    Trailing zeros may be rounding ("560만" for 557만6000) but a round figure keeps at least two
+    significant digits: "10%" means 10, not "somewhere from 5 to 15".
+    """
     if value == 0:
         return 1.0
-    exponent = Decimal(str(abs(value))).normalize().as_tuple().exponent
-    return float(Decimal(1).scaleb(int(exponent)))
+    exponent = int(Decimal(str(abs(value))).normalize().as_tuple().exponent)
+    magnitude = math.floor(math.log10(abs(value)))
+    return float(Decimal(1).scaleb(min(exponent, magnitude - 1)))
 
 
 def interval_of(quantity: Quantity, scale: float = 1.0) -> Interval:

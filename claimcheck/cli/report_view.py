@@ -1,0 +1,123 @@
+"""Rendering a report for people: the terminal (rich) and Markdown."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.markup import escape
+
+from claimcheck.cli.common import stdout_console
+from claimcheck.models import Finding, Report
+
+KIND_LABEL = {
+    "en": {"cross_source": "across sources", "internal": "within an article", "reference": "against the reference"},
+    "ko": {"cross_source": "출처 간 비교", "internal": "기사 내부", "reference": "참고 사실 대조"},
+}
+TEXT = {
+    "en": {"articles": "articles", "claims": "claims", "findings": "findings", "topic": "topic",
+           "source": "source", "value": "normalised value", "arith": "arithmetic", "ref": "reference",
+           "unknown": "date unknown", "overview": "Overview", "diag": "likely cause"},
+    "ko": {"articles": "기사", "claims": "주장", "findings": "검증 결과", "topic": "주제",
+           "source": "출처", "value": "정규화한 값", "arith": "계산", "ref": "참고 사실",
+           "unknown": "날짜 미상", "overview": "요약", "diag": "추정 원인"},
+}
+
+
+def _label(kind: str, verdict: str, lang: str) -> tuple[str, str]:
+    """The verdict's label (Korean: with its SNU FactCheck rating) and its colour."""
+    from claimcheck.ratings import load_ratings
+
+    rating = load_ratings().rating(kind, verdict)
+    if lang == "ko":
+        return f"{rating.badge} {rating.label_ko} ({rating.snu_label})", rating.colour
+    return f"{rating.badge} {rating.label_en}", rating.colour
+
+
+def _explanation(finding: Finding, lang: str) -> str:
+    return finding.explanation_ko if lang == "ko" else finding.explanation
+
+
+def terminal(report: Report, shown: list[Finding], lang: str) -> None:
+    from rich.panel import Panel
+    from rich.table import Table
+
+    t = TEXT[lang]
+    console = stdout_console()
+    counts = Counter((f.kind, f.verdict) for f in report.findings)
+    overview = "\n".join(
+        f"{KIND_LABEL[lang][kind]}: " + ", ".join(
+            f"{_label(k, v, lang)[0]} {n}" for (k, v), n in sorted(counts.items()) if k == kind)
+        for kind in ("internal", "cross_source", "reference")
+    )
+    console.print(Panel(
+        f"{len(report.articles)} {t['articles']} · {len(report.claims)} {t['claims']} · "
+        f"{len(report.findings)} {t['findings']}\n{escape(overview)}",
+        title=f"claimcheck — {t['overview']}",
+    ))
+    table = Table(title=t["topic"])
+    table.add_column(t["topic"])
+    for kind in ("internal", "cross_source", "reference"):
+        table.add_column(KIND_LABEL[lang][kind])
+    by_topic: dict[str, dict[str, Counter]] = {}
+    for f in report.findings:
+        by_topic.setdefault(f.topic, {}).setdefault(f.kind, Counter())[f.verdict] += 1
+    for topic in sorted(by_topic):
+        cells = []
+        for kind in ("internal", "cross_source", "reference"):
+            counter = by_topic[topic].get(kind, Counter())
+            cells.append(" ".join(
+                f"[{_label(kind, v, lang)[1]}]{escape(_label(kind, v, lang)[0])}×{n}[/]"
+                for v, n in sorted(counter.items())
+            ))
+        table.add_row(topic, *cells)
+    console.print(table)
+    for finding in shown:
+        _print_finding(console, finding, lang, t)
+
+
+def _print_finding(console, finding: Finding, lang: str, t: dict) -> None:
+    from rich.table import Table
+
+    label, colour = _label(finding.kind, finding.verdict, lang)
+    what = " / ".join(x for x in (finding.subject, finding.object) if x)
+    console.rule(f"[{colour}]{escape(label)}[/] · {KIND_LABEL[lang][finding.kind]} · {finding.topic}"
+                 + (f" · {escape(what)}" if what else ""))
+    console.print(escape(_explanation(finding, lang)))
+    if finding.diagnosis:
+        console.print(f"[bold]{t['diag']}:[/bold] {finding.diagnosis.replace('_', ' ')}")
+    if finding.sources:
+        table = Table(show_lines=True, expand=True)
+        for column in (t["source"], t["value"], "quote"):
+            table.add_column(column, overflow="fold")
+        for s in finding.sources:
+            where = f"{s.outlet or s.article}\n{s.published or t['unknown']}\n{s.section}, line {s.line} ({s.stance})"
+            table.add_row(escape(where), escape(s.value), escape(s.quote))
+        console.print(table)
+    for step in finding.arithmetic:
+        console.print(f"  [dim]{t['arith']}:[/dim] {escape(step)}")
+    if finding.reference:
+        r = finding.reference
+        console.print(f"  [bold]{t['ref']}:[/bold] {escape(r.statement)}")
+        console.print(f"  [dim]{escape(r.source_title)} — {escape(r.source_locator)}[/dim]")
+        console.print(f"  [dim]“{escape(r.quote)}”[/dim]")
+
+
+def markdown(report: Report, shown: list[Finding], lang: str) -> str:
+    t = TEXT[lang]
+    lines = [
+        f"# claimcheck: {len(report.articles)} {t['articles']}, {len(report.claims)} {t['claims']}, "
+        f"{len(report.findings)} {t['findings']}",
+        "",
+        "| verdict | kind | topic | subject / object | sources | explanation |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for f in shown:
+        what = " / ".join(x for x in (f.subject, f.object) if x) or "-"
+        sources = "; ".join(f"{s.article} L{s.line}: {s.value}" for s in f.sources)
+        cells = [_label(f.kind, f.verdict, lang)[0], KIND_LABEL[lang][f.kind], f.topic, what, sources, _explanation(f, lang)]
+        lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
+    return "\n".join(lines)
+
+
+def _md(cell: str) -> str:
+    return cell.replace("|", "\\|").replace("\n", " ")

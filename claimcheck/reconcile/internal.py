@@ -1,0 +1,126 @@
+"""Internal findings: an article against itself (its conversions, its headline against its body)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from claimcheck.models import Claim, Finding
+from claimcheck.reconcile.common import Corpus, conversion_pairs, finding_id, source_row
+from claimcheck.reconcile.values import comparable
+
+# A headline figure more than this far from the body's is a different figure, not a rounding.
+HEADLINE_TOLERANCE = 0.05
+
+
+def internal(corpus: Corpus) -> list[Finding]:
+    findings = [_conversion(corpus, first, second) for first, second in conversion_pairs(corpus)]
+    findings.extend(_rates_within_article(corpus))
+    findings.extend(_headline_vs_body(corpus))
+    return findings
+
+
+def _conversion(corpus: Corpus, first: Claim, second: Claim) -> Finding:
+    from claimcheck import fx
+
+    published = corpus.published(first.article)
+    a, b = first.quantity, second.quantity
+    check = fx.implied_rate_check(float(a.value or a.low), a.unit, float(b.value or b.low), b.unit, published)
+    verdict = "consistent" if check.plausible else "inconsistent"
+    steps = [
+        f"{b.text} / {a.text} = {check.implied_rate:,.1f} {check.quote} per {check.base}",
+        f"reference rate: {check.reference.rate:,.2f} ({check.reference.explanation_en})",
+        f"difference: {check.relative_difference:+.1%}",
+    ]
+    return Finding(
+        id=finding_id("internal", "conversion", first.id, second.id),
+        kind="internal", topic=first.topic, subject=first.subject, object=first.object, verdict=verdict,
+        articles=[first.article], claims=[first.id, second.id],
+        sources=[source_row(corpus, first), source_row(corpus, second)],
+        explanation=check.explanation_en, explanation_ko=check.explanation_ko,
+        diagnosis=None if check.plausible else "wrong_rate", arithmetic=steps,
+    )
+
+
+def _rates_within_article(corpus: Corpus) -> list[Finding]:
+    """Two conversions in one article that imply different rates."""
+    by_article: dict[str, list[tuple[Claim, Claim]]] = defaultdict(list)
+    for pair in conversion_pairs(corpus):
+        by_article[pair[0].article].append(pair)
+    findings = []
+    for article_id, pairs in sorted(by_article.items()):
+        rates = []
+        for first, second in pairs:
+            if first.quantity.unit == "USD" and second.quantity.unit == "KRW" and first.quantity.value:
+                rates.append((second.quantity.value / first.quantity.value, first, second))
+        if len(rates) < 2:
+            continue
+        low, high = min(r[0] for r in rates), max(r[0] for r in rates)
+        spread = high / low - 1
+        verdict = "consistent" if spread <= 0.03 else "inconsistent"
+        steps = [f"{f.quantity.text} → {s.quantity.text}: {r:,.1f} KRW/USD" for r, f, s in rates]
+        steps.append(f"spread between the implied rates: {spread:.1%}")
+        findings.append(Finding(
+            id=finding_id("internal", "rates", article_id),
+            kind="internal", topic="training_cost" if all(f.topic == "training_cost" for _, f, _ in rates) else rates[0][1].topic,
+            subject=None, object=None, verdict=verdict, articles=[article_id],
+            claims=[c.id for _, f, s in rates for c in (f, s)],
+            explanation=f"The article's conversions imply rates {spread:.1%} apart.",
+            explanation_ko=f"기사 안의 환산들이 서로 {spread:.1%} 다른 환율을 쓴다.",
+            diagnosis=None if verdict == "consistent" else "wrong_rate", arithmetic=steps,
+        ))
+    return findings
+
+
+def _headline_vs_body(corpus: Corpus) -> list[Finding]:
+    """A figure in the headline or summary against the body's figure on the same topic and subject."""
+    findings = []
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for claim in corpus.claims:
+        if claim.quantity is not None:
+            by_article[claim.article].append(claim)
+    for article_id, claims in sorted(by_article.items()):
+        published = corpus.published(article_id)
+        tops = [c for c in claims if c.section in ("headline", "summary")]
+        body = [c for c in claims if c.section == "body"]
+        for top in tops:
+            mine = comparable(top, published)
+            if mine is None:
+                continue
+            peers = [
+                (c, comparable(c, published)) for c in body
+                if c.topic == top.topic and c.subject == top.subject and c.story == top.story
+            ]
+            peers = [(c, v) for c, v in peers if v is not None and v.unit == mine.unit]
+            if not peers:
+                continue
+            findings.append(_compare_top(corpus, top, mine, peers))
+    return findings
+
+
+def _compare_top(corpus: Corpus, top: Claim, mine, peers) -> Finding:
+    steps = [f"{top.section}: {mine.shown}"] + [f"body line {c.line}: {v.shown}" for c, v in peers]
+    verdict, diagnosis = "inconsistent", None
+    for claim, value in peers:
+        if mine.interval.point is not None and value.interval.point is not None:
+            diff = mine.interval.point / value.interval.point - 1
+            steps.append(f"{top.section} vs body: {diff:+.1%}")
+            if abs(diff) <= HEADLINE_TOLERANCE:
+                verdict = "consistent"
+            else:
+                diagnosis = "rounded" if abs(diff) <= 0.15 else None
+        elif mine.interval.overlaps(value.interval):
+            verdict = "consistent"
+    if verdict == "consistent":
+        diagnosis = None
+        en = f"The {top.section} figure agrees with the body."
+        ko = "제목·요약의 수치가 본문과 맞는다." if top.section == "headline" else "요약의 수치가 본문과 맞는다."
+    else:
+        en = f"The {top.section} states a figure the body does not support."
+        ko = "제목·요약의 수치가 본문의 수치와 다르다."
+    return Finding(
+        id=finding_id("internal", "headline", top.id),
+        kind="internal", topic=top.topic, subject=top.subject, object=top.object, verdict=verdict,
+        articles=[top.article], claims=[top.id] + [c.id for c, _ in peers],
+        sources=[source_row(corpus, top)] + [source_row(corpus, c) for c, _ in peers],
+        explanation=en, explanation_ko=ko, diagnosis=diagnosis, arithmetic=steps,
+    )

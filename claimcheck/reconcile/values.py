@@ -1,0 +1,79 @@
+"""Claims as comparable values: money in US dollars at the article's date, moves signed, text to show."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from claimcheck.models import Claim, Quantity
+from claimcheck.reconcile.intervals import Interval, interval_of
+
+CURRENCIES = {"KRW", "USD", "CNY", "JPY", "EUR", "GBP"}
+# "불과 560만 달러", "77억 원밖에": the word stresses how small the figure is; the figure itself is meant.
+EMPHASIS_ONLY = {"불과", "밖에", "에 불과", "뿐"}
+
+
+@dataclass(frozen=True)
+class Value:
+    interval: Interval
+    unit: str  # the comparable unit: USD for money, else the quantity's unit
+    shown: str  # the figure as written, with what it was taken to mean
+    rate_note: str | None = None  # how money was converted
+
+
+def comparable(claim: Claim, published: dt.date | None) -> Value | None:
+    quantity = claim.quantity
+    if quantity is None:
+        return None
+    quantity = _meant(quantity)
+    sign = -1.0 if claim.attributes.get("direction") == "down" else 1.0
+    if quantity.unit in CURRENCIES and quantity.unit != "USD":
+        from claimcheck import fx
+
+        try:
+            used = fx.rate(quantity.unit, "USD", published)
+        except LookupError:
+            return None
+        interval = interval_of(quantity, used.rate)
+        note = used.explanation_en
+        shown = f"{quantity.text} ≈ {_usd(interval)}"
+        return Value(interval, "USD", shown, note)
+    interval = interval_of(quantity)
+    if sign < 0:
+        interval = Interval(-interval.high, -interval.low, -interval.point if interval.point is not None else None, interval.bound)
+    unit = quantity.unit or "number"
+    return Value(interval, unit, f"{quantity.text} = {describe(quantity, sign)}")
+
+
+def _meant(quantity: Quantity) -> Quantity:
+    if quantity.qualifier == "at_most" and quantity.qualifier_word in EMPHASIS_ONLY and quantity.value is not None:
+        return quantity.model_copy(update={"qualifier": "exact", "low": quantity.value, "high": quantity.value})
+    return quantity
+
+
+def _usd(interval: Interval) -> str:
+    if interval.point is not None and not interval.bound:
+        return f"{interval.point:,.0f} USD (±rounding: {interval.describe()})"
+    return f"{interval.describe()} USD"
+
+
+def describe(quantity: Quantity, sign: float = 1.0) -> str:
+    unit = {"percent": "%", "percentage_point": "%p"}.get(quantity.unit or "", f" {quantity.unit}" if quantity.unit else "")
+    if quantity.counter and quantity.unit == "count":
+        unit = f" ({quantity.counter})"
+    def num(v):  # noqa: E306
+        v = v * sign if sign < 0 else v
+        return f"{v:,.4g}" if isinstance(v, float) and not float(v).is_integer() else f"{int(v):,}"
+    q = quantity.qualifier
+    if q == "exact" and quantity.value is not None:
+        return f"{num(quantity.value)}{unit}"
+    if q == "approx" and quantity.value is not None:
+        return f"about {num(quantity.value)}{unit} ({num(quantity.low)}–{num(quantity.high)})"
+    if q == "at_least":
+        top = f", below {num(quantity.high)}" if quantity.high is not None else ""
+        return f"at least {num(quantity.low if quantity.low is not None else quantity.value)}{unit}{top}"
+    if q == "at_most":
+        return f"at most {num(quantity.high if quantity.high is not None else quantity.value)}{unit}"
+    lo = num(quantity.low) if quantity.low is not None else "?"
+    hi = num(quantity.high) if quantity.high is not None else "?"
+    return f"{lo}–{hi}{unit}"
