@@ -32,10 +32,11 @@ def extract_claims(article: Article) -> list[Claim]:
             ctx.story_subject = subject
             ctx.stance = read_stance(ctx.text, ctx.mentions, previous)
             previous = ctx.stance
-            if ctx.is_heading:
-                continue  # section headings restate the body; headlines and summaries do count
             figures = figure_drafts(ctx)
-            for draft in figures + statement_drafts(ctx, figures):
+            # Section headings restate the body: their figures count (a deck line may be the only
+            # place a figure is stated), their wording does not make statement claims.
+            statements = [] if ctx.is_heading else statement_drafts(ctx, figures)
+            for draft in figures + statements:
                 claims.append(_to_claim(ctx, draft))
     return _unique_ids(claims)
 

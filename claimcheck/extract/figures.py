@@ -67,12 +67,26 @@ def _implied_currency(ctx: SentenceContext, quantity: Quantity, start: int) -> Q
         return quantity
     if not any(cue in ctx.text for cue in rule.cues):
         return quantity
+    if _followed_by_noun(ctx.text, quantity, start):
+        return quantity  # "100만 토큰당": the figure counts something else
     return quantity.model_copy(update={"unit": rule.unit, "rule": f"{quantity.rule}+implied_{rule.unit}"})
+
+
+def _followed_by_noun(text: str, quantity: Quantity, start: int) -> bool:
+    """'100만 토큰당', '100만 tokens': the figure counts a thing named after it, not money."""
+    end = start + len(quantity.text)
+    rest = text[end:].lstrip()
+    word = rest.split(" ", 1)[0] if rest else ""
+    if not word:
+        return False
+    if word[0].isascii() and word[0].isalpha():
+        return True
+    return word.rstrip(".,") .endswith(("당", "씩", "개", "명", "건", "회", "번"))
 
 
 def _score(ctx: SentenceContext, topic: FigureTopic, start: int, end: int) -> float:
     text = ctx.text
-    if not any(word in text for word in topic.requires):
+    if not any(all(part in text for part in word.split("+")) for word in topic.requires):
         return 0.0
     score = 0.0
     # The noun a figure modifies says most ("5% 이하의 비용", "248개의 GPU").
@@ -166,6 +180,9 @@ def _nearest_entity(ctx: SentenceContext, position: int, types: set[str]) -> str
 
 def _subject(ctx: SentenceContext, position: int, types: set[str]) -> str | None:
     candidates = _before(ctx, position, types)
+    # A name right before the figure owns it ("나스닥 3.1%↓", "브로드컴 17.4%·TSMC 13.3%").
+    if candidates and not ctx.text[candidates[-1].end : position].strip(" ·,"):
+        return candidates[-1].entity
     for mention in reversed(candidates):
         if ctx.text.startswith(_SUBJECT_PARTICLES, mention.end):
             return mention.entity

@@ -80,11 +80,15 @@ def _hardware(ctx: SentenceContext, mentions: list[Mention], figures) -> list[Dr
     return out
 
 
-def _ban(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Draft]:
-    # Who is restricted: the story's subject (or its app/model) named in the sentence.
+def _ban(ctx: SentenceContext, mentions: list[Mention], figures) -> list[Draft]:
+    # Who is restricted: the story's subject (or its app/model), named here or by the story; a
+    # restriction that names neither the target nor who imposes it is too vague to check.
     target = ctx.story_subject
-    if target is None or not any(m.entity == target or m.parent == target for m in ctx.mentions):
+    named = target is not None and any(m.entity == target or m.parent == target for m in ctx.mentions)
+    if target is None or not (named or mentions):
         return []
+    if any(d.topic == "ban" for d in figures):
+        return []  # the figure claim carries it
     if mentions:
         return [
             Draft("ban", m.entity, target, None, (m.start, m.end), {"restricts": target or "unknown"})
@@ -149,7 +153,11 @@ def _quote(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Draf
     quoted = _QUOTED.search(ctx.text)
     if not quoted or not mentions:
         return []
-    speaker = mentions[0]
+    # The speaker is named outside the quotation marks.
+    outside = [m for m in mentions if not (quoted.start() <= m.start < quoted.end())]
+    if not outside:
+        return []
+    speaker = outside[0]
     return [
         Draft("quote", speaker.entity, None, None, (speaker.start, quoted.end()), {"words": quoted.group(1)})
     ]
@@ -179,19 +187,26 @@ def _stock_move(ctx: SentenceContext, mentions: list[Mention], figures) -> list[
     return out
 
 
-def _rank(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Draft]:
-    rank = _RANK.search(ctx.text)
-    if rank is None or not mentions:
-        return []
-    owner = [m for m in mentions if m.end <= rank.start()] or mentions
-    return [
-        Draft("market_value", owner[-1].entity, None, None, (owner[-1].start, rank.end()), {"rank": rank.group(1)})
-    ]
+def _ranker(topic: str):
+    """A rank ("시총 1위", "앱스토어 1위에 올랐다") owned by the name before it."""
+
+    def make(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Draft]:
+        rank = _RANK.search(ctx.text)
+        if rank is None or not mentions:
+            return []
+        owner = [m for m in mentions if m.end <= rank.start()] or mentions
+        first = owner[0] if topic == "adoption" else owner[-1]
+        subject = first.parent or first.entity if topic == "adoption" else first.entity
+        obj = first.entity if topic == "adoption" and first.parent else None
+        return [Draft(topic, subject, obj, None, (first.start, rank.end()), {"rank": rank.group(1)})]
+
+    return make
 
 
 _MAKERS = {
     "stock_change": _stock_move,
-    "market_value": _rank,
+    "market_value": _ranker("market_value"),
+    "adoption": _ranker("adoption"),
     "technique": _technique,
     "hardware": _hardware,
     "ban": _ban,
