@@ -1,0 +1,61 @@
+"""Korean quantity normaliser: find every figure in a text with its unit, qualifier and interval."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from claimcheck.models import Quantity
+
+# Text made only of these characters is left as it is by claimcheck.textnorm.normalize
+# (printable ASCII, Hangul syllables, a few signs it does not map), so its offsets are
+# the identity and the normaliser's per-character work can be skipped.
+_UNCHANGED = re.compile(r"[\x20-\x7e\n\r가-힣·…※•◆◇▶►■□○●→「」『』【】〈〉《》]*")
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in `text`, sorted by start and non-overlapping.
+
+    Offsets are into `text` itself, so `text[q.start:q.end] == q.text` always.
+    """
+    carry_parenthesis, join_ranges, to_quantity, scan, NormalizedText, normalize = _stages()
+    if _UNCHANGED.fullmatch(text) and unicodedata.is_normalized("NFC", text):
+        nt = NormalizedText(original=text, text=text, offsets=_Identity(len(text)))  # type: ignore[arg-type]
+    else:
+        nt = normalize(text)
+    mentions = scan(nt.text)
+    if not mentions:
+        return []
+    mentions = join_ranges(nt.text, mentions)
+    carry_parenthesis(nt.text, mentions)
+    return [to_quantity(nt, m) for m in mentions if not m.provisional]
+
+
+@functools.cache
+def _stages() -> tuple:  # type: ignore[type-arg]
+    # Imported on first use so that `import claimcheck.quantities` stays cheap.
+    from claimcheck.quantities.assemble import carry_parenthesis, join_ranges, to_quantity
+    from claimcheck.quantities.recognise import recogniser
+    from claimcheck.textnorm import NormalizedText, normalize
+
+    scan = recogniser().scan
+    return carry_parenthesis, join_ranges, to_quantity, scan, NormalizedText, normalize
+
+
+class _Identity:
+    """offsets[i] == i, without building a tuple as long as the text."""
+
+    def __init__(self, length: int) -> None:
+        self.length = length
+
+    def __getitem__(self, index: int) -> int:
+        if not 0 <= index < self.length:
+            raise IndexError(index)
+        return index
+
+    def __len__(self) -> int:
+        return self.length
+
+
+__all__ = ["find_quantities", "Quantity"]

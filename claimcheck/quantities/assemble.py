@@ -1,0 +1,203 @@
+"""Joining figures into ranges, carrying qualifiers past parentheses, building Quantity records."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from claimcheck.models import Quantity
+from claimcheck.quantities.lexicon import lexicon
+from claimcheck.quantities.numerals import to_number
+from claimcheck.quantities.qualify import RULE_PAREN, QualifierHit, qualifiers
+from claimcheck.quantities.recognise import Mention, recogniser
+from claimcheck.textnorm import NormalizedText
+
+RULE_RANGE_SIGN = "range_sign"  # 1억~10억 달러, 30-40%
+RULE_RANGE_FROM_TO = "range_from_to"  # 1억 달러에서 10억 달러
+_PAREN_REACH = 40  # how far back the "(" of a parenthesised figure may be
+RULE_SCALE_SHARED = "range_shares_scale"  # 3~4조 원: 3 is 3조
+
+
+@dataclass(frozen=True)
+class _RangeWords:
+    sign: re.Pattern[str]  # " ~ ", "-"
+    from_: re.Pattern[str]  # "에서 ", "부터 "
+    to_words: tuple[str, ...]
+    change: tuple[str, ...]
+
+
+@functools.cache
+def _range_words() -> _RangeWords:
+    r = lexicon().qualifiers.ranges
+    return _RangeWords(
+        sign=re.compile(r" ?(?:" + "|".join(re.escape(x) for x in r.between) + r") ?"),
+        from_=re.compile(r"(?:" + "|".join(re.escape(x) for x in r.from_words) + r") ?"),
+        to_words=tuple(r.to_words),
+        change=tuple(r.change_endings),
+    )
+
+
+def join_ranges(s: str, mentions: list[Mention]) -> list[Mention]:
+    """Two figures joined by ~, - or 에서/부터 are one range; the unit may stand on one side."""
+    words = _range_words()
+    out: list[Mention] = []
+    for b in mentions:
+        a = out[-1] if out else None
+        joined = _join(s, a, b, words) if a else None
+        if joined is not None:
+            out[-1] = joined
+        else:
+            out.append(b)
+    return out
+
+
+def _join(s: str, a: Mention, b: Mention, words: _RangeWords) -> Mention | None:
+    if _kind(a) == _kind(b) == "vague":
+        return _join_vague(s, a, b, words)
+    if a.suffix is not None or b.prefix is not None or a.fixed_interval or b.fixed_interval:
+        return None
+    if a.value is None or b.value is None or a.strength > 2 or b.strength > 2:
+        return None
+    gap = s[a.core_end : b.core_start]
+    if words.sign.fullmatch(gap):
+        if "-" in gap and (gap != "-" or _kind(a) != "arabic" or _kind(b) != "arabic"):
+            return None  # a spaced dash is punctuation, not a range
+        rule = RULE_RANGE_SIGN
+    elif words.from_.fullmatch(gap):
+        if any(s.startswith(e, b.core_end) for e in words.change):
+            return None  # "100억 원에서 200억 원으로": a change, not a range
+        rule = RULE_RANGE_FROM_TO
+    else:
+        return None
+    if a.unit is not None and b.unit is not None and a.unit != b.unit:
+        return None
+    low, rules = a.value, [rule]
+    numeral_a, numeral_b = a.numeral, b.numeral
+    if (a.unit is None or b.unit is None) and numeral_a and numeral_b:
+        scaled = _shared_scale(a, b)
+        if scaled is not None and scaled < b.value:
+            low, rules = scaled, [rule, RULE_SCALE_SHARED]
+    if not low < b.value:
+        return None
+    if a.unit is None and b.unit is None and b.value < 10 and not (numeral_b and numeral_b.powered):
+        return None  # "1-2": a score or a list, not a figure
+    end = b.end
+    for word in words.to_words:
+        if s.startswith(word, end):
+            end += len(word)
+            break
+    return Mention(
+        start=a.start,
+        end=end,
+        core_start=a.core_start,
+        core_end=end,
+        value=None,
+        unit=b.unit or a.unit,  # "$1-2 billion": the sign stands on the left
+        rule=[*(b.rule if b.unit else a.rule), *rules],
+        counter=b.counter or a.counter,
+        qualifier="range",
+        qualifier_word=a.qualifier_word or b.qualifier_word,
+        inclusive=True,
+        strength=4,
+        low=low,
+        high=b.value,
+        fixed_interval=True,
+    )
+
+
+def _join_vague(s: str, a: Mention, b: Mention, words: _RangeWords) -> Mention | None:
+    """수십~수백 명: from the low end of one vague magnitude to the high end of the other."""
+    gap = s[a.core_end : b.core_start]
+    if not words.sign.fullmatch(gap) or "-" in gap or a.suffix is not None:
+        return None
+    if a.unit is not None and a.unit != b.unit:
+        return None
+    if a.low is None or b.high is None or not a.low < b.high:
+        return None
+    return Mention(
+        start=a.start,
+        end=b.end,
+        core_start=a.core_start,
+        core_end=b.core_end,
+        value=None,
+        unit=b.unit,
+        rule=[*b.rule, RULE_RANGE_SIGN],
+        counter=b.counter,
+        qualifier="range",
+        qualifier_word=a.qualifier_word,
+        inclusive=False,
+        strength=4,
+        low=a.low,
+        high=b.high,
+        fixed_interval=True,
+    )
+
+
+def _kind(m: Mention) -> str:
+    return m.numeral.kind if m.numeral else ""
+
+
+def _shared_scale(a: Mention, b: Mention) -> Decimal | None:
+    """3~4조: a side without a myriad power or scale word borrows the other side's."""
+    assert a.value is not None and a.numeral is not None and b.numeral is not None
+    if a.numeral.tail_power or a.scale:
+        return None
+    if b.numeral.tail_power:
+        return a.value * Decimal(10) ** b.numeral.tail_power
+    if b.scale:
+        return a.value * Decimal(10) ** b.scale
+    return None
+
+
+def carry_parenthesis(s: str, mentions: list[Mention]) -> None:
+    """A qualifier after ')' qualifies both figures: "560만 달러(약 81억 원)에 불과"."""
+    quals = qualifiers()
+    for k, m in enumerate(mentions):
+        close = m.end
+        if s[close : close + 1] != ")":
+            continue
+        hit = quals.suffix_after(s, close + 1)
+        if hit is None:
+            continue
+        quals_apply(m, hit)
+        opener = s.rfind("(", max(0, m.start - _PAREN_REACH), m.start)
+        if opener < 0 or ")" in s[opener : m.start] or k == 0:
+            continue
+        before = mentions[k - 1]
+        if before.end in (opener, opener - 1) and ")" not in s[before.end : m.start]:
+            quals_apply(before, hit)
+
+
+def quals_apply(m: Mention, hit: QualifierHit) -> None:
+    recogniser().apply(m, hit, RULE_PAREN)
+
+
+def to_quantity(nt: NormalizedText, m: Mention) -> Quantity:
+    """The output record, with the span mapped back to the caller's string."""
+    start, end = nt.span_to_original(m.start, m.end)
+    if m.fixed_interval:
+        value, low, high = m.value, m.low, m.high
+    else:
+        assert m.value is not None
+        value = m.value
+        low, high = qualifiers().interval(value, m.qualifier, m.step)
+    return Quantity(
+        text=nt.original[start:end],
+        start=start,
+        end=end,
+        value=_out(value),
+        low=_out(low),
+        high=_out(high),
+        unit=m.unit,
+        counter=m.counter,
+        qualifier=m.qualifier,  # type: ignore[arg-type]
+        qualifier_word=m.qualifier_word,
+        inclusive=m.inclusive,
+        rule="+".join(dict.fromkeys(m.rule)),
+    )
+
+
+def _out(value: Decimal | None) -> int | float | None:
+    return None if value is None else to_number(value)

@@ -1,0 +1,203 @@
+"""Unit words around a numeral: currencies, percent, counters, durations, scale words, word ends."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from claimcheck.quantities.lexicon import NumeralTable, QualifierTable, UnitTable, lexicon
+
+RULE_MONEY = "money"
+RULE_POINT_RATE = "percentage_point_by_context"  # 포인트 after a rate word: 지지율 5포인트
+RULE_LATIN_SCALE = "latin_scale"  # $5.6M, 5.6 billion
+
+
+def is_hangul(ch: str) -> bool:
+    return "가" <= ch <= "힣"
+
+
+@dataclass(frozen=True)
+class UnitHit:
+    end: int
+    unit: str
+    rule: str
+    word: str
+    counter: str | None = None
+    spaced: bool = False
+    currency: bool = False
+
+
+@dataclass(frozen=True)
+class _Entry:
+    unit: str
+    rule: str
+    counter: bool
+    cues: tuple[str, ...]
+    glued_needs_follower: bool
+    currency: bool
+    max_value: int | None = None
+
+
+class UnitMatcher:
+    """Finds the unit word after a figure and the currency sign or code before it."""
+
+    def __init__(self, table: UnitTable, numerals: NumeralTable, quals: QualifierTable) -> None:
+        self.table = table
+        self.band = quals.band_suffix
+        self.glued = (quals.band_suffix, quals.more_than_infix)
+        self.entries: dict[str, _Entry] = {}
+        for cur in table.currencies:
+            for word in [*cur.words, *cur.codes]:
+                self.entries[word] = _Entry(cur.code, RULE_MONEY, False, (), False, True, None)
+        for group in table.units:
+            for word in group.words:
+                self.entries.setdefault(
+                    word,
+                    _Entry(
+                        group.unit,
+                        group.rule,
+                        group.counter,
+                        tuple(group.cues),
+                        group.glued_needs_follower or word in table.glued_ambiguous_counters,
+                        False,
+                        group.max_value,
+                    ),
+                )
+        self.by_first: dict[str, list[str]] = {}
+        for word in sorted(self.entries, key=len, reverse=True):
+            self.by_first.setdefault(word[0], []).append(word)
+        # Signs and codes before the figure, glued or with a space: $5, US$ 2.5, USD 100.
+        signs = [(x, cur.code) for cur in table.currencies for x in [*cur.symbols, *cur.codes]]
+        prefixes = signs + [(x + " ", code) for x, code in signs]
+        self.prefixes: dict[str, list[tuple[str, str]]] = {}  # by last character
+        for text, code in sorted(prefixes, key=lambda p: len(p[0]), reverse=True):
+            self.prefixes.setdefault(text[-1], []).append((text, code))
+        followers = sorted(table.followers, key=len, reverse=True)
+        self.follower_re = re.compile("|".join(re.escape(f) for f in followers))
+        self.not_before = table.not_before
+        glued = [s for s in numerals.latin_scales if s.glued]
+        words = [s for s in numerals.latin_scales if not s.glued]
+        self.glued_scale_re = re.compile(
+            "("
+            + "|".join(re.escape(s.word) for s in sorted(glued, key=lambda s: -len(s.word)))
+            + ")(?![A-Za-z])"
+        )
+        self.word_scale_re = re.compile(
+            r" ?(" + "|".join(re.escape(s.word) for s in words) + r")(?![A-Za-z])", re.IGNORECASE
+        )
+        self.scale_power = {
+            s.word.lower() if not s.glued else s.word: s.power for s in numerals.latin_scales
+        }
+        cues = [re.escape(c) for c in table.point_rate_cues]
+        self.rate_cue_re = re.compile("|".join(cues))
+
+    def word_ends(self, s: str, pos: int, word: str = "") -> bool:
+        """True where a word may end at pos: a space, a sign, or a particle that follows."""
+        if pos >= len(s) or not is_hangul(s[pos]):
+            return True
+        if any(s.startswith(ending, pos) for ending in self.not_before.get(word, ())):
+            return False
+        return self.follower_re.match(s, pos) is not None
+
+    def follower_at(self, s: str, pos: int) -> bool:
+        return pos < len(s) and is_hangul(s[pos]) and self.follower_re.match(s, pos) is not None
+
+    def unit_after(
+        self, s: str, pos: int, allow_space: bool = True, value: Decimal | None = None
+    ) -> UnitHit | None:
+        """The unit word at pos (after at most one space), if the word really ends there."""
+        spaced = False
+        j = pos
+        if allow_space and s.startswith(" ", j):
+            j, spaced = j + 1, True
+        if j >= len(s):
+            return None
+        for word in self.by_first.get(s[j], ()):
+            if not s.startswith(word, j):
+                continue
+            entry = self.entries[word]
+            end = j + len(word)
+            if (
+                entry.currency
+                and word.isascii()
+                and end < len(s)
+                and s[end].isascii()
+                and s[end].isalnum()
+            ):
+                continue  # "USDT", "KRW1" are not codes standing alone
+            if not self.word_ends(s, end, word) and not any(
+                s.startswith(x, end) and self.word_ends(s, end + len(x)) for x in self.glued
+            ):
+                continue  # "원칙" is not won; "원대" is a band of won, "시간여" over hours
+            if entry.cues and not any(s.startswith(cue, end) for cue in entry.cues):
+                continue
+            if entry.max_value is not None and value is not None and value > entry.max_value:
+                continue
+            if (
+                entry.glued_needs_follower
+                and not spaced
+                and not (
+                    self.follower_at(s, end)
+                    or (end < len(s) and s[end] not in " " and not is_hangul(s[end]))
+                    or end >= len(s)
+                )
+            ):
+                continue
+            return UnitHit(
+                end=end,
+                unit=entry.unit,
+                rule=entry.rule,
+                word=word,
+                counter=word if entry.counter else None,
+                spaced=spaced,
+                currency=entry.currency,
+            )
+        return None
+
+    def currency_before(self, s: str, pos: int) -> tuple[str, int] | None:
+        """A currency sign or code just before pos ("$5.6M", "USD 100"): (code, start)."""
+        if pos == 0:
+            return None
+        for text, code in self.prefixes.get(s[pos - 1], ()):
+            start = pos - len(text)
+            if start >= 0 and s.startswith(text, start):
+                if text[0].isalpha() and start > 0 and s[start - 1].isalpha():
+                    continue
+                return code, start
+        return None
+
+    def scale_after(self, s: str, pos: int, money: bool) -> tuple[int, int] | None:
+        """An English scale word after a figure: (power of ten, end)."""
+        m = self.word_scale_re.match(s, pos)
+        if m:
+            return self.scale_power[m.group(1).lower()], m.end()
+        if money:
+            m = self.glued_scale_re.match(s, pos)
+            if m:
+                return self.scale_power[m.group(1)], m.end()
+        return None
+
+    def glued_scale_then_currency(self, s: str, pos: int) -> bool:
+        """'5.6M 달러', '5B USD': a glued scale is money only with a currency after it."""
+        m = self.glued_scale_re.match(s, pos)
+        if not m:
+            return False
+        hit = self.unit_after(s, m.end())
+        return hit is not None and hit.currency
+
+    def rate_cue_before(self, s: str, pos: int) -> bool:
+        window = s[max(0, pos - self.table.point_cue_window) : pos]
+        # The cue must sit in the same clause: stop at the last sentence end.
+        for stop in (". ", "\n"):
+            cut = window.rfind(stop)
+            if cut >= 0:
+                window = window[cut + len(stop) :]
+        return self.rate_cue_re.search(window) is not None
+
+
+@functools.cache
+def matcher() -> UnitMatcher:
+    lex = lexicon()
+    return UnitMatcher(lex.units, lex.numerals, lex.qualifiers)
