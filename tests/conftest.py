@@ -1,0 +1,6 @@
+"""Let tests import the shared scoring helper beside them."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))

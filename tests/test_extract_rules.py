@@ -1,0 +1,126 @@
+"""Extraction rules on sentences written for these tests (not from the seeds or the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.extract import extract_claims
+from claimcheck.load import load_articles
+
+FRONT = "---\ntitle: {title}\noutlet: 테스트일보\npublished: 2025-02-03\nkind: news\n---\n{title}\n"
+
+
+def claims_of(tmp_path, body: str, title: str = "AI 업계 소식"):
+    path = tmp_path / "article.txt"
+    path.write_text(FRONT.format(title=title) + body, encoding="utf-8")
+    (article,) = load_articles([path])
+    return extract_claims(article)
+
+
+def only(claims, topic):
+    found = [c for c in claims if c.topic == topic]
+    assert len(found) == 1, [(c.topic, c.quote) for c in claims]
+    return found[0]
+
+
+def test_cost_claimed_by_the_company_is_attributed(tmp_path):
+    claims = claims_of(tmp_path, "미스트랄은 새 모델 학습에 약 300만 달러를 썼다고 밝혔다.\n")
+    claim = only(claims, "training_cost")
+    assert claim.quantity.value == 3_000_000 and claim.quantity.unit == "USD"
+    assert claim.stance == "attributed"
+
+
+def test_other_companies_spending_is_peer_cost(tmp_path):
+    body = "네이버는 자체 모델을 만들었다. 반면 미국 빅테크 기업들은 모델 하나 개발에 10억 달러 이상을 쓴다.\n"
+    claim = only(claims_of(tmp_path, body), "peer_cost")
+    assert claim.quantity.qualifier == "at_least" and claim.quantity.value == 1_000_000_000
+
+
+def test_share_move_owner_and_direction(tmp_path):
+    claims = claims_of(tmp_path, "이날 삼성전자 주가는 2.4% 내렸고 SK하이닉스는 9.9% 급락했다.\n")
+    moves = {c.subject: c for c in claims if c.topic == "stock_change"}
+    assert set(moves) == {"samsung-electronics", "sk-hynix"}
+    assert moves["sk-hynix"].quantity.value == 9.9
+    assert {c.attributes["direction"] for c in moves.values()} == {"down"}
+
+
+def test_a_rise_is_up(tmp_path):
+    claim = only(claims_of(tmp_path, "엔비디아 주가는 다음 날 8.9% 반등했다.\n"), "stock_change")
+    assert claim.subject == "nvidia" and claim.attributes["direction"] == "up"
+
+
+def test_cause_named_before_the_move_is_not_its_subject(tmp_path):
+    body = "마이크로소프트의 주가는 오픈AI 발표 이후 3% 넘게 하락했다.\n"
+    claim = only(claims_of(tmp_path, body), "stock_change")
+    assert claim.subject == "microsoft"
+    assert claim.quantity.qualifier == "at_least"
+
+
+def test_gpu_count_with_chip(tmp_path):
+    body = "딥시크는 엔비디아 H800 GPU 2048개로 V3를 학습시켰다.\n"
+    claim = only(claims_of(tmp_path, body), "gpu_count")
+    assert claim.quantity.value == 2048 and claim.attributes["chip"] == "nvidia-h800"
+    assert claim.subject == "deepseek"  # "엔비디아" only names the chip's maker
+
+
+def test_estimate_is_hedged_and_allegation_alleged(tmp_path):
+    claims = claims_of(
+        tmp_path,
+        "딥시크는 새 추론 모델을 공개했다. 딥시크의 행보에 업계가 주목한다.\n"
+        "업계는 구글의 차세대 모델 개발비가 5억 달러에 이를 것으로 추정한다.\n"
+        "딥시크가 이용자 개인정보를 무단으로 수집했다는 의혹도 제기됐다.\n",
+    )
+    assert only(claims, "peer_cost").stance == "hedged"
+    allegation = only(claims, "allegation")
+    assert allegation.stance == "alleged" and allegation.object == "personal-data"
+
+
+def test_disputed_claim(tmp_path):
+    body = "딥시크가 HBM 없이 모델을 만들었다는 주장이 나왔지만 전문가들은 이에 회의적이다.\n"
+    claim = only(claims_of(tmp_path, body), "hardware")
+    assert claim.object == "hbm" and claim.attributes["polarity"] == "false"
+    assert claim.stance == "disputed"
+
+
+def test_ban_by_a_government(tmp_path):
+    body = "국방부는 6일부터 내부망에서 딥시크 접속을 차단했다.\n"
+    claim = only(claims_of(tmp_path, body), "ban")
+    assert claim.subject == "korea-government" and claim.object == "deepseek"
+
+
+def test_named_quote(tmp_path):
+    body = '젠슨 황 엔비디아 CEO는 "추론 모델은 훨씬 많은 연산을 필요로 한다"고 말했다.\n'
+    claim = only(claims_of(tmp_path, body), "quote")
+    assert claim.subject == "jensen-huang" and claim.stance == "attributed"
+    assert claim.attributes["words"] == "추론 모델은 훨씬 많은 연산을 필요로 한다"
+
+
+def test_duration_is_an_attribute_not_a_claim(tmp_path):
+    body = "딥시크가 공개한 FlashMLA는 공개 6시간 만에 깃허브 스타 5000개를 넘겼다.\n"
+    claims = claims_of(tmp_path, body)
+    adoption = only(claims, "adoption")
+    assert adoption.attributes["within"] == "6시간"
+    assert not [c for c in claims if c.quantity and c.quantity.unit == "hour"]
+
+
+def test_bare_won_figure_in_a_cost_headline(tmp_path):
+    claims = claims_of(tmp_path, "본문은 생략한다.\n", title="중국 AI, 50억에 훈련 끝냈다")
+    claim = only(claims, "training_cost")
+    assert claim.quantity.unit == "KRW" and claim.section == "headline"
+    assert "implied_KRW" in claim.quantity.rule
+
+
+@pytest.mark.parametrize("sentence", [
+    "이 모델은 한 전문가가 만들었다는 평가를 받는다.",
+    "100% 신뢰할 수 있느냐는 질문이 나왔다.",
+    "업계는 오는 3월 이후를 주목하고 있다.",
+])
+def test_no_figure_claims_from_ordinary_words(tmp_path, sentence):
+    claims = claims_of(tmp_path, sentence + "\n")
+    assert [c for c in claims if c.quantity is not None] == []
+
+
+def test_figures_in_furniture_yield_nothing(tmp_path):
+    body = "엔비디아 주가는 17% 하락했다.\n댓글 12 · 공유 3\n관련 기사\n엔비디아 시총 5890억 달러 증발\n"
+    claims = claims_of(tmp_path, body)
+    assert [c.quantity.text for c in claims if c.quantity] == ["17%"]
