@@ -43,13 +43,13 @@ NOT_ARTICLES = {MANIFEST_NAME, "readme.md"}
 
 def bundled_corpus_dir() -> Path:
     """The five seed articles: package data when installed, `<repo>/seeds` in a checkout."""
-    from importlib import resources
+    import importlib.util
 
-    try:
-        corpus = resources.files("claimcheck.corpus")
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent.parent / "seeds"
-    return Path(str(corpus))
+    # The corpus is a data-only (namespace) package: ask where it lives rather than import it.
+    spec = importlib.util.find_spec("claimcheck.corpus")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(list(spec.submodule_search_locations)[0])
+    return Path(__file__).resolve().parent.parent.parent / "seeds"
 
 
 def _folder_articles(folder: Path) -> list[Path]:
