@@ -121,6 +121,9 @@ def _classify(
         if quantity.unit is None and quantity.counter is None:
             return None, None, None, attributes  # a bare number with nothing to say what it counts
         subject = _nearest(ctx, start, {"company"}) or ctx.story_subject
+        technique = _nearest_entity(ctx, start, {"technique"}) if data.technique_figures else None
+        if technique is not None:
+            return "technique", subject, technique, {"polarity": "true"}
         return "other", subject, _nearest_entity(ctx, start, {"model", "product"}), attributes
     scored.sort()
     name = scored[0][2]

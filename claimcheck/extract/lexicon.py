@@ -68,6 +68,7 @@ class TopicData(_Data):
     peer_cues: PeerCues
     own_cost_cues: list[str]
     technique_specialisations: dict[str, list[str]]
+    technique_figures: bool
     other_skip: list[SkipFigure]
 
 

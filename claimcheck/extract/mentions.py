@@ -17,7 +17,9 @@ from claimcheck.entities_data import ContextRule, EntityTable, alias_key, load_e
 _PARTICLES = (
     "은 는 이 가 을 를 의 에 에서 에게 와 과 도 로 으로 만 까지 부터 처럼 보다 라는 이라는 "
     "이란 란 발 측 사 社 판 이나 나 랑 이랑 마저 조차 께서 에도 에는 과의 와의 로서 로써 에선 엔 "
-    "것 같은 등 뿐 만큼 다 야 였 이었 이며 며 식 형 급"
+    "것 같은 등 뿐 만큼 다 야 였 이었 이며 며 식 형 급 "
+    # verb endings after a noun used as a verb ("증류했다", "증류한", "차단해")
+    "하 했 해 한 된 되"
 ).split()
 
 

@@ -149,14 +149,25 @@ def _release(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Dr
     return out
 
 
+_TITLED_NAME = re.compile(
+    r"([\uac00-\ud7a3]{2,4}) (?:대표|교수|의원|장관|사장|부사장|회장|연구원|애널리스트|센터장|소장|위원장|"
+    r"총리|대통령|CEO|최고경영자|이사|본부장|팀장|실장|국장|기자)(?:은|는|이|가)"
+)
+
+
 def _quote(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Draft]:
     quoted = _QUOTED.search(ctx.text)
-    if not quoted or not mentions:
+    if not quoted:
         return []
-    # The speaker is named outside the quotation marks.
+    # The speaker is named outside the quotation marks: a known person, else a name with a title
+    # ("한지훈 대표는 "…"고 말했다"), kept as written.
     outside = [m for m in mentions if not (quoted.start() <= m.start < quoted.end())]
     if not outside:
-        return []
+        titled = _TITLED_NAME.search(ctx.text, 0, quoted.start())
+        if titled is None:
+            return []
+        words = {"words": quoted.group(1)}
+        return [Draft("quote", titled.group(1), None, None, (titled.start(), quoted.end()), words)]
     speaker = outside[0]
     return [
         Draft("quote", speaker.entity, None, None, (speaker.start, quoted.end()), {"words": quoted.group(1)})

@@ -1,0 +1,78 @@
+"""`claimcheck diff`: what changed between two sets of claim tables (folders or git revisions)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from claimcheck.cli.common import reports_input_errors
+
+
+@click.command()
+@click.argument("old", required=False)
+@click.argument("new", required=False)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown", "github"]),
+    default="text",
+    show_default=True,
+    help="github prints GitHub Actions annotations at the claim's seed file and line.",
+)
+@click.option(
+    "--tables",
+    "claims_dir",
+    default="claims",
+    show_default=True,
+    help="The folder of claim tables, in the working tree and inside revisions.",
+)
+@click.option(
+    "--seeds-dir",
+    default="seeds",
+    show_default=True,
+    help="github format: the folder of the articles the tables name.",
+)
+@click.option(
+    "--ignore-moves",
+    is_flag=True,
+    help="Do not count claims whose only change is their position in the file.",
+)
+@reports_input_errors
+def diff(
+    old: str | None, new: str | None, fmt: str, claims_dir: str, seeds_dir: str, ignore_moves: bool
+) -> None:
+    """Show claims added, removed and changed, and findings whose verdict changed.
+
+    OLD and NEW are folders of claim tables or git revisions (a revision means the --tables
+    folder as committed there). OLD defaults to HEAD, NEW to that folder in the working tree.
+    Claims are matched by id; changed fields are shown old → new, figures in base units.
+
+    \b
+    Exit status: 0 nothing changed, 1 something changed, 2 bad input (not a folder or revision).
+
+    \b
+    Examples:
+      claimcheck diff                                  # claims/ at HEAD against the working tree
+      claimcheck diff origin/main --format github      # in CI: annotations on the seed lines
+      claimcheck diff old-claims/ claims/ --format json | jq .counts
+      claimcheck diff HEAD~3 HEAD --format markdown
+    """
+    from claimcheck.diff import compare, load_side
+    from claimcheck.render import diff_formats
+
+    before = load_side(old or "HEAD", claims_dir)
+    after = load_side(new, claims_dir)
+    result = compare(before, after, ignore_moves=ignore_moves)
+    if fmt == "github":
+        click.echo(diff_formats.github(result, seeds_dir), nl=False)
+    else:
+        click.echo(diff_formats.FORMATS[fmt](result), nl=False)
+    if fmt != "text":
+        click.echo(diff_formats.summary(result), err=True)
+    if not result.findings_compared:
+        click.echo(
+            "claimcheck: findings were not compared (no reconciler for claim tables yet)", err=True
+        )
+    sys.exit(1 if result.has_changes else 0)

@@ -1,0 +1,13 @@
+"""JSON export: the report as its model dumps it, with only the chosen findings."""
+
+from __future__ import annotations
+
+import json
+
+from claimcheck.models import Finding, Report
+from claimcheck.render.common import RenderOptions
+
+
+def write(report: Report, findings: list[Finding], options: RenderOptions | None = None) -> str:
+    data = report.model_copy(update={"findings": list(findings)}).model_dump(mode="json")
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
