@@ -134,13 +134,20 @@ def _classify(
         if name == "training_cost" and subject is None:
             subject = ctx.story_subject
         attributes.update(_cost_scope(ctx))
-    elif subject is None and name not in ("stock_change", "market_value"):
+    elif subject is None and name in ("stock_change", "market_value"):
+        # whose share price or value: the nearest company or index before the figure, else the story's
+        subject = _nearest(ctx, start, set(topic.subject)) or ctx.story_subject
+    elif subject is None:
         subject = ctx.story_subject
     obj = _nearest_entity(ctx, start, set(topic.object)) if topic.object else None
     if name == "gpu_count":
         chip = _nearest_entity(ctx, end + 20, {"chip"})
         if chip:
             attributes["chip"] = chip
+            from claimcheck.extract.mentions import entity_parent
+
+            if subject is not None and subject == entity_parent(chip):
+                subject = ctx.story_subject  # the chip's maker is not who used the chips
         obj = _nearest_entity(ctx, start, {"model"})
     if name in ("stock_change", "market_value"):
         direction = direction_after(ctx, end)
