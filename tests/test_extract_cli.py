@@ -136,3 +136,10 @@ def test_jobs_give_the_same_tables(workdir):
     serial = json.loads(run("extract", "seeds", "--format", "json", cwd=workdir).output)
     parallel = json.loads(run("extract", "seeds", "--format", "json", "--jobs", "2", cwd=workdir).output)
     assert serial == parallel
+
+
+def test_schema_describes_the_claim_record():
+    result = CliRunner().invoke(main, ["schema", "claim"])
+    schema = json.loads(result.output)
+    assert result.exit_code == 0
+    assert {"id", "topic", "quote", "start", "end", "line"} <= set(schema["properties"])

@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "normalize": ("claimcheck.cli.normalize", "normalize", "Find every figure in Korean text."),
     "extract": ("claimcheck.cli.extract", "extract", "Extract claims into claim tables (claims/*.yaml)."),
     "report": ("claimcheck.cli.report", "report", "Reconcile claims and show where sources agree or contradict."),
+    "schema": ("claimcheck.cli.schema", "schema", "Print the JSON Schema of a claim, finding, report…"),
 }
 
 
