@@ -300,6 +300,8 @@ class ReportArticle(Result):
     outlet: str | None
     published: dt.date | None
     kind: str | None
+    url: str | None = None
+    author: str | None = None
     claims: int
 
 

@@ -39,9 +39,21 @@ from claimcheck.cli.common import reports_input_errors
     is_flag=True,
     help="Do not count claims whose only change is their position in the file.",
 )
+@click.option(
+    "--fail-on-new",
+    "fail_on_new",
+    multiple=True,
+    help="Exit 1 only when NEW has a finding with this verdict that OLD did not (repeatable).",
+)
 @reports_input_errors
 def diff(
-    old: str | None, new: str | None, fmt: str, claims_dir: str, seeds_dir: str, ignore_moves: bool
+    old: str | None,
+    new: str | None,
+    fmt: str,
+    claims_dir: str,
+    seeds_dir: str,
+    ignore_moves: bool,
+    fail_on_new: tuple[str, ...],
 ) -> None:
     """Show claims added, removed and changed, and findings whose verdict changed.
 
@@ -51,6 +63,7 @@ def diff(
 
     \b
     Exit status: 0 nothing changed, 1 something changed, 2 bad input (not a folder or revision).
+    With --fail-on-new: 1 only when a finding with one of those verdicts is new.
 
     \b
     Examples:
@@ -75,4 +88,13 @@ def diff(
         click.echo(
             "claimcheck: findings were not compared (no reconciler for claim tables yet)", err=True
         )
+    if fail_on_new:
+        new_ones = [
+            v for v in result.verdicts
+            if v.new and set(v.new.split(", ")) & set(fail_on_new)
+            and not (v.old and set(v.old.split(", ")) & set(fail_on_new))
+        ]
+        for change in new_ones:
+            click.echo(f"claimcheck: new {change.new}: {change.claim} ({change.about})", err=True)
+        sys.exit(1 if new_ones else 0)
     sys.exit(1 if result.has_changes else 0)

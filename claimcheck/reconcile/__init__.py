@@ -4,34 +4,41 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from claimcheck.models import Article, Claim, Report, ReportArticle
+from claimcheck.models import Article, ArticleMeta, Claim, Report, ReportArticle
 
-__all__ = ["build_report", "report_for_paths"]
+__all__ = ["build_report", "build_report_from_claims", "report_for_paths"]
 
 
 def build_report(articles: Sequence[Article], claims_by_article: dict[str, list[Claim]], reference=None) -> Report:
     """Every finding about these articles' claims (rejected claims are left out)."""
+    claims = [c for a in articles for c in claims_by_article.get(a.id, [])]
+    return build_report_from_claims(claims, {a.id: a.meta for a in articles}, reference)
+
+
+def build_report_from_claims(claims: list[Claim], meta: dict[str, ArticleMeta], reference=None) -> Report:
+    """The same, from claims alone (e.g. claim tables at a git revision) and the articles' metadata."""
     from claimcheck.reconcile.common import Corpus
     from claimcheck.reconcile.cross import cross_source
     from claimcheck.reconcile.internal import internal
     from claimcheck.reconcile.refcheck import reference_findings
     from claimcheck.reference import load_reference
 
-    live = [c for a in articles for c in claims_by_article.get(a.id, []) if c.review != "rejected"]
-    corpus = Corpus({a.id: a for a in articles}, live)
+    live = [c for c in claims if c.review != "rejected"]
+    corpus = Corpus(meta, live)
     table = reference if reference is not None else load_reference()
     findings = internal(corpus) + cross_source(corpus) + reference_findings(corpus, table)
     order = {"internal": 0, "cross_source": 1, "reference": 2}
     findings.sort(key=lambda f: (order[f.kind], f.topic, f.subject or "", f.id))
+    ids = sorted(meta) if meta else sorted({c.article for c in claims})
     summaries = [
         ReportArticle(
-            id=a.id, title=a.meta.title, outlet=a.meta.outlet, published=a.meta.published,
-            kind=a.meta.kind, claims=len(claims_by_article.get(a.id, [])),
+            id=aid, title=m.title, outlet=m.outlet, published=m.published, kind=m.kind,
+            url=m.url, author=m.author, claims=sum(1 for c in claims if c.article == aid),
         )
-        for a in articles
+        for aid in ids
+        for m in [meta.get(aid) or ArticleMeta()]
     ]
-    all_claims = [c for a in articles for c in claims_by_article.get(a.id, [])]
-    return Report(articles=summaries, claims=all_claims, findings=findings)
+    return Report(articles=summaries, claims=claims, findings=findings)
 
 
 def report_for_paths(paths: list[str] | None, tables_dir: str = "claims", jobs: int = 1) -> Report:

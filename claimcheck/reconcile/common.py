@@ -6,7 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from claimcheck.models import Article, Claim, SourceValue
+from claimcheck.models import ArticleMeta, Claim, SourceValue
 from claimcheck.reconcile.values import comparable
 
 _CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:한화|원화|우리 돈|약)?\s*$")
@@ -14,16 +14,22 @@ _CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:한화|원화|우리 돈|약)?\s*$")
 
 @dataclass(frozen=True)
 class Corpus:
-    """The articles and their live (not rejected) claims."""
+    """The articles' metadata and their live (not rejected) claims.
 
-    articles: dict[str, Article]
+    Claims carry their sentence, so nothing here needs the article text: the same reconciliation runs
+    on freshly extracted claims and on claim tables read back from a folder or a git revision.
+    """
+
+    meta: dict[str, ArticleMeta]
     claims: list[Claim]
 
     def published(self, article_id: str):
-        return self.articles[article_id].meta.published
+        meta = self.meta.get(article_id)
+        return meta.published if meta else None
 
     def outlet(self, article_id: str) -> str | None:
-        return self.articles[article_id].meta.outlet
+        meta = self.meta.get(article_id)
+        return meta.outlet if meta else None
 
 
 def finding_id(kind: str, *parts: str) -> str:
@@ -68,13 +74,13 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
     for claim in corpus.claims:
         if claim.quantity is not None and claim.quantity.unit in {"KRW", "USD", "CNY", "JPY", "EUR", "GBP"}:
             by_sentence.setdefault((claim.article, claim.start), []).append(claim)
-    for (article_id, _), claims in by_sentence.items():
-        text = corpus.articles[article_id].text
+    for claims in by_sentence.values():
         ordered = sorted(claims, key=lambda c: c.quantity.start)
         for first, second in zip(ordered, ordered[1:]):
             if first.quantity.unit == second.quantity.unit:
                 continue
-            gap = text[first.quantity.end : second.quantity.start]
+            # Quantity spans are file offsets; the sentence starts at the claim's start.
+            gap = first.sentence[first.quantity.end - first.start : second.quantity.start - first.start]
             if _CONVERSION_GAP.match(gap):
                 pairs.append((first, second))
     return pairs
