@@ -134,7 +134,7 @@ def load_folder(
 
 
 def _read_table(path: Path) -> tuple[dict, list[Claim]]:
-    from claimcheck.load.yamlsafe import safe_load
+    from claimcheck.yamlsafe import safe_load
     from claimcheck.tables import parse_table
 
     claims = parse_table(path)  # validates the table; errors name the file

@@ -14,7 +14,7 @@ from pydantic import Field, ValidationError
 
 from claimcheck.errors import InputError
 from claimcheck.models import Result
-from claimcheck.reference import load_yaml_strict
+from claimcheck.yamlsafe import safe_load
 
 
 class UnknownCurrencyError(ValueError):
@@ -61,7 +61,7 @@ class FxSources(Result):
 def fx_sources() -> FxSources:
     """The citation of every shipped table (data/fx/sources.yaml), validated."""
     resource = _data_dir() / "sources.yaml"
-    data = load_yaml_strict(resource.read_text(encoding="utf-8"), resource)
+    data = safe_load(resource.read_text(encoding="utf-8"), resource)
     try:
         sources = FxSources.model_validate(data)
     except ValidationError as exc:

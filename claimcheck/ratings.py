@@ -11,7 +11,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from claimcheck.errors import InputError
 from claimcheck.models import Result
-from claimcheck.reference import load_yaml_strict
+from claimcheck.yamlsafe import safe_load
 
 Kind = Literal["reference", "cross_source", "internal"]
 
@@ -151,7 +151,7 @@ def _load(path: Any) -> RatingTable:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(path, f"cannot read rating table: {exc}") from None
-    data = load_yaml_strict(text, path)
+    data = safe_load(text, path)
     try:
         return RatingTable.model_validate(data)
     except ValidationError as exc:

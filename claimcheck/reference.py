@@ -10,10 +10,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-import yaml
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from claimcheck.errors import InputError
+from claimcheck.yamlsafe import safe_load
 from claimcheck.models import Qualifier, Result
 
 Topic = Literal[
@@ -217,34 +217,6 @@ def _id_set(ids: str | Iterable[str] | None) -> set[str] | None:
 # --- loading ----------------------------------------------------------------------------
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """Safe YAML without anchors or aliases (no billion laughs) and without duplicate keys."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            line = event.start_mark.line + 1
-            raise yaml.YAMLError(f"YAML anchors and aliases are not allowed (line {line})")
-        return super().compose_node(parent, index)
-
-    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-        keys: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in keys:
-                raise yaml.YAMLError(f"duplicate key {key!r} (line {key_node.start_mark.line + 1})")
-            keys.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
-def load_yaml_strict(text: str, source: str | Path) -> Any:
-    """Parse YAML the strict way; any problem becomes an InputError naming `source`."""
-    try:
-        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        raise InputError(source, f"invalid YAML: {exc}") from None
-
-
 # The package that ships the top-level claims/ folder in a wheel (pyproject's package-dir).
 TABLES_PACKAGE = "claimcheck.bundled_claims"
 
@@ -284,7 +256,7 @@ def _load(path: Any) -> ReferenceTable:
         raise InputError(path, "reference table not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(path, f"cannot read reference table: {exc}") from None
-    data = load_yaml_strict(text, path)
+    data = safe_load(text, path)
     if not isinstance(data, dict):
         raise InputError(path, "a reference table is a mapping with version and facts")
     try:

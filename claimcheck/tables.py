@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from claimcheck.errors import InputError
 from claimcheck.fileio import write_atomic
 from claimcheck.models import Article, Claim, Overrides
-from claimcheck.load.yamlsafe import safe_load
+from claimcheck.yamlsafe import safe_load
 
 OVERRIDES = "overrides.yaml"
 NOT_TABLES = {OVERRIDES, "reference.yaml"}

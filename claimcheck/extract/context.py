@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from claimcheck.extract.mentions import Mention, find_mentions
-from claimcheck.extract.stance import StanceReading, read_stance
+from claimcheck.extract.stance import StanceReading
 from claimcheck.models import Article, Quantity, Sentence
 from claimcheck.textnorm import NormalizedText, normalize
 

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from claimcheck.errors import InputError
-from claimcheck.load.yamlsafe import safe_load
+from claimcheck.yamlsafe import safe_load
 from claimcheck.models import ArticleMeta, FrontMatter, Manifest, ManifestEntry
 
 MANIFEST_NAME = "manifest.yaml"

@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import ValidationError
 
 from claimcheck.errors import InputError
-from claimcheck.load.yamlsafe import safe_load
+from claimcheck.yamlsafe import safe_load
 from claimcheck.models import Finding, Strict
 
 Lang = Literal["en", "ko"]

@@ -1,4 +1,8 @@
-"""YAML for untrusted input: safe types only, no anchors or aliases, one-line errors."""
+"""YAML for untrusted input: safe types only, no anchors or aliases, no duplicate keys, one-line errors.
+
+Every YAML file claimcheck reads (manifests, front matter, claim tables, overrides, the reference table,
+language data) goes through `safe_load`.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +26,16 @@ class _NoAliasLoader(yaml.SafeLoader):
 
     def fetch_anchor(self) -> None:
         raise yaml.YAMLError(f"anchors (&name) are not allowed{_where(self)}")
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        # A repeated key would silently keep the last value: refuse it instead.
+        keys: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in keys:
+                raise yaml.YAMLError(f"duplicate key {key!r} (line {key_node.start_mark.line + 1})")
+            keys.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 def _where(loader: yaml.SafeLoader) -> str:
