@@ -134,8 +134,8 @@ def load_folder(
 
 
 def _read_table(path: Path) -> tuple[dict, list[Claim]]:
-    from claimcheck.yamlsafe import safe_load
     from claimcheck.tables import parse_table
+    from claimcheck.yamlsafe import safe_load
 
     claims = parse_table(path)  # validates the table; errors name the file
     header = safe_load(path.read_text(encoding="utf-8"), path, "claim table")

@@ -205,7 +205,9 @@ class Claim(Result):
     line: int
     sentence: str
     attributes: dict[str, str] = {}  # topic-specific: scope, direction, baseline, date, polarity…
-    review: Literal["confirmed", "corrected", "rejected"] | None = None  # from claims/overrides.yaml
+    review: Literal["confirmed", "corrected", "rejected"] | None = (
+        None  # from claims/overrides.yaml
+    )
     review_note: str | None = None
 
 
@@ -238,19 +240,45 @@ class Overrides(Strict):
 
 FindingKind = Literal["cross_source", "internal", "reference"]
 Verdict = Literal[
-    "agree", "compatible", "discrepancy", "contradiction", "single_source",
-    "consistent", "inconsistent",
-    "supported", "mostly_supported", "misleading", "refuted", "misattributed", "unverifiable",
+    "agree",
+    "compatible",
+    "discrepancy",
+    "contradiction",
+    "single_source",
+    "consistent",
+    "inconsistent",
+    "supported",
+    "mostly_supported",
+    "misleading",
+    "refuted",
+    "misattributed",
+    "unverifiable",
 ]
 Diagnosis = Literal[
-    "wrong_rate", "rounded", "digit_dropped", "digit_added", "unit_slip", "wrong_model",
-    "understating_bound", "scope_omitted", "reworded", "stance_conflict", "different_baseline",
+    "wrong_rate",
+    "rounded",
+    "digit_dropped",
+    "digit_added",
+    "unit_slip",
+    "wrong_model",
+    "understating_bound",
+    "scope_omitted",
+    "reworded",
+    "stance_conflict",
+    "different_baseline",
 ]
 
 VERDICTS_BY_KIND: dict[str, tuple[str, ...]] = {
     "cross_source": ("agree", "compatible", "discrepancy", "contradiction", "single_source"),
     "internal": ("consistent", "inconsistent"),
-    "reference": ("supported", "mostly_supported", "misleading", "refuted", "misattributed", "unverifiable"),
+    "reference": (
+        "supported",
+        "mostly_supported",
+        "misleading",
+        "refuted",
+        "misattributed",
+        "unverifiable",
+    ),
 }
 
 

@@ -13,8 +13,8 @@ from typing import Any, Literal, get_args
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from claimcheck.errors import InputError
-from claimcheck.yamlsafe import safe_load
 from claimcheck.models import Qualifier, Result
+from claimcheck.yamlsafe import safe_load
 
 Topic = Literal[
     "training_cost",

@@ -52,17 +52,23 @@ def _matches(expected: dict, claim) -> bool:
         return False
     quantity = expected.get("quantity")
     if quantity is None:
-        return claim.quantity is None and (expected.get("object") in (None, claim.object) or claim.object is None)
+        return claim.quantity is None and (
+            expected.get("object") in (None, claim.object) or claim.object is None
+        )
     if claim.quantity is None:
         return False
     value = quantity.get("value")
     if value is None:
-        return _same_number(quantity.get("low"), claim.quantity.low) and _same_number(quantity.get("high"), claim.quantity.high)
+        return _same_number(quantity.get("low"), claim.quantity.low) and _same_number(
+            quantity.get("high"), claim.quantity.high
+        )
     return _same_number(value, claim.quantity.value)
 
 
 def score_article(path: Path, claims) -> Score:
-    expectations = yaml.safe_load(path.with_suffix("").with_suffix(".expected.yaml").read_text(encoding="utf-8"))
+    expectations = yaml.safe_load(
+        path.with_suffix("").with_suffix(".expected.yaml").read_text(encoding="utf-8")
+    )
     score = Score()
     used: set[str] = set()
     for expected in expectations.get("claims") or []:

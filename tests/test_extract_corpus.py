@@ -7,7 +7,6 @@ when a change makes extraction on unseen text worse. Current figures: `python be
 from __future__ import annotations
 
 import pytest
-
 from extraction_scoring import score_corpus
 
 
@@ -25,7 +24,9 @@ def test_most_expected_claims_are_found(scored):
     total, per_article = scored
     assert total.recall >= 0.70, "\n".join(total.missed)
     for name, score in per_article.items():
-        assert score.recall >= 0.35, f"{name}: {score.found}/{score.expected}\n" + "\n".join(score.missed)
+        assert score.recall >= 0.35, f"{name}: {score.found}/{score.expected}\n" + "\n".join(
+            score.missed
+        )
 
 
 def test_found_claims_have_the_right_fields(scored):

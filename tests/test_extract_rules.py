@@ -110,11 +110,14 @@ def test_bare_won_figure_in_a_cost_headline(tmp_path):
     assert "implied_KRW" in claim.quantity.rule
 
 
-@pytest.mark.parametrize("sentence", [
-    "이 모델은 한 전문가가 만들었다는 평가를 받는다.",
-    "100% 신뢰할 수 있느냐는 질문이 나왔다.",
-    "업계는 오는 3월 이후를 주목하고 있다.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "이 모델은 한 전문가가 만들었다는 평가를 받는다.",
+        "100% 신뢰할 수 있느냐는 질문이 나왔다.",
+        "업계는 오는 3월 이후를 주목하고 있다.",
+    ],
+)
 def test_no_figure_claims_from_ordinary_words(tmp_path, sentence):
     claims = claims_of(tmp_path, sentence + "\n")
     assert [c for c in claims if c.quantity is not None] == []

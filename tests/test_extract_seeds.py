@@ -23,7 +23,9 @@ def find(claims, article, topic, text=None, **fields):
     _, found = claims[article]
     out = []
     for c in found:
-        if c.topic != topic or (text is not None and (c.quantity is None or c.quantity.text.strip() != text)):
+        if c.topic != topic or (
+            text is not None and (c.quantity is None or c.quantity.text.strip() != text)
+        ):
             continue
         if all(getattr(c, k) == v for k, v in fields.items()):
             out.append(c)
@@ -34,28 +36,163 @@ def find(claims, article, topic, text=None, **fields):
 FIGURES = [
     # 001: the explainer. H800 248개 and 약 560만 달러(약 85억 원), stated as fact.
     ("001_f7a9af24cacc642e", "gpu_count", "248개", "deepseek", 248, "count", "exact", "asserted"),
-    ("001_f7a9af24cacc642e", "training_cost", "약 560만 달러", "deepseek", 5_600_000, "USD", "approx", "asserted"),
-    ("001_f7a9af24cacc642e", "training_cost", "약 85억 원", "deepseek", 8_500_000_000, "KRW", "approx", "asserted"),
+    (
+        "001_f7a9af24cacc642e",
+        "training_cost",
+        "약 560만 달러",
+        "deepseek",
+        5_600_000,
+        "USD",
+        "approx",
+        "asserted",
+    ),
+    (
+        "001_f7a9af24cacc642e",
+        "training_cost",
+        "약 85억 원",
+        "deepseek",
+        8_500_000_000,
+        "KRW",
+        "approx",
+        "asserted",
+    ),
     # Meta's Llama costs are estimates (추정됩니다): other companies' spending, hedged.
-    ("001_f7a9af24cacc642e", "peer_cost", "약 850억 원", "meta", 85_000_000_000, "KRW", "approx", "hedged"),
+    (
+        "001_f7a9af24cacc642e",
+        "peer_cost",
+        "약 850억 원",
+        "meta",
+        85_000_000_000,
+        "KRW",
+        "approx",
+        "hedged",
+    ),
     ("001_f7a9af24cacc642e", "peer_cost", "수천억 원", "meta", None, "KRW", "range", "hedged"),
-    ("001_f7a9af24cacc642e", "cost_ratio", "10분의 1", "deepseek", 0.1, "ratio", "exact", "asserted"),
-    ("001_f7a9af24cacc642e", "stock_change", "5% 이상", "nvidia", 5, "percent", "at_least", "asserted"),
+    (
+        "001_f7a9af24cacc642e",
+        "cost_ratio",
+        "10분의 1",
+        "deepseek",
+        0.1,
+        "ratio",
+        "exact",
+        "asserted",
+    ),
+    (
+        "001_f7a9af24cacc642e",
+        "stock_change",
+        "5% 이상",
+        "nvidia",
+        5,
+        "percent",
+        "at_least",
+        "asserted",
+    ),
     # 002: the news page. DeepSeek claims (주장합니다) its cost; US companies are said (알려진) to spend more.
-    ("002_0e2b5449ce5aef5f", "training_cost", "약 560만 달러", "deepseek", 5_600_000, "USD", "approx", "attributed"),
-    ("002_0e2b5449ce5aef5f", "training_cost", "약 77억 원", "deepseek", 7_700_000_000, "KRW", "approx", "attributed"),
-    ("002_0e2b5449ce5aef5f", "training_cost", "70억", "deepseek", 7_000_000_000, "KRW", "exact", "asserted"),
-    ("002_0e2b5449ce5aef5f", "peer_cost", "1억 달러에서 10억 달러", None, None, "USD", "range", "attributed"),
+    (
+        "002_0e2b5449ce5aef5f",
+        "training_cost",
+        "약 560만 달러",
+        "deepseek",
+        5_600_000,
+        "USD",
+        "approx",
+        "attributed",
+    ),
+    (
+        "002_0e2b5449ce5aef5f",
+        "training_cost",
+        "약 77억 원",
+        "deepseek",
+        7_700_000_000,
+        "KRW",
+        "approx",
+        "attributed",
+    ),
+    (
+        "002_0e2b5449ce5aef5f",
+        "training_cost",
+        "70억",
+        "deepseek",
+        7_000_000_000,
+        "KRW",
+        "exact",
+        "asserted",
+    ),
+    (
+        "002_0e2b5449ce5aef5f",
+        "peer_cost",
+        "1억 달러에서 10억 달러",
+        None,
+        None,
+        "USD",
+        "range",
+        "attributed",
+    ),
     ("002_0e2b5449ce5aef5f", "cost_ratio", "1/10", "deepseek", 0.1, "ratio", "exact", "asserted"),
-    ("002_0e2b5449ce5aef5f", "adoption", "5천 명이 넘는", "deepseek", 5000, "count", "at_least", "asserted"),
+    (
+        "002_0e2b5449ce5aef5f",
+        "adoption",
+        "5천 명이 넘는",
+        "deepseek",
+        5000,
+        "count",
+        "at_least",
+        "asserted",
+    ),
     # 003: the essay. Founded in 2023; Nvidia about 17% and Hynix about 10% down.
     ("003_c74ff3c273b5c269", "founding", "2023년", "deepseek", 2023, "year", "exact", "asserted"),
-    ("003_c74ff3c273b5c269", "stock_change", "약 17%", "nvidia", 17, "percent", "approx", "asserted"),
-    ("003_c74ff3c273b5c269", "stock_change", "약 10%", "sk-hynix", 10, "percent", "approx", "asserted"),
+    (
+        "003_c74ff3c273b5c269",
+        "stock_change",
+        "약 17%",
+        "nvidia",
+        17,
+        "percent",
+        "approx",
+        "asserted",
+    ),
+    (
+        "003_c74ff3c273b5c269",
+        "stock_change",
+        "약 10%",
+        "sk-hynix",
+        10,
+        "percent",
+        "approx",
+        "asserted",
+    ),
     # 004: the round-up. DeepSeek announced (발표했습니다) R1's compute cost and 2천여 대 chips.
-    ("004_f05803455ba62a11", "training_cost", "560만 달러", "deepseek", 5_600_000, "USD", None, "attributed"),
-    ("004_f05803455ba62a11", "training_cost", "약 81억 원", "deepseek", 8_100_000_000, "KRW", "approx", "attributed"),
-    ("004_f05803455ba62a11", "cost_ratio", "5% 이하", "deepseek", 5, "percent", "at_most", "asserted"),
+    (
+        "004_f05803455ba62a11",
+        "training_cost",
+        "560만 달러",
+        "deepseek",
+        5_600_000,
+        "USD",
+        None,
+        "attributed",
+    ),
+    (
+        "004_f05803455ba62a11",
+        "training_cost",
+        "약 81억 원",
+        "deepseek",
+        8_100_000_000,
+        "KRW",
+        "approx",
+        "attributed",
+    ),
+    (
+        "004_f05803455ba62a11",
+        "cost_ratio",
+        "5% 이하",
+        "deepseek",
+        5,
+        "percent",
+        "at_most",
+        "asserted",
+    ),
 ]
 
 
@@ -76,7 +213,9 @@ def test_seed_figures(claims, case):
 def test_gpu_count_names_the_chip_and_the_model(claims):
     (h800,) = find(claims, "001_f7a9af24cacc642e", "gpu_count", "248개")
     assert h800.attributes["chip"] == "nvidia-h800" and h800.object is None
-    (r1,) = [c for c in find(claims, "004_f05803455ba62a11", "gpu_count") if c.quantity.value == 2000]
+    (r1,) = [
+        c for c in find(claims, "004_f05803455ba62a11", "gpu_count") if c.quantity.value == 2000
+    ]
     assert r1.quantity.qualifier_word == "여" and r1.object == "deepseek-r1"
     assert r1.stance == "attributed" and r1.attributed_to == "deepseek"
 
@@ -106,13 +245,21 @@ def test_techniques_named_by_each_source(claims):
     assert ("000_3b08953fffa97431", "knowledge-distillation") in named
     assert ("001_f7a9af24cacc642e", "pure-rl") in named  # 순수 강화학습
     assert ("002_0e2b5449ce5aef5f", "ptx") in named
-    for article in ("000_3b08953fffa97431", "001_f7a9af24cacc642e", "002_0e2b5449ce5aef5f", "004_f05803455ba62a11"):
+    for article in (
+        "000_3b08953fffa97431",
+        "001_f7a9af24cacc642e",
+        "002_0e2b5449ce5aef5f",
+        "004_f05803455ba62a11",
+    ):
         assert (article, "mixture-of-experts") in named
 
 
 def test_distillation_allegation_has_a_direction(claims):
-    alleged = [c for c in find(claims, "004_f05803455ba62a11", "technique", object="knowledge-distillation")
-               if c.stance == "alleged"]
+    alleged = [
+        c
+        for c in find(claims, "004_f05803455ba62a11", "technique", object="knowledge-distillation")
+        if c.stance == "alleged"
+    ]
     assert alleged and alleged[0].attributes["distilled_from"] == "openai"
     assert alleged[0].attributes["distilled_into"] == "deepseek"
     assert find(claims, "004_f05803455ba62a11", "allegation", object="personal-data")
@@ -126,7 +273,9 @@ def test_hbm_essential_against_no_hbm(claims):
 
 
 def test_low_spec_gpu_claim_is_disputed_in_the_blog(claims):
-    disputed = find(claims, "000_3b08953fffa97431", "hardware", object="low-end-gpu", stance="disputed")
+    disputed = find(
+        claims, "000_3b08953fffa97431", "hardware", object="low-end-gpu", stance="disputed"
+    )
     assert disputed
     assert any(c.attributes.get("disputed_by") == "kim-jung-ho" for c in disputed)
 
@@ -151,7 +300,9 @@ def test_spans_point_into_the_file(claims):
         for claim in found:
             assert article.text[claim.start : claim.end] == claim.quote
             if claim.quantity:
-                assert article.text[claim.quantity.start : claim.quantity.end] == claim.quantity.text
+                assert (
+                    article.text[claim.quantity.start : claim.quantity.end] == claim.quantity.text
+                )
                 assert claim.start <= claim.quantity.start <= claim.quantity.end <= claim.end
 
 

@@ -24,20 +24,30 @@ def report(tmp_path_factory):
 
 def findings(report, kind, topic=None, **fields):
     return [
-        f for f in report.findings
-        if f.kind == kind and (topic is None or f.topic == topic)
+        f
+        for f in report.findings
+        if f.kind == kind
+        and (topic is None or f.topic == topic)
         and all(getattr(f, k) == v for k, v in fields.items())
     ]
 
 
 def by_quote(report, kind, text):
     claims = {c.id: c for c in report.claims}
-    return [f for f in report.findings if f.kind == kind and any(
-        claims[cid].quantity and claims[cid].quantity.text.strip() == text for cid in f.claims)]
+    return [
+        f
+        for f in report.findings
+        if f.kind == kind
+        and any(
+            claims[cid].quantity and claims[cid].quantity.text.strip() == text for cid in f.claims
+        )
+    ]
 
 
 def test_the_same_dollar_figure_converted_at_three_rates(report):
-    (conv,) = [f for f in findings(report, "cross_source", "training_cost") if f.diagnosis == "wrong_rate"]
+    (conv,) = [
+        f for f in findings(report, "cross_source", "training_cost") if f.diagnosis == "wrong_rate"
+    ]
     assert conv.verdict == "discrepancy"
     assert set(conv.articles) == {A001, A002, A004}
     text = "\n".join(conv.arithmetic)
@@ -46,7 +56,11 @@ def test_the_same_dollar_figure_converted_at_three_rates(report):
 
 
 def test_each_conversion_checked_against_the_days_rate(report):
-    verdicts = {f.articles[0]: f for f in findings(report, "internal", "training_cost") if f.claims and len(f.claims) == 2}
+    verdicts = {
+        f.articles[0]: f
+        for f in findings(report, "internal", "training_cost")
+        if f.claims and len(f.claims) == 2
+    }
     # 81억 on 2025-01-31: FRED 1453.86, implied 1446.4 (−0.5%): plausible
     assert verdicts[A004].verdict == "consistent"
     # 77억 on 2025-04-28: FRED 1436.31, implied 1375.0 (−4.3%): not plausible
@@ -57,7 +71,11 @@ def test_each_conversion_checked_against_the_days_rate(report):
 
 
 def test_headline_70억_against_body_77억(report):
-    (headline,) = [f for f in findings(report, "internal", "training_cost") if any("headline" in s for s in f.arithmetic)]
+    (headline,) = [
+        f
+        for f in findings(report, "internal", "training_cost")
+        if any("headline" in s for s in f.arithmetic)
+    ]
     assert headline.articles == [A002] and headline.verdict == "inconsistent"
     assert "-9.1%" in "\n".join(headline.arithmetic)  # 70억 / 77억 − 1
 
@@ -78,7 +96,9 @@ def test_dollar_figure_against_the_v3_report(report):
     assert refs[A002].verdict == "supported" and refs[A002].reference.fact == "v3-training-cost-usd"
     assert refs[A001].verdict == "mostly_supported" and refs[A001].diagnosis == "scope_omitted"
     (r1,) = by_quote(report, "reference", "560만 달러")
-    assert r1.verdict == "misattributed" and r1.diagnosis == "wrong_model"  # 004 gives V3's figure to R1
+    assert (
+        r1.verdict == "misattributed" and r1.diagnosis == "wrong_model"
+    )  # 004 gives V3's figure to R1
 
 
 def test_nvidia_moves(report):
@@ -96,18 +116,25 @@ def test_nvidia_moves(report):
 def test_hbm_no_hbm_contradiction(report):
     (cross,) = findings(report, "cross_source", "hardware", object="hbm")
     assert cross.verdict == "contradiction" and set(cross.articles) == {A000, A003}
-    refs = {f.articles[0]: f.verdict for f in findings(report, "reference", "hardware", object="hbm")}
+    refs = {
+        f.articles[0]: f.verdict for f in findings(report, "reference", "hardware", object="hbm")
+    }
     assert refs == {A000: "supported", A003: "refuted"}
 
 
 def test_techniques(report):
     (moe,) = findings(report, "cross_source", "technique", object="mixture-of-experts")
     assert moe.verdict == "agree" and set(moe.articles) == {A000, A001, A002, A004}
-    refs = {(f.articles[0], f.object): f.verdict for f in findings(report, "reference", "technique")}
+    refs = {
+        (f.articles[0], f.object): f.verdict for f in findings(report, "reference", "technique")
+    }
     assert refs[(A002, "ptx")] == "supported"
     assert refs[(A001, "pure-rl")] == "mostly_supported"  # R1-Zero, not R1, skipped SFT
-    alleged = [f for f in findings(report, "reference", "technique", object="knowledge-distillation")
-               if f.reference.fact == "openai-distillation-allegation"]
+    alleged = [
+        f
+        for f in findings(report, "reference", "technique", object="knowledge-distillation")
+        if f.reference.fact == "openai-distillation-allegation"
+    ]
     assert alleged and alleged[0].verdict == "unverifiable"
 
 
@@ -130,8 +157,19 @@ def test_report_json_shape_and_determinism():
     assert first.exit_code == 0 and first.output == second.output
     data = json.loads(first.output)
     assert {"articles", "claims", "findings"} <= set(data)
-    keys = {"id", "kind", "topic", "subject", "object", "verdict", "articles", "claims", "explanation",
-            "diagnosis", "reference"}
+    keys = {
+        "id",
+        "kind",
+        "topic",
+        "subject",
+        "object",
+        "verdict",
+        "articles",
+        "claims",
+        "explanation",
+        "diagnosis",
+        "reference",
+    }
     assert keys <= set(data["findings"][0])
 
 
@@ -141,7 +179,9 @@ def test_fail_on_and_filters():
     assert failing.exit_code == 1 and "matched --fail-on" in failing.stderr
     quiet = runner.invoke(main, ["report", "--topic", "founding", "--fail-on", "contradiction"])
     assert quiet.exit_code == 0
-    refuted = json.loads(runner.invoke(main, ["report", "--verdict", "refuted", "--format", "json"]).output)
+    refuted = json.loads(
+        runner.invoke(main, ["report", "--verdict", "refuted", "--format", "json"]).output
+    )
     assert refuted["findings"] and {f["verdict"] for f in refuted["findings"]} == {"refuted"}
 
 
@@ -152,6 +192,10 @@ def test_korean_report_uses_the_snu_scale():
 
 
 def test_markdown_table():
-    result = CliRunner().invoke(main, ["report", "--format", "markdown", "--verdict", "contradiction"])
+    result = CliRunner().invoke(
+        main, ["report", "--format", "markdown", "--verdict", "contradiction"]
+    )
     lines = result.output.splitlines()
-    assert lines[2].startswith("| verdict |") and all(line.startswith("| ") for line in lines[4:] if line)
+    assert lines[2].startswith("| verdict |") and all(
+        line.startswith("| ") for line in lines[4:] if line
+    )

@@ -36,7 +36,11 @@ def _summary(article) -> dict:
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
     help="table for people, json for scripts.",
 )
 @reports_input_errors
@@ -93,7 +97,10 @@ STYLES = {
 @click.command()
 @click.argument("article")
 @click.option(
-    "--in", "paths", multiple=True, type=click.Path(),
+    "--in",
+    "paths",
+    multiple=True,
+    type=click.Path(),
     help="Where to look for ARTICLE by id (file or folder; repeatable). Default: the bundled corpus.",
 )
 @reports_input_errors

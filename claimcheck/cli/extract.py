@@ -13,16 +13,38 @@ from claimcheck.cli.common import reports_input_errors, stderr_console
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--out", "out_dir", default="claims", show_default=True, type=click.Path(file_okay=False),
-              help="Folder of the claim tables (and of overrides.yaml).")
-@click.option("--check", is_flag=True, help="Write nothing; exit 1 with a diff when the tables are stale.")
-@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True,
-              help="yaml writes the tables; json prints the claims to stdout and writes nothing.")
-@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Extract articles in this many processes.")
+@click.option(
+    "--out",
+    "out_dir",
+    default="claims",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder of the claim tables (and of overrides.yaml).",
+)
+@click.option(
+    "--check", is_flag=True, help="Write nothing; exit 1 with a diff when the tables are stale."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["yaml", "json"]),
+    default="yaml",
+    show_default=True,
+    help="yaml writes the tables; json prints the claims to stdout and writes nothing.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Extract articles in this many processes.",
+)
 @click.option("--force", is_flag=True, help="Overwrite tables even where they were edited by hand.")
 @reports_input_errors
-def extract(paths: tuple[str, ...], out_dir: str, check: bool, fmt: str, jobs: int, force: bool) -> None:
+def extract(
+    paths: tuple[str, ...], out_dir: str, check: bool, fmt: str, jobs: int, force: bool
+) -> None:
     """Extract claims from articles into claim tables, claims/<article-id>.yaml.
 
     PATHS are article files or folders; with none, the bundled corpus. Corrections belong in
@@ -58,12 +80,16 @@ def extract(paths: tuple[str, ...], out_dir: str, check: bool, fmt: str, jobs: i
             return
         for change in changes + strays:
             click.echo(change.diff() or f"{change.path}: would be removed", nl=False)
-        err.print(f"[red]{len(changes) + len(strays)} claim table(s) in {folder}/ are stale[/red]: "
-                  "run `claimcheck extract` and commit the result")
+        err.print(
+            f"[red]{len(changes) + len(strays)} claim table(s) in {folder}/ are stale[/red]: "
+            "run `claimcheck extract` and commit the result"
+        )
         sys.exit(1)
     write_tables(changes, force=force)
     total = sum(len(c) for c in claims.values())
-    err.print(f"{total} claims from {len(articles)} articles; {len(changes)} table(s) written to {folder}/")
+    err.print(
+        f"{total} claims from {len(articles)} articles; {len(changes)} table(s) written to {folder}/"
+    )
 
 
 def _run(articles, jobs):

@@ -14,19 +14,50 @@ ALL_VERDICTS = sorted({v for vs in VERDICTS_BY_KIND.values() for v in vs})
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
-              help="Language of labels and explanations (ko: SNU FactCheck scale).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
-              show_default=True, help="table for the terminal, json for scripts, markdown for a PR or wiki.")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "ko"]),
+    default="en",
+    show_default=True,
+    help="Language of labels and explanations (ko: SNU FactCheck scale).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "markdown"]),
+    default="table",
+    show_default=True,
+    help="table for the terminal, json for scripts, markdown for a PR or wiki.",
+)
 @click.option("--topic", "topics", multiple=True, help="Only findings on this topic (repeatable).")
-@click.option("--verdict", "verdicts", multiple=True, type=click.Choice(ALL_VERDICTS),
-              help="Only findings with this verdict (repeatable).")
-@click.option("--fail-on", "fail_on", multiple=True, type=click.Choice(ALL_VERDICTS),
-              help="Exit 1 when a finding has this verdict (repeatable), e.g. for CI.")
-@click.option("--single-source/--no-single-source", default=False, show_default=True,
-              help="List findings that only one source states (always counted in the overview).")
-@click.option("--tables", "tables_dir", default="claims", show_default=True, type=click.Path(file_okay=False),
-              help="Folder holding overrides.yaml (the editor's corrections).")
+@click.option(
+    "--verdict",
+    "verdicts",
+    multiple=True,
+    type=click.Choice(ALL_VERDICTS),
+    help="Only findings with this verdict (repeatable).",
+)
+@click.option(
+    "--fail-on",
+    "fail_on",
+    multiple=True,
+    type=click.Choice(ALL_VERDICTS),
+    help="Exit 1 when a finding has this verdict (repeatable), e.g. for CI.",
+)
+@click.option(
+    "--single-source/--no-single-source",
+    default=False,
+    show_default=True,
+    help="List findings that only one source states (always counted in the overview).",
+)
+@click.option(
+    "--tables",
+    "tables_dir",
+    default="claims",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder holding overrides.yaml (the editor's corrections).",
+)
 @reports_input_errors
 def report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir) -> None:
     """Reconcile claims across sources, within articles and against the reference table.
@@ -48,7 +79,8 @@ def report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_di
 
     full = report_for_paths(list(paths) or None, tables_dir)
     shown = [
-        f for f in full.findings
+        f
+        for f in full.findings
         if (not topics or f.topic in topics)
         and (not verdicts or f.verdict in verdicts)
         and (single_source or verdicts or f.verdict != "single_source")
@@ -66,7 +98,11 @@ def report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_di
         from claimcheck.cli.report_view import terminal
 
         terminal(full, shown, lang)
-    failing = [f for f in full.findings if f.verdict in fail_on and (not topics or f.topic in topics)]
+    failing = [
+        f for f in full.findings if f.verdict in fail_on and (not topics or f.topic in topics)
+    ]
     if failing:
-        click.echo(f"claimcheck: {len(failing)} finding(s) matched --fail-on {','.join(fail_on)}", err=True)
+        click.echo(
+            f"claimcheck: {len(failing)} finding(s) matched --fail-on {','.join(fail_on)}", err=True
+        )
         sys.exit(1)

@@ -10,16 +10,40 @@ from claimcheck.cli.common import stdout_console
 from claimcheck.models import Finding, Report
 
 KIND_LABEL = {
-    "en": {"cross_source": "across sources", "internal": "within an article", "reference": "against the reference"},
+    "en": {
+        "cross_source": "across sources",
+        "internal": "within an article",
+        "reference": "against the reference",
+    },
     "ko": {"cross_source": "출처 간 비교", "internal": "기사 내부", "reference": "참고 사실 대조"},
 }
 TEXT = {
-    "en": {"articles": "articles", "claims": "claims", "findings": "findings", "topic": "topic",
-           "source": "source", "value": "normalised value", "arith": "arithmetic", "ref": "reference",
-           "unknown": "date unknown", "overview": "Overview", "diag": "likely cause"},
-    "ko": {"articles": "기사", "claims": "주장", "findings": "검증 결과", "topic": "주제",
-           "source": "출처", "value": "정규화한 값", "arith": "계산", "ref": "참고 사실",
-           "unknown": "날짜 미상", "overview": "요약", "diag": "추정 원인"},
+    "en": {
+        "articles": "articles",
+        "claims": "claims",
+        "findings": "findings",
+        "topic": "topic",
+        "source": "source",
+        "value": "normalised value",
+        "arith": "arithmetic",
+        "ref": "reference",
+        "unknown": "date unknown",
+        "overview": "Overview",
+        "diag": "likely cause",
+    },
+    "ko": {
+        "articles": "기사",
+        "claims": "주장",
+        "findings": "검증 결과",
+        "topic": "주제",
+        "source": "출처",
+        "value": "정규화한 값",
+        "arith": "계산",
+        "ref": "참고 사실",
+        "unknown": "날짜 미상",
+        "overview": "요약",
+        "diag": "추정 원인",
+    },
 }
 
 
@@ -45,15 +69,19 @@ def terminal(report: Report, shown: list[Finding], lang: str) -> None:
     console = stdout_console()
     counts = Counter((f.kind, f.verdict) for f in report.findings)
     overview = "\n".join(
-        f"{KIND_LABEL[lang][kind]}: " + ", ".join(
-            f"{_label(k, v, lang)[0]} {n}" for (k, v), n in sorted(counts.items()) if k == kind)
+        f"{KIND_LABEL[lang][kind]}: "
+        + ", ".join(
+            f"{_label(k, v, lang)[0]} {n}" for (k, v), n in sorted(counts.items()) if k == kind
+        )
         for kind in ("internal", "cross_source", "reference")
     )
-    console.print(Panel(
-        f"{len(report.articles)} {t['articles']} · {len(report.claims)} {t['claims']} · "
-        f"{len(report.findings)} {t['findings']}\n{escape(overview)}",
-        title=f"claimcheck — {t['overview']}",
-    ))
+    console.print(
+        Panel(
+            f"{len(report.articles)} {t['articles']} · {len(report.claims)} {t['claims']} · "
+            f"{len(report.findings)} {t['findings']}\n{escape(overview)}",
+            title=f"claimcheck — {t['overview']}",
+        )
+    )
     table = Table(title=t["topic"])
     table.add_column(t["topic"])
     for kind in ("internal", "cross_source", "reference"):
@@ -65,10 +93,12 @@ def terminal(report: Report, shown: list[Finding], lang: str) -> None:
         cells = []
         for kind in ("internal", "cross_source", "reference"):
             counter = by_topic[topic].get(kind, Counter())
-            cells.append(" ".join(
-                f"[{_label(kind, v, lang)[1]}]{escape(_label(kind, v, lang)[0])}×{n}[/]"
-                for v, n in sorted(counter.items())
-            ))
+            cells.append(
+                " ".join(
+                    f"[{_label(kind, v, lang)[1]}]{escape(_label(kind, v, lang)[0])}×{n}[/]"
+                    for v, n in sorted(counter.items())
+                )
+            )
         table.add_row(topic, *cells)
     console.print(table)
     for finding in shown:
@@ -80,8 +110,10 @@ def _print_finding(console, finding: Finding, lang: str, t: dict) -> None:
 
     label, colour = _label(finding.kind, finding.verdict, lang)
     what = " / ".join(x for x in (finding.subject, finding.object) if x)
-    console.rule(f"[{colour}]{escape(label)}[/] · {KIND_LABEL[lang][finding.kind]} · {finding.topic}"
-                 + (f" · {escape(what)}" if what else ""))
+    console.rule(
+        f"[{colour}]{escape(label)}[/] · {KIND_LABEL[lang][finding.kind]} · {finding.topic}"
+        + (f" · {escape(what)}" if what else "")
+    )
     console.print(escape(_explanation(finding, lang)))
     if finding.diagnosis:
         console.print(f"[bold]{t['diag']}:[/bold] {finding.diagnosis.replace('_', ' ')}")
@@ -114,7 +146,14 @@ def markdown(report: Report, shown: list[Finding], lang: str) -> str:
     for f in shown:
         what = " / ".join(x for x in (f.subject, f.object) if x) or "-"
         sources = "; ".join(f"{s.article} L{s.line}: {s.value}" for s in f.sources)
-        cells = [_label(f.kind, f.verdict, lang)[0], KIND_LABEL[lang][f.kind], f.topic, what, sources, _explanation(f, lang)]
+        cells = [
+            _label(f.kind, f.verdict, lang)[0],
+            KIND_LABEL[lang][f.kind],
+            f.topic,
+            what,
+            sources,
+            _explanation(f, lang),
+        ]
         lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
     return "\n".join(lines)
 

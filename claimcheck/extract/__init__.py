@@ -101,7 +101,9 @@ def _to_claim(ctx: SentenceContext, draft: Draft) -> Claim:
 
 
 def _in_file(quantity: Quantity, offset: int) -> Quantity:
-    return quantity.model_copy(update={"start": quantity.start + offset, "end": quantity.end + offset})
+    return quantity.model_copy(
+        update={"start": quantity.start + offset, "end": quantity.end + offset}
+    )
 
 
 def _unique_ids(claims: list[Claim]) -> list[Claim]:

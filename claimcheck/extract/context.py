@@ -20,7 +20,9 @@ class SentenceContext:
     sentence: Sentence
     norm: NormalizedText
     mentions: list[Mention]
-    quantities: list[tuple[Quantity, int, int]]  # quantity (sentence-relative) and its normalised span
+    quantities: list[
+        tuple[Quantity, int, int]
+    ]  # quantity (sentence-relative) and its normalised span
     stance: StanceReading
     story_subject: str | None
     is_heading: bool

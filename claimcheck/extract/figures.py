@@ -69,7 +69,9 @@ def _implied_currency(ctx: SentenceContext, quantity: Quantity, start: int) -> Q
         return quantity
     if _followed_by_noun(ctx.text, quantity, start):
         return quantity  # "100만 토큰당": the figure counts something else
-    return quantity.model_copy(update={"unit": rule.unit, "rule": f"{quantity.rule}+implied_{rule.unit}"})
+    return quantity.model_copy(
+        update={"unit": rule.unit, "rule": f"{quantity.rule}+implied_{rule.unit}"}
+    )
 
 
 def _followed_by_noun(text: str, quantity: Quantity, start: int) -> bool:
@@ -81,7 +83,7 @@ def _followed_by_noun(text: str, quantity: Quantity, start: int) -> bool:
         return False
     if word[0].isascii() and word[0].isalpha():
         return True
-    return word.rstrip(".,") .endswith(("당", "씩", "개", "명", "건", "회", "번"))
+    return word.rstrip(".,").endswith(("당", "씩", "개", "명", "건", "회", "번"))
 
 
 def _score(ctx: SentenceContext, topic: FigureTopic, start: int, end: int) -> float:

@@ -74,7 +74,9 @@ class _Matcher:
             else:
                 entity_id, rule = self.conditional[key]
                 entity = self.by_id[entity_id]
-            found.append(Mention(entity.id, entity.type, start, end, surface, entity.parent, False, rule))
+            found.append(
+                Mention(entity.id, entity.type, start, end, surface, entity.parent, False, rule)
+            )
         found.extend(self._fuzzy(text, found))
         found.sort(key=lambda m: m.start)
         return _drop_brand_prefixes(found)
@@ -142,7 +144,9 @@ def _drop_brand_prefixes(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def confirmed(mentions: list[Mention], sentence: str, story_ids: set[str], story_text: str) -> list[Mention]:
+def confirmed(
+    mentions: list[Mention], sentence: str, story_ids: set[str], story_text: str
+) -> list[Mention]:
     """Keep conditional aliases only where their context rule is met ("R1" near 딥시크)."""
     sentence_ids = {m.entity for m in mentions if m.rule is None}
     kept = []

@@ -17,7 +17,9 @@ class StanceReading:
     attributed_to: str | None
 
 
-def read_stance(sentence: str, mentions: list[Mention], previous: StanceReading | None = None) -> StanceReading:
+def read_stance(
+    sentence: str, mentions: list[Mention], previous: StanceReading | None = None
+) -> StanceReading:
     """Stance from cue words in the (normalised) sentence; the source from the speaker before the verb."""
     data = stance_data()
     if previous is not None and previous.stance != "asserted":
@@ -52,13 +54,17 @@ def find_speaker(sentence: str, mentions: list[Mention], cue_at: int | None = No
         if sentence.startswith("에 따르면", mention.end):
             return mention.entity
     speakers = [m for m in mentions if m.type in SPEAKER_TYPES and m.end <= limit]
-    topic_marked = [m for m in speakers if _followed_by(sentence, m.end, ("은", "는", "측은", "측도"))]
+    topic_marked = [
+        m for m in speakers if _followed_by(sentence, m.end, ("은", "는", "측은", "측도"))
+    ]
     for group in ([m for m in topic_marked if m.type == "person"], topic_marked):
         if group:
             return group[0].entity
     for noun in data.generic_sources:
         at = sentence.find(noun)
-        if 0 <= at < limit and _followed_by(sentence, at + len(noun), tuple(data.speaker_particles)):
+        if 0 <= at < limit and _followed_by(
+            sentence, at + len(noun), tuple(data.speaker_particles)
+        ):
             return noun
     return None
 
@@ -66,7 +72,17 @@ def find_speaker(sentence: str, mentions: list[Mention], cue_at: int | None = No
 def _followed_by(sentence: str, end: int, particles: tuple[str, ...]) -> bool:
     rest = sentence[end : end + 4]
     # A title between name and particle ("김정호 교수는") still marks the speaker.
-    for title in (" 교수", " 대표", " 회장", " 의원", " 장관", " 박사", " 연구원", " CEO", " 최고경영자"):
+    for title in (
+        " 교수",
+        " 대표",
+        " 회장",
+        " 의원",
+        " 장관",
+        " 박사",
+        " 연구원",
+        " CEO",
+        " 최고경영자",
+    ):
         if sentence.startswith(title, end):
             rest = sentence[end + len(title) : end + len(title) + 4]
             break

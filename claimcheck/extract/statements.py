@@ -42,13 +42,24 @@ def _technique(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[
         if mention.entity in seen:
             continue
         seen.add(mention.entity)
-        attributes = {"polarity": "false" if is_negated(ctx.text, mention.start, mention.end) else "true"}
+        attributes = {
+            "polarity": "false" if is_negated(ctx.text, mention.start, mention.end) else "true"
+        }
         if mention.entity == "knowledge-distillation":
             source = _distilled_from(ctx, mention)
             if source:
                 attributes["distilled_from"] = source
                 attributes["distilled_into"] = ctx.story_subject or "unknown"
-        out.append(Draft("technique", ctx.story_subject, mention.entity, None, (mention.start, mention.end), attributes))
+        out.append(
+            Draft(
+                "technique",
+                ctx.story_subject,
+                mention.entity,
+                None,
+                (mention.start, mention.end),
+                attributes,
+            )
+        )
     return out
 
 
@@ -76,7 +87,16 @@ def _hardware(ctx: SentenceContext, mentions: list[Mention], figures) -> list[Dr
         attributes = {"polarity": "false" if negated else "true"}
         if "필수" in ctx.text and not negated:
             attributes["requirement"] = "essential"
-        out.append(Draft("hardware", ctx.story_subject, mention.entity, None, (mention.start, mention.end), attributes))
+        out.append(
+            Draft(
+                "hardware",
+                ctx.story_subject,
+                mention.entity,
+                None,
+                (mention.start, mention.end),
+                attributes,
+            )
+        )
     return out
 
 
@@ -84,22 +104,30 @@ def _ban(ctx: SentenceContext, mentions: list[Mention], figures) -> list[Draft]:
     # Who is restricted: the story's subject (or its app/model), named here or by the story; a
     # restriction that names neither the target nor who imposes it is too vague to check.
     target = ctx.story_subject
-    named = target is not None and any(m.entity == target or m.parent == target for m in ctx.mentions)
+    named = target is not None and any(
+        m.entity == target or m.parent == target for m in ctx.mentions
+    )
     if target is None or not (named or mentions):
         return []
     if any(d.topic == "ban" for d in figures):
         return []  # the figure claim carries it
     if mentions:
         return [
-            Draft("ban", m.entity, target, None, (m.start, m.end), {"restricts": target or "unknown"})
+            Draft(
+                "ban", m.entity, target, None, (m.start, m.end), {"restricts": target or "unknown"}
+            )
             for m in mentions
         ]
-    return [Draft("ban", None, target, None, (0, len(ctx.text)), {"restricts": target or "unknown"})]
+    return [
+        Draft("ban", None, target, None, (0, len(ctx.text)), {"restricts": target or "unknown"})
+    ]
 
 
 def _allegation(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Draft]:
     attributes = {}
-    against = [m.entity for m in ctx.mentions if m.type == "company" and m.entity != ctx.story_subject]
+    against = [
+        m.entity for m in ctx.mentions if m.type == "company" and m.entity != ctx.story_subject
+    ]
     if against:
         attributes["against"] = against[0]
     techniques = [m for m in ctx.mentions if m.type == "technique"]
@@ -114,12 +142,20 @@ def _allegation(ctx: SentenceContext, mentions: list[Mention], _figures) -> list
 def _parity(ctx: SentenceContext, mentions: list[Mention], figures) -> list[Draft]:
     own = ctx.story_subject
     cue_at = min(
-        (ctx.text.find(c) for c in topic_data().statement_topics["performance_parity"].cues if c in ctx.text),
+        (
+            ctx.text.find(c)
+            for c in topic_data().statement_topics["performance_parity"].cues
+            if c in ctx.text
+        ),
         default=len(ctx.text),
     )
     # What it is compared with is named just before the comparison ("o1에 필적", "구글보다 … 비슷한"),
     # with the names listed beside it ("GPT-4와 Claude 등").
-    before = [m for m in mentions if m.entity != own and m.parent != own and m.end <= cue_at and cue_at - m.end <= 70]
+    before = [
+        m
+        for m in mentions
+        if m.entity != own and m.parent != own and m.end <= cue_at and cue_at - m.end <= 70
+    ]
     compared = before[-1:]
     for mention in reversed(before[:-1]):
         gap = ctx.text[mention.end : compared[0].start].strip()
@@ -130,7 +166,9 @@ def _parity(ctx: SentenceContext, mentions: list[Mention], figures) -> list[Draf
     if not compared:
         return [Draft("performance_parity", own, None, None, (0, len(ctx.text)), {})]
     return [
-        Draft("performance_parity", own, m.entity, None, (m.start, m.end), {"compared_with": m.entity})
+        Draft(
+            "performance_parity", own, m.entity, None, (m.start, m.end), {"compared_with": m.entity}
+        )
         for m in compared
     ]
 
@@ -145,7 +183,11 @@ def _release(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Dr
         date = ctx.date_near(mention.start)
         if date:
             attributes["date"] = date
-        out.append(Draft("model_release", own, mention.entity, None, (mention.start, mention.end), attributes))
+        out.append(
+            Draft(
+                "model_release", own, mention.entity, None, (mention.start, mention.end), attributes
+            )
+        )
     return out
 
 
@@ -170,7 +212,14 @@ def _quote(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Draf
         return [Draft("quote", titled.group(1), None, None, (titled.start(), quoted.end()), words)]
     speaker = outside[0]
     return [
-        Draft("quote", speaker.entity, None, None, (speaker.start, quoted.end()), {"words": quoted.group(1)})
+        Draft(
+            "quote",
+            speaker.entity,
+            None,
+            None,
+            (speaker.start, quoted.end()),
+            {"words": quoted.group(1)},
+        )
     ]
 
 
@@ -194,7 +243,11 @@ def _stock_move(ctx: SentenceContext, mentions: list[Mention], figures) -> list[
         date = ctx.date_near(mention.start)
         if date:
             attributes["date"] = date
-        out.append(Draft("stock_change", mention.entity, None, None, (mention.start, mention.end), attributes))
+        out.append(
+            Draft(
+                "stock_change", mention.entity, None, None, (mention.start, mention.end), attributes
+            )
+        )
     return out
 
 
@@ -209,7 +262,9 @@ def _ranker(topic: str):
         first = owner[0] if topic == "adoption" else owner[-1]
         subject = first.parent or first.entity if topic == "adoption" else first.entity
         obj = first.entity if topic == "adoption" and first.parent else None
-        return [Draft(topic, subject, obj, None, (first.start, rank.end()), {"rank": rank.group(1)})]
+        return [
+            Draft(topic, subject, obj, None, (first.start, rank.end()), {"rank": rank.group(1)})
+        ]
 
     return make
 

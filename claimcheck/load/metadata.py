@@ -11,8 +11,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from claimcheck.errors import InputError
-from claimcheck.yamlsafe import safe_load
 from claimcheck.models import ArticleMeta, FrontMatter, Manifest, ManifestEntry
+from claimcheck.yamlsafe import safe_load
 
 MANIFEST_NAME = "manifest.yaml"
 FIELDS = ("title", "outlet", "author", "published", "url", "kind", "language")

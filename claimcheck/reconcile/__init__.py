@@ -9,13 +9,17 @@ from claimcheck.models import Article, ArticleMeta, Claim, Report, ReportArticle
 __all__ = ["build_report", "build_report_from_claims", "report_for_paths"]
 
 
-def build_report(articles: Sequence[Article], claims_by_article: dict[str, list[Claim]], reference=None) -> Report:
+def build_report(
+    articles: Sequence[Article], claims_by_article: dict[str, list[Claim]], reference=None
+) -> Report:
     """Every finding about these articles' claims (rejected claims are left out)."""
     claims = [c for a in articles for c in claims_by_article.get(a.id, [])]
     return build_report_from_claims(claims, {a.id: a.meta for a in articles}, reference)
 
 
-def build_report_from_claims(claims: list[Claim], meta: dict[str, ArticleMeta], reference=None) -> Report:
+def build_report_from_claims(
+    claims: list[Claim], meta: dict[str, ArticleMeta], reference=None
+) -> Report:
     """The same, from claims alone (e.g. claim tables at a git revision) and the articles' metadata."""
     from claimcheck.reconcile.common import Corpus
     from claimcheck.reconcile.cross import cross_source
@@ -32,8 +36,14 @@ def build_report_from_claims(claims: list[Claim], meta: dict[str, ArticleMeta], 
     ids = sorted(meta) if meta else sorted({c.article for c in claims})
     summaries = [
         ReportArticle(
-            id=aid, title=m.title, outlet=m.outlet, published=m.published, kind=m.kind,
-            url=m.url, author=m.author, claims=sum(1 for c in claims if c.article == aid),
+            id=aid,
+            title=m.title,
+            outlet=m.outlet,
+            published=m.published,
+            kind=m.kind,
+            url=m.url,
+            author=m.author,
+            claims=sum(1 for c in claims if c.article == aid),
         )
         for aid in ids
         for m in [meta.get(aid) or ArticleMeta()]

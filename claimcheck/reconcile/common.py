@@ -62,7 +62,9 @@ def _qualitative(claim: Claim) -> str:
     what = claim.object or claim.subject or claim.topic
     if polarity == "false":
         return f"not {what}"
-    extra = ", ".join(f"{k}: {v}" for k, v in claim.attributes.items() if k not in ("polarity", "stance_cue"))
+    extra = ", ".join(
+        f"{k}: {v}" for k, v in claim.attributes.items() if k not in ("polarity", "stance_cue")
+    )
     return f"{what}" + (f" ({extra})" if extra else "")
 
 
@@ -72,7 +74,14 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
     pairs = []
     by_sentence: dict[tuple[str, int], list[Claim]] = {}
     for claim in corpus.claims:
-        if claim.quantity is not None and claim.quantity.unit in {"KRW", "USD", "CNY", "JPY", "EUR", "GBP"}:
+        if claim.quantity is not None and claim.quantity.unit in {
+            "KRW",
+            "USD",
+            "CNY",
+            "JPY",
+            "EUR",
+            "GBP",
+        }:
             by_sentence.setdefault((claim.article, claim.start), []).append(claim)
     for claims in by_sentence.values():
         ordered = sorted(claims, key=lambda c: c.quantity.start)
@@ -80,7 +89,9 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
             if first.quantity.unit == second.quantity.unit:
                 continue
             # Quantity spans are file offsets; the sentence starts at the claim's start.
-            gap = first.sentence[first.quantity.end - first.start : second.quantity.start - first.start]
+            gap = first.sentence[
+                first.quantity.end - first.start : second.quantity.start - first.start
+            ]
             if _CONVERSION_GAP.match(gap):
                 pairs.append((first, second))
     return pairs

@@ -12,10 +12,20 @@ from claimcheck.reconcile.values import comparable
 _SEVERITY = {"agree": 0, "compatible": 1, "discrepancy": 2, "contradiction": 3}
 # Figures whose object (the model) is often left unsaid: group by topic and subject, and say when
 # two sources name different objects.
-_LOOSE_OBJECT = {"training_cost", "gpu_count", "stock_change", "market_value", "founding", "cost_ratio"}
+_LOOSE_OBJECT = {
+    "training_cost",
+    "gpu_count",
+    "stock_change",
+    "market_value",
+    "founding",
+    "cost_ratio",
+}
 _KO = {
-    "agree": "일치", "compatible": "양립 가능", "discrepancy": "불일치(같은 수치의 반올림·환산 차이)",
-    "contradiction": "모순", "single_source": "단일 출처",
+    "agree": "일치",
+    "compatible": "양립 가능",
+    "discrepancy": "불일치(같은 수치의 반올림·환산 차이)",
+    "contradiction": "모순",
+    "single_source": "단일 출처",
 }
 
 
@@ -44,11 +54,18 @@ def _group_finding(corpus: Corpus, key: tuple[str, str, str], claims: list[Claim
     sources = [source_row(corpus, c) for c in claims]
     base = dict(
         id=finding_id("cross_source", topic, subject, obj),
-        kind="cross_source", topic=topic, subject=subject or None,
-        object=obj or None, articles=articles, claims=[c.id for c in claims], sources=sources,
+        kind="cross_source",
+        topic=topic,
+        subject=subject or None,
+        object=obj or None,
+        articles=articles,
+        claims=[c.id for c in claims],
+        sources=sources,
     )
     if len(articles) == 1:
-        en = f"Only {articles[0]} states this ({len(claims)} claim{'s' if len(claims) > 1 else ''})."
+        en = (
+            f"Only {articles[0]} states this ({len(claims)} claim{'s' if len(claims) > 1 else ''})."
+        )
         ko = f"{articles[0]}만 이 내용을 다룬다."
         return Finding(**base, verdict="single_source", explanation=en, explanation_ko=ko)
     figures = [c for c in claims if c.quantity is not None]
@@ -57,14 +74,19 @@ def _group_finding(corpus: Corpus, key: tuple[str, str, str], claims: list[Claim
     return _compare_statements(base, claims)
 
 
-def _compare_figures(corpus: Corpus, base: dict, figures: list[Claim], claims: list[Claim]) -> Finding:
+def _compare_figures(
+    corpus: Corpus, base: dict, figures: list[Claim], claims: list[Claim]
+) -> Finding:
     values = {}
     for claim in figures:
         value = comparable(claim, corpus.published(claim.article))
         if value is not None:
             values[claim.id] = (claim, value)
     worst, worst_pair = "agree", None
-    steps = [f"{c.article} ({corpus.published(c.article) or 'date unknown'}): {v.shown}" for c, v in values.values()]
+    steps = [
+        f"{c.article} ({corpus.published(c.article) or 'date unknown'}): {v.shown}"
+        for c, v in values.values()
+    ]
     items = list(values.values())
     for i, (a, va) in enumerate(items):
         for b, vb in items[i + 1 :]:
@@ -76,10 +98,13 @@ def _compare_figures(corpus: Corpus, base: dict, figures: list[Claim], claims: l
     diagnosis = None
     if worst_pair is not None:
         a, va, b, vb = worst_pair
-        steps.append(f"{a.article} {va.interval.describe()} vs {b.article} {vb.interval.describe()}: {worst}")
+        steps.append(
+            f"{a.article} {va.interval.describe()} vs {b.article} {vb.interval.describe()}: {worst}"
+        )
         if worst == "contradiction" and va.interval.point and vb.interval.point:
             diagnosis = digit_slip(abs(va.interval.point), abs(vb.interval.point)) or digit_slip(
-                abs(vb.interval.point), abs(va.interval.point))
+                abs(vb.interval.point), abs(va.interval.point)
+            )
         if worst == "compatible":
             diagnosis = _understating(va, vb)
     objects = sorted({c.object for c in figures if c.object})
@@ -89,18 +114,32 @@ def _compare_figures(corpus: Corpus, base: dict, figures: list[Claim], claims: l
     elif worst == "compatible":
         en = "The figures are compatible: one is a bound or range that the other satisfies." + note
     elif worst == "discrepancy":
-        en = "The figures differ by less than 15%: the same figure, rounded or converted differently." + note
+        en = (
+            "The figures differ by less than 15%: the same figure, rounded or converted differently."
+            + note
+        )
     else:
         en = "The figures cannot both be true: their intervals do not overlap." + note
     ko = f"{len(base['articles'])}개 출처의 수치 비교 결과: {_KO[worst]}."
-    return Finding(**base, verdict=worst, explanation=en, explanation_ko=ko, diagnosis=diagnosis, arithmetic=steps)
+    return Finding(
+        **base,
+        verdict=worst,
+        explanation=en,
+        explanation_ko=ko,
+        diagnosis=diagnosis,
+        arithmetic=steps,
+    )
 
 
 def _understating(va, vb) -> str | None:
     """A lower bound far below what another source states ('5% 이상' against '약 17%')."""
     for bound, other in ((va, vb), (vb, va)):
         if bound.interval.bound and other.interval.point is not None:
-            edge = bound.interval.high if bound.interval.high != float("inf") and other.interval.point < 0 else bound.interval.low
+            edge = (
+                bound.interval.high
+                if bound.interval.high != float("inf") and other.interval.point < 0
+                else bound.interval.low
+            )
             if edge and edge != float("-inf") and abs(other.interval.point) >= 2 * abs(edge):
                 return "understating_bound"
     return None
@@ -113,11 +152,23 @@ def _compare_statements(base: dict, claims: list[Claim]) -> Finding:
     if len(polarities) > 1:
         en = "Sources contradict each other: some affirm it, others deny it."
         ko = "출처끼리 모순된다: 어떤 출처는 긍정하고 어떤 출처는 부정한다."
-        return Finding(**base, verdict="contradiction", explanation=en, explanation_ko=ko, diagnosis="stance_conflict")
+        return Finding(
+            **base,
+            verdict="contradiction",
+            explanation=en,
+            explanation_ko=ko,
+            diagnosis="stance_conflict",
+        )
     if doubted and stances - {"disputed"}:
         en = "Sources disagree: one reports this in order to dispute it, another states or reports it."
         ko = "출처 간 입장이 다르다: 한 출처는 이를 반박하고 다른 출처는 사실로 전한다."
-        return Finding(**base, verdict="contradiction", explanation=en, explanation_ko=ko, diagnosis="stance_conflict")
+        return Finding(
+            **base,
+            verdict="contradiction",
+            explanation=en,
+            explanation_ko=ko,
+            diagnosis="stance_conflict",
+        )
     en = f"{len(base['articles'])} sources say the same."
     ko = f"{len(base['articles'])}개 출처가 같은 내용을 전한다."
     return Finding(**base, verdict="agree", explanation=en, explanation_ko=ko)
@@ -147,15 +198,30 @@ def _conversion_findings(corpus: Corpus) -> list[Finding]:
         verdict = "agree" if len(converted) == 1 else "discrepancy"
         en = (
             f"The same {pairs[0][0].quantity.text} appears as {len(converted)} different converted figures; "
-            "the implied exchange rates differ." if verdict == "discrepancy" else "Every source converts it the same way."
+            "the implied exchange rates differ."
+            if verdict == "discrepancy"
+            else "Every source converts it the same way."
         )
-        ko = "같은 금액을 출처마다 다른 환율로 환산했다." if verdict == "discrepancy" else "출처들의 환산이 같다."
-        findings.append(Finding(
-            id=finding_id("cross_source", "conversion", topic, subject, str(value)),
-            kind="cross_source", topic=topic, subject=subject or None, object=None, verdict=verdict,
-            articles=articles, claims=[c.id for p in pairs for c in p],
-            sources=[source_row(corpus, c) for p in pairs for c in p],
-            explanation=en, explanation_ko=ko, diagnosis="wrong_rate" if verdict == "discrepancy" else None,
-            arithmetic=steps,
-        ))
+        ko = (
+            "같은 금액을 출처마다 다른 환율로 환산했다."
+            if verdict == "discrepancy"
+            else "출처들의 환산이 같다."
+        )
+        findings.append(
+            Finding(
+                id=finding_id("cross_source", "conversion", topic, subject, str(value)),
+                kind="cross_source",
+                topic=topic,
+                subject=subject or None,
+                object=None,
+                verdict=verdict,
+                articles=articles,
+                claims=[c.id for p in pairs for c in p],
+                sources=[source_row(corpus, c) for p in pairs for c in p],
+                explanation=en,
+                explanation_ko=ko,
+                diagnosis="wrong_rate" if verdict == "discrepancy" else None,
+                arithmetic=steps,
+            )
+        )
     return findings

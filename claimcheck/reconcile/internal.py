@@ -24,7 +24,9 @@ def _conversion(corpus: Corpus, first: Claim, second: Claim) -> Finding:
 
     published = corpus.published(first.article)
     a, b = first.quantity, second.quantity
-    check = fx.implied_rate_check(float(a.value or a.low), a.unit, float(b.value or b.low), b.unit, published)
+    check = fx.implied_rate_check(
+        float(a.value or a.low), a.unit, float(b.value or b.low), b.unit, published
+    )
     verdict = "consistent" if check.plausible else "inconsistent"
     steps = [
         f"{b.text} / {a.text} = {check.implied_rate:,.1f} {check.quote} per {check.base}",
@@ -33,11 +35,18 @@ def _conversion(corpus: Corpus, first: Claim, second: Claim) -> Finding:
     ]
     return Finding(
         id=finding_id("internal", "conversion", first.id, second.id),
-        kind="internal", topic=first.topic, subject=first.subject, object=first.object, verdict=verdict,
-        articles=[first.article], claims=[first.id, second.id],
+        kind="internal",
+        topic=first.topic,
+        subject=first.subject,
+        object=first.object,
+        verdict=verdict,
+        articles=[first.article],
+        claims=[first.id, second.id],
         sources=[source_row(corpus, first), source_row(corpus, second)],
-        explanation=check.explanation_en, explanation_ko=check.explanation_ko,
-        diagnosis=None if check.plausible else "wrong_rate", arithmetic=steps,
+        explanation=check.explanation_en,
+        explanation_ko=check.explanation_ko,
+        diagnosis=None if check.plausible else "wrong_rate",
+        arithmetic=steps,
     )
 
 
@@ -50,7 +59,11 @@ def _rates_within_article(corpus: Corpus) -> list[Finding]:
     for article_id, pairs in sorted(by_article.items()):
         rates = []
         for first, second in pairs:
-            if first.quantity.unit == "USD" and second.quantity.unit == "KRW" and first.quantity.value:
+            if (
+                first.quantity.unit == "USD"
+                and second.quantity.unit == "KRW"
+                and first.quantity.value
+            ):
                 rates.append((second.quantity.value / first.quantity.value, first, second))
         if len(rates) < 2:
             continue
@@ -59,15 +72,24 @@ def _rates_within_article(corpus: Corpus) -> list[Finding]:
         verdict = "consistent" if spread <= 0.03 else "inconsistent"
         steps = [f"{f.quantity.text} → {s.quantity.text}: {r:,.1f} KRW/USD" for r, f, s in rates]
         steps.append(f"spread between the implied rates: {spread:.1%}")
-        findings.append(Finding(
-            id=finding_id("internal", "rates", article_id),
-            kind="internal", topic="training_cost" if all(f.topic == "training_cost" for _, f, _ in rates) else rates[0][1].topic,
-            subject=None, object=None, verdict=verdict, articles=[article_id],
-            claims=[c.id for _, f, s in rates for c in (f, s)],
-            explanation=f"The article's conversions imply rates {spread:.1%} apart.",
-            explanation_ko=f"기사 안의 환산들이 서로 {spread:.1%} 다른 환율을 쓴다.",
-            diagnosis=None if verdict == "consistent" else "wrong_rate", arithmetic=steps,
-        ))
+        findings.append(
+            Finding(
+                id=finding_id("internal", "rates", article_id),
+                kind="internal",
+                topic="training_cost"
+                if all(f.topic == "training_cost" for _, f, _ in rates)
+                else rates[0][1].topic,
+                subject=None,
+                object=None,
+                verdict=verdict,
+                articles=[article_id],
+                claims=[c.id for _, f, s in rates for c in (f, s)],
+                explanation=f"The article's conversions imply rates {spread:.1%} apart.",
+                explanation_ko=f"기사 안의 환산들이 서로 {spread:.1%} 다른 환율을 쓴다.",
+                diagnosis=None if verdict == "consistent" else "wrong_rate",
+                arithmetic=steps,
+            )
+        )
     return findings
 
 
@@ -87,7 +109,8 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
             if mine is None:
                 continue
             peers = [
-                (c, comparable(c, published)) for c in body
+                (c, comparable(c, published))
+                for c in body
                 if c.topic == top.topic and c.subject == top.subject and c.story == top.story
             ]
             peers = [(c, v) for c, v in peers if v is not None and v.unit == mine.unit]
@@ -113,14 +136,26 @@ def _compare_top(corpus: Corpus, top: Claim, mine, peers) -> Finding:
     if verdict == "consistent":
         diagnosis = None
         en = f"The {top.section} figure agrees with the body."
-        ko = "제목·요약의 수치가 본문과 맞는다." if top.section == "headline" else "요약의 수치가 본문과 맞는다."
+        ko = (
+            "제목·요약의 수치가 본문과 맞는다."
+            if top.section == "headline"
+            else "요약의 수치가 본문과 맞는다."
+        )
     else:
         en = f"The {top.section} states a figure the body does not support."
         ko = "제목·요약의 수치가 본문의 수치와 다르다."
     return Finding(
         id=finding_id("internal", "headline", top.id),
-        kind="internal", topic=top.topic, subject=top.subject, object=top.object, verdict=verdict,
-        articles=[top.article], claims=[top.id] + [c.id for c, _ in peers],
+        kind="internal",
+        topic=top.topic,
+        subject=top.subject,
+        object=top.object,
+        verdict=verdict,
+        articles=[top.article],
+        claims=[top.id] + [c.id for c, _ in peers],
         sources=[source_row(corpus, top)] + [source_row(corpus, c) for c, _ in peers],
-        explanation=en, explanation_ko=ko, diagnosis=diagnosis, arithmetic=steps,
+        explanation=en,
+        explanation_ko=ko,
+        diagnosis=diagnosis,
+        arithmetic=steps,
     )

@@ -11,8 +11,12 @@ from claimcheck.reconcile.values import comparable
 from claimcheck.reference import ReferenceFact, ReferenceTable
 
 _KO = {
-    "supported": "사실", "mostly_supported": "대체로 사실", "misleading": "오해의 소지",
-    "refuted": "사실 아님", "misattributed": "다른 대상의 수치", "unverifiable": "판단 유보",
+    "supported": "사실",
+    "mostly_supported": "대체로 사실",
+    "misleading": "오해의 소지",
+    "refuted": "사실 아님",
+    "misattributed": "다른 대상의 수치",
+    "unverifiable": "판단 유보",
 }
 # A lower bound that the true figure exceeds by this factor is true but misleads.
 UNDERSTATES = 2.0
@@ -63,9 +67,18 @@ def _candidates(table: ReferenceTable, claim: Claim) -> list[ReferenceFact]:
         if claim.topic == "ban":
             if claim.subject and fact.subject not in _family(claim.subject):
                 continue
-        elif fact.subject not in subjects and (strict_subject or not (claim.object and fact.mentions(claim.object))):
+        elif fact.subject not in subjects and (
+            strict_subject or not (claim.object and fact.mentions(claim.object))
+        ):
             continue
-        if claim.topic in ("technique", "hardware", "model_release", "performance_parity", "adoption", "allegation"):
+        if claim.topic in (
+            "technique",
+            "hardware",
+            "model_release",
+            "performance_parity",
+            "adoption",
+            "allegation",
+        ):
             if claim.object and not (fact.object == claim.object or fact.mentions(claim.object)):
                 continue
         if claim.topic == "quote" and fact.subject != claim.subject:
@@ -92,19 +105,34 @@ def _fact_interval(fact: ReferenceFact) -> Interval | None:
     high = q.high if q.high is not None else (q.value if q.qualifier != "at_least" else math.inf)
     if low is None or high is None:
         return None
-    return Interval(float(low), float(high), float(q.value) if q.value is not None else None, q.qualifier != "exact")
+    return Interval(
+        float(low),
+        float(high),
+        float(q.value) if q.value is not None else None,
+        q.qualifier != "exact",
+    )
 
 
 def _fact_model(fact: ReferenceFact) -> str | None:
     if fact.topic == "gpu_count":
         return fact.attributes.get("model")
-    return fact.object if fact.object and fact.object.startswith("deepseek") or (fact.object or "").count("-") else fact.object
+    return (
+        fact.object
+        if fact.object and fact.object.startswith("deepseek") or (fact.object or "").count("-")
+        else fact.object
+    )
 
 
 def _judge_figure(corpus: Corpus, claim: Claim, facts: list[ReferenceFact]):
     value = comparable(claim, corpus.published(claim.article))
     if value is None:
-        return "unverifiable", facts[0], [], None, "the figure could not be put in a comparable unit"
+        return (
+            "unverifiable",
+            facts[0],
+            [],
+            None,
+            "the figure could not be put in a comparable unit",
+        )
     steps = [f"claim: {value.shown}"]
     if value.rate_note:
         steps.append(f"conversion: {value.rate_note}")
@@ -113,7 +141,9 @@ def _judge_figure(corpus: Corpus, claim: Claim, facts: list[ReferenceFact]):
         interval = _fact_interval(fact)
         if interval is None or (fact.quantity and fact.quantity.unit != value.unit):
             continue
-        if claim.topic == "cost_ratio" and claim.attributes.get("baseline") != fact.attributes.get("compared_with"):
+        if claim.topic == "cost_ratio" and claim.attributes.get("baseline") != fact.attributes.get(
+            "compared_with"
+        ):
             continue
         usable.append((fact, interval))
     if claim.topic == "cost_ratio":
@@ -122,24 +152,43 @@ def _judge_figure(corpus: Corpus, claim: Claim, facts: list[ReferenceFact]):
         return _judge_rank(claim, facts, steps)
     if not usable:
         fact = facts[0]
-        shown = f"{fact.quantity.value} {fact.quantity.unit}" if fact.quantity else fact.statement_en
+        shown = (
+            f"{fact.quantity.value} {fact.quantity.unit}" if fact.quantity else fact.statement_en
+        )
         steps.append(f"reference ({fact.id}): {shown}")
-        return "unverifiable", fact, steps, None, "the reference states this in another unit or not at all"
+        return (
+            "unverifiable",
+            fact,
+            steps,
+            None,
+            "the reference states this in another unit or not at all",
+        )
     mine = value.interval
     # Prefer a fact about the same model; a match only with another model's fact is misattribution.
-    same_model = [(f, i) for f, i in usable if _model_of(f) in (None, claim.object) or claim.object is None]
+    same_model = [
+        (f, i) for f, i in usable if _model_of(f) in (None, claim.object) or claim.object is None
+    ]
     other_model = [(f, i) for f, i in usable if (f, i) not in same_model]
     for pool, wrong_model in ((same_model, False), (other_model, True)):
         for fact, ref in pool:
             if mine.overlaps(ref):
-                steps.append(f"reference ({fact.id}): {ref.describe()} {value.unit} — inside the claim's interval {mine.describe()}")
+                steps.append(
+                    f"reference ({fact.id}): {ref.describe()} {value.unit} — inside the claim's interval {mine.describe()}"
+                )
                 if wrong_model:
-                    return "misattributed", fact, steps, "wrong_model", (
-                        f"the figure is {_model_of(fact)}'s, not {claim.object}'s")
+                    return (
+                        "misattributed",
+                        fact,
+                        steps,
+                        "wrong_model",
+                        (f"the figure is {_model_of(fact)}'s, not {claim.object}'s"),
+                    )
                 return _within(claim, mine, ref, fact, steps)
     # The nearest reference figure is the one the claim most plausibly means.
     fact, ref = min(same_model or other_model, key=lambda pair: _distance(mine, pair[1]))
-    steps.append(f"reference ({fact.id}): {ref.describe()} {value.unit} — outside the claim's interval {mine.describe()}")
+    steps.append(
+        f"reference ({fact.id}): {ref.describe()} {value.unit} — outside the claim's interval {mine.describe()}"
+    )
     if mine.point is not None and ref.point is not None:
         slip = digit_slip(abs(mine.point), abs(ref.point))
         if slip:
@@ -155,7 +204,11 @@ def _judge_figure(corpus: Corpus, claim: Claim, facts: list[ReferenceFact]):
 
 
 def _distance(mine: Interval, ref: Interval) -> float:
-    a = mine.point if mine.point is not None else (mine.low if not math.isinf(mine.low) else mine.high)
+    a = (
+        mine.point
+        if mine.point is not None
+        else (mine.low if not math.isinf(mine.low) else mine.high)
+    )
     b = ref.point if ref.point is not None else (ref.low if not math.isinf(ref.low) else ref.high)
     if not a or not b or (a < 0) != (b < 0):
         return math.inf
@@ -167,7 +220,10 @@ def _judge_year(claim: Claim, facts):
     for fact in facts:
         if fact.attributes.get("year") or fact.attributes.get("date"):
             stated = fact.attributes.get("year") or fact.attributes["date"][:4]
-            steps = [f"claim: {year}", f"reference ({fact.id}): {fact.attributes.get('date', stated)}"]
+            steps = [
+                f"claim: {year}",
+                f"reference ({fact.id}): {fact.attributes.get('date', stated)}",
+            ]
             return ("supported" if stated == year else "refuted"), fact, steps, None, None
     return "unverifiable", facts[0], [], None, None
 
@@ -183,10 +239,22 @@ def _within(claim: Claim, mine: Interval, ref: Interval, fact: ReferenceFact, st
         edge = mine.high if ref.point < 0 else mine.low
         if edge not in (0, math.inf, -math.inf) and abs(ref.point) >= UNDERSTATES * abs(edge):
             steps.append(f"the true figure is {abs(ref.point) / abs(edge):.1f}× the stated bound")
-            return "misleading", fact, steps, "understating_bound", "true as a bound, but it understates"
+            return (
+                "misleading",
+                fact,
+                steps,
+                "understating_bound",
+                "true as a bound, but it understates",
+            )
     scope = fact.attributes.get("scope", "")
     if claim.topic == "training_cost" and "scope" not in claim.attributes and scope:
-        return "mostly_supported", fact, steps, "scope_omitted", f"the source's figure covers only: {scope}"
+        return (
+            "mostly_supported",
+            fact,
+            steps,
+            "scope_omitted",
+            f"the source's figure covers only: {scope}",
+        )
     counted = fact.attributes.get("counted")
     if counted and claim.topic == "adoption":
         return "mostly_supported", fact, steps, "reworded", f"the source counts {counted}"
@@ -199,26 +267,46 @@ def _judge_ratio(claim: Claim, value, facts, steps):
     table = load_reference()
     for fact in facts:
         baseline_id = fact.attributes.get("baseline_fact")
-        if not baseline_id or fact.attributes.get("compared_with") != claim.attributes.get("baseline"):
+        if not baseline_id or fact.attributes.get("compared_with") != claim.attributes.get(
+            "baseline"
+        ):
             continue
         base = table.get(baseline_id)
         if fact.quantity is None or base.quantity is None or not base.quantity.value:
             continue
         ratio = float(fact.quantity.value) / float(base.quantity.value)
         shown = ratio * 100 if claim.quantity.unit == "percent" else ratio
-        steps.append(f"{fact.id} / {base.id} = {fact.quantity.value} / {base.quantity.value} = {ratio:.4f}")
+        steps.append(
+            f"{fact.id} / {base.id} = {fact.quantity.value} / {base.quantity.value} = {ratio:.4f}"
+        )
         if value.interval.contains(shown):
-            return "supported", fact, steps, None, f"by {fact.attributes.get('measure', 'the reference price')}"
+            return (
+                "supported",
+                fact,
+                steps,
+                None,
+                f"by {fact.attributes.get('measure', 'the reference price')}",
+            )
         return "refuted", fact, steps, None, None
     steps.append("no reference figure with the same baseline")
-    return "unverifiable", facts[0], steps, "different_baseline", "the reference compares against another baseline"
+    return (
+        "unverifiable",
+        facts[0],
+        steps,
+        "different_baseline",
+        "the reference compares against another baseline",
+    )
 
 
 def _judge_rank(claim: Claim, facts, steps):
     rank = claim.attributes["rank"]
     for fact in facts:
-        if fact.attributes.get("rank") == rank or (fact.quantity and fact.quantity.unit == "rank" and str(fact.quantity.value) == rank):
-            steps.append(f"reference ({fact.id}): rank {rank} ({fact.attributes.get('date', fact.as_of)})")
+        if fact.attributes.get("rank") == rank or (
+            fact.quantity and fact.quantity.unit == "rank" and str(fact.quantity.value) == rank
+        ):
+            steps.append(
+                f"reference ({fact.id}): rank {rank} ({fact.attributes.get('date', fact.as_of)})"
+            )
             return "supported", fact, steps, None, None
     steps.append(f"no reference fact gives rank {rank}")
     return "refuted", facts[0], steps, None, None
@@ -230,7 +318,13 @@ def _judge_statement(claim: Claim, facts: list[ReferenceFact]):
         fact = facts[0]
         steps.append(f"article: {claim.attributes.get('words', claim.quote)}")
         steps.append(f"reference ({fact.id}): {fact.attributes.get('words', fact.quote)}")
-        return "unverifiable", fact, steps, "reworded", "a translated or paraphrased quote: compare with the words on record"
+        return (
+            "unverifiable",
+            fact,
+            steps,
+            "reworded",
+            "a translated or paraphrased quote: compare with the words on record",
+        )
     if claim.topic == "allegation" or any(f.topic == "allegation" for f in facts):
         fact = next((f for f in facts if f.topic == "allegation"), facts[0])
         steps.append(f"reference ({fact.id}): {fact.statement_en}")
@@ -242,7 +336,11 @@ def _judge_statement(claim: Claim, facts: list[ReferenceFact]):
         if not moves:
             return "unverifiable", facts[0], steps, None, None
         same = [f for f in moves if f.attributes["direction"] == claim.attributes.get("direction")]
-        return ("supported", same[0], steps, None, None) if same else ("refuted", moves[0], steps, None, None)
+        return (
+            ("supported", same[0], steps, None, None)
+            if same
+            else ("refuted", moves[0], steps, None, None)
+        )
     claimed = claim.attributes.get("polarity", "true") == "true"
     with_polarity = [f for f in facts if f.polarity is not None]
     if claim.topic == "founding" or claim.quantity is None and "year" in claim.attributes:
@@ -254,22 +352,44 @@ def _judge_statement(claim: Claim, facts: list[ReferenceFact]):
     for fact in with_polarity:
         steps.append(f"reference ({fact.id}): {fact.statement_en}")
     if agree and disagree:
-        return "mostly_supported", agree[0], steps, None, "true in part: " + disagree[0].statement_en
+        return (
+            "mostly_supported",
+            agree[0],
+            steps,
+            None,
+            "true in part: " + disagree[0].statement_en,
+        )
     if agree:
         direction = claim.attributes.get("distilled_from")
         if direction and agree[0].attributes.get("from") not in (None, direction):
-            return "misattributed", agree[0], steps, "wrong_model", (
-                f"the source distils from {agree[0].attributes.get('from')}, not from {direction}")
+            return (
+                "misattributed",
+                agree[0],
+                steps,
+                "wrong_model",
+                (
+                    f"the source distils from {agree[0].attributes.get('from')}, not from {direction}"
+                ),
+            )
         return "supported", agree[0], steps, None, None
     return "refuted", disagree[0], steps, None, None
 
 
-def _finding(corpus: Corpus, claim: Claim, verdict, fact: ReferenceFact, steps, diagnosis, note) -> Finding:
+def _finding(
+    corpus: Corpus, claim: Claim, verdict, fact: ReferenceFact, steps, diagnosis, note
+) -> Finding:
     citation = ReferenceCitation(
-        fact=fact.id, statement=fact.statement_en, source_title=fact.source_title,
-        source_locator=fact.source_locator, quote=fact.quote,
+        fact=fact.id,
+        statement=fact.statement_en,
+        source_title=fact.source_title,
+        source_locator=fact.source_locator,
+        quote=fact.quote,
     )
-    what = claim.quantity.text if claim.quantity else f"{claim.topic}: {claim.subject or '?'} / {claim.object or '-'}"
+    what = (
+        claim.quantity.text
+        if claim.quantity
+        else f"{claim.topic}: {claim.subject or '?'} / {claim.object or '-'}"
+    )
     en = f"'{what}' ({claim.article}, line {claim.line}) is {verdict.replace('_', ' ')} by {fact.source_title}."
     if note:
         en += f" Note: {note}."
@@ -278,7 +398,17 @@ def _finding(corpus: Corpus, claim: Claim, verdict, fact: ReferenceFact, steps, 
     ko = f"'{what}' ({claim.article} {claim.line}행): {_KO[verdict]} — 근거: {fact.statement_ko}"
     return Finding(
         id=finding_id("reference", claim.id),
-        kind="reference", topic=claim.topic, subject=claim.subject, object=claim.object, verdict=verdict,
-        articles=[claim.article], claims=[claim.id], sources=[source_row(corpus, claim)],
-        explanation=en, explanation_ko=ko, diagnosis=diagnosis, reference=citation, arithmetic=steps,
+        kind="reference",
+        topic=claim.topic,
+        subject=claim.subject,
+        object=claim.object,
+        verdict=verdict,
+        articles=[claim.article],
+        claims=[claim.id],
+        sources=[source_row(corpus, claim)],
+        explanation=en,
+        explanation_ko=ko,
+        diagnosis=diagnosis,
+        reference=citation,
+        arithmetic=steps,
     )

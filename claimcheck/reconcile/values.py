@@ -40,14 +40,25 @@ def comparable(claim: Claim, published: dt.date | None) -> Value | None:
         return Value(interval, "USD", shown, note)
     interval = interval_of(quantity)
     if sign < 0:
-        interval = Interval(-interval.high, -interval.low, -interval.point if interval.point is not None else None, interval.bound)
+        interval = Interval(
+            -interval.high,
+            -interval.low,
+            -interval.point if interval.point is not None else None,
+            interval.bound,
+        )
     unit = quantity.unit or "number"
     return Value(interval, unit, f"{quantity.text} = {describe(quantity, sign)}")
 
 
 def _meant(quantity: Quantity) -> Quantity:
-    if quantity.qualifier == "at_most" and quantity.qualifier_word in EMPHASIS_ONLY and quantity.value is not None:
-        return quantity.model_copy(update={"qualifier": "exact", "low": quantity.value, "high": quantity.value})
+    if (
+        quantity.qualifier == "at_most"
+        and quantity.qualifier_word in EMPHASIS_ONLY
+        and quantity.value is not None
+    ):
+        return quantity.model_copy(
+            update={"qualifier": "exact", "low": quantity.value, "high": quantity.value}
+        )
     return quantity
 
 
@@ -58,12 +69,16 @@ def _usd(interval: Interval) -> str:
 
 
 def describe(quantity: Quantity, sign: float = 1.0) -> str:
-    unit = {"percent": "%", "percentage_point": "%p"}.get(quantity.unit or "", f" {quantity.unit}" if quantity.unit else "")
+    unit = {"percent": "%", "percentage_point": "%p"}.get(
+        quantity.unit or "", f" {quantity.unit}" if quantity.unit else ""
+    )
     if quantity.counter and quantity.unit == "count":
         unit = f" ({quantity.counter})"
+
     def num(v):  # noqa: E306
         v = v * sign if sign < 0 else v
         return f"{v:,.4g}" if isinstance(v, float) and not float(v).is_integer() else f"{int(v):,}"
+
     q = quantity.qualifier
     if q == "exact" and quantity.value is not None:
         return f"{num(quantity.value)}{unit}"
@@ -73,7 +88,9 @@ def describe(quantity: Quantity, sign: float = 1.0) -> str:
         top = f", below {num(quantity.high)}" if quantity.high is not None else ""
         return f"at least {num(quantity.low if quantity.low is not None else quantity.value)}{unit}{top}"
     if q == "at_most":
-        return f"at most {num(quantity.high if quantity.high is not None else quantity.value)}{unit}"
+        return (
+            f"at most {num(quantity.high if quantity.high is not None else quantity.value)}{unit}"
+        )
     lo = num(quantity.low) if quantity.low is not None else "?"
     hi = num(quantity.high) if quantity.high is not None else "?"
     return f"{lo}–{hi}{unit}"

@@ -9,8 +9,8 @@ from typing import Literal
 from pydantic import ValidationError
 
 from claimcheck.errors import InputError
-from claimcheck.yamlsafe import safe_load
 from claimcheck.models import Finding, Strict
+from claimcheck.yamlsafe import safe_load
 
 Lang = Literal["en", "ko"]
 LANGS: tuple[str, ...] = ("en", "ko")
