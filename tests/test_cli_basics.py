@@ -1,0 +1,73 @@
+"""The command line itself: version, help with examples, articles and show, exit status 2 on bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck import __version__
+from claimcheck.cli import COMMANDS, main
+
+
+def test_version():
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_command_has_help_with_an_example(command):
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.output and f"claimcheck {command}" in result.output
+
+
+def test_python_dash_m_works():
+    done = subprocess.run([sys.executable, "-m", "claimcheck", "--help"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "report" in done.stdout
+
+
+def test_articles_json_lists_the_bundled_corpus():
+    result = CliRunner().invoke(main, ["articles", "--format", "json"])
+    assert result.exit_code == 0
+    rows = {row["id"]: row for row in json.loads(result.stdout)}
+    assert len(rows) == 5
+    news = rows["002_0e2b5449ce5aef5f"]
+    assert news["published"] == "2025-04-28" and news["kind"] == "news" and news["outlet"] is None
+    roundup = rows["004_f05803455ba62a11"]
+    assert roundup["stories"] == 2 and roundup["outlet"] == "IT DAILY (아이티데일리)"
+    assert rows["003_c74ff3c273b5c269"]["boilerplate_lines"] == 4
+
+
+def test_articles_table_says_what_is_unknown(tmp_path):
+    (tmp_path / "memo.txt").write_text("제목 없는 메모\n딥시크가 화제다.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["articles", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "memo" in result.output and "No metadata" in result.output
+
+
+def test_show_marks_furniture_with_its_reason():
+    result = CliRunner().invoke(main, ["show", "002_0e2b5449ce5aef5f"])
+    assert result.exit_code == 0
+    assert "[boilerplate: poll" in result.output
+    assert "[summary]" in result.output and "[title]" in result.output
+    assert "outlet: unknown" in result.output
+
+
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (["articles", "no/such/folder"], "no/such/folder"),
+        (["show", "no-such-article"], "no-such-article"),
+        (["report", "no/such/file.txt"], "no/such/file.txt"),
+        (["extract", "no/such/file.txt", "--check"], "no/such/file.txt"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(args, fragment):
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and fragment in lines[0] and "Traceback" not in result.stderr
