@@ -33,10 +33,9 @@ def extract_claims(article: Article) -> list[Claim]:
             ctx.stance = read_stance(ctx.text, ctx.mentions, previous)
             previous = ctx.stance
             figures = figure_drafts(ctx)
-            # Section headings restate the body: their figures count (a deck line may be the only
-            # place a figure is stated), their wording does not make statement claims.
-            statements = [] if ctx.is_heading else statement_drafts(ctx, figures)
-            for draft in figures + statements:
+            # Headings count too: a deck line under a headline may be the only place a figure or a
+            # ban is stated.
+            for draft in figures + statement_drafts(ctx, figures):
                 claims.append(_to_claim(ctx, draft))
     return _unique_ids(claims)
 
