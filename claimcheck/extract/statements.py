@@ -111,6 +111,7 @@ def _ban(ctx: SentenceContext, mentions: list[Mention], figures) -> list[Draft]:
         return []
     if any(d.topic == "ban" for d in figures):
         return []  # the figure claim carries it
+    target = _restricted_product(ctx, target)
     if mentions:
         return [
             Draft(
@@ -121,6 +122,20 @@ def _ban(ctx: SentenceContext, mentions: list[Mention], figures) -> list[Draft]:
     return [
         Draft("ban", None, target, None, (0, len(ctx.text)), {"restricts": target or "unknown"})
     ]
+
+
+def _restricted_product(ctx: SentenceContext, target: str) -> str:
+    """What is restricted: the company's app or model where the sentence names it (or speaks of
+    downloads), else the company."""
+    from claimcheck.extract.mentions import entity_type
+
+    for mention in ctx.mentions:
+        if mention.parent == target and mention.type in ("product", "model"):
+            return mention.entity
+    app = f"{target}-app"
+    if any(word in ctx.text for word in ("앱", "다운로드", "내려받")) and entity_type(app):
+        return app
+    return target
 
 
 def _allegation(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Draft]:
