@@ -39,6 +39,10 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
         else:
             figures.append((quantity, start, end))
     for quantity, start, end in figures:
+        if quantity.unit == "count" and quantity.value == 1:
+            continue  # "H800 한 개를 한 시간 빌리는 값", "훈련 1회": an article, not a figure
+        if quantity.unit is None and quantity.value is None:
+            continue  # a bare range with nothing to say what it counts ("27~30일" read as days)
         quantity = _implied_currency(ctx, quantity, start)
         topic, subject, obj, attributes = _classify(ctx, quantity, start, end)
         if topic is None:
@@ -96,7 +100,9 @@ def _score(ctx: SentenceContext, topic: FigureTopic, start: int, end: int) -> fl
     head = head[1:].lstrip() if head.startswith("의") else head
     if any(head.startswith(cue) for cue in topic.cues):
         score += 2.0
-    for cue in topic.cues:
+    # What a topic requires points to it as much as its cues do.
+    words = set(topic.cues) | {w for w in topic.requires if "+" not in w}
+    for cue in sorted(words):
         at = text.find(cue)
         while at >= 0:
             distance = start - (at + len(cue)) if at < start else at - end
@@ -133,6 +139,9 @@ def _classify(
     subject = _subject(ctx, start, set(topic.subject))
     if name in ("training_cost", "peer_cost"):
         name = _cost_kind(ctx, subject, start)
+        owner = _owner_of_model(ctx, start)
+        if owner is not None and ctx.story_subject is not None and owner != ctx.story_subject:
+            name, subject = "peer_cost", owner  # "GPT-4 훈련에 1억 달러": OpenAI's spending
         if name == "training_cost" and subject is None:
             subject = ctx.story_subject
         attributes.update(_cost_scope(ctx))
@@ -198,6 +207,18 @@ def _subject(ctx: SentenceContext, position: int, types: set[str]) -> str | None
     for mention in reversed(candidates):
         if ctx.text.startswith(_SUBJECT_PARTICLES, mention.end):
             return mention.entity
+    return None
+
+
+def _owner_of_model(ctx: SentenceContext, position: int) -> str | None:
+    """The company that makes the model named before a figure (llama-3 → llama → meta)."""
+    from claimcheck.extract.mentions import entity_parent, entity_type
+
+    entity = _nearest(ctx, position, {"model"})
+    for _ in range(4):
+        entity = entity_parent(entity) if entity else None
+        if entity is None or entity_type(entity) == "company":
+            return entity
     return None
 
 

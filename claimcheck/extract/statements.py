@@ -207,7 +207,8 @@ def _release(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Dr
 
 
 _TITLED_NAME = re.compile(
-    r"([\uac00-\ud7a3]{2,4}) (?:대표|교수|의원|장관|사장|부사장|회장|연구원|애널리스트|센터장|소장|위원장|"
+    # a name, optionally the organisation, then the title: "박준형 한결투자증권 연구원은"
+    r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{2,4})(?: [\uac00-\ud7a3A-Za-z]{2,12})? (?:대표|교수|의원|장관|사장|부사장|회장|연구원|애널리스트|센터장|소장|위원장|"
     r"총리|대통령|CEO|최고경영자|이사|본부장|팀장|실장|국장|기자)(?:은|는|이|가)"
 )
 
