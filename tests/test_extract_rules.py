@@ -59,7 +59,8 @@ def test_cause_named_before_the_move_is_not_its_subject(tmp_path):
 def test_gpu_count_with_chip(tmp_path):
     body = "딥시크는 엔비디아 H800 GPU 2048개로 V3를 학습시켰다.\n"
     claim = only(claims_of(tmp_path, body), "gpu_count")
-    assert claim.quantity.value == 2048 and claim.attributes["chip"] == "nvidia-h800"
+    assert claim.quantity.value == 2048 and claim.object == "nvidia-h800"
+    assert claim.attributes["model"] == "deepseek-v3"
     assert claim.subject == "deepseek"  # "엔비디아" only names the chip's maker
 
 

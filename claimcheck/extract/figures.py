@@ -132,7 +132,8 @@ def _classify(
         technique = _nearest_entity(ctx, start, {"technique"}) if data.technique_figures else None
         if technique is not None:
             return "technique", subject, technique, {"polarity": "true"}
-        return "other", subject, _nearest_entity(ctx, start, {"model", "product"}), attributes
+        what = _nearest_entity(ctx, start, {"model", "product", "chip", "hardware"})
+        return "other", subject, what, attributes
     scored.sort()
     name = scored[0][2]
     topic = data.figure_topics[name]
@@ -152,14 +153,16 @@ def _classify(
         subject = ctx.story_subject
     obj = _nearest_entity(ctx, start, set(topic.object)) if topic.object else None
     if name == "gpu_count":
-        chip = _nearest_entity(ctx, end + 20, {"chip"})
-        if chip:
-            attributes["chip"] = chip
+        # the object is the chip counted; the model trained on it is an attribute
+        obj = _nearest_entity(ctx, end + 20, {"chip"})
+        if obj:
             from claimcheck.extract.mentions import entity_parent
 
-            if subject is not None and subject == entity_parent(chip):
+            if subject is not None and subject == entity_parent(obj):
                 subject = ctx.story_subject  # the chip's maker is not who used the chips
-        obj = _nearest_entity(ctx, start, {"model"})
+        model = _nearest_entity(ctx, start, {"model"})
+        if model:
+            attributes["model"] = model
     if name in ("stock_change", "market_value"):
         direction = direction_after(ctx, end)
         if direction:
