@@ -2,36 +2,89 @@
 
 from __future__ import annotations
 
+import errno
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
 
 from claimcheck.errors import InputError
 
+# Temporary files are hidden and named after their target, so a leftover is easy to recognise.
+TMP_PREFIX = "."
+TMP_SUFFIX = ".tmp"
+
 
 def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -> None:
-    """Write `data` to `path` so that readers see either the old file or the whole new one."""
-    target = Path(path)
+    """Write `data` to `path` so that readers see either the old file or the whole new one.
+
+    The new file keeps the old one's permissions (a fresh file gets the umask's), a symlink is
+    written through rather than replaced, and no temporary file is left behind on any failure.
+    """
+    target = _through_links(Path(path))
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise InputError(target, f"cannot write: folder {folder} does not exist")
+        raise InputError(path, f"cannot write: folder {folder} does not exist")
     payload = data.encode(encoding) if isinstance(data, str) else data
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, tmp_name = _create_temp(folder, target.name)
     except OSError as exc:
-        raise InputError(target, f"cannot write: {exc.strerror or exc}") from None
+        raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
+        _keep_mode(target, tmp_name)
         os.replace(tmp_name, target)
     except OSError as exc:
         _remove_quietly(tmp_name)
-        raise InputError(target, f"cannot write: {exc.strerror or exc}") from None
+        raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
     except BaseException:
+        # Ctrl-C or a bug half-way: the old file is untouched, and so must the folder be.
         _remove_quietly(tmp_name)
         raise
+    _sync_folder(folder)
+
+
+def _through_links(path: Path) -> Path:
+    # Replacing a symlink would turn it into a plain file; write where it points instead.
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def _create_temp(folder: Path, name: str) -> tuple[int, str]:
+    # os.open with 0o666 lets the umask decide a new file's mode, as open() would;
+    # tempfile.mkstemp would make every written file private (0600).
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        tmp_name = str(folder / f"{TMP_PREFIX}{name}.{secrets.token_hex(4)}{TMP_SUFFIX}")
+        try:
+            return os.open(tmp_name, flags, 0o666), tmp_name
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary file name")
+
+
+def _keep_mode(target: Path, tmp_name: str) -> None:
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        return
+    os.chmod(tmp_name, mode)
+
+
+def _sync_folder(folder: Path) -> None:
+    # Make the rename itself durable; not every platform can open a folder, which is fine.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _remove_quietly(name: str) -> None:

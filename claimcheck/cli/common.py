@@ -24,7 +24,12 @@ class BadInput(click.ClickException):
 
 
 def reports_input_errors(func: F) -> F:
-    """Turn core InputErrors into one-line messages with exit status 2."""
+    """Turn core InputErrors into one-line messages with exit status 2.
+
+    An OSError about a named file (a folder where a file was expected, a file that vanished or
+    cannot be read) is bad input too, whichever module met it: the user gets the file and the
+    reason, not a traceback.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -32,6 +37,10 @@ def reports_input_errors(func: F) -> F:
             return func(*args, **kwargs)
         except InputError as exc:
             raise BadInput(exc.message) from None
+        except OSError as exc:
+            if exc.filename is None:
+                raise  # not about a file the user named (a broken pipe, say)
+            raise BadInput(InputError(exc.filename, exc.strerror or str(exc)).message) from None
 
     return wrapper  # type: ignore[return-value]
 

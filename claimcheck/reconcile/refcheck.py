@@ -165,9 +165,8 @@ def _judge_figure(corpus: Corpus, claim: Claim, facts: list[ReferenceFact]):
         )
     mine = value.interval
     # Prefer a fact about the same model; a match only with another model's fact is misattribution.
-    same_model = [
-        (f, i) for f, i in usable if _model_of(f) in (None, claim.object) or claim.object is None
-    ]
+    model = claim.attributes.get("model") if claim.topic == "gpu_count" else claim.object
+    same_model = [(f, i) for f, i in usable if model is None or _model_of(f) in (None, model)]
     other_model = [(f, i) for f, i in usable if (f, i) not in same_model]
     for pool, wrong_model in ((same_model, False), (other_model, True)):
         for fact, ref in pool:
@@ -181,7 +180,7 @@ def _judge_figure(corpus: Corpus, claim: Claim, facts: list[ReferenceFact]):
                         fact,
                         steps,
                         "wrong_model",
-                        (f"the figure is {_model_of(fact)}'s, not {claim.object}'s"),
+                        (f"the figure is {_model_of(fact)}'s, not {model}'s"),
                     )
                 return _within(claim, mine, ref, fact, steps)
     # The nearest reference figure is the one the claim most plausibly means.
