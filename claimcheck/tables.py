@@ -52,6 +52,21 @@ def topic_order() -> list[str]:
     return names + ["other"]
 
 
+def _read_text(path: Path, lenient: bool = False) -> str:
+    """A YAML file as text; undecodable bytes are an input error (or, for a table about to be
+    replaced, kept as replacement characters so the hand-edit check refuses to overwrite it)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        if lenient:
+            return data.decode("utf-8", errors="replace")
+        raise InputError(path, "cannot read: not UTF-8 text") from None
+
+
 # --- overrides ---------------------------------------------------------------------------------
 
 
@@ -59,7 +74,7 @@ def load_overrides(folder: Path) -> Overrides:
     path = folder / OVERRIDES
     if not path.exists():
         return Overrides()
-    raw = safe_load(path.read_text(encoding="utf-8"), path, "overrides YAML")
+    raw = safe_load(_read_text(path), path, "overrides YAML")
     try:
         return Overrides.model_validate(raw or {})
     except ValidationError as exc:
@@ -175,7 +190,7 @@ def _claim_row(claim: Claim) -> dict:
 
 def parse_table(path: Path) -> list[Claim]:
     """Read a claim table back into claims (for diff and report on committed tables)."""
-    raw = safe_load(path.read_text(encoding="utf-8"), path, "claim table")
+    raw = safe_load(_read_text(path), path, "claim table")
     if not isinstance(raw, dict) or "topics" not in raw or "article" not in raw:
         raise InputError(path, "not a claim table (no 'article' and 'topics')")
     claims = []
@@ -232,7 +247,7 @@ def planned_tables(folder: Path, rendered: dict[str, str]) -> list[TableChange]:
     changes = []
     for article_id, text in sorted(rendered.items()):
         path = folder / f"{article_id}.yaml"
-        old = path.read_text(encoding="utf-8") if path.exists() else None
+        old = _read_text(path, lenient=True) if path.exists() else None
         if old != text:
             changes.append(TableChange(path, old, text))
     return changes
@@ -245,7 +260,7 @@ def stray_tables(folder: Path, article_ids: Iterable[str]) -> list[TableChange]:
     if folder.is_dir():
         for path in sorted(folder.glob("*.yaml")):
             if path.name not in NOT_TABLES and path.stem not in ids:
-                out.append(TableChange(path, path.read_text(encoding="utf-8"), None))
+                out.append(TableChange(path, _read_text(path, lenient=True), None))
     return out
 
 

@@ -128,6 +128,11 @@ def find_article(ref: str, paths: Sequence[str | Path] | None = None) -> Article
     raise InputError(ref, f"no such article: not a file, nor an article id in {where}")
 
 
+# The longest news pages run to a few hundred kilobytes; a file forty times that is not one article
+# (a dump, a log, a book) and would only make every later stage slow.
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+
+
 def load_article(path: str | Path, entry: ManifestEntry | None = None) -> Article:
     """Load one file; `entry` is its manifest entry, if its folder has one."""
     path = Path(path)
@@ -135,6 +140,13 @@ def load_article(path: str | Path, entry: ManifestEntry | None = None) -> Articl
     if fmt is None:
         raise InputError(path, "not an article file (expected .txt, .md or .html)")
     try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise InputError(
+                path,
+                f"too large for one article ({size / 1e6:.1f} MB; the limit is "
+                f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB): split it into articles",
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None

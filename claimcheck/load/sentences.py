@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -84,7 +85,7 @@ def _is_boundary(t: str, i: int, j: int, k: int, data: SentenceData) -> bool:
     after_final = before in data.final_syllables
     ellipsis = "…" in run or run.startswith("..")
     if run == "." and not after_final:
-        word = _LATIN_WORD.search(t[:i])
+        word = _LATIN_WORD.search(t[max(0, i - 64) : i])  # a bounded look-back keeps long lines linear
         if word and (word.group(1).casefold() in _abbreviations() or len(word.group(1)) == 1):
             return False  # U.S. / Dr. / an initial
     if k >= len(t):
@@ -96,7 +97,7 @@ def _is_boundary(t: str, i: int, j: int, k: int, data: SentenceData) -> bool:
         # "2025. 1. 31." and "제 1. 2항": a period between figures is part of a date or number.
         if run == "." and before.isdigit() and t[k:].lstrip()[:1].isdigit():
             return False
-        if run == "." and _DOTTED_DATE.search(t, 0, i):
+        if run == "." and _DOTTED_DATE.search(t, max(0, i - 16), i):
             return False  # the period that closes "2025. 1. 31."
         return True
     if k > j and _is_hangul(nxt):
@@ -106,7 +107,24 @@ def _is_boundary(t: str, i: int, j: int, k: int, data: SentenceData) -> bool:
     return not ellipsis and after_final and _is_hangul(nxt)
 
 
-def _hidden_ranges(t: str) -> list[tuple[int, int]]:
+class _Hidden:
+    """Hidden spans sorted by start, with the furthest end so far, for logarithmic look-ups."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        ranges = sorted(ranges)
+        self.starts = [start for start, _ in ranges]
+        self.reach: list[int] = []
+        furthest = -1
+        for _, end in ranges:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+
+def _hidden_ranges(t: str) -> _Hidden:
+    return _Hidden(_spans(t))
+
+
+def _spans(t: str) -> list[tuple[int, int]]:
     """Spans inside balanced double quotes or brackets, where a stop does not end the sentence."""
     ranges: list[tuple[int, int]] = []
     quotes = [m.start() for m in re.finditer('"', t)]
@@ -123,6 +141,7 @@ def _hidden_ranges(t: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def _inside(ranges: list[tuple[int, int]], first: int, past: int) -> bool:
+def _inside(hidden: _Hidden, first: int, past: int) -> bool:
     # A stop just before the closing quote ('…했다."') is the quote's own end, not hidden.
-    return any(start < first and past < end for start, end in ranges)
+    count = bisect.bisect_left(hidden.starts, first)  # spans starting before the stop
+    return count > 0 and hidden.reach[count - 1] > past

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -44,7 +46,13 @@ class Unit:
 
 
 def line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
+    """1-based line of `offset`; newline positions are found once per text, not once per call."""
+    return bisect.bisect_left(_newlines(text), offset) + 1
+
+
+@functools.lru_cache(maxsize=8)
+def _newlines(text: str) -> list[int]:
+    return [m.start() for m in re.finditer("\n", text)]
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
