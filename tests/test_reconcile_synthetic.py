@@ -328,12 +328,6 @@ def test_a_training_cost_without_its_scope_is_mostly_supported(report):
     assert "final training run" in f.explanation
 
 
-@pytest.mark.xfail(
-    reason="a cost the article calls V3's development cost (scope 'development') is judged "
-    "supported, but the 5.576M figure excludes prior research and experiments: development cost "
-    "is exactly the scope the report disclaims",
-    strict=True,
-)
 def test_calling_the_training_figure_the_development_cost_omits_its_scope(report):
     # "딥시크가 V3 모델 개발에 들인 비용은 557만 6000달러다."
     rep = report("cost_scope")
@@ -409,14 +403,9 @@ def test_an_allegation_is_unverifiable(report):
     }
 
 
-# --- wrong verdicts the lead is to fix (strict xfail: they fail until the code is right) -------
+# --- verdicts once wrong, fixed in the reconciler and extractor; one still open (strict xfail) ---
 
 
-@pytest.mark.xfail(
-    reason="'미국 빅테크들이 수만 대의 GPU를 쓰는 것과 대조적이다' is counted as DeepSeek's own "
-    "chip count and refuted against V3's 2,048-GPU cluster; the figure is about US big tech",
-    strict=True,
-)
 def test_a_peers_chip_count_is_not_deepseeks(report):
     rep = report("peer_figure")
     wrong = [
@@ -427,24 +416,12 @@ def test_a_peers_chip_count_is_not_deepseeks(report):
     assert wrong == []
 
 
-@pytest.mark.xfail(
-    reason="two articles stating the same two V3 stage costs (532만 8000달러 and 23만 8000달러) "
-    "are reported as a contradiction: the cross check pairs one article's pre-training cost "
-    "with the other's context-extension cost",
-    strict=True,
-)
 def test_identical_stage_costs_in_two_articles_agree(report):
     rep = report("rates_in_article")
     cross = one(f for f in find(rep, "cross_source", topic="training_cost") if not is_conversion(f))
     assert cross.verdict == "agree"
 
 
-@pytest.mark.xfail(
-    reason="V3 stage costs are judged against the whole-run figure or R1's later Nature figure "
-    "(23만 8000달러 'refuted' by r1-training-cost-nature, 532만 8000달러 'mostly_supported, "
-    "rounded' against 5.576M); the V3 report gives exactly these stage costs",
-    strict=True,
-)
 @pytest.mark.parametrize("figure", ["532만 8000달러", "23만 8000달러"])
 def test_v3_stage_costs_are_supported(report, figure):
     rep = report("rates_in_article")
@@ -453,12 +430,6 @@ def test_v3_stage_costs_are_supported(report, figure):
     assert not f.reference.fact.startswith("r1-")
 
 
-@pytest.mark.xfail(
-    reason="a headline figure no topic claims ('557만 6000달러의 충격', topic other) is checked "
-    "against flashmla-performance, a FlashMLA memory-bandwidth fact, in articles that never "
-    "mention FlashMLA",
-    strict=True,
-)
 def test_unclassified_figures_are_not_checked_against_an_unrelated_fact(report):
     rep = report("cost_scope")
     assert find(rep, "reference", fact="flashmla-performance") == []

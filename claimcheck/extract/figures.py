@@ -149,9 +149,13 @@ def _classify(
     elif subject is None and name in ("stock_change", "market_value"):
         # whose share price or value: the nearest company or index before the figure, else the story's
         subject = _nearest(ctx, start, set(topic.subject)) or ctx.story_subject
-    elif subject is None:
+    elif subject is None and name != "gpu_count":
         subject = ctx.story_subject
     obj = _nearest_entity(ctx, start, set(topic.object)) if topic.object else None
+    if name == "gpu_count" and subject is None and _peer_before(ctx, start):
+        subject = None  # "미국 빅테크들이 수만 대의 GPU를": someone else's chips
+    elif name == "gpu_count" and subject is None:
+        subject = ctx.story_subject
     if name == "gpu_count":
         # the object is the chip counted; the model trained on it is an attribute
         obj = _nearest_entity(ctx, end + 20, {"chip"})
@@ -229,14 +233,18 @@ def _cost_kind(ctx: SentenceContext, subject: str | None, start: int) -> str:
     if subject is not None and ctx.story_subject is not None:
         return "training_cost" if subject == ctx.story_subject else "peer_cost"
     data = topic_data()
-    before = ctx.text[max(0, start - 40) : start]
-    if any(cue in before for cue in data.peer_cues.before):
+    if _peer_before(ctx, start):
         return "peer_cost"
     peer = _first_after(ctx.text, start, data.peer_cues.after)
     own = _first_after(ctx.text, start, data.own_cost_cues)
     if peer is not None and (own is None or peer < own):
         return "peer_cost"
     return "training_cost"
+
+
+def _peer_before(ctx: SentenceContext, start: int) -> bool:
+    before = ctx.text[max(0, start - 40) : start]
+    return any(cue in before for cue in topic_data().peer_cues.before)
 
 
 def _first_after(text: str, position: int, cues: list[str], reach: int = 30) -> int | None:

@@ -49,7 +49,7 @@ class _Matcher:
                 self.plain.setdefault(alias_key(form), entity.id)
             for rule in entity.context_required:
                 self.conditional.setdefault(alias_key(rule.alias), (entity.id, rule))
-        keys = sorted({*self.plain, *self.conditional}, key=len, reverse=True)
+        keys = sorted({*self.plain, *self.conditional}, key=lambda k: (-len(k), k))
         # Spaces and hyphens inside a name are optional ("오픈 AI" = "오픈AI" = "Open-AI").
         pattern = "|".join("[ -]?".join(re.escape(ch) for ch in key) for key in keys)
         # A Latin alias must not sit inside a longer Latin word ("AI" in "OpenAI").

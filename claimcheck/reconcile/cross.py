@@ -88,13 +88,17 @@ def _compare_figures(
         for c, v in values.values()
     ]
     items = list(values.values())
-    for i, (a, va) in enumerate(items):
-        for b, vb in items[i + 1 :]:
-            if a.article == b.article or va.unit != vb.unit:
-                continue
-            rel = relation(va.interval, vb.interval)
-            if _SEVERITY[rel] > _SEVERITY[worst]:
-                worst, worst_pair = rel, (a, va, b, vb)
+    # Each figure is compared with the closest figure another source gives for the same thing:
+    # two articles that both list a pre-training and a context-extension cost agree pairwise,
+    # not across stages.
+    for a, va in items:
+        others = [(b, vb) for b, vb in items if b.article != a.article and vb.unit == va.unit]
+        if not others:
+            continue
+        b, vb = min(others, key=lambda pair: _gap(va.interval, pair[1].interval))
+        rel = relation(va.interval, vb.interval)
+        if _SEVERITY[rel] > _SEVERITY[worst]:
+            worst, worst_pair = rel, (a, va, b, vb)
     diagnosis = None
     if worst_pair is not None:
         a, va, b, vb = worst_pair
@@ -129,6 +133,15 @@ def _compare_figures(
         diagnosis=diagnosis,
         arithmetic=steps,
     )
+
+
+def _gap(a, b) -> float:
+    """How far apart two intervals are, relative to their size (0 when they overlap)."""
+    if a.overlaps(b):
+        return 0.0
+    gap = max(a.low - b.high, b.low - a.high)
+    size = max((abs(x) for x in (a.low, a.high, b.low, b.high) if x not in (float("inf"), float("-inf"))), default=1.0)
+    return gap / size if size else gap
 
 
 def _understating(va, vb) -> str | None:

@@ -130,7 +130,9 @@ def _compare_top(corpus: Corpus, top: Claim, mine, peers) -> Finding:
             if abs(diff) <= HEADLINE_TOLERANCE:
                 verdict = "consistent"
             else:
-                diagnosis = "rounded" if abs(diff) <= 0.15 else None
+                from claimcheck.reconcile.intervals import digit_slip
+
+                diagnosis = digit_slip(abs(mine.interval.point), abs(value.interval.point))
         elif mine.interval.overlaps(value.interval):
             verdict = "consistent"
     if verdict == "consistent":

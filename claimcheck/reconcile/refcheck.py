@@ -18,6 +18,7 @@ _KO = {
     "misattributed": "다른 대상의 수치",
     "unverifiable": "판단 유보",
 }
+TRAINING_SCOPES = {"final training run", "training", "compute"}
 # A lower bound that the true figure exceeds by this factor is true but misleads.
 UNDERSTATES = 2.0
 NEAR = 0.15
@@ -72,6 +73,7 @@ def _candidates(table: ReferenceTable, claim: Claim) -> list[ReferenceFact]:
         ):
             continue
         if claim.topic in (
+            "other",
             "technique",
             "hardware",
             "model_release",
@@ -83,8 +85,11 @@ def _candidates(table: ReferenceTable, claim: Claim) -> list[ReferenceFact]:
                 continue
         if claim.topic == "quote" and fact.subject != claim.subject:
             continue
+        if claim.topic == "other" and claim.object is None:
+            continue  # a figure no topic claims says too little to pick a fact for it
         out.append(fact)
-    return out
+    # Facts about exactly the claim's object first: they are the ones to cite.
+    return sorted(out, key=lambda fact: fact.object != claim.object)
 
 
 def _judge(corpus: Corpus, claim: Claim, facts: list[ReferenceFact], table: ReferenceTable):
@@ -139,7 +144,11 @@ def _judge_figure(corpus: Corpus, claim: Claim, facts: list[ReferenceFact]):
     usable = []
     for fact in facts:
         interval = _fact_interval(fact)
-        if interval is None or (fact.quantity and fact.quantity.unit != value.unit):
+        if value.unit == "USD" and fact.attributes.get("cost_usd"):
+            # a GPU-hour fact that also states what those hours cost (a training stage's cost)
+            cost = float(fact.attributes["cost_usd"])
+            interval = Interval(cost, cost, cost, False)
+        elif interval is None or (fact.quantity and fact.quantity.unit != value.unit):
             continue
         if claim.topic == "cost_ratio" and claim.attributes.get("baseline") != fact.attributes.get(
             "compared_with"
@@ -169,7 +178,8 @@ def _judge_figure(corpus: Corpus, claim: Claim, facts: list[ReferenceFact]):
     same_model = [(f, i) for f, i in usable if model is None or _model_of(f) in (None, model)]
     other_model = [(f, i) for f, i in usable if (f, i) not in same_model]
     for pool, wrong_model in ((same_model, False), (other_model, True)):
-        for fact, ref in pool:
+        # of the facts the claim fits, the one nearest its figure is the one it states
+        for fact, ref in sorted(pool, key=lambda pair: _distance(mine, pair[1])):
             if mine.overlaps(ref):
                 steps.append(
                     f"reference ({fact.id}): {ref.describe()} {value.unit} — inside the claim's interval {mine.describe()}"
@@ -246,7 +256,10 @@ def _within(claim: Claim, mine: Interval, ref: Interval, fact: ReferenceFact, st
                 "true as a bound, but it understates",
             )
     scope = fact.attributes.get("scope", "")
-    if claim.topic == "training_cost" and "scope" not in claim.attributes and scope:
+    # A training-run figure called a development cost (or given no scope) leaves out what the
+    # source says it excludes.
+    claimed_scope = claim.attributes.get("scope")
+    if claim.topic == "training_cost" and scope and claimed_scope not in TRAINING_SCOPES:
         return (
             "mostly_supported",
             fact,
