@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 
@@ -16,27 +16,14 @@ from claimcheck.errors import InputError
 from claimcheck.models import Qualifier, Result
 from claimcheck.yamlsafe import safe_load
 
-Topic = Literal[
-    "training_cost",
-    "gpu_count",
-    "stock_change",
-    "market_value",
-    "cost_ratio",
-    "peer_cost",
-    "performance_parity",
-    "technique",
-    "hardware",
-    "model_release",
-    "founding",
-    "adoption",
-    "ban",
-    "allegation",
-    "quote",
-    "other",
-    "exchange_rate",
-]
-# Claim topics in the order the table groups them; exchange rates live in their own section.
-TOPIC_ORDER: tuple[str, ...] = get_args(Topic)
+
+def topic_order() -> tuple[str, ...]:
+    """Claim topics (from the extractor's topics.yaml) in the order the table groups them, then
+    the exchange rates, which live in their own section."""
+    from claimcheck.extract.lexicon import topic_names
+
+    return (*topic_names(), "exchange_rate")
+
 
 _ENTITY_ID = r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$"
 # YYYY, YYYY-MM, YYYY-MM-DD, or two of them joined by "/" for a period.
@@ -99,7 +86,7 @@ class ReferenceFact(Result):
     """One fact: what it says (structured, for matching), and where it was read."""
 
     id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-    topic: Topic
+    topic: str
     subject: str | None = Field(default=None, pattern=_ENTITY_ID)
     object: str | None = Field(default=None, pattern=_ENTITY_ID)
     quantity: RefQuantity | None = None
@@ -114,6 +101,13 @@ class ReferenceFact(Result):
     source_locator: str = Field(min_length=1)
     quote: str = Field(min_length=1)
     reading: Reading
+
+    @field_validator("topic")
+    @classmethod
+    def _known_topic(cls, value: str) -> str:
+        if value not in topic_order():
+            raise ValueError(f"unknown topic {value!r} (see claimcheck/data/ko/topics.yaml)")
+        return value
 
     @field_validator("as_of")
     @classmethod

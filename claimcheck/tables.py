@@ -43,13 +43,9 @@ _FIELDS_ORDER = (
 
 
 def topic_order() -> list[str]:
-    from claimcheck.extract.lexicon import topic_data
+    from claimcheck.extract.lexicon import topic_names
 
-    data = topic_data()
-    names = list(data.figure_topics) + [
-        t for t in data.statement_topics if t not in data.figure_topics
-    ]
-    return names + ["other"]
+    return topic_names()
 
 
 def _read_text(path: Path, lenient: bool = False) -> str:

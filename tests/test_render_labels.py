@@ -7,28 +7,11 @@ from typing import get_args
 import pytest
 from pydantic import ValidationError
 
+from claimcheck.extract.lexicon import topic_names  # noqa: E402
 from claimcheck.models import FindingKind, Section, Stance
 from claimcheck.render import labels
 
-# The canonical topics (briefs' shared id list); the extractor may add more, shown by their id.
-TOPICS = (
-    "training_cost",
-    "gpu_count",
-    "stock_change",
-    "market_value",
-    "cost_ratio",
-    "peer_cost",
-    "performance_parity",
-    "technique",
-    "hardware",
-    "model_release",
-    "founding",
-    "adoption",
-    "ban",
-    "allegation",
-    "quote",
-    "other",
-)
+TOPICS = tuple(topic_names())
 
 
 def test_every_kind_stance_section_and_topic_has_a_label():

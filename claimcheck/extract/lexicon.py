@@ -97,3 +97,11 @@ def topic_data() -> TopicData:
 @functools.cache
 def stance_data() -> StanceData:
     return StanceData.model_validate(_read("stance.yaml"))
+
+
+def topic_names() -> list[str]:
+    """Every claim topic, in the order tables group them: figure topics, statement topics, other."""
+    data = topic_data()
+    names = list(data.figure_topics)
+    names += [name for name in data.statement_topics if name not in names]
+    return names + ["other"]
