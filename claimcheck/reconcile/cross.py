@@ -200,14 +200,18 @@ def _conversion_findings(corpus: Corpus) -> list[Finding]:
         articles = sorted({p[0].article for p in pairs})
         if len(articles) < 2:
             continue
-        converted = {p[1].quantity.value for p in pairs}
+        converted = {(p[1].quantity.value, p[1].quantity.low, p[1].quantity.high) for p in pairs}
         steps = []
         for first, second in pairs:
-            rate = second.quantity.value / first.quantity.value if first.quantity.value else None
-            steps.append(
-                f"{first.article} ({corpus.published(first.article) or 'date unknown'}): {first.quantity.text} → "
-                f"{second.quantity.text}, implying {rate:,.1f} {second.quantity.unit} per {first.quantity.unit}"
+            a = first.quantity.value if first.quantity.value is not None else first.quantity.low
+            b = second.quantity.value if second.quantity.value is not None else second.quantity.low
+            implied = (
+                f", implying {b / a:,.1f} {second.quantity.unit} per {first.quantity.unit}"
+                if a and b  # a range converts at the rate of its lower ends
+                else ""
             )
+            when = corpus.published(first.article) or "date unknown"
+            steps.append(f"{first.article} ({when}): {first.quantity.text} → {second.quantity.text}{implied}")
         verdict = "agree" if len(converted) == 1 else "discrepancy"
         en = (
             f"The same {pairs[0][0].quantity.text} appears as {len(converted)} different converted figures; "

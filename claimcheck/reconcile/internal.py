@@ -13,10 +13,20 @@ HEADLINE_TOLERANCE = 0.05
 
 
 def internal(corpus: Corpus) -> list[Finding]:
-    findings = [_conversion(corpus, first, second) for first, second in conversion_pairs(corpus)]
+    findings = [
+        _conversion(corpus, first, second)
+        for first, second in conversion_pairs(corpus)
+        if _amount(first) and _amount(second)  # a vague "수천억 원" implies no rate
+    ]
     findings.extend(_rates_within_article(corpus))
     findings.extend(_headline_vs_body(corpus))
     return findings
+
+
+def _amount(claim: Claim) -> float | None:
+    q = claim.quantity
+    value = q.value if q.value is not None else q.low
+    return float(value) if value else None
 
 
 def _conversion(corpus: Corpus, first: Claim, second: Claim) -> Finding:
@@ -24,9 +34,7 @@ def _conversion(corpus: Corpus, first: Claim, second: Claim) -> Finding:
 
     published = corpus.published(first.article)
     a, b = first.quantity, second.quantity
-    check = fx.implied_rate_check(
-        float(a.value or a.low), a.unit, float(b.value or b.low), b.unit, published
-    )
+    check = fx.implied_rate_check(_amount(first), a.unit, _amount(second), b.unit, published)
     verdict = "consistent" if check.plausible else "inconsistent"
     steps = [
         f"{b.text} / {a.text} = {check.implied_rate:,.1f} {check.quote} per {check.base}",
