@@ -1,6 +1,12 @@
-"""Let tests import the shared scoring helper beside them."""
+"""Let tests import the shared scoring helper beside them, and let the `python -m claimcheck`
+processes some tests start import this checkout (not whatever copy is installed elsewhere)."""
 
+import os
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(HERE.parent), *filter(None, [os.environ.get("PYTHONPATH")])]
+)

@@ -1,0 +1,178 @@
+"""Cold start: whole `claimcheck --help` and `claimcheck report` processes against a bare import.
+
+Usage:
+    python benchmarks/cold_start.py                 # 7 rounds, medians and ratios
+    python benchmarks/cold_start.py --rounds 15 --explain
+    python benchmarks/cold_start.py --check         # exit 1 when a ratio is over its limit
+
+The bar (issue 7): `report` on the bundled corpus within 1.7x the bare import of the libraries
+it needs, `--help` within 1.3x. Every round runs the three commands one after the other, so
+they share whatever the machine is doing; the median of the rounds is compared. `report` runs
+in an empty temporary folder, so no claims/overrides.yaml of the working tree is read.
+--explain adds where the time goes: the slowest imports (`python -X importtime`) and the
+phases of a report (imports, load, extract, reference table, reconcile, render) in one process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = "import click, pydantic, yaml, rich.console, rich.table, rapidfuzz"
+LIMITS = {"claimcheck --help": 1.3, "claimcheck report": 1.7}
+
+
+def claimcheck_command() -> list[str]:
+    """The installed console script beside this interpreter (what a user runs), else -m."""
+    script = Path(sys.executable).parent / "claimcheck"
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "claimcheck"]
+
+
+def timed(command: list[str], cwd: str) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} exited {done.returncode}:\n{done.stderr.decode()}")
+    return elapsed
+
+
+def measure(rounds: int) -> dict[str, list[float]]:
+    cc = claimcheck_command()
+    commands = {
+        "bare import": [sys.executable, "-c", BARE],
+        "claimcheck --help": [*cc, "--help"],
+        "claimcheck report": [*cc, "report"],
+    }
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    with tempfile.TemporaryDirectory() as cwd:
+        for command in commands.values():
+            timed(command, cwd)  # warm the disk cache and .pyc files; not counted
+        for _ in range(rounds):
+            for name, command in commands.items():
+                times[name].append(timed(command, cwd))
+    return times
+
+
+def explain_imports(args: list[str], top: int = 12) -> None:
+    """The slowest imports of one process, by their own time and with what they pull in."""
+    with tempfile.TemporaryDirectory() as cwd:
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "claimcheck", *args],
+            cwd=cwd,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    rows = []
+    for line in done.stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        _, self_us, cumulative_us, name = (
+            part.strip() for part in line.replace("import time:", "|", 1).split("|")
+        )
+        rows.append((int(self_us), int(cumulative_us), name))
+    total = sum(r[0] for r in rows) / 1e6
+    ours = sum(r[0] for r in rows if r[2].startswith("claimcheck")) / 1e6
+    print(
+        f"\nimports of `claimcheck {' '.join(args)}`: {len(rows)} modules, {total:.3f} s "
+        f"({ours:.3f} s in claimcheck's own modules)"
+    )
+    print(f"  {'self s':>7} {'cumul. s':>8}  module")
+    for self_us, cumulative_us, name in sorted(rows, reverse=True)[:top]:
+        print(f"  {self_us / 1e6:7.3f} {cumulative_us / 1e6:8.3f}  {name}")
+
+
+def explain_phases() -> None:
+    """Where one `claimcheck report` spends its time, phase by phase (run in a fresh process)."""
+    marks = [("start", time.perf_counter())]
+
+    def mark(name: str) -> None:
+        marks.append((name, time.perf_counter()))
+
+    import importlib
+
+    for name in BARE.removeprefix("import ").split(", "):
+        importlib.import_module(name)
+    mark("bare imports")
+    import claimcheck.cli.report_view  # noqa: F401
+    from claimcheck.load import load_articles
+    from claimcheck.pipeline import claims_with_overrides, extract_many
+    from claimcheck.reconcile import build_report
+    from claimcheck.reference import load_reference
+
+    mark("claimcheck imports")
+    articles = load_articles(None)
+    mark("load the corpus")
+    with tempfile.TemporaryDirectory() as tables:
+        claims = claims_with_overrides(extract_many(articles), Path(tables))
+    mark("extract (with first-use tables)")
+    load_reference()
+    mark("reference table")
+    report = build_report(articles, claims)
+    mark("reconcile")
+    from claimcheck.cli.report_view import terminal
+
+    shown = [f for f in report.findings if f.verdict != "single_source"]
+    with contextlib.redirect_stdout(io.StringIO()):
+        terminal(report, shown, "en")
+    mark("render (terminal view)")
+    print("\nphases of one report, in a fresh process:")
+    for (_, before), (name, after) in zip(marks, marks[1:], strict=False):
+        print(f"  {after - before:7.3f} s  {name}")
+    print(f"  {marks[-1][1] - marks[0][1]:7.3f} s  total")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--rounds", type=int, default=7, help="rounds of the three commands (default 7)"
+    )
+    parser.add_argument(
+        "--explain", action="store_true", help="show slow imports and report phases"
+    )
+    parser.add_argument("--phases", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 when a ratio is over its limit"
+    )
+    args = parser.parse_args()
+    if args.phases:  # the child of --explain: a fresh process, so every import is cold
+        explain_phases()
+        return 0
+
+    print(
+        f"python {sys.version.split()[0]} on {os.cpu_count()} cores; {args.rounds} rounds; "
+        f"claimcheck = {' '.join(claimcheck_command())}"
+    )
+    times = measure(args.rounds)
+    bare = statistics.median(times["bare import"])
+    over = []
+    print(f"\n{'command':20} {'median s':>9} {'min s':>7} {'ratio':>6} {'limit':>6}")
+    for name, values in times.items():
+        median = statistics.median(values)
+        limit = LIMITS.get(name)
+        ratio = median / bare
+        verdict = "" if limit is None else ("ok" if ratio <= limit else "OVER")
+        if verdict == "OVER":
+            over.append(name)
+        limit_text = f"{limit:.1f}x" if limit else ""
+        print(f"{name:20} {median:9.3f} {min(values):7.3f} {ratio:5.2f}x {limit_text:>6} {verdict}")
+    print(f'\n(bare import = python -c "{BARE}")')
+    if args.explain or over:
+        explain_imports(["--help"])
+        explain_imports(["report"])
+        sys.stdout.flush()
+        subprocess.run([sys.executable, __file__, "--phases"], check=True)
+    return 1 if over and args.check else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
