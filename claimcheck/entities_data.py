@@ -187,7 +187,8 @@ def load_entity_table() -> EntityTable:
     """The bundled table, read and checked once per process."""
     from importlib.resources import files
 
-    import yaml
+    from claimcheck.yamlsafe import safe_load
 
     resource = files("claimcheck.data").joinpath("ko/entities.yaml")
-    return parse_entity_table(yaml.safe_load(resource.read_text(encoding="utf-8")))
+    text = resource.read_text(encoding="utf-8")
+    return parse_entity_table(safe_load(text, "claimcheck/data/ko/entities.yaml", "language data"))

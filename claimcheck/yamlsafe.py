@@ -13,19 +13,25 @@ import yaml
 
 from claimcheck.errors import InputError
 
+# libyaml's parser where PyYAML was built with it (the wheels are): parsing the reference table
+# and the language data is most of a cold start with the pure-Python one.
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """A SafeLoader that refuses anchors and aliases.
 
-    Aliases let a few hundred bytes expand into gigabytes ("billion laughs"); article metadata
-    never needs them, so they are refused outright rather than counted.
+class _StrictLoader(_Base):  # type: ignore[misc,valid-type]
+    """A safe loader that refuses anchors and aliases and repeated keys.
+
+    Aliases let a few hundred bytes expand into gigabytes ("billion laughs"); nothing
+    claimcheck reads needs them, so a document that reuses a node is refused before any of
+    it is built, rather than counted.
     """
 
-    def fetch_alias(self) -> None:
-        raise yaml.YAMLError(f"aliases (*name) are not allowed{_where(self)}")
-
-    def fetch_anchor(self) -> None:
-        raise yaml.YAMLError(f"anchors (&name) are not allowed{_where(self)}")
+    def get_single_data(self) -> Any:
+        node = self.get_single_node()
+        if node is None:
+            return None
+        _refuse_shared_nodes(node)
+        return self.construct_document(node)
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
         # A repeated key would silently keep the last value: refuse it instead.
@@ -38,15 +44,29 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-def _where(loader: yaml.SafeLoader) -> str:
-    mark = loader.get_mark()
-    return f" (line {mark.line + 1})" if mark is not None else ""
+def _refuse_shared_nodes(root: yaml.Node) -> None:
+    """An alias is the composer handing out the same node twice: find any such node."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise yaml.YAMLError(
+                "anchors and aliases (&name, *name) are not allowed"
+                f" (line {node.start_mark.line + 1})"
+            )
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                stack += (key_node, value_node)
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
 
 
 def safe_load(text: str, path: str | Path | None, what: str = "YAML") -> Any:
     """Parse `text` as YAML; any problem becomes an InputError naming `path`."""
     try:
-        return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - the loader is a SafeLoader
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - the loader is a SafeLoader
     except yaml.MarkedYAMLError as exc:
         line = f" at line {exc.problem_mark.line + 1}" if exc.problem_mark is not None else ""
         raise InputError(path, f"invalid {what}{line}: {exc.problem or exc}") from None

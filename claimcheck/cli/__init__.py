@@ -14,14 +14,34 @@ from claimcheck import __version__
 
 # name -> (module, function, one-line help shown in `claimcheck --help`)
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "articles": ("claimcheck.cli.articles", "articles", "List articles with their metadata and structure."),
+    "articles": (
+        "claimcheck.cli.articles",
+        "articles",
+        "List articles with their metadata and structure.",
+    ),
     "show": ("claimcheck.cli.articles", "show", "Show one article with its structure visible."),
     "normalize": ("claimcheck.cli.normalize", "normalize", "Find every figure in Korean text."),
-    "extract": ("claimcheck.cli.extract", "extract", "Extract claims into claim tables (claims/*.yaml)."),
-    "report": ("claimcheck.cli.report", "report", "Reconcile claims and show where sources agree or contradict."),
-    "export": ("claimcheck.cli.export", "export", "Export findings as CSV, JSON, Markdown, HTML or ClaimReview."),
+    "extract": (
+        "claimcheck.cli.extract",
+        "extract",
+        "Extract claims into claim tables (claims/*.yaml).",
+    ),
+    "report": (
+        "claimcheck.cli.report",
+        "report",
+        "Reconcile claims and show where sources agree or contradict.",
+    ),
+    "export": (
+        "claimcheck.cli.export",
+        "export",
+        "Export findings as CSV, JSON, Markdown, HTML or ClaimReview.",
+    ),
     "diff": ("claimcheck.cli.diff", "diff", "Show what changed between two sets of claim tables."),
-    "schema": ("claimcheck.cli.schema", "schema", "Print the JSON Schema of a claim, finding, report…"),
+    "schema": (
+        "claimcheck.cli.schema",
+        "schema",
+        "Print the JSON Schema of a claim, finding, report…",
+    ),
 }
 
 

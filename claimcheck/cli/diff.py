@@ -90,8 +90,10 @@ def diff(
         )
     if fail_on_new:
         new_ones = [
-            v for v in result.verdicts
-            if v.new and set(v.new.split(", ")) & set(fail_on_new)
+            v
+            for v in result.verdicts
+            if v.new
+            and set(v.new.split(", ")) & set(fail_on_new)
             and not (v.old and set(v.old.split(", ")) & set(fail_on_new))
         ]
         for change in new_ones:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from claimcheck.textnorm import normalize
+from claimcheck.yamlsafe import safe_load
 
 
 class _Data(BaseModel):
@@ -86,7 +86,7 @@ class StanceData(_Data):
 def _read(name: str) -> object:
     text = resources.files("claimcheck.data").joinpath("ko", name).read_text(encoding="utf-8")
     # Cue words are matched on normalised text, so the data is normalised the same way.
-    return yaml.safe_load(normalize(text).text)
+    return safe_load(normalize(text).text, f"claimcheck/data/ko/{name}", "language data")
 
 
 @functools.cache

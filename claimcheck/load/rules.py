@@ -6,8 +6,9 @@ import re
 from functools import cache
 from importlib import resources
 
-import yaml
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+from claimcheck.yamlsafe import safe_load
 
 _FLAGS = re.IGNORECASE
 
@@ -118,7 +119,7 @@ def _read(name: str) -> object:
     text = (
         resources.files("claimcheck.data").joinpath("ko").joinpath(name).read_text(encoding="utf-8")
     )
-    return yaml.safe_load(text)
+    return safe_load(text, f"claimcheck/data/ko/{name}", "language data")
 
 
 @cache

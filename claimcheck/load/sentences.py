@@ -85,7 +85,9 @@ def _is_boundary(t: str, i: int, j: int, k: int, data: SentenceData) -> bool:
     after_final = before in data.final_syllables
     ellipsis = "…" in run or run.startswith("..")
     if run == "." and not after_final:
-        word = _LATIN_WORD.search(t[max(0, i - 64) : i])  # a bounded look-back keeps long lines linear
+        word = _LATIN_WORD.search(
+            t[max(0, i - 64) : i]
+        )  # a bounded look-back keeps long lines linear
         if word and (word.group(1).casefold() in _abbreviations() or len(word.group(1)) == 1):
             return False  # U.S. / Dr. / an initial
     if k >= len(t):

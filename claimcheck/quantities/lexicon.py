@@ -6,8 +6,9 @@ import functools
 from importlib import resources
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from claimcheck.yamlsafe import safe_load
 
 _DATA_PACKAGE = "claimcheck.data"
 DATA_FILES = ("ko/numerals.yaml", "ko/units.yaml", "ko/qualifiers.yaml")
@@ -142,7 +143,7 @@ class Lexicon(_Table):
 def read_yaml(name: str) -> object:
     """Parse one data file of the package (`ko/units.yaml` …)."""
     text = resources.files(_DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return safe_load(text, f"claimcheck/data/{name}", "language data")
 
 
 @functools.cache

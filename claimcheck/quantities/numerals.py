@@ -18,9 +18,7 @@ RULE_VAGUE = "vague_magnitude"  # 수천억: [1000억, 1조)
 
 # At most 18 digits before the point and 12 after: a longer run is an identifier (a serial, a hash),
 # not a figure, and reading it as one would overflow the arithmetic downstream.
-_ARABIC = (
-    r"(?<!\d)(?:\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,12})?|\d{1,18}(?:\.\d{1,12})?)(?![\d,]\d)"
-)
+_ARABIC = r"(?<!\d)(?:\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,12})?|\d{1,18}(?:\.\d{1,12})?)(?![\d,]\d)"
 _NO_LIMIT = 99
 
 

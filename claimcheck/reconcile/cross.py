@@ -140,7 +140,10 @@ def _gap(a, b) -> float:
     if a.overlaps(b):
         return 0.0
     gap = max(a.low - b.high, b.low - a.high)
-    size = max((abs(x) for x in (a.low, a.high, b.low, b.high) if x not in (float("inf"), float("-inf"))), default=1.0)
+    size = max(
+        (abs(x) for x in (a.low, a.high, b.low, b.high) if x not in (float("inf"), float("-inf"))),
+        default=1.0,
+    )
     return gap / size if size else gap
 
 
@@ -211,7 +214,9 @@ def _conversion_findings(corpus: Corpus) -> list[Finding]:
                 else ""
             )
             when = corpus.published(first.article) or "date unknown"
-            steps.append(f"{first.article} ({when}): {first.quantity.text} → {second.quantity.text}{implied}")
+            steps.append(
+                f"{first.article} ({when}): {first.quantity.text} → {second.quantity.text}{implied}"
+            )
         verdict = "agree" if len(converted) == 1 else "discrepancy"
         en = (
             f"The same {pairs[0][0].quantity.text} appears as {len(converted)} different converted figures; "
