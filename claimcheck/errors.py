@@ -17,6 +17,10 @@ class InputError(Exception):
         self.problem = " ".join(str(problem).split())
         super().__init__(self.message)
 
+    def __reduce__(self):
+        # Rebuilt from its own arguments, so an error met in a worker process crosses intact.
+        return type(self), (self.path, self.problem)
+
     @property
     def message(self) -> str:
         return f"{self.path}: {self.problem}" if self.path else self.problem

@@ -21,30 +21,71 @@ def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
     The new file keeps the old one's permissions (a fresh file gets the umask's), a symlink is
     written through rather than replaced, and no temporary file is left behind on any failure.
     """
-    target = _through_links(Path(path))
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(path, f"cannot write: folder {folder} does not exist")
-    payload = data.encode(encoding) if isinstance(data, str) else data
-    try:
-        fd, tmp_name = _create_temp(folder, target.name)
-    except OSError as exc:
-        raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        _keep_mode(target, tmp_name)
-        os.replace(tmp_name, target)
-    except OSError as exc:
-        _remove_quietly(tmp_name)
-        raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
-    except BaseException:
-        # Ctrl-C or a bug half-way: the old file is untouched, and so must the folder be.
-        _remove_quietly(tmp_name)
-        raise
-    _sync_folder(folder)
+    with StagedWrites() as staged:
+        staged.stage(path, data, encoding)
+
+
+class StagedWrites:
+    """Several files written all or nothing, as far as a file system allows.
+
+    `stage` writes each file's new content to a temporary file beside it; leaving the `with`
+    block renames them all into place, or, on any error, removes them and leaves every file as
+    it was. Memory holds only the names, however many files are staged.
+    """
+
+    def __init__(self) -> None:
+        self._staged: list[tuple[str, Path, str | Path]] = []  # temporary, target, as named
+
+    def __enter__(self) -> StagedWrites:
+        return self
+
+    def __exit__(self, kind, error, traceback) -> None:
+        if kind is None:
+            self._commit()
+        else:
+            self.discard()
+
+    def stage(self, path: str | Path, data: str | bytes, encoding: str = "utf-8") -> None:
+        target = _through_links(Path(path))
+        folder = target.parent if str(target.parent) else Path(".")
+        if not folder.is_dir():
+            raise InputError(path, f"cannot write: folder {folder} does not exist")
+        payload = data.encode(encoding) if isinstance(data, str) else data
+        try:
+            fd, tmp_name = _create_temp(folder, target.name)
+        except OSError as exc:
+            raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
+        self._staged.append((tmp_name, target, path))
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+            _keep_mode(target, tmp_name)
+        except OSError as exc:
+            raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
+
+    def _commit(self) -> None:
+        folders = set()
+        try:
+            for done, (tmp_name, target, path) in enumerate(self._staged):
+                try:
+                    os.replace(tmp_name, target)
+                except OSError as exc:
+                    del self._staged[:done]
+                    raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
+                folders.add(target.parent if str(target.parent) else Path("."))
+            self._staged.clear()
+        finally:
+            self.discard()  # what a failed rename left staged
+        for folder in sorted(folders):
+            _sync_folder(folder)
+
+    def discard(self) -> None:
+        # Ctrl-C or a bug half-way: the old files are untouched, and so must the folders be.
+        for tmp_name, _, _ in self._staged:
+            _remove_quietly(tmp_name)
+        self._staged.clear()
 
 
 def _through_links(path: Path) -> Path:

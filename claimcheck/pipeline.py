@@ -1,47 +1,67 @@
-"""The pipeline from paths to claims: load → extract → apply overrides, shared by every command."""
+"""The pipeline from paths to claims: load → extract → apply overrides, one article at a time.
+
+No article's text outlives its own extraction, so memory stays flat however many articles a
+run reads: later stages get each article's metadata and claims (`Extracted`), in id order.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from claimcheck.models import Article, Claim
+from claimcheck.models import ArticleMeta, Claim, ManifestEntry
 
 Progress = Callable[[int], None]
 
 
-def extract_many(
-    articles: Sequence[Article], jobs: int = 1, progress: Progress | None = None
-) -> dict[str, list[Claim]]:
-    """Claims per article id, extracted in `jobs` processes; results in article order."""
+@dataclass(frozen=True)
+class Extracted:
+    """What later stages keep of one article (it renders as a claim table, as an Article does)."""
+
+    id: str
+    path: str
+    meta: ArticleMeta
+    claims: list[Claim]
+
+
+def _load_and_extract(job: tuple[Path, ManifestEntry | None]) -> Extracted:
     from claimcheck.extract import extract_claims
+    from claimcheck.load import load_article
 
-    results: dict[str, list[Claim]] = {}
-    if jobs <= 1 or len(articles) < 2:
-        for article in articles:
-            results[article.id] = extract_claims(article)
-            if progress:
-                progress(1)
-        return results
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        chunk = max(1, len(articles) // (jobs * 8))
-        for article, claims in zip(articles, pool.map(extract_claims, articles, chunksize=chunk)):
-            results[article.id] = claims
-            if progress:
-                progress(1)
-    return results
+    article = load_article(*job)
+    return Extracted(article.id, article.path, article.meta, extract_claims(article))
 
 
-def claims_with_overrides(
-    claims_by_article: dict[str, list[Claim]], tables_dir: Path
-) -> dict[str, list[Claim]]:
-    """Apply `tables_dir/overrides.yaml` across all articles (an unmatched override is an error)."""
-    from claimcheck.tables import OVERRIDES, apply_overrides, load_overrides
+def extract_paths(
+    paths: Sequence[str | Path] | None,
+    tables_dir: Path,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> Iterator[Extracted]:
+    """Each article's claims with the editor's overrides (`tables_dir/overrides.yaml`) applied.
 
-    overrides = load_overrides(tables_dir)
-    if not overrides.overrides:
-        return claims_by_article
-    flat = [c for claims in claims_by_article.values() for c in claims]
-    applied = {c.id: c for c in apply_overrides(flat, overrides, tables_dir / OVERRIDES)}
-    return {aid: [applied[c.id] for c in claims] for aid, claims in claims_by_article.items()}
+    Articles are loaded and extracted in `jobs` processes. An override that matched no claim is
+    an error raised after the last article, before a caller has committed anything.
+    """
+    from claimcheck.load import article_jobs
+    from claimcheck.tables import OverrideBook
+
+    book = OverrideBook(tables_dir)  # a bad overrides file fails before any article is read
+    work = article_jobs(paths)
+    if jobs <= 1 or len(work) < 2:
+        results: Iterator[Extracted] = map(_load_and_extract, work)
+        yield from _applied(results, book, progress)
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            chunk = max(1, min(16, len(work) // (jobs * 8)))
+            yield from _applied(pool.map(_load_and_extract, work, chunksize=chunk), book, progress)
+    book.check_all_used()
+
+
+def _applied(results: Iterator[Extracted], book, progress: Progress | None) -> Iterator[Extracted]:
+    for extracted in results:
+        yield replace(extracted, claims=book.apply(extracted.claims))
+        if progress:
+            progress(1)

@@ -11,13 +11,14 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import yaml
 from pydantic import ValidationError
 
 from claimcheck.errors import InputError
-from claimcheck.fileio import write_atomic
-from claimcheck.models import Article, Claim, Overrides
+from claimcheck.fileio import StagedWrites
+from claimcheck.models import ArticleMeta, Claim, Override, Overrides
 from claimcheck.yamlsafe import safe_load
 
 OVERRIDES = "overrides.yaml"
@@ -91,57 +92,72 @@ _CORRECTABLE = {
 }
 
 
-def apply_overrides(claims: list[Claim], overrides: Overrides, path: Path) -> list[Claim]:
-    """Confirm, correct or reject claims by id. An override that matches no claim is an error."""
-    by_id = {o.claim: o for o in overrides.overrides}
-    if len(by_id) != len(overrides.overrides):
-        raise InputError(path, "two overrides name the same claim")
-    known = {c.id for c in claims}
-    missing = sorted(set(by_id) - known)
-    if missing:
-        raise InputError(
-            path, f"override for {missing[0]} matches no claim (was the claim's text changed?)"
-        )
-    out = []
-    for claim in claims:
-        override = by_id.get(claim.id)
-        if override is None:
-            out.append(claim)
-            continue
-        if override.action == "confirm":
-            out.append(
-                claim.model_copy(update={"review": "confirmed", "review_note": override.note})
+class OverrideBook:
+    """The editor's overrides, applied article by article; those left unused are an error."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / OVERRIDES
+        overrides = load_overrides(folder).overrides
+        self.by_claim = {o.claim: o for o in overrides}
+        if len(self.by_claim) != len(overrides):
+            raise InputError(self.path, "two overrides name the same claim")
+        self.used: set[str] = set()
+
+    def apply(self, claims: list[Claim]) -> list[Claim]:
+        """Confirm, correct or reject these claims where an override names them."""
+        if not self.by_claim:
+            return claims
+        out = []
+        for claim in claims:
+            override = self.by_claim.get(claim.id)
+            if override is None:
+                out.append(claim)
+            else:
+                self.used.add(claim.id)
+                out.append(_overridden(claim, override, self.path))
+        return out
+
+    def check_all_used(self) -> None:
+        missing = sorted(set(self.by_claim) - self.used)
+        if missing:
+            raise InputError(
+                self.path,
+                f"override for {missing[0]} matches no claim (was the claim's text changed?)",
             )
-        elif override.action == "reject":
-            out.append(
-                claim.model_copy(update={"review": "rejected", "review_note": override.note})
-            )
+
+
+def _overridden(claim: Claim, override: Override, path: Path) -> Claim:
+    if override.action in ("confirm", "reject"):
+        review = "confirmed" if override.action == "confirm" else "rejected"
+        return claim.model_copy(update={"review": review, "review_note": override.note})
+    unknown = set(override.set) - _CORRECTABLE
+    if unknown:
+        raise InputError(path, f"override for {claim.id}: cannot correct {sorted(unknown)[0]!r}")
+    data = claim.model_dump()
+    for key, value in override.set.items():
+        if key in ("quantity", "attributes") and isinstance(value, dict) and data.get(key):
+            data[key] = {**data[key], **value}
         else:
-            unknown = set(override.set) - _CORRECTABLE
-            if unknown:
-                raise InputError(
-                    path, f"override for {claim.id}: cannot correct {sorted(unknown)[0]!r}"
-                )
-            data = claim.model_dump()
-            for key, value in override.set.items():
-                if key in ("quantity", "attributes") and isinstance(value, dict) and data.get(key):
-                    data[key] = {**data[key], **value}
-                else:
-                    data[key] = value
-            data.update(review="corrected", review_note=override.note)
-            try:
-                out.append(Claim.model_validate(data))
-            except ValidationError as exc:
-                raise InputError(
-                    path, f"override for {claim.id}: {exc.errors()[0]['msg']}"
-                ) from None
-    return out
+            data[key] = value
+    data.update(review="corrected", review_note=override.note)
+    try:
+        return Claim.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(path, f"override for {claim.id}: {exc.errors()[0]['msg']}") from None
 
 
 # --- rendering ---------------------------------------------------------------------------------
 
 
-def render_table(article: Article, claims: list[Claim]) -> str:
+class TableSource(Protocol):
+    """What a claim table names of its article (an Article or the pipeline's Extracted)."""
+
+    id: str
+    path: str
+    meta: ArticleMeta
+
+
+def render_table(article: TableSource, claims: list[Claim]) -> str:
     """The YAML claim table of one article: grouped by topic, quotes in full, byte-stable."""
     order = topic_order()
     grouped: dict[str, list[dict]] = {}
@@ -238,15 +254,11 @@ class TableChange:
         return "".join(lines)
 
 
-def planned_tables(folder: Path, rendered: dict[str, str]) -> list[TableChange]:
-    """What writing `rendered` (article id → table text) into `folder` would change."""
-    changes = []
-    for article_id, text in sorted(rendered.items()):
-        path = folder / f"{article_id}.yaml"
-        old = _read_text(path, lenient=True) if path.exists() else None
-        if old != text:
-            changes.append(TableChange(path, old, text))
-    return changes
+def table_change(folder: Path, article_id: str, text: str) -> TableChange | None:
+    """What writing one article's table `text` into `folder` would change, if anything."""
+    path = folder / f"{article_id}.yaml"
+    old = _read_text(path, lenient=True) if path.exists() else None
+    return None if old == text else TableChange(path, old, text)
 
 
 def stray_tables(folder: Path, article_ids: Iterable[str]) -> list[TableChange]:
@@ -260,16 +272,14 @@ def stray_tables(folder: Path, article_ids: Iterable[str]) -> list[TableChange]:
     return out
 
 
-def write_tables(changes: list[TableChange], force: bool = False) -> None:
-    """Write changed tables atomically; refuse to overwrite hand edits unless forced."""
-    for change in changes:
-        if change.old is not None and not force and hand_edited(change.old):
-            raise InputError(
-                change.path,
-                "was edited by hand (its checksum does not match); move the edits to "
-                "claims/overrides.yaml, or pass --force to overwrite them",
-            )
-    for change in changes:
-        if change.new is not None:
-            change.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(change.path, change.new)
+def stage_table(staged: StagedWrites, change: TableChange, force: bool = False) -> None:
+    """Stage a changed table for writing; refuse to overwrite hand edits unless forced."""
+    if change.old is not None and not force and hand_edited(change.old):
+        raise InputError(
+            change.path,
+            "was edited by hand (its checksum does not match); move the edits to "
+            "claims/overrides.yaml, or pass --force to overwrite them",
+        )
+    if change.new is not None:
+        change.path.parent.mkdir(parents=True, exist_ok=True)
+        staged.stage(change.path, change.new)

@@ -6,6 +6,7 @@ so a user can find a quote in the file exactly as it is written.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -77,8 +78,23 @@ class NormalizedText:
         return self.offsets[start], stop
 
 
+# Every character _map_char changes; text without any (and already NFC) is its own normal form.
+_CHANGED = re.compile(
+    "[\t"
+    + "".join(
+        re.escape(chr(c))
+        for c in sorted(
+            {*_SPACES, *_INVISIBLE, *_SINGLE_QUOTES, *_DOUBLE_QUOTES, *_DASHES, *_TILDES, 0xFFE6}
+        )
+    )
+    + "\uff01-\uff5e]"
+)
+
+
 def normalize(original: str) -> NormalizedText:
     """NFC, half-width digits and signs, plain spaces and quotes; with the offset map."""
+    if _CHANGED.search(original) is None and unicodedata.is_normalized("NFC", original):
+        return NormalizedText(original, original, tuple(range(len(original))))
     out: list[str] = []
     offsets: list[int] = []
     needs_nfc = not unicodedata.is_normalized("NFC", original)

@@ -26,7 +26,9 @@ def test_every_command_has_help_with_an_example(command):
 
 
 def test_python_dash_m_works():
-    done = subprocess.run([sys.executable, "-m", "claimcheck", "--help"], capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "claimcheck", "--help"], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0 and "report" in done.stdout
 
 

@@ -213,7 +213,9 @@ def test_seed_figures(claims, case):
 def test_gpu_count_names_the_chip_and_the_model(claims):
     (h800,) = find(claims, "001_f7a9af24cacc642e", "gpu_count", "248개")
     assert h800.object == "nvidia-h800" and "model" not in h800.attributes
-    (r1,) = [c for c in find(claims, "004_f05803455ba62a11", "gpu_count") if c.quantity.value == 2000]
+    (r1,) = [
+        c for c in find(claims, "004_f05803455ba62a11", "gpu_count") if c.quantity.value == 2000
+    ]
     # "가속을 위한 특수 칩": no chip model named; the model is R1
     assert r1.quantity.qualifier_word == "여" and r1.object is None
     assert r1.attributes["model"] == "deepseek-r1"

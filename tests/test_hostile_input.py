@@ -679,3 +679,36 @@ def test_a_symlinked_output_is_written_through(tmp_path):
     link.symlink_to(real)
     write_atomic(link, "new")
     assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
+
+
+# --- one bad article among many: nothing is written ------------------------------------------
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_bad_article_late_in_a_folder_leaves_every_table_as_it_was(work, jobs):
+    # Tables are made one article at a time; the bad one comes last (ids sort), after good
+    # tables have been staged, and in a worker process with --jobs 2.
+    news = work / "news"
+    for name in ("b", "c", "d"):
+        (news / f"{name}.txt").write_text(ARTICLE.replace("2048", "1024"), encoding="utf-8")
+    result = cli("extract", "news", "--jobs", jobs)
+    assert result.exit_code == 0, result.stderr
+    before = snapshot(work / "claims")
+    for name in ("a", "b", "c", "d"):
+        (news / f"{name}.txt").write_text(ARTICLE.replace("2048", "4096"), encoding="utf-8")
+    (news / "z.txt").write_bytes("Le coût: 5,6 millions de dollars, déjà".encode("latin-1"))
+    assert_refused(cli("extract", "news", "--jobs", jobs), "z.txt", "cannot decode")
+    assert snapshot(work / "claims") == before
+    assert leftovers(work) == []
+
+
+def test_an_unused_override_is_found_only_after_the_last_article_and_nothing_is_written(work):
+    assert cli("extract", "news").exit_code == 0
+    (work / "news" / "a.txt").write_text(ARTICLE.replace("2048", "4096"), encoding="utf-8")
+    (work / "claims" / "overrides.yaml").write_text(
+        "overrides:\n  - {claim: 'a:0000000000', action: reject}\n", encoding="utf-8"
+    )
+    before = snapshot(work / "claims")
+    assert_refused(cli("extract", "news"), "overrides.yaml", "a:0000000000", "matches no claim")
+    assert snapshot(work / "claims") == before
+    assert leftovers(work) == []

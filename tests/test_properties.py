@@ -242,3 +242,17 @@ def test_reextracting_the_seeds_changes_no_byte_even_in_another_process(tmp_path
     )
     assert done.returncode == 0 and "0 table(s) written" in done.stderr
     assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.glob("*.yaml")} == before
+
+
+def test_the_normalisers_shortcut_misses_no_character_it_would_change():
+    """Text with none of the characters the normaliser changes is returned as it is; that
+    shortcut is only right if it knows every such character."""
+    from claimcheck import textnorm
+
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        ch = chr(code)
+        changed = textnorm._map_char(ch) != ch
+        assert changed <= bool(textnorm._CHANGED.search(ch)), hex(code)
+    assert normalize("딥시크\u00a0５６０만 달러").text == "딥시크 560만 달러"

@@ -524,3 +524,34 @@ def test_rejected_claims_are_left_out_of_findings(tmp_path):
     # The claims stay in the report, marked, so an editor sees what was set aside.
     marked = {c.id: c.review for c in rep.claims if c.id in rejected}
     assert marked == {cid: "rejected" for cid in rejected}
+
+
+# --- many sources on one figure --------------------------------------------------------------
+
+
+def _many_sources(folder: Path, counts: list[str]) -> None:
+    folder.mkdir()
+    for i, count in enumerate(counts):
+        (folder / f"wire{i:03d}.txt").write_text(
+            f"딥시크 칩 보도 {i}\n\n중국 딥시크는 엔비디아 H800 칩 {count}를 사용해 V3를 훈련했다.\n",
+            encoding="utf-8",
+        )
+
+
+@pytest.mark.parametrize("outlier", [0, 37, 79])
+def test_one_odd_figure_among_eighty_sources_is_still_found(tmp_path, tables, outlier):
+    # 80 sources: far more than a figure meets one by one, so each meets its neighbours in size.
+    counts = ["2,048개"] * 80
+    counts[outlier] = "248개"
+    _many_sources(tmp_path / "wires", counts)
+    rep = report_for_paths([str(tmp_path / "wires")], str(tables))
+    finding = one(find(rep, "cross_source", topic="gpu_count"))
+    assert len(finding.articles) == 80
+    assert finding.verdict == "contradiction"
+    assert f"wire{outlier:03d}" in finding.arithmetic[-1]
+
+
+def test_eighty_sources_that_round_the_same_figure_agree(tmp_path, tables):
+    _many_sources(tmp_path / "wires", ["2,048개", "약 2천 개", "2천여 개", "약 2000개"] * 20)
+    rep = report_for_paths([str(tmp_path / "wires")], str(tables))
+    assert one(find(rep, "cross_source", topic="gpu_count")).verdict in {"agree", "compatible"}

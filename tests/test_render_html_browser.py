@@ -26,6 +26,8 @@ def _install_browser() -> None:
         subprocess.run(["bash", str(SETUP)], timeout=900, check=False, capture_output=True)
     except (OSError, subprocess.TimeoutExpired):
         pass
+
+
 ARGS = [
     "--headless",
     "--no-sandbox",

@@ -93,7 +93,9 @@ def test_seed_metadata_and_structure(seeds, case):
     assert title_line in lines_of(article, "title")
     boilerplate = lines_of(article, "boilerplate")
     assert furniture <= boilerplate, f"not marked as furniture: {sorted(furniture - boilerplate)}"
-    assert not (story_lines & boilerplate), f"story marked as furniture: {sorted(story_lines & boilerplate)}"
+    assert not (story_lines & boilerplate), (
+        f"story marked as furniture: {sorted(story_lines & boilerplate)}"
+    )
     assert len(article.stories) == n_stories
     for block in article.blocks:
         if block.kind == "boilerplate":
@@ -142,7 +144,9 @@ def test_a_cost_sentence_stays_whole(seeds):
 def test_round_up_items_are_separate_stories(seeds):
     article = seeds["004_f05803455ba62a11"]
     first, second = article.stories
-    assert first.headline.startswith("◆ IT 업계 뒤흔든") or first.headline.startswith("IT 업계 뒤흔든")
+    assert first.headline.startswith("◆ IT 업계 뒤흔든") or first.headline.startswith(
+        "IT 업계 뒤흔든"
+    )
     assert "국내 클라우드 시장 성숙기 진입" in second.headline
     assert {story_of_line(article, n) for n in (5, 6, 8, 10, 12)} == {first.index}
     assert {story_of_line(article, n) for n in (14, 15)} == {second.index}

@@ -59,46 +59,63 @@ def extract(
       claimcheck extract --check              # in CI: fail with a diff when claims/ is stale
       claimcheck extract seeds/ --format json | jq '.[] | select(.topic == "training_cost")'
     """
-    from claimcheck.load import load_articles
-    from claimcheck.pipeline import claims_with_overrides
-    from claimcheck.tables import planned_tables, render_table, stray_tables, write_tables
+    from claimcheck.fileio import StagedWrites
+    from claimcheck.tables import render_table, stage_table, stray_tables, table_change
 
     folder = Path(out_dir)
-    articles = load_articles(list(paths) or None)
-    claims = claims_with_overrides(_run(articles, jobs), folder)
     if fmt == "json":
-        flat = [c.model_dump(mode="json") for a in articles for c in claims[a.id]]
+        flat = [c.model_dump(mode="json") for a in _run(paths, folder, jobs) for c in a.claims]
         click.echo(json.dumps(flat, ensure_ascii=False, indent=2))
         return
-    rendered = {a.id: render_table(a, claims[a.id]) for a in articles}
-    changes = planned_tables(folder, rendered)
     err = stderr_console()
     if check:
-        strays = stray_tables(folder, rendered) if not paths else []
-        if not changes and not strays:
-            err.print(f"claim tables in {folder}/ are fresh ({len(rendered)} articles)")
+        stale, ids = 0, []
+        for article in _run(paths, folder, jobs):
+            ids.append(article.id)
+            change = table_change(folder, article.id, render_table(article, article.claims))
+            if change is not None:
+                click.echo(change.diff(), nl=False)
+                stale += 1
+        for stray in stray_tables(folder, ids) if not paths else []:
+            click.echo(f"{stray.path}: would be removed")
+            stale += 1
+        if not stale:
+            err.print(f"claim tables in {folder}/ are fresh ({len(ids)} articles)")
             return
-        for change in changes + strays:
-            click.echo(change.diff() or f"{change.path}: would be removed", nl=False)
         err.print(
-            f"[red]{len(changes) + len(strays)} claim table(s) in {folder}/ are stale[/red]: "
+            f"[red]{stale} claim table(s) in {folder}/ are stale[/red]: "
             "run `claimcheck extract` and commit the result"
         )
         sys.exit(1)
-    write_tables(changes, force=force)
-    total = sum(len(c) for c in claims.values())
-    err.print(
-        f"{total} claims from {len(articles)} articles; {len(changes)} table(s) written to {folder}/"
-    )
+    # Each table is staged beside its place as soon as it is made, and all are renamed into
+    # place at the end: an error in any article leaves every table as it was.
+    total = written = articles = 0
+    with StagedWrites() as staged:
+        for article in _run(paths, folder, jobs):
+            articles += 1
+            total += len(article.claims)
+            change = table_change(folder, article.id, render_table(article, article.claims))
+            if change is not None:
+                stage_table(staged, change, force=force)
+                written += 1
+    err.print(f"{total} claims from {articles} articles; {written} table(s) written to {folder}/")
 
 
-def _run(articles, jobs):
-    from claimcheck.pipeline import extract_many
+def _run(paths: tuple[str, ...], folder: Path, jobs: int):
+    """The articles' claims, one article at a time, with a progress bar on a terminal."""
+    from claimcheck.load import article_jobs
+    from claimcheck.pipeline import extract_paths
 
-    if not sys.stderr.isatty() or len(articles) < 20:
-        return extract_many(articles, jobs)
+    sources = list(paths) or None
+    if not sys.stderr.isatty():
+        yield from extract_paths(sources, folder, jobs)
+        return
+    count = len(article_jobs(sources))
+    if count < 20:
+        yield from extract_paths(sources, folder, jobs)
+        return
     from rich.progress import Progress
 
     with Progress(console=stderr_console(), transient=True) as bar:
-        task = bar.add_task("extracting", total=len(articles))
-        return extract_many(articles, jobs, progress=lambda n: bar.advance(task, n))
+        task = bar.add_task("extracting", total=count)
+        yield from extract_paths(sources, folder, jobs, progress=lambda n: bar.advance(task, n))

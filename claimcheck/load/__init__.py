@@ -27,7 +27,13 @@ from claimcheck.load.structure import Classified, StoryPlan, classify
 from claimcheck.load.units import Unit, line_of, markdown_units, text_units
 from claimcheck.models import Article, ArticleMeta, Block, ManifestEntry, Sentence, Story
 
-__all__ = ["bundled_corpus_dir", "find_article", "load_article", "load_articles"]
+__all__ = [
+    "article_jobs",
+    "bundled_corpus_dir",
+    "find_article",
+    "load_article",
+    "load_articles",
+]
 
 Format = Literal["txt", "md", "html"]
 FORMATS: dict[str, Format] = {
@@ -110,9 +116,17 @@ class _Manifests:
 
 def load_articles(paths: Sequence[str | Path] | None = None) -> list[Article]:
     """Load every article in `paths` (files or folders; None: the bundled corpus), sorted by id."""
+    return [load_article(path, entry) for path, entry in article_jobs(paths)]
+
+
+def article_jobs(
+    paths: Sequence[str | Path] | None = None,
+) -> list[tuple[Path, ManifestEntry | None]]:
+    """Every article file in `paths` with its manifest entry, sorted by id, none of them read:
+    for callers that load one article at a time (or in worker processes)."""
     manifests = _Manifests()
-    articles = [load_article(path, manifests.entry(path)) for path in _article_files(paths)]
-    return sorted(articles, key=lambda a: a.id)
+    files = sorted(_article_files(paths), key=lambda path: path.stem)
+    return [(path, manifests.entry(path)) for path in files]
 
 
 def find_article(ref: str, paths: Sequence[str | Path] | None = None) -> Article:

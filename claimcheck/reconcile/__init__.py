@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from claimcheck.models import Article, ArticleMeta, Claim, Report, ReportArticle
@@ -34,6 +35,7 @@ def build_report_from_claims(
     order = {"internal": 0, "cross_source": 1, "reference": 2}
     findings.sort(key=lambda f: (order[f.kind], f.topic, f.subject or "", f.id))
     ids = sorted(meta) if meta else sorted({c.article for c in claims})
+    counts = Counter(c.article for c in claims)
     summaries = [
         ReportArticle(
             id=aid,
@@ -43,7 +45,7 @@ def build_report_from_claims(
             kind=m.kind,
             url=m.url,
             author=m.author,
-            claims=sum(1 for c in claims if c.article == aid),
+            claims=counts[aid],
         )
         for aid in ids
         for m in [meta.get(aid) or ArticleMeta()]
@@ -52,12 +54,14 @@ def build_report_from_claims(
 
 
 def report_for_paths(paths: list[str] | None, tables_dir: str = "claims", jobs: int = 1) -> Report:
-    """Load, extract, apply the editor's overrides and reconcile."""
+    """Load, extract, apply the editor's overrides and reconcile, one article at a time."""
     from pathlib import Path
 
-    from claimcheck.load import load_articles
-    from claimcheck.pipeline import claims_with_overrides, extract_many
+    from claimcheck.pipeline import extract_paths
 
-    articles = load_articles(paths)
-    claims = claims_with_overrides(extract_many(articles, jobs), Path(tables_dir))
-    return build_report(articles, claims)
+    meta: dict[str, ArticleMeta] = {}
+    claims: list[Claim] = []
+    for article in extract_paths(paths, Path(tables_dir), jobs):
+        meta[article.id] = article.meta
+        claims.extend(article.claims)
+    return build_report_from_claims(claims, meta)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from claimcheck.models import Claim, Finding
 from claimcheck.reconcile.common import Corpus, conversion_pairs, finding_id, source_row
@@ -87,15 +88,10 @@ def _compare_figures(
         f"{c.article} ({corpus.published(c.article) or 'date unknown'}): {v.shown}"
         for c, v in values.values()
     ]
-    items = list(values.values())
     # Each figure is compared with the closest figure another source gives for the same thing:
     # two articles that both list a pre-training and a context-extension cost agree pairwise,
     # not across stages.
-    for a, va in items:
-        others = [(b, vb) for b, vb in items if b.article != a.article and vb.unit == va.unit]
-        if not others:
-            continue
-        b, vb = min(others, key=lambda pair: _gap(va.interval, pair[1].interval))
+    for a, va, b, vb in _closest_pairs(list(values.values())):
         rel = relation(va.interval, vb.interval)
         if _SEVERITY[rel] > _SEVERITY[worst]:
             worst, worst_pair = rel, (a, va, b, vb)
@@ -133,6 +129,40 @@ def _compare_figures(
         diagnosis=diagnosis,
         arithmetic=steps,
     )
+
+
+# How many figures on each side, in order of size, are candidates for the closest one: every
+# figure of a group this small or smaller (2 * 16 + 1) meets every other; in a group of thousands
+# (a corpus of thousands of articles) each meets its neighbours, so the comparison stays linear.
+_NEIGHBOURS = 16
+
+
+def _closest_pairs(items: list[tuple[Claim, Any]]) -> list[tuple[Claim, Any, Claim, Any]]:
+    """Each figure with the closest figure of another article in the same unit (first wins ties)."""
+    pairs: list[tuple[int, tuple[Claim, Any, Claim, Any]]] = []
+    by_unit: dict[str, list[int]] = defaultdict(list)
+    for index, (_, value) in enumerate(items):
+        by_unit[value.unit].append(index)
+    for indexes in by_unit.values():
+        ordered = sorted(
+            indexes, key=lambda i: (items[i][1].interval.low, items[i][1].interval.high, i)
+        )
+        for rank, i in enumerate(ordered):
+            a, va = items[i]
+            candidates: list[int] = []
+            for step in (-1, 1):
+                j, found = rank + step, 0
+                while 0 <= j < len(ordered) and found < _NEIGHBOURS:
+                    if items[ordered[j]][0].article != a.article:
+                        candidates.append(ordered[j])
+                        found += 1
+                    j += step
+            if candidates:
+                best = min(
+                    sorted(candidates), key=lambda k: _gap(va.interval, items[k][1].interval)
+                )
+                pairs.append((i, (a, va, *items[best])))
+    return [pair for _, pair in sorted(pairs, key=lambda p: p[0])]
 
 
 def _gap(a, b) -> float:
