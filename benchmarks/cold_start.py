@@ -105,16 +105,16 @@ def explain_phases() -> None:
     mark("bare imports")
     import claimcheck.cli.report_view  # noqa: F401
     from claimcheck.load import load_articles
-    from claimcheck.pipeline import claims_with_overrides, extract_many
     from claimcheck.reconcile import build_report
     from claimcheck.reference import load_reference
 
     mark("claimcheck imports")
     articles = load_articles(None)
     mark("load the corpus")
-    with tempfile.TemporaryDirectory() as tables:
-        claims = claims_with_overrides(extract_many(articles), Path(tables))
-    mark("extract (with first-use tables)")
+    from claimcheck.extract import extract_claims
+
+    claims = {article.id: extract_claims(article) for article in articles}
+    mark("extract")
     load_reference()
     mark("reference table")
     report = build_report(articles, claims)
