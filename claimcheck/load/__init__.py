@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
 
+from claimcheck.discover import FORMATS, article_files, bundled_corpus_dir
 from claimcheck.errors import InputError
 from claimcheck.load.decode import decode_bytes
 from claimcheck.load.metadata import (
-    MANIFEST_NAME,
     load_manifest,
     meta_from_front_matter,
     meta_from_manifest,
@@ -34,70 +33,6 @@ __all__ = [
     "load_article",
     "load_articles",
 ]
-
-Format = Literal["txt", "md", "html"]
-FORMATS: dict[str, Format] = {
-    ".txt": "txt",
-    ".md": "md",
-    ".markdown": "md",
-    ".html": "html",
-    ".htm": "html",
-}
-# Files that sit beside articles in a folder without being articles.
-NOT_ARTICLES = {MANIFEST_NAME, "readme.md"}
-
-
-def bundled_corpus_dir() -> Path:
-    """The five seed articles: package data when installed, `<repo>/seeds` in a checkout."""
-    import importlib.util
-
-    # The corpus is a data-only (namespace) package: ask where it lives rather than import it.
-    spec = importlib.util.find_spec("claimcheck.corpus")
-    if spec is not None and spec.submodule_search_locations:
-        return Path(list(spec.submodule_search_locations)[0])
-    return Path(__file__).resolve().parent.parent.parent / "seeds"
-
-
-def _folder_articles(folder: Path) -> list[Path]:
-    files = sorted(
-        p
-        for p in folder.iterdir()
-        if p.is_file() and p.suffix.lower() in FORMATS and p.name.lower() not in NOT_ARTICLES
-    )
-    if not files:
-        raise InputError(folder, "no articles (.txt, .md, .html) in this folder")
-    return files
-
-
-def _article_files(paths: Sequence[str | Path] | None) -> list[Path]:
-    if paths is None:
-        paths = [bundled_corpus_dir()]
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files.extend(_folder_articles(path))
-        elif path.is_file():
-            if path.suffix.lower() not in FORMATS:
-                raise InputError(
-                    path,
-                    f"not an article file ({path.suffix or 'no extension'}; "
-                    "expected .txt, .md or .html)",
-                )
-            files.append(path)
-        else:
-            raise InputError(path, "no such file or folder")
-    unique: dict[Path, Path] = {}
-    for path in files:
-        unique.setdefault(path.resolve(), path)  # the same file named twice is one article
-    by_id: dict[str, Path] = {}
-    for path in unique.values():
-        if path.stem in by_id:
-            raise InputError(
-                path, f"two articles with the same id {path.stem!r} (also {by_id[path.stem]})"
-            )
-        by_id[path.stem] = path
-    return list(by_id.values())
 
 
 class _Manifests:
@@ -125,7 +60,7 @@ def article_jobs(
     """Every article file in `paths` with its manifest entry, sorted by id, none of them read:
     for callers that load one article at a time (or in worker processes)."""
     manifests = _Manifests()
-    files = sorted(_article_files(paths), key=lambda path: path.stem)
+    files = sorted(article_files(paths), key=lambda path: path.stem)
     return [(path, manifests.entry(path)) for path in files]
 
 
@@ -133,9 +68,9 @@ def find_article(ref: str, paths: Sequence[str | Path] | None = None) -> Article
     """One article by id (within `paths` or the bundled corpus) or by a file path."""
     candidate = Path(ref)
     if candidate.is_file():
-        (path,) = _article_files([candidate])
+        (path,) = article_files([candidate])
         return load_article(path, _Manifests().entry(path))
-    for path in _article_files(paths):
+    for path in article_files(paths):
         if path.stem == ref:
             return load_article(path, _Manifests().entry(path))
     where = "the bundled corpus" if paths is None else ", ".join(str(p) for p in paths)

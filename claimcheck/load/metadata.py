@@ -10,11 +10,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from claimcheck.discover import MANIFEST_NAME
 from claimcheck.errors import InputError
 from claimcheck.models import ArticleMeta, FrontMatter, Manifest, ManifestEntry
 from claimcheck.yamlsafe import safe_load
 
-MANIFEST_NAME = "manifest.yaml"
 FIELDS = ("title", "outlet", "author", "published", "url", "kind", "language")
 NO_METADATA = "no manifest entry or front matter"
 
