@@ -268,19 +268,6 @@ Diagnosis = Literal[
     "different_baseline",
 ]
 
-VERDICTS_BY_KIND: dict[str, tuple[str, ...]] = {
-    "cross_source": ("agree", "compatible", "discrepancy", "contradiction", "single_source"),
-    "internal": ("consistent", "inconsistent"),
-    "reference": (
-        "supported",
-        "mostly_supported",
-        "misleading",
-        "refuted",
-        "misattributed",
-        "unverifiable",
-    ),
-}
-
 
 class SourceValue(Result):
     """One claim as a finding shows it: who said it, where, and its normalised value."""

@@ -10,3 +10,6 @@ sys.path.insert(0, str(HERE))
 os.environ["PYTHONPATH"] = os.pathsep.join(
     [str(HERE.parent), *filter(None, [os.environ.get("PYTHONPATH")])]
 )
+# The output cache is off unless a test turns it on (tests/test_output_cache.py): a test that
+# patches the pipeline must see it run, not a replay.
+os.environ["CLAIMCHECK_CACHE_DIR"] = "off"

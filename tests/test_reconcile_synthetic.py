@@ -453,7 +453,8 @@ def test_every_verdict_and_diagnosis_is_exercised(report):
     """The scenarios above reach every verdict of every kind and every diagnosis."""
     from typing import get_args
 
-    from claimcheck.models import VERDICTS_BY_KIND, Diagnosis
+    from claimcheck.models import Diagnosis
+    from claimcheck.verdicts import VERDICTS_BY_KIND
 
     scenarios = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
     seen_verdicts, seen_diagnoses = set(), set()

@@ -7,7 +7,7 @@ import sys
 import click
 
 from claimcheck.cli.common import reports_input_errors
-from claimcheck.models import VERDICTS_BY_KIND
+from claimcheck.verdicts import VERDICTS_BY_KIND
 
 ALL_VERDICTS = sorted({v for vs in VERDICTS_BY_KIND.values() for v in vs})
 
@@ -58,8 +58,13 @@ ALL_VERDICTS = sorted({v for vs in VERDICTS_BY_KIND.values() for v in vs})
     type=click.Path(file_okay=False),
     help="Folder holding overrides.yaml (the editor's corrections).",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Compute afresh; do not replay or keep the output (see README: the output cache).",
+)
 @reports_input_errors
-def report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir) -> None:
+def report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir, no_cache):
     """Reconcile claims across sources, within articles and against the reference table.
 
     With no PATHS, the bundled corpus. Each finding shows its sources side by side, the arithmetic
@@ -75,6 +80,40 @@ def report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_di
       claimcheck report --format json | jq '.findings[] | select(.verdict == "refuted")'
       claimcheck report --fail-on contradiction --fail-on refuted
     """
+    options = (paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir)
+    key = None if no_cache else _cache_key(*options)
+    if key is None:
+        return _report(*options)
+    from claimcheck import outputcache
+
+    code = outputcache.replay(key)
+    if code is None:
+        return outputcache.record(key, lambda: _report(*options))
+    if code:
+        sys.exit(code)
+
+
+def _cache_key(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir):
+    """The output cache's key for these options and inputs; None when the inputs cannot even
+    be listed (the uncached run then reports why)."""
+    from pathlib import Path
+
+    from claimcheck import outputcache
+    from claimcheck.discover import MANIFEST_NAME, article_files
+    from claimcheck.errors import InputError
+
+    try:
+        files = article_files(list(paths) or None)
+    except (InputError, OSError):
+        return None
+    folders = sorted({path.parent for path in files})
+    inputs = [*files, *(folder / MANIFEST_NAME for folder in folders)]
+    inputs.append(Path(tables_dir) / "overrides.yaml")
+    options = [list(paths), lang, fmt, list(topics), list(verdicts), list(fail_on)]
+    return outputcache.output_key("report", [*map(str, options), single_source, tables_dir], inputs)
+
+
+def _report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir) -> None:
     from claimcheck.reconcile import report_for_paths
 
     full = report_for_paths(list(paths) or None, tables_dir)

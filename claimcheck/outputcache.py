@@ -1,0 +1,224 @@
+"""Whole outputs of a command, kept between runs under a key made of everything they depend on.
+
+`claimcheck report` on an unchanged corpus is run again and again (a reporter re-reading the
+findings, a newsroom's CI); replaying its output costs a fraction of loading, extracting and
+reconciling. Nothing can go stale unnoticed, because the key is a SHA-256 of:
+
+- the bytes of every input file: the articles, the manifests beside them, the overrides;
+- claimcheck itself: every file of the package (code, language data, rate and rating tables),
+  the bundled corpus and the bundled reference table, by path, size and modification time;
+- the Python version and the installed files of the libraries that shape the output;
+- the command line and working folder, the terminal (is it one, how wide) and the environment
+  variables that change rendering (colour, width, encoding).
+
+Any difference is another key; an entry that cannot be read is a miss. Errors are never cached.
+Entries live in $CLAIMCHECK_CACHE_DIR, else $XDG_CACHE_HOME/claimcheck, else ~/.cache/claimcheck;
+CLAIMCHECK_CACHE_DIR=off (or `--no-cache`) turns the cache off. Entries are written atomically
+and outputs over MAX_ENTRY_BYTES are not kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+MAX_ENTRY_BYTES = 4 * 1024 * 1024
+FORMAT_VERSION = "1"
+_LIBRARIES = (
+    "click",
+    "rich",
+    "pydantic",
+    "pydantic_core",
+    "yaml",
+    "rapidfuzz",
+    "charset_normalizer",
+    "selectolax",
+)
+_ENVIRONMENT = (
+    "COLUMNS",
+    "LINES",
+    "TERM",
+    "COLORTERM",
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "TTY_COMPATIBLE",
+    "TTY_INTERACTIVE",
+    "CLICOLOR",
+    "CLICOLOR_FORCE",
+    "JUPYTER_COLUMNS",
+    "JUPYTER_LINES",
+    "PYTHONIOENCODING",
+    "PYTHONUTF8",
+    "LANG",
+    "LC_ALL",
+    "LC_CTYPE",
+)
+
+
+def cache_dir() -> Path | None:
+    """Where entries live, or None when the cache is turned off."""
+    configured = os.environ.get("CLAIMCHECK_CACHE_DIR")
+    if configured is not None:
+        return None if configured.strip().lower() in ("", "0", "off", "no") else Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "claimcheck"
+
+
+def output_key(command: str, argv: Sequence[str], inputs: Iterable[Path]) -> str:
+    """The key of one invocation: `inputs` are hashed by content, the rest as described above."""
+    digest = hashlib.sha256()
+
+    def add(*parts: object) -> None:
+        for part in parts:
+            digest.update(str(part).encode("utf-8", "surrogateescape") + b"\0")
+
+    add(FORMAT_VERSION, command, json.dumps(list(argv)), os.getcwd(), sys.version)
+    add(sys.stdout.isatty(), sys.stderr.isatty(), shutil.get_terminal_size())
+    for name in _ENVIRONMENT:
+        add(name, os.environ.get(name))
+    for path in sorted(_own_files()):
+        add(*_stat(path))
+    for library in _LIBRARIES:
+        add(library, *_stat(_library_file(library)))
+    for path in inputs:
+        add(path.resolve())
+        try:
+            digest.update(path.read_bytes())
+        except OSError as exc:
+            add("unreadable", exc.errno)
+    return digest.hexdigest()
+
+
+def replay(key: str) -> int | None:
+    """Write a stored output to stdout and stderr and return its exit status; None on a miss."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        entry = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+        code, out, err = int(entry["exit"]), str(entry["stdout"]), str(entry["stderr"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    sys.stdout.write(out)
+    sys.stdout.flush()
+    sys.stderr.write(err)
+    sys.stderr.flush()
+    return code
+
+
+def record(key: str, run: Callable[[], Any]) -> Any:
+    """Run `run` with stdout and stderr copied aside; keep the output if it ends normally (or
+    with a plain exit status from sys.exit) and is small enough."""
+    folder = cache_dir()
+    if folder is None:
+        return run()
+    out, err = _Tee(sys.stdout), _Tee(sys.stderr)
+    sys.stdout, sys.stderr = out, err  # type: ignore[assignment]
+    code = None  # stays None when `run` fails: nothing is kept
+    try:
+        result = run()
+        code = 0
+    except SystemExit as exc:
+        if exc.code in (0, 1):  # done, or done and found what --fail-on asked about
+            code = exc.code
+        raise
+    finally:
+        sys.stdout, sys.stderr = out.stream, err.stream
+        if code is not None and not out.failed and not err.failed:
+            _store(folder, key, code, out.text(), err.text())
+    return result
+
+
+def _store(folder: Path, key: str, code: int, out: str, err: str) -> None:
+    payload = json.dumps({"exit": code, "stdout": out, "stderr": err}, ensure_ascii=False)
+    if len(payload) > MAX_ENTRY_BYTES:
+        return
+    from claimcheck.errors import InputError
+    from claimcheck.fileio import write_atomic
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(folder / f"{key}.json", payload)
+    except (OSError, InputError):
+        pass  # a cache that cannot be written is no cache, not an error
+
+
+class _Tee:
+    """A text stream that writes through to `stream` and keeps a copy (up to a limit)."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.parts: list[str] = []
+        self.size = 0
+        self.failed = False
+
+    def write(self, text: str) -> int:
+        written = self.stream.write(text)  # raises first for what the stream refuses (bytes)
+        if not self.failed:
+            self.size += len(text)
+            self.failed = self.size > MAX_ENTRY_BYTES
+            self.parts.append(text)
+        return written
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def __getattr__(self, name: str) -> Any:
+        # isatty, fileno, encoding, flush, buffer…: the real stream's, so that rich and click
+        # render exactly as they would without the copy.
+        return getattr(self.stream, name)
+
+
+def _own_files() -> list[Path]:
+    """Every file of the installed package, and the bundled corpus and reference table."""
+    from claimcheck.discover import bundled_corpus_dir
+
+    package = Path(__file__).resolve().parent
+    files = [
+        Path(root) / name
+        for root, _, names in os.walk(package)
+        if "__pycache__" not in root
+        for name in names
+    ]
+    corpus = bundled_corpus_dir()
+    files += sorted(p for p in corpus.iterdir() if p.is_file()) if corpus.is_dir() else []
+    files.append(_bundled_reference())
+    return files
+
+
+def _bundled_reference() -> Path:
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("claimcheck.bundled_claims")
+    except (ImportError, ValueError):
+        spec = None
+    if spec is not None and spec.submodule_search_locations:
+        return Path(list(spec.submodule_search_locations)[0]) / "reference.yaml"
+    return Path(__file__).resolve().parent.parent / "claims" / "reference.yaml"
+
+
+def _library_file(name: str) -> Path | None:
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    return Path(spec.origin) if spec is not None and spec.origin else None
+
+
+def _stat(path: Path | None) -> tuple[object, ...]:
+    if path is None:
+        return ("absent",)
+    try:
+        info = path.stat()
+    except OSError:
+        return (path, "missing")
+    return (path, info.st_size, info.st_mtime_ns)
