@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
-from claimcheck.cli.common import reports_input_errors, stdout_console
+from claimcheck.cli.common import echo_json, reports_input_errors, stdout_console
 
 UNKNOWN = "unknown"
 
@@ -58,7 +56,7 @@ def articles(paths: tuple[str, ...], fmt: str) -> None:
 
     rows = [_summary(a) for a in load_articles(list(paths) or None)]
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_json(rows)
         return
     from rich.table import Table
 

@@ -59,3 +59,13 @@ def stderr_console() -> Any:
 
 def is_terminal() -> bool:
     return sys.stdout.isatty()
+
+
+def echo_json(data: Any) -> None:
+    """Print `data` as indented JSON, streamed piece by piece: the JSON of a report on thousands
+    of articles never exists as one string (json.dumps with an indent builds it from millions
+    of pieces, several times the memory of the report itself)."""
+    import json
+
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

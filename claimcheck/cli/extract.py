@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import click
 
-from claimcheck.cli.common import reports_input_errors, stderr_console
+from claimcheck.cli.common import echo_json, reports_input_errors, stderr_console
 
 
 @click.command()
@@ -65,7 +64,7 @@ def extract(
     folder = Path(out_dir)
     if fmt == "json":
         flat = [c.model_dump(mode="json") for a in _run(paths, folder, jobs) for c in a.claims]
-        click.echo(json.dumps(flat, ensure_ascii=False, indent=2))
+        echo_json(flat)
         return
     err = stderr_console()
     if check:

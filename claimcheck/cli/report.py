@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from claimcheck.cli.common import reports_input_errors
+from claimcheck.cli.common import echo_json, reports_input_errors
 from claimcheck.verdicts import VERDICTS_BY_KIND
 
 ALL_VERDICTS = sorted({v for vs in VERDICTS_BY_KIND.values() for v in vs})
@@ -126,9 +126,8 @@ def _report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_d
     ]
     if fmt == "json":
         data = full.model_copy(update={"findings": shown}).model_dump(mode="json")
-        import json
 
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        echo_json(data)
     elif fmt == "markdown":
         from claimcheck.cli.report_view import markdown
 
