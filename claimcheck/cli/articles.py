@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from claimcheck.cli.common import echo_json, reports_input_errors, stdout_console
+from claimcheck.cli.common import echo_json, format_option, reports_input_errors, stdout_console
 
 UNKNOWN = "unknown"
 
@@ -33,14 +33,7 @@ def _summary(article) -> dict:
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="table for people, json for scripts.",
-)
+@format_option(["table", "json"], help="table for people, json for scripts.")
 @reports_input_errors
 def articles(paths: tuple[str, ...], fmt: str) -> None:
     """List articles: id, title, outlet, date, kind, stories, sentences, boilerplate lines.
@@ -79,7 +72,8 @@ def articles(paths: tuple[str, ...], fmt: str) -> None:
     missing = [r["id"] for r in rows if r["metadata_source"] == "none"]
     if missing:
         console.print(
-            f"[yellow]No metadata (no manifest entry or front matter) for: {', '.join(missing)}[/yellow]"
+            "[yellow]No metadata (no manifest entry or front matter) for: "
+            f"{', '.join(missing)}[/yellow]"
         )
 
 
@@ -99,7 +93,8 @@ STYLES = {
     "paths",
     multiple=True,
     type=click.Path(),
-    help="Where to look for ARTICLE by id (file or folder; repeatable). Default: the bundled corpus.",
+    help="Where to look for ARTICLE by id (file or folder; repeatable). "
+    "Default: the bundled corpus.",
 )
 @reports_input_errors
 def show(article: str, paths: tuple[str, ...]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import click
@@ -69,3 +69,47 @@ def echo_json(data: Any) -> None:
 
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+# --- options several commands share ----------------------------------------------------------
+
+
+def format_option(choices: Sequence[str], help: str, default: str | None = None) -> Any:
+    """--format (and -f): the first choice is the default unless another is named."""
+    return click.option(
+        "--format",
+        "-f",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=default or choices[0],
+        show_default=True,
+        help=help,
+    )
+
+
+def lang_option(
+    help: str = "Language of labels and explanations (ko: SNU FactCheck labels).",
+) -> Any:
+    return click.option(
+        "--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True, help=help
+    )
+
+
+def overrides_folder_option() -> Any:
+    """--tables: where the editor's overrides.yaml lives, for commands that extract afresh."""
+    return click.option(
+        "--tables",
+        "tables_dir",
+        default="claims",
+        show_default=True,
+        type=click.Path(file_okay=False),
+        help="Folder holding overrides.yaml (the editor's corrections).",
+    )
+
+
+def verdict_option(name: str, dest: str, help: str) -> Any:
+    """A repeatable option whose values are verdicts (--verdict, --fail-on)."""
+    from claimcheck.verdicts import VERDICTS_BY_KIND
+
+    verdicts = sorted({v for vs in VERDICTS_BY_KIND.values() for v in vs})
+    return click.option(name, dest, multiple=True, type=click.Choice(verdicts), help=help)

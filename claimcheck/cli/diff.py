@@ -6,19 +6,14 @@ import sys
 
 import click
 
-from claimcheck.cli.common import reports_input_errors
+from claimcheck.cli.common import format_option, reports_input_errors
 
 
 @click.command()
 @click.argument("old", required=False)
 @click.argument("new", required=False)
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(["text", "json", "markdown", "github"]),
-    default="text",
-    show_default=True,
+@format_option(
+    ["text", "json", "markdown", "github"],
     help="github prints GitHub Actions annotations at the claim's seed file and line.",
 )
 @click.option(

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from claimcheck.cli.common import reports_input_errors, stderr_console
+from claimcheck.cli.common import (
+    format_option,
+    lang_option,
+    overrides_folder_option,
+    reports_input_errors,
+    stderr_console,
+)
 
 if TYPE_CHECKING:
     from claimcheck.models import Article, Report
@@ -17,13 +23,9 @@ FORMATS = ("csv", "json", "markdown", "html", "claimreview")
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(FORMATS),
+@format_option(
+    FORMATS,
     default="markdown",
-    show_default=True,
     help="csv (Excel-ready), json, markdown (a table for a pull request), html (one page), "
     "claimreview (schema.org JSON-LD).",
 )
@@ -40,21 +42,8 @@ FORMATS = ("csv", "json", "markdown", "html", "claimreview")
     is_flag=True,
     help="Every finding, not only those that are not agree/consistent/supported.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["en", "ko"]),
-    default="en",
-    show_default=True,
-    help="Wording and labels; ko uses the SNU FactCheck labels.",
-)
-@click.option(
-    "--tables",
-    "tables_dir",
-    default="claims",
-    show_default=True,
-    type=click.Path(file_okay=False),
-    help="Folder holding overrides.yaml (the editor's corrections).",
-)
+@lang_option(help="Wording and labels; ko uses the SNU FactCheck labels.")
+@overrides_folder_option()
 @click.option(
     "--report",
     "report_file",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from claimcheck.cli.common import echo_json, reports_input_errors, stderr_console
+from claimcheck.cli.common import echo_json, format_option, reports_input_errors, stderr_console
 
 
 @click.command()
@@ -23,12 +23,8 @@ from claimcheck.cli.common import echo_json, reports_input_errors, stderr_consol
 @click.option(
     "--check", is_flag=True, help="Write nothing; exit 1 with a diff when the tables are stale."
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["yaml", "json"]),
-    default="yaml",
-    show_default=True,
+@format_option(
+    ["yaml", "json"],
     help="yaml writes the tables; json prints the claims to stdout and writes nothing.",
 )
 @click.option(

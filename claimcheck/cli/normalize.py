@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from claimcheck.cli.common import BadInput, reports_input_errors, stdout_console
+from claimcheck.cli.common import BadInput, format_option, reports_input_errors, stdout_console
 from claimcheck.errors import InputError
 
 STDIN = "<stdin>"
@@ -38,13 +38,8 @@ def _cell(value: Any) -> str:
 
 @click.command()
 @click.argument("texts", nargs=-1, metavar="[TEXT]...")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="table for people; json prints one object per input line, in order.",
+@format_option(
+    ["table", "json"], help="table for people; json prints one object per input line, in order."
 )
 @reports_input_errors
 def normalize(texts: tuple[str, ...], fmt: str) -> None:

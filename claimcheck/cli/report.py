@@ -6,43 +6,27 @@ import sys
 
 import click
 
-from claimcheck.cli.common import echo_json, reports_input_errors
-from claimcheck.verdicts import VERDICTS_BY_KIND
-
-ALL_VERDICTS = sorted({v for vs in VERDICTS_BY_KIND.values() for v in vs})
+from claimcheck.cli.common import (
+    echo_json,
+    format_option,
+    lang_option,
+    overrides_folder_option,
+    reports_input_errors,
+    verdict_option,
+)
 
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option(
-    "--lang",
-    type=click.Choice(["en", "ko"]),
-    default="en",
-    show_default=True,
-    help="Language of labels and explanations (ko: SNU FactCheck scale).",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "markdown"]),
-    default="table",
-    show_default=True,
+@lang_option()
+@format_option(
+    ["table", "json", "markdown"],
     help="table for the terminal, json for scripts, markdown for a PR or wiki.",
 )
 @click.option("--topic", "topics", multiple=True, help="Only findings on this topic (repeatable).")
-@click.option(
-    "--verdict",
-    "verdicts",
-    multiple=True,
-    type=click.Choice(ALL_VERDICTS),
-    help="Only findings with this verdict (repeatable).",
-)
-@click.option(
-    "--fail-on",
-    "fail_on",
-    multiple=True,
-    type=click.Choice(ALL_VERDICTS),
-    help="Exit 1 when a finding has this verdict (repeatable), e.g. for CI.",
+@verdict_option("--verdict", "verdicts", help="Only findings with this verdict (repeatable).")
+@verdict_option(
+    "--fail-on", "fail_on", help="Exit 1 when a finding has this verdict (repeatable), e.g. for CI."
 )
 @click.option(
     "--single-source/--no-single-source",
@@ -50,14 +34,7 @@ ALL_VERDICTS = sorted({v for vs in VERDICTS_BY_KIND.values() for v in vs})
     show_default=True,
     help="List findings that only one source states (always counted in the overview).",
 )
-@click.option(
-    "--tables",
-    "tables_dir",
-    default="claims",
-    show_default=True,
-    type=click.Path(file_okay=False),
-    help="Folder holding overrides.yaml (the editor's corrections).",
-)
+@overrides_folder_option()
 @click.option(
     "--no-cache",
     is_flag=True,

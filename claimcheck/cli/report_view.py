@@ -122,7 +122,10 @@ def _print_finding(console, finding: Finding, lang: str, t: dict) -> None:
         for column in (t["source"], t["value"], "quote"):
             table.add_column(column, overflow="fold")
         for s in finding.sources:
-            where = f"{s.outlet or s.article}\n{s.published or t['unknown']}\n{s.section}, line {s.line} ({s.stance})"
+            where = (
+                f"{s.outlet or s.article}\n{s.published or t['unknown']}\n"
+                f"{s.section}, line {s.line} ({s.stance})"
+            )
             table.add_row(escape(where), escape(s.value), escape(s.quote))
         console.print(table)
     for step in finding.arithmetic:
@@ -137,8 +140,8 @@ def _print_finding(console, finding: Finding, lang: str, t: dict) -> None:
 def markdown(report: Report, shown: list[Finding], lang: str) -> str:
     t = TEXT[lang]
     lines = [
-        f"# claimcheck: {len(report.articles)} {t['articles']}, {len(report.claims)} {t['claims']}, "
-        f"{len(report.findings)} {t['findings']}",
+        f"# claimcheck: {len(report.articles)} {t['articles']}, "
+        f"{len(report.claims)} {t['claims']}, {len(report.findings)} {t['findings']}",
         "",
         "| verdict | kind | topic | subject / object | sources | explanation |",
         "| --- | --- | --- | --- | --- | --- |",
