@@ -12,3 +12,6 @@ lint:
 
 bench:
 	python benchmarks/normalizer.py
+	python benchmarks/extraction.py
+	python benchmarks/cold_start.py
+	python benchmarks/scale.py --max 1000
