@@ -2,18 +2,23 @@
 
 No article's text outlives its own extraction, so memory stays flat however many articles a
 run reads: later stages get each article's metadata and claims (`Extracted`), in id order.
+With several processes, each worker does all of one article's work (load, extract, overrides,
+claim table) and only a few articles are in flight at once.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimcheck.models import ArticleMeta, Claim, ManifestEntry
+from claimcheck.models import ArticleMeta, Claim, ManifestEntry, Override
 
 Progress = Callable[[int], None]
+# Articles handed to each worker ahead of the one being collected: enough to keep it busy,
+# few enough that finished results never pile up in memory.
+_AHEAD_PER_WORKER = 4
 
 
 @dataclass(frozen=True)
@@ -24,14 +29,28 @@ class Extracted:
     path: str
     meta: ArticleMeta
     claims: list[Claim]
+    table: str | None = None  # its claim table, when asked for
+    overrides_used: set[str] = field(default_factory=set)
 
 
-def _load_and_extract(job: tuple[Path, ManifestEntry | None]) -> Extracted:
+@dataclass(frozen=True)
+class _Job:
+    path: Path
+    entry: ManifestEntry | None
+    overrides: dict[str, Override]
+    overrides_path: Path
+    render: bool
+
+
+def _process(job: _Job) -> Extracted:
     from claimcheck.extract import extract_claims
     from claimcheck.load import load_article
+    from claimcheck.tables import apply_overrides, render_table
 
-    article = load_article(*job)
-    return Extracted(article.id, article.path, article.meta, extract_claims(article))
+    article = load_article(job.path, job.entry)
+    claims, used = apply_overrides(extract_claims(article), job.overrides, job.overrides_path)
+    table = render_table(article, claims) if job.render else None
+    return Extracted(article.id, article.path, article.meta, claims, table, used)
 
 
 def extract_paths(
@@ -39,29 +58,48 @@ def extract_paths(
     tables_dir: Path,
     jobs: int = 1,
     progress: Progress | None = None,
+    render: bool = False,
 ) -> Iterator[Extracted]:
-    """Each article's claims with the editor's overrides (`tables_dir/overrides.yaml`) applied.
+    """Each article's claims with the editor's overrides (`tables_dir/overrides.yaml`) applied,
+    and with `render` its claim table.
 
-    Articles are loaded and extracted in `jobs` processes. An override that matched no claim is
-    an error raised after the last article, before a caller has committed anything.
+    Articles are processed in `jobs` processes. An override that matched no claim is an error
+    raised after the last article, before a caller has committed anything.
     """
     from claimcheck.load import article_jobs
     from claimcheck.tables import OverrideBook
 
     book = OverrideBook(tables_dir)  # a bad overrides file fails before any article is read
-    work = article_jobs(paths)
+    work = [
+        _Job(path, entry, book.for_article(path.stem), book.path, render)
+        for path, entry in article_jobs(paths)
+    ]
     if jobs <= 1 or len(work) < 2:
-        results: Iterator[Extracted] = map(_load_and_extract, work)
-        yield from _applied(results, book, progress)
+        results: Iterator[Extracted] = map(_process, work)
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            chunk = max(1, min(16, len(work) // (jobs * 8)))
-            yield from _applied(pool.map(_load_and_extract, work, chunksize=chunk), book, progress)
+        results = _in_processes(work, jobs)
+    for extracted in results:
+        book.mark_used(extracted.overrides_used)
+        yield extracted
+        if progress:
+            progress(1)
     book.check_all_used()
 
 
-def _applied(results: Iterator[Extracted], book, progress: Progress | None) -> Iterator[Extracted]:
-    for extracted in results:
-        yield replace(extracted, claims=book.apply(extracted.claims))
-        if progress:
-            progress(1)
+def _in_processes(work: list[_Job], jobs: int) -> Iterator[Extracted]:
+    """`_process` over `work` in `jobs` processes, results in order, a bounded number ahead."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: deque = deque()
+        queued = iter(work)
+        for job in queued:
+            pending.append(pool.submit(_process, job))
+            if len(pending) >= jobs * _AHEAD_PER_WORKER:
+                break
+        while pending:
+            extracted = pending.popleft().result()
+            following = next(queued, None)
+            if following is not None:
+                pending.append(pool.submit(_process, following))
+            yield extracted

@@ -93,7 +93,7 @@ _CORRECTABLE = {
 
 
 class OverrideBook:
-    """The editor's overrides, applied article by article; those left unused are an error."""
+    """The editor's overrides, handed out article by article; those left unused are an error."""
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / OVERRIDES
@@ -103,19 +103,13 @@ class OverrideBook:
             raise InputError(self.path, "two overrides name the same claim")
         self.used: set[str] = set()
 
-    def apply(self, claims: list[Claim]) -> list[Claim]:
-        """Confirm, correct or reject these claims where an override names them."""
-        if not self.by_claim:
-            return claims
-        out = []
-        for claim in claims:
-            override = self.by_claim.get(claim.id)
-            if override is None:
-                out.append(claim)
-            else:
-                self.used.add(claim.id)
-                out.append(_overridden(claim, override, self.path))
-        return out
+    def for_article(self, article_id: str) -> dict[str, Override]:
+        """The overrides that may name this article's claims (ids start with the article's)."""
+        prefix = f"{article_id}:"
+        return {cid: o for cid, o in self.by_claim.items() if cid.startswith(prefix)}
+
+    def mark_used(self, claim_ids: set[str]) -> None:
+        self.used |= claim_ids
 
     def check_all_used(self) -> None:
         missing = sorted(set(self.by_claim) - self.used)
@@ -124,6 +118,23 @@ class OverrideBook:
                 self.path,
                 f"override for {missing[0]} matches no claim (was the claim's text changed?)",
             )
+
+
+def apply_overrides(
+    claims: list[Claim], overrides: dict[str, Override], path: Path
+) -> tuple[list[Claim], set[str]]:
+    """Confirm, correct or reject claims where an override names them; also the ids it used."""
+    if not overrides:
+        return claims, set()
+    out, used = [], set()
+    for claim in claims:
+        override = overrides.get(claim.id)
+        if override is None:
+            out.append(claim)
+        else:
+            used.add(claim.id)
+            out.append(_overridden(claim, override, path))
+    return out, used
 
 
 def _overridden(claim: Claim, override: Override, path: Path) -> Claim:

@@ -76,7 +76,9 @@ def _first_claim(workdir, article="003_c74ff3c273b5c269", topic="stock_change"):
     return table["topics"][topic][0]
 
 
-def test_overrides_survive_reextraction(workdir):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_overrides_survive_reextraction(workdir, jobs):
+    # With --jobs 2 the overrides are applied in the worker processes.
     run("extract", "seeds", cwd=workdir)
     row = _first_claim(workdir)
     overrides = {
@@ -93,7 +95,7 @@ def test_overrides_survive_reextraction(workdir):
     (workdir / "claims" / "overrides.yaml").write_text(
         yaml.safe_dump(overrides, allow_unicode=True), encoding="utf-8"
     )
-    assert run("extract", "seeds", cwd=workdir).exit_code == 0
+    assert run("extract", "seeds", "--jobs", jobs, cwd=workdir).exit_code == 0
     corrected = _first_claim(workdir)
     assert corrected["review"] == "corrected" and corrected["attributes"]["date"] == "2025-01-27"
     assert run("extract", "seeds", "--check", cwd=workdir).exit_code == 0

@@ -55,11 +55,15 @@ def extract(
       claimcheck extract seeds/ --format json | jq '.[] | select(.topic == "training_cost")'
     """
     from claimcheck.fileio import StagedWrites
-    from claimcheck.tables import render_table, stage_table, stray_tables, table_change
+    from claimcheck.tables import stage_table, stray_tables, table_change
 
     folder = Path(out_dir)
     if fmt == "json":
-        flat = [c.model_dump(mode="json") for a in _run(paths, folder, jobs) for c in a.claims]
+        flat = [
+            c.model_dump(mode="json")
+            for a in _run(paths, folder, jobs, render=False)
+            for c in a.claims
+        ]
         echo_json(flat)
         return
     err = stderr_console()
@@ -67,7 +71,7 @@ def extract(
         stale, ids = 0, []
         for article in _run(paths, folder, jobs):
             ids.append(article.id)
-            change = table_change(folder, article.id, render_table(article, article.claims))
+            change = table_change(folder, article.id, article.table)
             if change is not None:
                 click.echo(change.diff(), nl=False)
                 stale += 1
@@ -89,28 +93,30 @@ def extract(
         for article in _run(paths, folder, jobs):
             articles += 1
             total += len(article.claims)
-            change = table_change(folder, article.id, render_table(article, article.claims))
+            change = table_change(folder, article.id, article.table)
             if change is not None:
                 stage_table(staged, change, force=force)
                 written += 1
     err.print(f"{total} claims from {articles} articles; {written} table(s) written to {folder}/")
 
 
-def _run(paths: tuple[str, ...], folder: Path, jobs: int):
+def _run(paths: tuple[str, ...], folder: Path, jobs: int, render: bool = True):
     """The articles' claims, one article at a time, with a progress bar on a terminal."""
     from claimcheck.load import article_jobs
     from claimcheck.pipeline import extract_paths
 
     sources = list(paths) or None
     if not sys.stderr.isatty():
-        yield from extract_paths(sources, folder, jobs)
+        yield from extract_paths(sources, folder, jobs, render=render)
         return
     count = len(article_jobs(sources))
     if count < 20:
-        yield from extract_paths(sources, folder, jobs)
+        yield from extract_paths(sources, folder, jobs, render=render)
         return
     from rich.progress import Progress
 
     with Progress(console=stderr_console(), transient=True) as bar:
         task = bar.add_task("extracting", total=count)
-        yield from extract_paths(sources, folder, jobs, progress=lambda n: bar.advance(task, n))
+        yield from extract_paths(
+            sources, folder, jobs, progress=lambda n: bar.advance(task, n), render=render
+        )
