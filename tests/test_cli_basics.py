@@ -73,3 +73,25 @@ def test_bad_input_is_one_line_and_exit_2(args, fragment):
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and fragment in lines[0] and "Traceback" not in result.stderr
+
+
+def test_report_json_is_streamed_item_by_item_with_the_same_bytes_as_one_dump(capsys):
+    import json
+
+    from claimcheck.cli.common import echo_model_json
+    from claimcheck.models import Report
+    from claimcheck.reconcile import report_for_paths
+
+    report = report_for_paths(None, "no-such-tables-folder")
+    assert report.claims and report.findings
+    for model in (
+        report,
+        report.model_copy(update={"findings": []}),
+        Report(articles=[], claims=[], findings=[]),
+    ):
+        echo_model_json(model)
+        streamed = capsys.readouterr().out
+        assert (
+            streamed
+            == json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+        )

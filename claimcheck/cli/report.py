@@ -7,7 +7,7 @@ import sys
 import click
 
 from claimcheck.cli.common import (
-    echo_json,
+    echo_model_json,
     format_option,
     lang_option,
     overrides_folder_option,
@@ -102,9 +102,9 @@ def _report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_d
         and (single_source or verdicts or f.verdict != "single_source")
     ]
     if fmt == "json":
-        data = full.model_copy(update={"findings": shown}).model_dump(mode="json")
+        data = full.model_copy(update={"findings": shown})
 
-        echo_json(data)
+        echo_model_json(data)
     elif fmt == "markdown":
         from claimcheck.cli.report_view import markdown
 
