@@ -403,7 +403,7 @@ def test_an_allegation_is_unverifiable(report):
     }
 
 
-# --- verdicts once wrong, fixed in the reconciler and extractor; one still open (strict xfail) ---
+# --- verdicts once wrong, fixed in the reconciler and extractor -------------------------------
 
 
 def test_a_peers_chip_count_is_not_deepseeks(report):
@@ -435,14 +435,11 @@ def test_unclassified_figures_are_not_checked_against_an_unrelated_fact(report):
     assert find(rep, "reference", fact="flashmla-performance") == []
 
 
-@pytest.mark.xfail(
-    reason="'GPU 임차료를 시간당 2달러로 가정' becomes an 'other' claim in plain USD and is left "
-    "unverifiable (citing FlashMLA); the V3 report assumes exactly 2 USD per GPU-hour",
-    strict=True,
-)
 def test_the_assumed_rental_price_is_supported(report):
     rep = report("cost_unit_slip")
-    f = one(find(rep, "reference", article="hanbit_cost", quantity="2달러"))
+    # "GPU 임차료를 시간당 2달러로 가정": a price per GPU-hour, checked against the V3 report's
+    # assumed rental price (2 USD per GPU-hour), not against any sum.
+    f = one(find(rep, "reference", article="hanbit_cost", quantity="시간당 2달러"))
     assert f.verdict == "supported" and f.reference.fact == "v3-rental-price-assumption"
 
 
@@ -556,3 +553,59 @@ def test_eighty_sources_that_round_the_same_figure_agree(tmp_path, tables):
     _many_sources(tmp_path / "wires", ["2,048개", "약 2천 개", "2천여 개", "약 2000개"] * 20)
     rep = report_for_paths([str(tmp_path / "wires")], str(tables))
     assert one(find(rep, "cross_source", topic="gpu_count")).verdict in {"agree", "compatible"}
+
+
+# --- prices per something -----------------------------------------------------------------------
+
+
+def _articles(folder: Path, texts: dict[str, str]) -> Path:
+    folder.mkdir()
+    for name, body in texts.items():
+        (folder / f"{name}.txt").write_text(
+            f"---\ntitle: {name}\npublished: 2025-01-31\n---\n{body}", encoding="utf-8"
+        )
+    return folder
+
+
+def test_an_api_price_per_million_tokens_is_never_checked_against_a_training_cost(tmp_path, tables):
+    folder = _articles(
+        tmp_path / "api",
+        {
+            "api_price": "딥시크 API 가격\n\n딥시크는 V3 API 가격을 100만 토큰당 0.27달러로 책정했다고 밝혔다.\n",
+            "cost": "딥시크 훈련비\n\n딥시크는 V3 훈련에 557만 6000달러가 들었다고 밝혔다.\n",
+        },
+    )
+    rep = report_for_paths([str(folder)], str(tables))
+    (price,) = [c for c in rep.claims if c.quantity and c.quantity.unit == "USD/million_tokens"]
+    assert price.quantity.value == 0.27
+    about_price = [f for f in rep.findings if price.id in f.claims]
+    # Nothing the price is compared with is a sum: no refutation by the training-cost fact, and
+    # no cross-source comparison with the 557만 6000달러 of the other article.
+    assert all(f.verdict not in ("refuted", "contradiction") for f in about_price)
+    assert all(
+        all(
+            rep_claim.quantity is None or rep_claim.quantity.unit == "USD/million_tokens"
+            for rep_claim in rep.claims
+            if rep_claim.id in f.claims
+        )
+        for f in about_price
+    )
+
+
+def test_a_rental_price_in_won_and_one_in_dollars_compare_at_the_days_rate(tmp_path, tables):
+    # 2025-01-31: 1 USD = 1,453.86 KRW, so 2,900 won an hour is 1.99 dollars: the same price.
+    folder = _articles(
+        tmp_path / "rent",
+        {
+            "dollars": "GPU 임차료\n\n업계에 따르면 엔비디아 H800 GPU 임차료는 GPU 시간당 2달러다.\n",
+            "won": "GPU 임차료\n\n업계에 따르면 엔비디아 H800 GPU 임차료는 GPU 시간당 2900원이다.\n",
+        },
+    )
+    rep = report_for_paths([str(folder)], str(tables))
+    units = sorted(c.quantity.unit for c in rep.claims if c.quantity)
+    assert units == ["KRW/gpu_hour", "USD/gpu_hour"]
+    cross = [f for f in rep.findings if f.kind == "cross_source" and len(f.articles) == 2]
+    assert cross and all(f.verdict in ("agree", "discrepancy") for f in cross)
+    assert any(
+        "USD/gpu_hour" in step or "per gpu_hour" in step for f in cross for step in f.arithmetic
+    )

@@ -19,7 +19,9 @@ def find_quantities(text: str) -> list[Quantity]:
 
     Offsets are into `text` itself, so `text[q.start:q.end] == q.text` always.
     """
-    carry_parenthesis, join_ranges, to_quantity, scan, NormalizedText, normalize = _stages()
+    carry_parenthesis, join_ranges, per_unit, to_quantity, scan, NormalizedText, normalize = (
+        _stages()
+    )
     if _UNCHANGED.fullmatch(text) and unicodedata.is_normalized("NFC", text):
         nt = NormalizedText(original=text, text=text, offsets=_Identity(len(text)))  # type: ignore[arg-type]
     else:
@@ -29,18 +31,24 @@ def find_quantities(text: str) -> list[Quantity]:
         return []
     mentions = join_ranges(nt.text, mentions)
     carry_parenthesis(nt.text, mentions)
+    mentions = per_unit(nt.text, mentions)
     return [to_quantity(nt, m) for m in mentions if not m.provisional]
 
 
 @functools.cache
 def _stages() -> tuple:  # type: ignore[type-arg]
     # Imported on first use so that `import claimcheck.quantities` stays cheap.
-    from claimcheck.quantities.assemble import carry_parenthesis, join_ranges, to_quantity
+    from claimcheck.quantities.assemble import (
+        carry_parenthesis,
+        join_ranges,
+        per_unit,
+        to_quantity,
+    )
     from claimcheck.quantities.recognise import recogniser
     from claimcheck.textnorm import NormalizedText, normalize
 
     scan = recogniser().scan
-    return carry_parenthesis, join_ranges, to_quantity, scan, NormalizedText, normalize
+    return carry_parenthesis, join_ranges, per_unit, to_quantity, scan, NormalizedText, normalize
 
 
 class _Identity:

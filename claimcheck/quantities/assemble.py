@@ -174,6 +174,41 @@ def quals_apply(m: Mention, hit: QualifierHit) -> None:
     recogniser().apply(m, hit, RULE_PAREN)
 
 
+RULE_RATE = "rate_per"
+
+
+@functools.cache
+def _rate_words() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
+    units = lexicon().units
+    per = {word: rate.per for rate in units.rates for word in rate.words}
+    words = sorted(per, key=lambda w: (-len(w), w))
+    pattern = "|".join(re.escape(w) for w in words)
+    # After a space, a bracket or the start, but not after a number ("부품 100만 개당").
+    regex = re.compile(
+        rf"(?:(?<=[\s(\[\"'「『<])|^)(?<![0-9만천백억조십]\s)(?P<word>{pattern}) ?\Z"
+    )
+    return regex, per, frozenset(c.code for c in units.currencies)
+
+
+def per_unit(s: str, mentions: list[Mention]) -> list[Mention]:
+    """A money figure right after a rate word ("시간당 2달러", "100만 토큰당 약 0.14달러") is a
+    price per something: its unit becomes CURRENCY/PER and the rate word joins its span; a
+    number inside the rate word ("100만", "1시간") is not a figure of its own."""
+    regex, per, currencies = _rate_words()
+    out: list[Mention] = []
+    for m in mentions:
+        if m.unit in currencies:
+            hit = regex.search(s, max(0, m.start - 24), m.start)
+            if hit is not None:
+                m.unit = f"{m.unit}/{per[hit.group('word')]}"
+                m.rule.append(RULE_RATE)
+                m.start = hit.start()
+                while out and out[-1].end > m.start:
+                    out.pop()
+        out.append(m)
+    return out
+
+
 def to_quantity(nt: NormalizedText, m: Mention) -> Quantity:
     """The output record, with the span mapped back to the caller's string."""
     start, end = nt.span_to_original(m.start, m.end)

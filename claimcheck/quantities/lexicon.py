@@ -94,6 +94,11 @@ class Calendar(_Table):
     minute: str
 
 
+class RateWords(_Table):
+    per: str = Field(pattern=r"^[a-z_]+$")
+    words: list[str] = Field(min_length=1)
+
+
 class UnitTable(_Table):
     currencies: list[Currency]
     units: list[UnitWords]
@@ -105,6 +110,7 @@ class UnitTable(_Table):
     address_endings: list[str]
     band_steps: dict[str, int]
     calendar: Calendar
+    rates: list[RateWords]
 
 
 Family = Literal["approx", "at_least", "at_most"]

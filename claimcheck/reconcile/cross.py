@@ -37,12 +37,19 @@ def group_key(claim: Claim) -> tuple[str, str, str]:
     return claim.topic, claim.subject or "", obj
 
 
+def _priced(claim: Claim) -> bool:
+    """A price per something ("GPU 시간당 2달러") of a named thing: comparable across sources
+    even where no topic claims the sentence."""
+    unit = claim.quantity.unit if claim.quantity else None
+    return bool(unit and "/" in unit and claim.object)
+
+
 def cross_source(corpus: Corpus) -> list[Finding]:
     conversions = {second.id for _, second in conversion_pairs(corpus)}
     groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for claim in corpus.claims:
-        if claim.id in conversions or claim.topic == "other":
-            continue
+        if claim.id in conversions or (claim.topic == "other" and not _priced(claim)):
+            continue  # an unclassified figure, unless it is a price of something named
         groups[group_key(claim)].append(claim)
     findings = [_group_finding(corpus, key, claims) for key, claims in sorted(groups.items())]
     findings.extend(_conversion_findings(corpus))

@@ -54,11 +54,30 @@ def _family(entity: str | None) -> set[str]:
     return family
 
 
+def _rate_unit(claim: Claim) -> str | None:
+    if claim.quantity is None or "/" not in (claim.quantity.unit or ""):
+        return None
+    value = comparable(claim, None)
+    return value.unit if value is not None else None
+
+
+def _is_hardware(entity: str | None) -> bool:
+    """A chip or generic hardware (a GPU's rental price is about the chips the fact names)."""
+    from claimcheck.extract.mentions import entity_type
+
+    return entity is not None and entity_type(entity) in ("chip", "hardware")
+
+
 def _candidates(table: ReferenceTable, claim: Claim) -> list[ReferenceFact]:
     topics = {claim.topic}
     if claim.topic == "technique" and claim.stance == "alleged":
         topics.add("allegation")
     facts = [f for t in topics for f in table.find(topic=t)]
+    rate = _rate_unit(claim)
+    if rate is not None:
+        # A price per something (USD/gpu_hour) is checked against facts in the same rate,
+        # whatever topic the sentence around it was given, and never against plain sums.
+        facts = [f for f in table.facts if f.quantity and f.quantity.unit == rate]
     subjects = _family(claim.subject)
     if not subjects or (claim.topic == "performance_parity" and claim.object is None):
         return []  # nothing says whom the claim is about: any match would be a guess
@@ -81,7 +100,14 @@ def _candidates(table: ReferenceTable, claim: Claim) -> list[ReferenceFact]:
             "adoption",
             "allegation",
         ):
-            if claim.object and not (fact.object == claim.object or fact.mentions(claim.object)):
+            priced_hardware = (
+                rate is not None and _is_hardware(claim.object) and "chip" in fact.attributes
+            )
+            if (
+                claim.object
+                and not priced_hardware
+                and not (fact.object == claim.object or fact.mentions(claim.object))
+            ):
                 continue
         if claim.topic == "quote" and fact.subject != claim.subject:
             continue
@@ -175,6 +201,8 @@ def _judge_figure(corpus: Corpus, claim: Claim, facts: list[ReferenceFact]):
     mine = value.interval
     # Prefer a fact about the same model; a match only with another model's fact is misattribution.
     model = claim.attributes.get("model") if claim.topic == "gpu_count" else claim.object
+    if "/" in value.unit and _is_hardware(model):
+        model = None  # a price per GPU-hour names the hardware priced, not a model
     same_model = [(f, i) for f, i in usable if model is None or _model_of(f) in (None, model)]
     other_model = [(f, i) for f, i in usable if (f, i) not in same_model]
     for pool, wrong_model in ((same_model, False), (other_model, True)):

@@ -27,17 +27,23 @@ def comparable(claim: Claim, published: dt.date | None) -> Value | None:
         return None
     quantity = _meant(quantity)
     sign = -1.0 if claim.attributes.get("direction") == "down" else 1.0
-    if quantity.unit in CURRENCIES and quantity.unit != "USD":
+    currency, _, per = (quantity.unit or "").partition("/")
+    if per == "hour" and _about_gpus(claim):
+        per = "gpu_hour"  # "GPU 임차료를 시간당 2달러로": an hour of one GPU
+    if currency in CURRENCIES and currency != "USD":
         from claimcheck import fx
 
         try:
-            used = fx.rate(quantity.unit, "USD", published)
+            used = fx.rate(currency, "USD", published)
         except LookupError:
             return None
         interval = interval_of(quantity, used.rate)
         note = used.explanation_en
-        shown = f"{quantity.text} ≈ {_usd(interval)}"
-        return Value(interval, "USD", shown, note)
+        shown = f"{quantity.text} ≈ {_usd(interval)}" + (f" per {per}" if per else "")
+        return Value(interval, f"USD/{per}" if per else "USD", shown, note)
+    if per:
+        interval = interval_of(quantity)
+        return Value(interval, f"{currency}/{per}", f"{quantity.text} = {describe(quantity, 1.0)}")
     interval = interval_of(quantity)
     if sign < 0:
         interval = Interval(
@@ -48,6 +54,14 @@ def comparable(claim: Claim, published: dt.date | None) -> Value | None:
         )
     unit = quantity.unit or "number"
     return Value(interval, unit, f"{quantity.text} = {describe(quantity, sign)}")
+
+
+def _about_gpus(claim: Claim) -> bool:
+    from claimcheck.extract.mentions import entity_type
+
+    return "GPU" in claim.sentence.upper() or (
+        claim.object is not None and entity_type(claim.object) == "chip"
+    )
 
 
 def _meant(quantity: Quantity) -> Quantity:
