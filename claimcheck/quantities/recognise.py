@@ -70,6 +70,10 @@ class Recogniser:
         self.quals = qualifiers()
         self.table = lex.numerals
         self.words = {w.word: w for w in lex.numerals.words}
+        # The same words by first character, in table order (the first that fits wins).
+        self.words_by_first: dict[str, list[tuple[str, object]]] = {}
+        for word, entry in self.words.items():
+            self.words_by_first.setdefault(word[0], []).append((word, entry))
         self.fraction = lex.numerals.fraction_marker
         self.candidate_re = self._candidates(lex)
         self.band = lex.qualifiers.band_suffix
@@ -134,7 +138,7 @@ class Recogniser:
                 return None  # GPT-4, 코로나19 (but USD20 is money)
             num = self.numerals.read(s, i, hangul=False)
             return self._after_numeral(s, num) if num else None
-        for word, entry in self.words.items():
+        for word, entry in self.words_by_first.get(s[i], ()):
             if s.startswith(word, i) and self.units.word_ends(s, i + len(word)):
                 end = i + len(word)
                 word_mention = Mention(

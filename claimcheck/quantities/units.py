@@ -71,9 +71,12 @@ class UnitMatcher:
         # Signs and codes before the figure, glued or with a space: $5, US$ 2.5, USD 100.
         signs = [(x, cur.code) for cur in table.currencies for x in [*cur.symbols, *cur.codes]]
         prefixes = signs + [(x + " ", code) for x, code in signs]
-        self.prefixes: dict[str, list[tuple[str, str]]] = {}  # by last character
+        # By last character, and for "USD 100" by the character before the space (most figures
+        # follow a space: only the signs that end in that character need checking).
+        self.prefixes: dict[str, list[tuple[str, str]]] = {}
         for text, code in sorted(prefixes, key=lambda p: len(p[0]), reverse=True):
-            self.prefixes.setdefault(text[-1], []).append((text, code))
+            key = text[-2:] if text.endswith(" ") else text[-1]
+            self.prefixes.setdefault(key, []).append((text, code))
         followers = sorted(table.followers, key=len, reverse=True)
         self.follower_re = re.compile("|".join(re.escape(f) for f in followers))
         self.not_before = table.not_before
@@ -160,7 +163,8 @@ class UnitMatcher:
         """A currency sign or code just before pos ("$5.6M", "USD 100"): (code, start)."""
         if pos == 0:
             return None
-        for text, code in self.prefixes.get(s[pos - 1], ()):
+        key = s[pos - 2 : pos] if s[pos - 1] == " " else s[pos - 1]
+        for text, code in self.prefixes.get(key, ()):
             start = pos - len(text)
             if start >= 0 and s.startswith(text, start):
                 if text[0].isalpha() and start > 0 and s[start - 1].isalpha():
