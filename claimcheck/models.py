@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from claimcheck.verdicts import Verdict
+
 
 class Strict(BaseModel):
     """Input records: an unknown key is an error, never silently ignored."""
@@ -239,21 +241,6 @@ class Overrides(Strict):
 # --- findings ---------------------------------------------------------------------------
 
 FindingKind = Literal["cross_source", "internal", "reference"]
-Verdict = Literal[
-    "agree",
-    "compatible",
-    "discrepancy",
-    "contradiction",
-    "single_source",
-    "consistent",
-    "inconsistent",
-    "supported",
-    "mostly_supported",
-    "misleading",
-    "refuted",
-    "misattributed",
-    "unverifiable",
-]
 Diagnosis = Literal[
     "wrong_rate",
     "rounded",

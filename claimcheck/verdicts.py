@@ -1,15 +1,26 @@
-"""The verdicts each kind of finding can reach (a plain table: the CLI builds its choices from it
-without importing the pydantic models)."""
+"""The verdicts each kind of finding can reach: one table, from which the models' Verdict type
+and the CLI's choices are built (the CLI reads it without importing pydantic)."""
+
+from typing import Literal, get_args
+
+Verdict = Literal[
+    "agree",
+    "compatible",
+    "discrepancy",
+    "contradiction",
+    "single_source",
+    "consistent",
+    "inconsistent",
+    "supported",
+    "mostly_supported",
+    "misleading",
+    "refuted",
+    "misattributed",
+    "unverifiable",
+]
 
 VERDICTS_BY_KIND: dict[str, tuple[str, ...]] = {
-    "cross_source": ("agree", "compatible", "discrepancy", "contradiction", "single_source"),
-    "internal": ("consistent", "inconsistent"),
-    "reference": (
-        "supported",
-        "mostly_supported",
-        "misleading",
-        "refuted",
-        "misattributed",
-        "unverifiable",
-    ),
+    "cross_source": get_args(Verdict)[:5],
+    "internal": get_args(Verdict)[5:7],
+    "reference": get_args(Verdict)[7:],
 }
