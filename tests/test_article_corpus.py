@@ -29,6 +29,16 @@ UNITS = {
     "USD", "KRW", "CNY", "percent", "percentage_point", "point", "ratio", "count", "rank",
     "hour", "day", "week", "month", "year",
 }  # fmt: skip
+
+
+def _is_rate(unit: str) -> bool:
+    """A price per something (USD/million_tokens): a currency over one of units.yaml's rates."""
+    from claimcheck.quantities.lexicon import lexicon
+
+    currency, _, per = unit.partition("/")
+    return currency in UNITS and per in {rate.per for rate in lexicon().units.rates}
+
+
 # Things a claim may be about that are not entities.
 CONCEPTS = {"personal-data"}
 # Conversions: "consistent" within 3% of the day's rate, "inconsistent" off by 10% or more.
@@ -45,7 +55,7 @@ class ExpectedQuantity(Strict):
 
     @model_validator(mode="after")
     def _shape(self) -> ExpectedQuantity:
-        if self.unit is not None and self.unit not in UNITS:
+        if self.unit is not None and self.unit not in UNITS and not _is_rate(self.unit):
             raise ValueError(f"unknown unit {self.unit!r}")
         if self.qualifier == "range":
             if self.value is not None or self.low is None or self.high is None:
