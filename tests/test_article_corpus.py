@@ -27,7 +27,7 @@ TOPICS = {
 # Units the expectations may use: the normaliser's, plus `rank` (1위) and null for a bare number.
 UNITS = {
     "USD", "KRW", "CNY", "percent", "percentage_point", "point", "ratio", "count", "rank",
-    "hour", "day", "week", "month", "year",
+    "hour", "day", "week", "month", "year", "gpu_hour",
 }  # fmt: skip
 
 
