@@ -128,3 +128,35 @@ def test_figures_in_furniture_yield_nothing(tmp_path):
     body = "엔비디아 주가는 17% 하락했다.\n댓글 12 · 공유 3\n관련 기사\n엔비디아 시총 5890억 달러 증발\n"
     claims = claims_of(tmp_path, body)
     assert [c.quantity.text for c in claims if c.quantity] == ["17%"]
+
+
+def test_an_index_move_in_points_is_a_stock_change(tmp_path):
+    claims = claims_of(tmp_path, "코스닥지수는 전날보다 12.5포인트(1.8%) 내린 680.2로 마감했다.\n")
+    moves = [c for c in claims if c.topic == "stock_change"]
+    points = [c for c in moves if c.quantity.unit == "point"]
+    assert [c.quantity.value for c in points] == [12.5]
+    assert points[0].attributes["direction"] == "down"
+
+
+def test_announced_spending_of_another_company_is_peer_cost(tmp_path):
+    body = "구글은 올해 AI 데이터센터에 750억 달러를 투자할 계획이라고 밝혔다.\n"
+    claim = only(claims_of(tmp_path, body, title="딥시크 충격 이후"), "peer_cost")
+    assert claim.subject == "google" and claim.quantity.value == 75_000_000_000
+
+
+def test_funds_raised_are_not_spending(tmp_path):
+    body = "이 스타트업은 투자금 가운데 약 80억 원을 GPU 확보에 쓸 계획이다.\n"
+    claims = claims_of(tmp_path, body, title="국내 AI 스타트업 소식")
+    assert not [c for c in claims if c.topic in ("peer_cost", "training_cost")]
+
+
+def test_compute_as_a_fraction_of_another_models_is_a_cost_ratio(tmp_path):
+    body = "딥시크-V3의 훈련 연산량은 라마 3.1 405B의 약 11분의 1 수준이다.\n"
+    claim = only(claims_of(tmp_path, body, title="딥시크 V3 해설"), "cost_ratio")
+    assert claim.quantity.unit == "ratio" and claim.quantity.qualifier == "approx"
+
+
+def test_a_multiple_of_compute_needed_is_no_cost_ratio(tmp_path):
+    body = "젠슨 황은 추론 모델이 기존보다 100배 많은 연산이 필요할 수 있다고 말했다.\n"
+    claims = claims_of(tmp_path, body, title="엔비디아 실적 발표")
+    assert not [c for c in claims if c.topic == "cost_ratio"]
