@@ -160,3 +160,12 @@ def test_a_multiple_of_compute_needed_is_no_cost_ratio(tmp_path):
     body = "젠슨 황은 추론 모델이 기존보다 100배 많은 연산이 필요할 수 있다고 말했다.\n"
     claims = claims_of(tmp_path, body, title="엔비디아 실적 발표")
     assert not [c for c in claims if c.topic == "cost_ratio"]
+
+
+def test_a_bracketed_conversion_is_a_claim_about_the_same_thing(tmp_path):
+    body = "이날 엔비디아 시가총액은 4000억 달러(약 580조 원)가 증발했다.\n"
+    claims = [c for c in claims_of(tmp_path, body, title="엔비디아 급락") if c.quantity]
+    assert [(c.topic, c.subject, c.quantity.unit) for c in claims] == [
+        ("market_value", "nvidia", "USD"),
+        ("market_value", "nvidia", "KRW"),
+    ]

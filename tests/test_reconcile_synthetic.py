@@ -609,3 +609,25 @@ def test_a_rental_price_in_won_and_one_in_dollars_compare_at_the_days_rate(tmp_p
     assert any(
         "USD/gpu_hour" in step or "per gpu_hour" in step for f in cross for step in f.arithmetic
     )
+
+
+def test_a_companys_training_cost_is_checked_even_in_a_story_about_someone_else(tmp_path, tables):
+    # The story is about Nvidia; DeepSeek's cost is still DeepSeek's training cost: checked
+    # against the V3 report, and compared with the same cost in a story about DeepSeek.
+    folder = _articles(
+        tmp_path / "costs",
+        {
+            "nvidia_story": "엔비디아 주가 급락\n\n딥시크는 V3 훈련에 557만 달러가 들었다고 밝혔다.\n",
+            "deepseek_story": "딥시크 V3 공개\n\n딥시크는 V3 최종 훈련에 약 560만 달러가 들었다고 밝혔다.\n",
+        },
+    )
+    rep = report_for_paths([str(folder)], str(tables))
+    checked = find(rep, "reference", article="nvidia_story", quantity="557만 달러")
+    assert one(checked).reference.fact == "v3-training-cost-usd"
+    assert one(checked).verdict in ("supported", "mostly_supported")
+    cross = [
+        f
+        for f in rep.findings
+        if f.kind == "cross_source" and f.subject == "deepseek" and len(f.articles) == 2
+    ]
+    assert one(cross).verdict == "agree"

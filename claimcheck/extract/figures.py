@@ -50,6 +50,25 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
         attributes.update(attributes_for_all)
         drafts.append(Draft(topic, subject, obj, quantity, (start, end), attributes))
     del data
+    return _conversions_follow(ctx.text, drafts)
+
+
+_MONEY = {"KRW", "USD", "CNY", "JPY", "EUR", "GBP"}
+
+
+def _conversions_follow(text: str, drafts: list[Draft]) -> list[Draft]:
+    """"5890억 달러(약 590조 원)": the bracketed figure is the same sum in another currency, so it
+    is a claim about the same thing (topic, subject, object) as the figure it converts."""
+    for first, second in zip(drafts, drafts[1:], strict=False):
+        if first.quantity is None or second.quantity is None:
+            continue
+        units = (first.quantity.unit, second.quantity.unit)
+        if not all(u in _MONEY for u in units) or units[0] == units[1]:
+            continue
+        if text[first.span[1] : second.span[0]].strip() != "(":
+            continue
+        second.topic, second.subject, second.object = first.topic, first.subject, first.object
+        second.attributes = {**first.attributes, **second.attributes}
     return drafts
 
 

@@ -30,11 +30,19 @@ _KO = {
 }
 
 
+# A company's training cost is the same thing whether the article's story is about that company
+# (training_cost) or about someone else (peer_cost, e.g. DeepSeek's cost in a story on Nvidia).
+_TRAINING_SCOPES = {"training", "final training run", "compute"}
+
+
 def group_key(claim: Claim) -> tuple[str, str, str]:
-    obj = "" if claim.topic in _LOOSE_OBJECT else (claim.object or "")
+    topic = claim.topic
+    if topic == "peer_cost" and claim.subject and claim.attributes.get("scope") in _TRAINING_SCOPES:
+        topic = "training_cost"
+    obj = "" if topic in _LOOSE_OBJECT else (claim.object or "")
     if claim.topic == "cost_ratio":
         obj = claim.attributes.get("baseline", "")
-    return claim.topic, claim.subject or "", obj
+    return topic, claim.subject or "", obj
 
 
 def _priced(claim: Claim) -> bool:

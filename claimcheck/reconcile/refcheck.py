@@ -70,6 +70,10 @@ def _is_hardware(entity: str | None) -> bool:
 
 def _candidates(table: ReferenceTable, claim: Claim) -> list[ReferenceFact]:
     topics = {claim.topic}
+    if claim.topic in ("training_cost", "peer_cost"):
+        # whose cost it is decides, not whether the story is about them (the subject is matched
+        # strictly below for a peer's cost)
+        topics |= {"training_cost", "peer_cost"}
     if claim.topic == "technique" and claim.stance == "alleged":
         topics.add("allegation")
     facts = [f for t in topics for f in table.find(topic=t)]
