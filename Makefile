@@ -11,7 +11,7 @@ lint:
 	mypy
 
 bench:
-	python benchmarks/normalizer.py
+	python benchmarks/normalizer.py --repeat 15
 	python benchmarks/extraction.py
 	python benchmarks/cold_start.py
 	python benchmarks/scale.py --max 1000

@@ -102,13 +102,26 @@ def right(case: Case, found: list[dict[str, Any]]) -> bool:
 # --- the two systems ---------------------------------------------------------------------
 
 
-def claimcheck_finder() -> Finder:
+@dataclass(frozen=True)
+class System:
+    """A recogniser: its native call (what is timed) and the conversion of its answer to the
+    common form the accuracy check reads (not timed, for either system)."""
+
+    name: str
+    parse: Callable[[str], Any]
+    comparable: Callable[[Any], list[dict[str, Any]]]
+
+    def find(self, text: str) -> list[dict[str, Any]]:
+        return self.comparable(self.parse(text))
+
+
+def claimcheck_system() -> System:
     from claimcheck.quantities import find_quantities
 
-    return lambda text: [q.model_dump() for q in find_quantities(text)]
+    return System("claimcheck", find_quantities, lambda found: [q.model_dump() for q in found])
 
 
-def duckling_finder() -> tuple[Finder | None, str]:
+def duckling_system() -> tuple[System | None, str]:
     try:
         import duckling
     except ImportError as exc:
@@ -124,10 +137,10 @@ def duckling_finder() -> tuple[Finder | None, str]:
         return None, f"Duckling could not start: {exc}"
     version = getattr(duckling, "__version__", "?")
 
-    def find(text: str) -> list[dict[str, Any]]:
-        return _duckling_quantities(duckling.parse(text, context, dims, False))
+    def parse(text: str) -> list[dict[str, Any]]:
+        return duckling.parse(text, context, dims, False)
 
-    return find, f"pyduckling-native-phihos {version}"
+    return System("Duckling", parse, _duckling_quantities), f"pyduckling-native-phihos {version}"
 
 
 def _fix(text: str) -> str:
@@ -163,21 +176,22 @@ def _duckling_quantities(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
 # --- measuring ---------------------------------------------------------------------------
 
 
-def speeds(finders: list[Finder], texts: list[str], repeat: int) -> list[float]:
-    """Sentences per second of each finder, best of `repeat` passes.
+def speeds(systems: list[System], texts: list[str], repeat: int) -> list[float]:
+    """Sentences per second of each system's native call, best of `repeat` passes.
 
     The passes of the systems alternate, so that a slow spell of a shared machine falls on
     both rather than on whichever happened to run then.
     """
-    for find in finders:
+    for system in systems:
         for text in texts[:50]:
-            find(text)  # warm-up: tables loaded, caches filled
-    best = [math.inf] * len(finders)
+            system.parse(text)  # warm-up: tables loaded, caches filled
+    best = [math.inf] * len(systems)
     for _ in range(repeat):
-        for k, find in enumerate(finders):
+        for k, system in enumerate(systems):
+            parse = system.parse
             began = time.perf_counter()
             for text in texts:
-                find(text)
+                parse(text)
             best[k] = min(best[k], time.perf_counter() - began)
     return [len(texts) / t for t in best]
 
@@ -202,17 +216,16 @@ def main() -> int:
     if not cases:
         print(f"no corpus found under {CORPUS}", file=sys.stderr)
         return 1
-    systems: list[tuple[str, Finder]] = [("claimcheck", claimcheck_finder())]
-    duck, note = duckling_finder()
+    systems: list[System] = [claimcheck_system()]
+    duck, note = duckling_system()
     if duck is not None:
-        systems.append(("Duckling", duck))
+        systems.append(duck)
     else:
         print(f"note: {note}", file=sys.stderr)
 
     rows: dict[str, list[str]] = {}
-    finders = [find for _, find in systems]
-    for find in finders:
-        for group, (ok, n) in accuracy(find, cases).items():
+    for system in systems:
+        for group, (ok, n) in accuracy(system.find, cases).items():
             rows.setdefault(f"accuracy: {group} (n={n})", []).append(f"{ok / n:6.1%} ({ok})")
     timed = {
         "all corpus cases": [c.text for c in cases],
@@ -221,15 +234,15 @@ def main() -> int:
     }
     ratios = {}
     for label, texts in timed.items():
-        per_second = speeds(finders, texts, args.repeat)
+        per_second = speeds(systems, texts, args.repeat)
         rows[f"sentences/s: {label} ({len(texts)})"] = [f"{v:,.0f}" for v in per_second]
         if len(per_second) == 2:
             ratios[f"speed-up: {label}"] = [f"{per_second[0] / per_second[1]:.1f}x", ""]
     rows["figures found in seed sentences"] = [
-        str(sum(len(find(s)) for s in seeds)) for find in finders
+        str(sum(len(system.find(s)) for s in seeds)) for system in systems
     ]
     rows.update(ratios)
-    names = [name for name, _ in systems]
+    names = [system.name for system in systems]
     width = max(len(k) for k in rows) + 2
     print(f"{'':<{width}}" + "".join(f"{n:>16}" for n in names))
     for key, cells in rows.items():
