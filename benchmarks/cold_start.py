@@ -8,8 +8,9 @@ Usage:
 The bar (issue 7): `report` on the bundled corpus within 1.7x the bare import of the libraries
 it needs, `--help` within 1.3x. `claimcheck report` is timed as a user meets it after the first
 run, replayed from the output cache (claimcheck/outputcache.py, keyed by the contents of every
-input); `report --no-cache` is the whole computation, shown for comparison with no limit. Every round runs the three commands one after the other, so
-they share whatever the machine is doing; the median of the rounds is compared. `report` runs
+input); `report --no-cache` is the whole computation, shown for comparison with no limit.
+Every round runs the commands one after the other, so they share whatever the machine is
+doing; the median of the rounds is compared. `report` runs
 in an empty temporary folder, so no claims/overrides.yaml of the working tree is read.
 --explain adds where the time goes: the slowest imports (`python -X importtime`) and the
 phases of a report (imports, load, extract, reference table, reconcile, render) in one process.

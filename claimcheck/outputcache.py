@@ -13,8 +13,8 @@ reconciling. Nothing can go stale unnoticed, because the key is a SHA-256 of:
 
 Any difference is another key; an entry that cannot be read is a miss. Errors are never cached.
 Entries live in $CLAIMCHECK_CACHE_DIR, else $XDG_CACHE_HOME/claimcheck, else ~/.cache/claimcheck;
-CLAIMCHECK_CACHE_DIR=off (or `--no-cache`) turns the cache off. Entries are written atomically
-and outputs over MAX_ENTRY_BYTES are not kept.
+CLAIMCHECK_CACHE_DIR=off (or `--no-cache`) turns the cache off. Entries are written atomically,
+outputs over MAX_ENTRY_BYTES are not kept, and only the MAX_ENTRIES most recent entries stay.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 MAX_ENTRY_BYTES = 4 * 1024 * 1024
+MAX_ENTRIES = 64  # the most recently written are kept; a cache is not an archive
 FORMAT_VERSION = "1"
 _LIBRARIES = (
     "click",
@@ -145,6 +146,9 @@ def _store(folder: Path, key: str, code: int, out: str, err: str) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         write_atomic(folder / f"{key}.json", payload)
+        entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
+        for old in entries[: max(0, len(entries) - MAX_ENTRIES)]:
+            old.unlink(missing_ok=True)
     except (OSError, InputError):
         pass  # a cache that cannot be written is no cache, not an error
 

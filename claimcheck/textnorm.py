@@ -51,7 +51,7 @@ def _starts_chunk(ch: str) -> bool:
 
 @dataclass(frozen=True)
 class NormalizedText:
-    """`text` is the normalised string; `offsets[i]` is where its character i starts in `original`."""
+    """`text`: the normalised string; `offsets[i]`: where its character i starts in `original`."""
 
     original: str
     text: str

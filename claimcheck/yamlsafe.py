@@ -1,7 +1,7 @@
-"""YAML for untrusted input: safe types only, no anchors or aliases, no duplicate keys, one-line errors.
+"""YAML for untrusted input: safe types only, no anchors, aliases or duplicate keys, short errors.
 
-Every YAML file claimcheck reads (manifests, front matter, claim tables, overrides, the reference table,
-language data) goes through `safe_load`.
+Every YAML file claimcheck reads (manifests, front matter, claim tables, overrides, the reference
+table, language data) goes through `safe_load`.
 """
 
 from __future__ import annotations

@@ -112,7 +112,7 @@ def score_corpus() -> tuple[Score, dict[str, Score]]:
     total = Score()
     per_article = {}
     paths = sorted(CORPUS.glob("*.txt"))
-    for path, article in zip(paths, load_articles(paths)):
+    for path, article in zip(paths, load_articles(paths), strict=True):
         score = score_article(path, extract_claims(article))
         per_article[path.name] = score
         total.add(score)

@@ -1,4 +1,4 @@
-"""The command line itself: version, help with examples, articles and show, exit status 2 on bad input."""
+"""The command line itself: version, help with examples, articles and show, exit 2 on bad input."""
 
 from __future__ import annotations
 

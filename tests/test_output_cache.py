@@ -148,3 +148,15 @@ def test_outputs_too_large_to_keep_are_not_kept(work, monkeypatch):
     monkeypatch.setattr(outputcache, "MAX_ENTRY_BYTES", 100)
     assert report().exit_code == 0
     assert entries(work) == []
+
+
+def test_only_the_most_recent_entries_are_kept(work, monkeypatch):
+    monkeypatch.setattr(outputcache, "MAX_ENTRIES", 2)
+    for lang in ("en", "ko"):
+        assert report("--lang", lang).exit_code == 0
+    first_two = entries(work)
+    assert report("--format", "json").exit_code == 0
+    kept = entries(work)
+    assert len(first_two) == 2 and len(kept) == 2
+    # The newest stays; one of the older two went (the oldest by modification time).
+    assert len(set(kept) & set(first_two)) == 1

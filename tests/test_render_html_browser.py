@@ -21,7 +21,7 @@ SETUP = Path(__file__).resolve().parent / "browser_setup.sh"
 
 
 def _install_browser() -> None:
-    """The test installs its own browser (Debian's chromium, Playwright's Python package) where it can."""
+    """The test installs its own browser (Debian's chromium, Playwright for Python) where it can."""
     try:
         subprocess.run(["bash", str(SETUP)], timeout=900, check=False, capture_output=True)
     except (OSError, subprocess.TimeoutExpired):

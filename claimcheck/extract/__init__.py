@@ -24,7 +24,7 @@ def extract_claims(article: Article) -> list[Claim]:
         ctx = build_context(article, sentence, None)
         contexts.setdefault(sentence.story, []).append(ctx)
     claims: list[Claim] = []
-    for story, story_contexts in sorted(contexts.items()):
+    for _story, story_contexts in sorted(contexts.items()):
         _confirm_mentions(story_contexts)
         subject = _story_subject(story_contexts)
         previous = None

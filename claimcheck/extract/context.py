@@ -1,4 +1,4 @@
-"""What the extractor knows about one sentence: its normalised text, mentions, figures and stance."""
+"""What the extractor knows of one sentence: its normalised text, mentions, figures and stance."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ class SentenceContext:
         return self.sentence.start + s, self.sentence.start + e
 
     def date_near(self, position: int) -> str | None:
-        """A day written in the sentence ("27일", "1월 31일"), resolved against the publication date."""
+        """A day written in the sentence ("27일", "1월 31일"), read against the publication date."""
         best = None
         for match in _DATE.finditer(self.text):
             distance = abs(match.start() - position)

@@ -57,7 +57,7 @@ _MONEY = {"KRW", "USD", "CNY", "JPY", "EUR", "GBP"}
 
 
 def _conversions_follow(text: str, drafts: list[Draft]) -> list[Draft]:
-    """"5890억 달러(약 590조 원)": the bracketed figure is the same sum in another currency, so it
+    """ "5890억 달러(약 590조 원)": the bracketed figure is the same sum in another currency, so it
     is a claim about the same thing (topic, subject, object) as the figure it converts."""
     for first, second in zip(drafts, drafts[1:], strict=False):
         if first.quantity is None or second.quantity is None:
@@ -166,7 +166,7 @@ def _classify(
             subject = ctx.story_subject
         attributes.update(_cost_scope(ctx))
     elif subject is None and name in ("stock_change", "market_value"):
-        # whose share price or value: the nearest company or index before the figure, else the story's
+        # whose share price or value: the nearest company or index before it, else the story's
         subject = _nearest(ctx, start, set(topic.subject)) or ctx.story_subject
     elif subject is None and name != "gpu_count":
         subject = ctx.story_subject

@@ -109,7 +109,7 @@ class _Matcher:
 
 
 def _bounded(text: str, start: int, end: int, surface: str) -> bool:
-    """A Hangul alias is a whole word or a word plus a particle; a Latin one is not part of a longer token."""
+    """A Hangul alias is a whole word or a word plus a particle; a Latin one is a whole token."""
     if start > 0 and _hangul(text[start - 1]) and _hangul(surface[0]):
         return False
     if end < len(text):

@@ -1,4 +1,4 @@
-"""How the article stands to a claim (asserted, attributed, disputed, alleged, hedged) and who said it."""
+"""How an article stands to a claim (asserted, attributed, disputed, alleged, hedged), and whose."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ class StanceReading:
 def read_stance(
     sentence: str, mentions: list[Mention], previous: StanceReading | None = None
 ) -> StanceReading:
-    """Stance from cue words in the (normalised) sentence; the source from the speaker before the verb."""
+    """Stance from cue words in the normalised sentence; the source: the speaker before the verb."""
     data = stance_data()
     if previous is not None and previous.stance != "asserted":
         if sentence.lstrip().startswith(tuple(data.continuations)):

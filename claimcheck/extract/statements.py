@@ -164,7 +164,7 @@ def _parity(ctx: SentenceContext, mentions: list[Mention], figures) -> list[Draf
         ),
         default=len(ctx.text),
     )
-    # What it is compared with is named just before the comparison ("o1에 필적", "구글보다 … 비슷한"),
+    # What it is compared with is named just before ("o1에 필적", "구글보다 … 비슷한"),
     # with the names listed beside it ("GPT-4와 Claude 등").
     before = [
         m
@@ -208,7 +208,8 @@ def _release(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Dr
 
 _TITLED_NAME = re.compile(
     # a name, optionally the organisation, then the title: "박준형 한결투자증권 연구원은"
-    r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{2,4})(?: [\uac00-\ud7a3A-Za-z]{2,12})? (?:대표|교수|의원|장관|사장|부사장|회장|연구원|애널리스트|센터장|소장|위원장|"
+    r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{2,4})(?: [\uac00-\ud7a3A-Za-z]{2,12})? "
+    r"(?:대표|교수|의원|장관|사장|부사장|회장|연구원|애널리스트|센터장|소장|위원장|"
     r"총리|대통령|CEO|최고경영자|이사|본부장|팀장|실장|국장|기자)(?:은|는|이|가)"
 )
 

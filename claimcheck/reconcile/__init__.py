@@ -21,7 +21,7 @@ def build_report(
 def build_report_from_claims(
     claims: list[Claim], meta: dict[str, ArticleMeta], reference=None
 ) -> Report:
-    """The same, from claims alone (e.g. claim tables at a git revision) and the articles' metadata."""
+    """The same from claims alone (claim tables at a git revision, say) and articles' metadata."""
     from claimcheck.reconcile.common import Corpus
     from claimcheck.reconcile.cross import cross_source
     from claimcheck.reconcile.internal import internal

@@ -1,4 +1,4 @@
-"""What the reconcilers share: article metadata lookups, conversions, finding ids and source rows."""
+"""What the reconcilers share: metadata lookups, conversions, finding ids and source rows."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ _CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:한화|원화|우리 돈|약)?\s*$")
 class Corpus:
     """The articles' metadata and their live (not rejected) claims.
 
-    Claims carry their sentence, so nothing here needs the article text: the same reconciliation runs
-    on freshly extracted claims and on claim tables read back from a folder or a git revision.
+    Claims carry their sentence, so nothing here needs the article text: the same reconciliation
+    runs on freshly extracted claims and on claim tables read back from a folder or a git revision.
     """
 
     meta: dict[str, ArticleMeta]
@@ -85,7 +85,7 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
             by_sentence.setdefault((claim.article, claim.start), []).append(claim)
     for claims in by_sentence.values():
         ordered = sorted(claims, key=lambda c: c.quantity.start)
-        for first, second in zip(ordered, ordered[1:]):
+        for first, second in zip(ordered, ordered[1:], strict=False):
             if first.quantity.unit == second.quantity.unit:
                 continue
             # Quantity spans are file offsets; the sentence starts at the claim's start.

@@ -130,8 +130,8 @@ def _compare_figures(
         en = "The figures are compatible: one is a bound or range that the other satisfies." + note
     elif worst == "discrepancy":
         en = (
-            "The figures differ by less than 15%: the same figure, rounded or converted differently."
-            + note
+            "The figures differ by less than 15%: "
+            "the same figure, rounded or converted differently." + note
         )
     else:
         en = "The figures cannot both be true: their intervals do not overlap." + note
@@ -221,7 +221,10 @@ def _compare_statements(base: dict, claims: list[Claim]) -> Finding:
             diagnosis="stance_conflict",
         )
     if doubted and stances - {"disputed"}:
-        en = "Sources disagree: one reports this in order to dispute it, another states or reports it."
+        en = (
+            "Sources disagree: one reports this in order to dispute it, "
+            "another states or reports it."
+        )
         ko = "출처 간 입장이 다르다: 한 출처는 이를 반박하고 다른 출처는 사실로 전한다."
         return Finding(
             **base,
@@ -264,7 +267,8 @@ def _conversion_findings(corpus: Corpus) -> list[Finding]:
             )
         verdict = "agree" if len(converted) == 1 else "discrepancy"
         en = (
-            f"The same {pairs[0][0].quantity.text} appears as {len(converted)} different converted figures; "
+            f"The same {pairs[0][0].quantity.text} appears as {len(converted)} "
+            "different converted figures; "
             "the implied exchange rates differ."
             if verdict == "discrepancy"
             else "Every source converts it the same way."

@@ -102,7 +102,7 @@ def _rates_within_article(corpus: Corpus) -> list[Finding]:
 
 
 def _headline_vs_body(corpus: Corpus) -> list[Finding]:
-    """A figure in the headline or summary against the body's figure on the same topic and subject."""
+    """A figure in the headline or summary against the body's on the same topic and subject."""
     findings = []
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for claim in corpus.claims:
@@ -131,7 +131,7 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
 def _compare_top(corpus: Corpus, top: Claim, mine, peers) -> Finding:
     steps = [f"{top.section}: {mine.shown}"] + [f"body line {c.line}: {v.shown}" for c, v in peers]
     verdict, diagnosis = "inconsistent", None
-    for claim, value in peers:
+    for _claim, value in peers:
         if mine.interval.point is not None and value.interval.point is not None:
             diff = mine.interval.point / value.interval.point - 1
             steps.append(f"{top.section} vs body: {diff:+.1%}")

@@ -1,4 +1,4 @@
-"""Quantities as intervals, and how two of them relate (agree, compatible, discrepancy, contradiction)."""
+"""Quantities as intervals, and how two relate (agree, compatible, discrepancy, contradiction)."""
 
 from __future__ import annotations
 

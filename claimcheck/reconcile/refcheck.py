@@ -214,7 +214,8 @@ def _judge_figure(corpus: Corpus, claim: Claim, facts: list[ReferenceFact]):
         for fact, ref in sorted(pool, key=lambda pair: _distance(mine, pair[1])):
             if mine.overlaps(ref):
                 steps.append(
-                    f"reference ({fact.id}): {ref.describe()} {value.unit} — inside the claim's interval {mine.describe()}"
+                    f"reference ({fact.id}): {ref.describe()} {value.unit}"
+                    f" — inside the claim's interval {mine.describe()}"
                 )
                 if wrong_model:
                     return (
@@ -228,7 +229,8 @@ def _judge_figure(corpus: Corpus, claim: Claim, facts: list[ReferenceFact]):
     # The nearest reference figure is the one the claim most plausibly means.
     fact, ref = min(same_model or other_model, key=lambda pair: _distance(mine, pair[1]))
     steps.append(
-        f"reference ({fact.id}): {ref.describe()} {value.unit} — outside the claim's interval {mine.describe()}"
+        f"reference ({fact.id}): {ref.describe()} {value.unit}"
+        f" — outside the claim's interval {mine.describe()}"
     )
     if mine.point is not None and ref.point is not None:
         slip = digit_slip(abs(mine.point), abs(ref.point))
@@ -412,7 +414,8 @@ def _judge_statement(claim: Claim, facts: list[ReferenceFact]):
                 steps,
                 "wrong_model",
                 (
-                    f"the source distils from {agree[0].attributes.get('from')}, not from {direction}"
+                    f"the source distils from {agree[0].attributes.get('from')}, "
+                    f"not from {direction}"
                 ),
             )
         return "supported", agree[0], steps, None, None
@@ -434,7 +437,10 @@ def _finding(
         if claim.quantity
         else f"{claim.topic}: {claim.subject or '?'} / {claim.object or '-'}"
     )
-    en = f"'{what}' ({claim.article}, line {claim.line}) is {verdict.replace('_', ' ')} by {fact.source_title}."
+    en = (
+        f"'{what}' ({claim.article}, line {claim.line}) is {verdict.replace('_', ' ')} "
+        f"by {fact.source_title}."
+    )
     if note:
         en += f" Note: {note}."
     if claim.stance == "disputed":

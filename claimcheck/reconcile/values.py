@@ -1,4 +1,4 @@
-"""Claims as comparable values: money in US dollars at the article's date, moves signed, text to show."""
+"""Claims as comparable values: money in dollars at the article's date, moves signed, text shown."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from claimcheck.models import Claim, Quantity
 from claimcheck.reconcile.intervals import Interval, interval_of
 
 CURRENCIES = {"KRW", "USD", "CNY", "JPY", "EUR", "GBP"}
-# "불과 560만 달러", "77억 원밖에": the word stresses how small the figure is; the figure itself is meant.
+# "불과 560만 달러", "77억 원밖에": the word stresses how small the figure is; the figure is meant.
 EMPHASIS_ONLY = {"불과", "밖에", "에 불과", "뿐"}
 
 
@@ -100,7 +100,8 @@ def describe(quantity: Quantity, sign: float = 1.0) -> str:
         return f"about {num(quantity.value)}{unit} ({num(quantity.low)}–{num(quantity.high)})"
     if q == "at_least":
         top = f", below {num(quantity.high)}" if quantity.high is not None else ""
-        return f"at least {num(quantity.low if quantity.low is not None else quantity.value)}{unit}{top}"
+        low = quantity.low if quantity.low is not None else quantity.value
+        return f"at least {num(low)}{unit}{top}"
     if q == "at_most":
         return (
             f"at most {num(quantity.high if quantity.high is not None else quantity.value)}{unit}"
