@@ -83,7 +83,7 @@ class ArticleMeta(Result):
     url: str | None = None
     kind: str | None = None
     language: str | None = None
-    source: Literal["manifest", "front_matter", "none"] = "none"
+    source: Literal["manifest", "front_matter", "html_meta", "none"] = "none"
     # Why a field is unknown, by field name (from the manifest's reasons).
     unknown: dict[str, str] = {}
 

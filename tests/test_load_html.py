@@ -171,3 +171,56 @@ def test_extraction_never_crashes_and_spans_stay_in_the_source(source):
         assert 0 <= unit.start <= unit.end <= len(source)
         if unit.char_spans is not None:
             assert len(unit.char_spans) == len(unit.text)
+
+
+# --- what a page says about itself in its <head> ------------------------------------------------
+
+WITH_META = Path(__file__).parent / "fixtures" / "load" / "page_with_meta.html"
+
+
+def test_metadata_from_the_pages_own_meta_tags():
+    (article,) = load_articles([WITH_META])
+    meta = article.meta
+    assert meta.source == "html_meta"
+    assert meta.outlet == "한빛경제" and meta.author == "김서연 기자"
+    # 01:40 on the 18th in Seoul: the page's own date, not the UTC one (the 17th).
+    assert meta.published.isoformat() == "2025-02-18"
+    assert meta.url == "https://news.example.kr/article/20250217-0001?from=rss"  # canonical first
+    assert meta.language == "ko"
+    assert set(meta.unknown) == {"kind"}
+
+
+def test_meta_tags_that_say_nothing_usable_are_left_unknown(tmp_path):
+    page = tmp_path / "a.html"
+    page.write_text(
+        '<html><head><meta property="article:author" content="https://x.example/u/7">'
+        '<meta name="date" content="어제 오후"><link rel="canonical" href="/a/1"></head>'
+        "<body><article><h1>제목</h1><p>본문 문장이다.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    (article,) = load_articles([page])
+    assert article.meta.author is None and article.meta.published is None
+    assert article.meta.url is None
+    assert {"author", "published", "url"} <= set(article.meta.unknown)
+
+
+def test_a_manifest_entry_wins_over_the_pages_meta_tags(tmp_path):
+    import shutil
+
+    shutil.copy(WITH_META, tmp_path / "page_with_meta.html")
+    (tmp_path / "manifest.yaml").write_text(
+        "articles:\n"
+        "  - id: page_with_meta\n"
+        "    file: page_with_meta.html\n"
+        '    title: {value: "딥시크 앱 다운로드 중단", line: 6}\n'
+        '    outlet: {value: "한빛경제 온라인", line: 7}\n'
+        '    author: {value: null, reason: "checked by hand: a desk byline"}\n'
+        '    published: {value: "2025-02-17", line: 10}\n'
+        '    kind: {value: news, reason: "a news report"}\n'
+        '    language: {value: ko, reason: "Korean"}\n',
+        encoding="utf-8",
+    )
+    (article,) = load_articles([tmp_path])
+    assert article.meta.source == "manifest"
+    assert article.meta.outlet == "한빛경제 온라인" and article.meta.author is None
+    assert article.meta.published.isoformat() == "2025-02-17"

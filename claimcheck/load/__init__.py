@@ -17,6 +17,7 @@ from claimcheck.load.decode import decode_bytes
 from claimcheck.load.metadata import (
     load_manifest,
     meta_from_front_matter,
+    meta_from_html,
     meta_from_manifest,
     no_meta,
     read_front_matter,
@@ -102,8 +103,10 @@ def load_article(path: str | Path, entry: ManifestEntry | None = None) -> Articl
     text, encoding = decode_bytes(data, path)
     meta = meta_from_manifest(entry) if entry is not None else no_meta()
     if fmt == "html":
-        from claimcheck.load.html import html_units
+        from claimcheck.load.html import html_meta, html_units
 
+        if entry is None:  # a manifest entry says more than the page about itself
+            meta = meta_from_html(html_meta(text))
         units = html_units(text)
     else:
         front = read_front_matter(text, path)

@@ -298,3 +298,62 @@ def html_units(source: str) -> list[Unit]:
                 ),
             )
     return units
+
+
+# Where news pages state their own metadata, most specific first. Values are read as written
+# (a date keeps the page's own time zone: "2025-01-28T09:00:00+09:00" is 28 January).
+_META_TAGS: dict[str, list[str]] = {
+    "published": [
+        'meta[property="article:published_time"]',
+        'meta[name="article:published_time"]',
+        'meta[itemprop="datePublished"]',
+        'meta[name="pubdate"]',
+        'meta[name="publish-date"]',
+        'meta[name="date"]',
+        'meta[name="dcterms.date"]',
+    ],
+    "author": [
+        'meta[name="author"]',
+        'meta[property="article:author"]',
+        'meta[name="dable:author"]',
+        'meta[itemprop="author"]',
+    ],
+    "outlet": ['meta[property="og:site_name"]', 'meta[name="application-name"]'],
+    "url": ['link[rel="canonical"]', 'meta[property="og:url"]'],
+    "title": ['meta[property="og:title"]', 'meta[name="title"]'],
+}
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def html_meta(source: str) -> dict[str, str]:
+    """The metadata a page states in its <head> (meta tags, the canonical link): field → value.
+
+    Only what the page itself says; a value that is not usable (an author given as a profile
+    URL, a date that is not an ISO date) is left out rather than guessed at.
+    """
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(source)
+    found: dict[str, str] = {}
+    for name, selectors in _META_TAGS.items():
+        for selector in selectors:
+            node = tree.css_first(selector)
+            if node is None:
+                continue
+            raw = node.attributes.get("href" if node.tag == "link" else "content") or ""
+            value = _collapse(raw)
+            if name == "published":
+                date = _ISO_DATE.match(value)
+                value = "-".join(date.groups()) if date else ""
+            elif name == "author" and value.startswith(("http://", "https://")):
+                value = ""
+            elif name == "url" and not value.startswith(("http://", "https://")):
+                value = ""
+            if value:
+                found[name] = value
+                break
+    root = tree.css_first("html")
+    lang = (root.attributes.get("lang") or "") if root is not None else ""
+    if re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*", lang):
+        found["language"] = lang[:3].split("-")[0].split("_")[0].lower()
+    return found

@@ -105,6 +105,24 @@ def meta_from_front_matter(front: FrontMatter) -> ArticleMeta:
     return ArticleMeta(**values, source="front_matter", unknown=unknown)
 
 
+def meta_from_html(found: dict[str, str]) -> ArticleMeta:
+    """Metadata from a page's own meta tags (see load.html.html_meta); the rest unknown."""
+    values: dict[str, Any] = {}
+    unknown: dict[str, str] = {}
+    for field in FIELDS:
+        value = found.get(field)
+        if value is None:
+            unknown[field] = "not in the page's meta tags"
+            continue
+        try:
+            values[field] = _to_date(value) if field == "published" else value
+        except ValueError:
+            unknown[field] = f"the page's date {value!r} is not a calendar date"
+    if not values:
+        return no_meta()
+    return ArticleMeta(**values, source="html_meta", unknown=unknown)
+
+
 def no_meta() -> ArticleMeta:
     return ArticleMeta(source="none", unknown={field: NO_METADATA for field in FIELDS})
 
