@@ -631,3 +631,15 @@ def test_a_companys_training_cost_is_checked_even_in_a_story_about_someone_else(
         if f.kind == "cross_source" and f.subject == "deepseek" and len(f.articles) == 2
     ]
     assert one(cross).verdict == "agree"
+
+
+def test_an_articles_conversion_of_a_rate_is_checked_at_the_days_rate(tmp_path, tables):
+    # 2025-01-31: 1,453.86 won a dollar; 2,900 won for 2 dollars an hour implies 1,450: plausible.
+    folder = _articles(
+        tmp_path / "conv",
+        {"c": "GPU 임차료\n\n딥시크는 GPU 시간당 2달러(약 2900원)로 계산했다고 밝혔다.\n"},
+    )
+    rep = report_for_paths([str(folder)], str(tables))
+    conversion = one(f for f in rep.findings if f.kind == "internal")
+    assert conversion.verdict == "consistent"
+    assert "1,450.0 KRW per USD" in conversion.arithmetic[0]

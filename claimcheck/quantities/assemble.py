@@ -205,8 +205,20 @@ def per_unit(s: str, mentions: list[Mention]) -> list[Mention]:
                 m.start = hit.start()
                 while out and out[-1].end > m.start:
                     out.pop()
+            elif out and _bracketed_after_rate(s, out[-1], m):
+                # "시간당 2달러(약 2900원)", "100만 토큰당 2.19달러로, o1(60달러)의": the bracketed
+                # price is in the same rate as the one just before it
+                m.unit = f"{m.unit}/{out[-1].unit.partition('/')[2]}"  # type: ignore[union-attr]
+                m.rule.append(RULE_RATE)
         out.append(m)
     return out
+
+
+def _bracketed_after_rate(s: str, before: Mention, m: Mention) -> bool:
+    if before.unit is None or "/" not in before.unit:
+        return False
+    between = s[before.end : m.start]
+    return len(between) <= 20 and between.endswith("(") and not re.search(r"[.!?]\s", between)
 
 
 def to_quantity(nt: NormalizedText, m: Mention) -> Quantity:

@@ -68,25 +68,29 @@ def _qualitative(claim: Claim) -> str:
     return f"{what}" + (f" ({extra})" if extra else "")
 
 
+_CURRENCIES = {"KRW", "USD", "CNY", "JPY", "EUR", "GBP"}
+
+
+def money(unit: str | None) -> tuple[str, str] | None:
+    """(currency, what it is per) of a money unit: "USD" → ("USD", ""), "KRW/gpu_hour" →
+    ("KRW", "gpu_hour"); None for any other unit."""
+    currency, _, per = (unit or "").partition("/")
+    return (currency, per) if currency in _CURRENCIES else None
+
+
 def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
     """(figure, its conversion) where an article writes one currency and then another in brackets:
-    "560만 달러(약 85억 원)"."""
+    "560만 달러(약 85억 원)", "GPU 시간당 2달러(약 2900원)"."""
     pairs = []
     by_sentence: dict[tuple[str, int], list[Claim]] = {}
     for claim in corpus.claims:
-        if claim.quantity is not None and claim.quantity.unit in {
-            "KRW",
-            "USD",
-            "CNY",
-            "JPY",
-            "EUR",
-            "GBP",
-        }:
+        if claim.quantity is not None and money(claim.quantity.unit) is not None:
             by_sentence.setdefault((claim.article, claim.start), []).append(claim)
     for claims in by_sentence.values():
         ordered = sorted(claims, key=lambda c: c.quantity.start)
         for first, second in zip(ordered, ordered[1:], strict=False):
-            if first.quantity.unit == second.quantity.unit:
+            (cur_a, per_a), (cur_b, per_b) = money(first.quantity.unit), money(second.quantity.unit)
+            if cur_a == cur_b or per_a != per_b:
                 continue
             # Quantity spans are file offsets; the sentence starts at the claim's start.
             gap = first.sentence[

@@ -240,14 +240,15 @@ def _compare_statements(base: dict, claims: list[Claim]) -> Finding:
 
 def _conversion_findings(corpus: Corpus) -> list[Finding]:
     """The same foreign figure converted to won by several sources: do the won figures agree?"""
-    by_figure: dict[tuple[str, str, float], list[tuple[Claim, Claim]]] = defaultdict(list)
+    by_figure: dict[tuple[str, str, str, float], list[tuple[Claim, Claim]]] = defaultdict(list)
     for first, second in conversion_pairs(corpus):
         value = first.quantity.value if first.quantity.value is not None else first.quantity.low
         if value is None:
             continue
-        by_figure[(first.topic, first.subject or "", float(value))].append((first, second))
+        key = (first.topic, first.subject or "", first.quantity.unit or "", float(value))
+        by_figure[key].append((first, second))
     findings = []
-    for (topic, subject, value), pairs in sorted(by_figure.items()):
+    for (topic, subject, _unit, value), pairs in sorted(by_figure.items()):
         articles = sorted({p[0].article for p in pairs})
         if len(articles) < 2:
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from claimcheck.models import Claim, Finding
-from claimcheck.reconcile.common import Corpus, conversion_pairs, finding_id, source_row
+from claimcheck.reconcile.common import Corpus, conversion_pairs, finding_id, money, source_row
 from claimcheck.reconcile.values import comparable
 
 # A headline figure more than this far from the body's is a different figure, not a rounding.
@@ -34,7 +34,10 @@ def _conversion(corpus: Corpus, first: Claim, second: Claim) -> Finding:
 
     published = corpus.published(first.article)
     a, b = first.quantity, second.quantity
-    check = fx.implied_rate_check(_amount(first), a.unit, _amount(second), b.unit, published)
+    currency_a, currency_b = money(a.unit)[0], money(b.unit)[0]  # type: ignore[index]
+    check = fx.implied_rate_check(
+        _amount(first), currency_a, _amount(second), currency_b, published
+    )
     verdict = "consistent" if check.plausible else "inconsistent"
     steps = [
         f"{b.text} / {a.text} = {check.implied_rate:,.1f} {check.quote} per {check.base}",
@@ -67,11 +70,11 @@ def _rates_within_article(corpus: Corpus) -> list[Finding]:
     for article_id, pairs in sorted(by_article.items()):
         rates = []
         for first, second in pairs:
-            if (
-                first.quantity.unit == "USD"
-                and second.quantity.unit == "KRW"
-                and first.quantity.value
-            ):
+            currencies = (
+                (money(first.quantity.unit) or ("",))[0],
+                (money(second.quantity.unit) or ("",))[0],
+            )
+            if currencies == ("USD", "KRW") and first.quantity.value:
                 rates.append((second.quantity.value / first.quantity.value, first, second))
         if len(rates) < 2:
             continue
