@@ -154,7 +154,8 @@ def _store(folder: Path, key: str, code: int, out: str, err: str) -> None:
 
 
 class _Tee:
-    """A text stream that writes through to `stream` and keeps a copy (up to a limit)."""
+    """A text stream that writes through to `stream` and keeps a copy (up to a limit); `failed`
+    once the copy is incomplete (too long, or the stream refused a write)."""
 
     def __init__(self, stream: Any) -> None:
         self.stream = stream
@@ -163,12 +164,25 @@ class _Tee:
         self.failed = False
 
     def write(self, text: str) -> int:
-        written = self.stream.write(text)  # raises first for what the stream refuses (bytes)
+        try:
+            written = self.stream.write(text)  # raises first for what the stream refuses (bytes)
+        except OSError:
+            # A reader that went away ("| head"): rich turns this into exit status 1, which must
+            # not be taken for a finished report.
+            self.failed = True
+            raise
         if not self.failed:
             self.size += len(text)
             self.failed = self.size > MAX_ENTRY_BYTES
             self.parts.append(text)
         return written
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except OSError:
+            self.failed = True
+            raise
 
     def text(self) -> str:
         return "".join(self.parts)

@@ -160,3 +160,25 @@ def test_only_the_most_recent_entries_are_kept(work, monkeypatch):
     assert len(first_two) == 2 and len(kept) == 2
     # The newest stays; one of the older two went (the oldest by modification time).
     assert len(set(kept) & set(first_two)) == 1
+
+
+def test_an_output_cut_short_by_its_reader_is_not_kept(tmp_path):
+    # `claimcheck report | head`: the reader leaves after a few lines; rich then exits with
+    # status 1, which must not be mistaken for a finished report with --fail-on findings.
+    import subprocess
+    import sys
+
+    cache = tmp_path / "cache"
+    env = {**os.environ, "CLAIMCHECK_CACHE_DIR": str(cache), "COLUMNS": "100"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "claimcheck", "report", "--single-source"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    assert process.stdout is not None
+    process.stdout.read(200)  # the report is far longer than a pipe holds: it is still writing
+    process.stdout.close()
+    assert process.wait(timeout=120) != 0
+    assert not cache.exists() or list(cache.iterdir()) == []
