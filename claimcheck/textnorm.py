@@ -21,6 +21,11 @@ _DASHES = {0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE63}
 _TILDES = {0x301C, 0x223C, 0xFF5E}
 
 
+def is_hangul(ch: str) -> bool:
+    """A precomposed Hangul syllable (가…힣): what Korean words and particles are made of."""
+    return "\uac00" <= ch <= "\ud7a3"
+
+
 def _map_char(ch: str) -> str:
     code = ord(ch)
     if code in _INVISIBLE:

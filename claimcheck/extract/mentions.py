@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.entities_data import ContextRule, EntityTable, alias_key, load_entity_table
+from claimcheck.textnorm import is_hangul
 
 # Korean particles and suffixes that may follow a name without a space ("딥시크는", "엔비디아의",
 # "딥시크발"); any other Hangul right after an alias means it is part of a longer word ("메타버스").
@@ -21,10 +22,6 @@ _PARTICLES = (
     # verb endings after a noun used as a verb ("증류했다", "증류한", "차단해")
     "하 했 해 한 된 되"
 ).split()
-
-
-def _hangul(ch: str) -> bool:
-    return "\uac00" <= ch <= "\ud7a3"
 
 
 @dataclass(frozen=True)
@@ -57,7 +54,7 @@ class _Matcher:
         self.fuzzy = table.fuzzy
         # Fuzzy candidates: Hangul names long enough not to be confused with ordinary words.
         self.fuzzy_keys = [
-            k for k in self.plain if len(k) >= table.fuzzy.min_length and _hangul(k[0])
+            k for k in self.plain if len(k) >= table.fuzzy.min_length and is_hangul(k[0])
         ]
 
     def find(self, text: str) -> list[Mention]:
@@ -110,13 +107,13 @@ class _Matcher:
 
 def _bounded(text: str, start: int, end: int, surface: str) -> bool:
     """A Hangul alias is a whole word or a word plus a particle; a Latin one is a whole token."""
-    if start > 0 and _hangul(text[start - 1]) and _hangul(surface[0]):
+    if start > 0 and is_hangul(text[start - 1]) and is_hangul(surface[0]):
         return False
     if end < len(text):
         nxt = text[end]
-        if _hangul(nxt) and _hangul(surface[-1]):
+        if is_hangul(nxt) and is_hangul(surface[-1]):
             return any(text.startswith(p, end) for p in _PARTICLES)
-        if nxt.isascii() and nxt.isalnum() and not _hangul(surface[-1]):
+        if nxt.isascii() and nxt.isalnum() and not is_hangul(surface[-1]):
             return False  # "V3" inside "V30"
     return True
 

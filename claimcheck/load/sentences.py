@@ -7,17 +7,13 @@ import re
 from functools import cache
 
 from claimcheck.load.rules import SentenceData, sentence_data
-from claimcheck.textnorm import normalize
+from claimcheck.textnorm import is_hangul, normalize
 
 _LATIN_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _HAS_WORD = re.compile(r"\w")
 _DOTTED_DATE = re.compile(r"\d{4}\.\s?\d{1,2}\.\s?\d{1,2}$")
 # Quotation marks and brackets that hide sentence stops inside them when they are balanced.
 _PAIRS = {"(": ")", "[": "]", "「": "」", "『": "』", "《": "》", "〈": "〉"}
-
-
-def _is_hangul(ch: str) -> bool:
-    return "\uac00" <= ch <= "\ud7a3"
 
 
 @cache
@@ -102,11 +98,11 @@ def _is_boundary(t: str, i: int, j: int, k: int, data: SentenceData) -> bool:
         if run == "." and _DOTTED_DATE.search(t, max(0, i - 16), i):
             return False  # the period that closes "2025. 1. 31."
         return True
-    if k > j and _is_hangul(nxt):
+    if k > j and is_hangul(nxt):
         # '…했다"고 말했다': a quote closed after the stop and continued by a particle.
         return not any(t.startswith(p, k) for p in data.quote_continuations)
     # No space after the stop: 5.6, U.S.A, a URL, or "했다.그리고" from sloppy spacing.
-    return not ellipsis and after_final and _is_hangul(nxt)
+    return not ellipsis and after_final and is_hangul(nxt)
 
 
 class _Hidden:

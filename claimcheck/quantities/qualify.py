@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from claimcheck.quantities.lexicon import QualifierTable, QualifierWords, lexicon
-from claimcheck.quantities.units import is_hangul, matcher
+from claimcheck.quantities.units import matcher
+from claimcheck.textnorm import is_hangul
 
 RULE_PREFIX = "qualifier_prefix"
 RULE_SUFFIX = "qualifier_suffix"

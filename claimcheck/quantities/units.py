@@ -8,14 +8,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from claimcheck.quantities.lexicon import NumeralTable, QualifierTable, UnitTable, lexicon
+from claimcheck.textnorm import is_hangul
 
 RULE_MONEY = "money"
 RULE_POINT_RATE = "percentage_point_by_context"  # 포인트 after a rate word: 지지율 5포인트
 RULE_LATIN_SCALE = "latin_scale"  # $5.6M, 5.6 billion
-
-
-def is_hangul(ch: str) -> bool:
-    return "가" <= ch <= "힣"
 
 
 @dataclass(frozen=True)
