@@ -206,8 +206,8 @@ def per_unit(s: str, mentions: list[Mention]) -> list[Mention]:
                 while out and out[-1].end > m.start:
                     out.pop()
             elif out and _bracketed_after_rate(s, out[-1], m):
-                # "시간당 2달러(약 2900원)", "100만 토큰당 2.19달러로, o1(60달러)의": the bracketed
-                # price is in the same rate as the one just before it
+                # "시간당 2달러(약 2900원)": the bracketed conversion is in the same rate (not
+                # "2달러로 계산한 훈련비(557만 달러)": a sum named in between is no conversion)
                 m.unit = f"{m.unit}/{out[-1].unit.partition('/')[2]}"  # type: ignore[union-attr]
                 m.rule.append(RULE_RATE)
         out.append(m)
@@ -217,8 +217,10 @@ def per_unit(s: str, mentions: list[Mention]) -> list[Mention]:
 def _bracketed_after_rate(s: str, before: Mention, m: Mention) -> bool:
     if before.unit is None or "/" not in before.unit:
         return False
-    between = s[before.end : m.start]
-    return len(between) <= 20 and between.endswith("(") and not re.search(r"[.!?]\s", between)
+    return (
+        s[before.end : m.start].strip() == "("
+        and before.unit.partition("/")[0] != (m.unit or "").partition("/")[0]
+    )
 
 
 def to_quantity(nt: NormalizedText, m: Mention) -> Quantity:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from typing import Any
 
@@ -30,15 +31,8 @@ _KO = {
 }
 
 
-# A company's training cost is the same thing whether the article's story is about that company
-# (training_cost) or about someone else (peer_cost, e.g. DeepSeek's cost in a story on Nvidia).
-_TRAINING_SCOPES = {"training", "final training run", "compute"}
-
-
 def group_key(claim: Claim) -> tuple[str, str, str]:
     topic = claim.topic
-    if topic == "peer_cost" and claim.subject and claim.attributes.get("scope") in _TRAINING_SCOPES:
-        topic = "training_cost"
     obj = "" if topic in _LOOSE_OBJECT else (claim.object or "")
     if claim.topic == "cost_ratio":
         obj = claim.attributes.get("baseline", "")
@@ -146,9 +140,10 @@ def _compare_figures(
     )
 
 
-# How many figures on each side, in order of size, are candidates for the closest one: every
-# figure of a group this small or smaller (2 * 16 + 1) meets every other; in a group of thousands
-# (a corpus of thousands of articles) each meets its neighbours, so the comparison stays linear.
+# How many figures on each side, in order of size, are candidates for the closest one; figures
+# with an open end ("10억 달러 미만") are always candidates too, as they may be closest to any.
+# A group of up to 17 figures is compared exhaustively; in one of thousands (a corpus of thousands
+# of articles) each meets its neighbours, so the comparison stays linear.
 _NEIGHBOURS = 16
 
 
@@ -162,9 +157,14 @@ def _closest_pairs(items: list[tuple[Claim, Any]]) -> list[tuple[Claim, Any, Cla
         ordered = sorted(
             indexes, key=lambda i: (items[i][1].interval.low, items[i][1].interval.high, i)
         )
+        open_ended = [
+            i
+            for i in ordered
+            if math.isinf(items[i][1].interval.low) or math.isinf(items[i][1].interval.high)
+        ]
         for rank, i in enumerate(ordered):
             a, va = items[i]
-            candidates: list[int] = []
+            candidates: list[int] = [k for k in open_ended if items[k][0].article != a.article]
             for step in (-1, 1):
                 j, found = rank + step, 0
                 while 0 <= j < len(ordered) and found < _NEIGHBOURS:
@@ -174,7 +174,7 @@ def _closest_pairs(items: list[tuple[Claim, Any]]) -> list[tuple[Claim, Any, Cla
                     j += step
             if candidates:
                 best = min(
-                    sorted(candidates), key=lambda k: _gap(va.interval, items[k][1].interval)
+                    sorted(set(candidates)), key=lambda k: _gap(va.interval, items[k][1].interval)
                 )
                 pairs.append((i, (a, va, *items[best])))
     return [pair for _, pair in sorted(pairs, key=lambda p: p[0])]
