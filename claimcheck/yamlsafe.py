@@ -63,10 +63,32 @@ def _refuse_shared_nodes(root: yaml.Node) -> None:
             stack += node.value
 
 
+# Nothing claimcheck reads nests deeper than a handful of levels; libyaml's composer recurses
+# once per level, so a document of 100,000 "[" would crash the interpreter, not raise.
+MAX_DEPTH = 64
+
+
+def _refuse_deep_nesting(text: str) -> None:
+    depth = 0
+    # The parser's events come one by one (no recursion), before anything is composed.
+    for event in yaml.parse(text, Loader=_Base):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = event.start_mark.line + 1 if event.start_mark else "?"
+                raise yaml.YAMLError(f"nested more than {MAX_DEPTH} levels deep (line {line})")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
 def safe_load(text: str, path: str | Path | None, what: str = "YAML") -> Any:
     """Parse `text` as YAML; any problem becomes an InputError naming `path`."""
     try:
+        _refuse_deep_nesting(text)
         return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - the loader is a SafeLoader
+    except (TypeError, RecursionError) as exc:
+        # e.g. "[1, 2]: x": a list as a mapping key
+        raise InputError(path, f"invalid {what}: {exc}") from None
     except yaml.MarkedYAMLError as exc:
         line = f" at line {exc.problem_mark.line + 1}" if exc.problem_mark is not None else ""
         raise InputError(path, f"invalid {what}{line}: {exc.problem or exc}") from None

@@ -712,3 +712,18 @@ def test_an_unused_override_is_found_only_after_the_last_article_and_nothing_is_
     assert_refused(cli("extract", "news"), "overrides.yaml", "a:0000000000", "matches no claim")
     assert snapshot(work / "claims") == before
     assert leftovers(work) == []
+
+
+# --- YAML that would crash the parser rather than fail -----------------------------------------
+
+
+def test_front_matter_nested_a_hundred_thousand_levels_is_refused_not_a_crash(work):
+    (work / "news" / "a.md").write_text(
+        "---\ntitle: " + "[" * 100_000 + "]" * 100_000 + "\n---\n" + ARTICLE, encoding="utf-8"
+    )
+    assert_refused(cli("report", "news/a.md"), "a.md", "nested more than")
+
+
+def test_a_list_as_a_mapping_key_is_refused_in_one_line(work):
+    (work / "news" / "a.md").write_text("---\n[1, 2]: x\n---\n" + ARTICLE, encoding="utf-8")
+    assert_refused(cli("articles", "news/a.md"), "a.md", "unhashable")
