@@ -81,6 +81,7 @@ def output_key(command: str, argv: Sequence[str], inputs: Iterable[Path]) -> str
 
     add(FORMAT_VERSION, command, json.dumps(list(argv)), os.getcwd(), sys.version)
     add(sys.stdout.isatty(), sys.stderr.isatty(), shutil.get_terminal_size())
+    add(_stdin_terminal())  # rich takes the width from stdin's terminal first
     for name in _ENVIRONMENT:
         add(name, os.environ.get(name))
     for path in sorted(_own_files()):
@@ -187,10 +188,24 @@ class _Tee:
     def text(self) -> str:
         return "".join(self.parts)
 
+    @property
+    def buffer(self) -> Any:
+        # Bytes written to the buffer bypass the copy (click does so for some encodings): the
+        # copy would be incomplete, so the output is not kept.
+        self.failed = True
+        return self.stream.buffer
+
     def __getattr__(self, name: str) -> Any:
         # isatty, fileno, encoding, flush, buffer…: the real stream's, so that rich and click
         # render exactly as they would without the copy.
         return getattr(self.stream, name)
+
+
+def _stdin_terminal() -> object:
+    try:
+        return sys.stdin.isatty(), os.get_terminal_size(sys.stdin.fileno())
+    except (AttributeError, OSError, ValueError):
+        return None
 
 
 def _own_files() -> list[Path]:

@@ -182,3 +182,22 @@ def test_an_output_cut_short_by_its_reader_is_not_kept(tmp_path):
     process.stdout.close()
     assert process.wait(timeout=120) != 0
     assert not cache.exists() or list(cache.iterdir()) == []
+
+
+def test_a_file_leaving_the_folder_runs_afresh(work):
+    # A manifest may list files that must exist; whatever leaves or joins the folder counts.
+    (work / "news" / "notes.pdf").write_bytes(b"%PDF-1.7\n")
+    assert report().exit_code == 0
+    (work / "news" / "notes.pdf").unlink()
+    assert report().exit_code == 0
+    assert len(work.runs) == 2
+
+
+def test_an_article_linked_from_another_folder_uses_that_folders_manifest(work):
+    (work / "elsewhere").mkdir()
+    (work / "elsewhere" / "c.txt").write_text(ARTICLE, encoding="utf-8")
+    (work / "news" / "c.txt").symlink_to(work / "elsewhere" / "c.txt")
+    assert report().exit_code == 0
+    (work / "elsewhere" / "manifest.yaml").write_text("articles: []\n", encoding="utf-8")
+    assert report().exit_code == 0
+    assert len(work.runs) == 2

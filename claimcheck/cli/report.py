@@ -83,11 +83,15 @@ def _cache_key(paths, lang, fmt, topics, verdicts, fail_on, single_source, table
         files = article_files(list(paths) or None)
     except (InputError, OSError):
         return None
-    folders = sorted({path.parent for path in files})
+    # The loader reads the manifest beside each file's real path, and checks that every file it
+    # lists exists: the key has each such folder's manifest and the names in it.
+    folders = sorted({path.resolve().parent for path in files})
     inputs = [*files, *(folder / MANIFEST_NAME for folder in folders)]
+    listing = [sorted(p.name for p in folder.iterdir()) for folder in folders]
     inputs.append(Path(tables_dir) / "overrides.yaml")
     options = [list(paths), lang, fmt, list(topics), list(verdicts), list(fail_on)]
-    return outputcache.output_key("report", [*map(str, options), single_source, tables_dir], inputs)
+    argv = [*map(str, options), single_source, tables_dir, str(listing)]
+    return outputcache.output_key("report", argv, inputs)
 
 
 def _report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir) -> None:
