@@ -224,3 +224,17 @@ def test_a_manifest_entry_wins_over_the_pages_meta_tags(tmp_path):
     assert article.meta.source == "manifest"
     assert article.meta.outlet == "한빛경제 온라인" and article.meta.author is None
     assert article.meta.published.isoformat() == "2025-02-17"
+
+
+def test_meta_tags_in_the_body_speak_for_something_else(tmp_path):
+    page = tmp_path / "a.html"
+    page.write_text(
+        '<html><head><meta property="og:site_name" content="한빛경제"></head><body><article>'
+        "<h1>제목</h1><p>본문 문장이다.</p></article><aside><div itemscope>"
+        '<meta itemprop="datePublished" content="2019-03-01"><meta name="author" content="다른 기자">'
+        "<a href='/old'>예전 기사</a></div></aside></body></html>",
+        encoding="utf-8",
+    )
+    (article,) = load_articles([page])
+    assert article.meta.outlet == "한빛경제"
+    assert article.meta.published is None and article.meta.author is None

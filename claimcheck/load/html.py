@@ -335,9 +335,13 @@ def html_meta(source: str) -> dict[str, str]:
 
     tree = LexborHTMLParser(source)
     found: dict[str, str] = {}
+    # Only the <head> speaks for the page: a related-article card in the body may carry its own.
+    head = tree.head
+    if head is None:
+        return found
     for name, selectors in _META_TAGS.items():
         for selector in selectors:
-            node = tree.css_first(selector)
+            node = head.css_first(selector)
             if node is None:
                 continue
             raw = node.attributes.get("href" if node.tag == "link" else "content") or ""
