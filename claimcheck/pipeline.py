@@ -15,7 +15,7 @@ from pathlib import Path
 
 from claimcheck.models import ArticleMeta, Claim, ManifestEntry, Override
 
-Progress = Callable[[int], None]
+Progress = Callable[[int, int], None]  # (articles done, articles in all)
 # Articles handed to each worker ahead of the one being collected: enough to keep it busy,
 # few enough that finished results never pile up in memory.
 _AHEAD_PER_WORKER = 4
@@ -78,11 +78,11 @@ def extract_paths(
         results: Iterator[Extracted] = map(_process, work)
     else:
         results = _in_processes(work, jobs)
-    for extracted in results:
+    for done, extracted in enumerate(results, start=1):
         book.mark_used(extracted.overrides_used)
         yield extracted
         if progress:
-            progress(1)
+            progress(done, len(work))
     book.check_all_used()
 
 

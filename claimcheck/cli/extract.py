@@ -101,22 +101,24 @@ def extract(
 
 
 def _run(paths: tuple[str, ...], folder: Path, jobs: int, render: bool = True):
-    """The articles' claims, one article at a time, with a progress bar on a terminal."""
-    from claimcheck.load import article_jobs
+    """The articles' claims, one article at a time, with a progress bar on a terminal for runs of
+    20 articles or more (the pipeline says how many there are; nothing is listed twice)."""
     from claimcheck.pipeline import extract_paths
 
     sources = list(paths) or None
     if not sys.stderr.isatty():
         yield from extract_paths(sources, folder, jobs, render=render)
         return
-    count = len(article_jobs(sources))
-    if count < 20:
-        yield from extract_paths(sources, folder, jobs, render=render)
-        return
     from rich.progress import Progress
 
     with Progress(console=stderr_console(), transient=True) as bar:
-        task = bar.add_task("extracting", total=count)
-        yield from extract_paths(
-            sources, folder, jobs, progress=lambda n: bar.advance(task, n), render=render
-        )
+        tasks: list = []
+
+        def advance(done: int, total: int) -> None:
+            if total < 20:
+                return
+            if not tasks:
+                tasks.append(bar.add_task("extracting", total=total))
+            bar.update(tasks[0], completed=done)
+
+        yield from extract_paths(sources, folder, jobs, progress=advance, render=render)
