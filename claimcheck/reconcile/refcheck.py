@@ -7,7 +7,7 @@ import math
 from claimcheck.models import Claim, Finding, ReferenceCitation
 from claimcheck.reconcile.common import Corpus, finding_id, source_row
 from claimcheck.reconcile.intervals import Interval, digit_slip
-from claimcheck.reconcile.values import comparable
+from claimcheck.reconcile.values import comparable, rate_unit
 from claimcheck.reference import ReferenceFact, ReferenceTable
 
 _KO = {
@@ -54,13 +54,6 @@ def _family(entity: str | None) -> set[str]:
     return family
 
 
-def _rate_unit(claim: Claim) -> str | None:
-    if claim.quantity is None or "/" not in (claim.quantity.unit or ""):
-        return None
-    value = comparable(claim, None)
-    return value.unit if value is not None else None
-
-
 def _is_hardware(entity: str | None) -> bool:
     """A chip or generic hardware (a GPU's rental price is about the chips the fact names)."""
     from claimcheck.extract.mentions import entity_type
@@ -77,7 +70,7 @@ def _candidates(table: ReferenceTable, claim: Claim) -> list[ReferenceFact]:
     if claim.topic == "technique" and claim.stance == "alleged":
         topics.add("allegation")
     facts = [f for t in topics for f in table.find(topic=t)]
-    rate = _rate_unit(claim)
+    rate = rate_unit(claim)
     if rate is not None:
         # A price per something (USD/gpu_hour) is checked against facts in the same rate,
         # whatever topic the sentence around it was given, and never against plain sums.

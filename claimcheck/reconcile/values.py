@@ -27,9 +27,7 @@ def comparable(claim: Claim, published: dt.date | None) -> Value | None:
         return None
     quantity = _meant(quantity)
     sign = -1.0 if claim.attributes.get("direction") == "down" else 1.0
-    currency, _, per = (quantity.unit or "").partition("/")
-    if per == "hour" and _about_gpus(claim):
-        per = "gpu_hour"  # "GPU 임차료를 시간당 2달러로": an hour of one GPU
+    currency, per = _money_per(claim)
     if currency in CURRENCIES and currency != "USD":
         from claimcheck import fx
 
@@ -54,6 +52,22 @@ def comparable(claim: Claim, published: dt.date | None) -> Value | None:
         )
     unit = quantity.unit or "number"
     return Value(interval, unit, f"{quantity.text} = {describe(quantity, sign)}")
+
+
+def rate_unit(claim: Claim) -> str | None:
+    """The comparable unit of a price per something ("USD/gpu_hour"), or None for any other
+    figure; what `comparable` gives such a claim, without converting anything."""
+    currency, per = _money_per(claim)
+    if not per or currency not in CURRENCIES:
+        return None
+    return f"USD/{per}"
+
+
+def _money_per(claim: Claim) -> tuple[str, str]:
+    currency, _, per = ((claim.quantity.unit if claim.quantity else None) or "").partition("/")
+    if per == "hour" and _about_gpus(claim):
+        per = "gpu_hour"  # "GPU 임차료를 시간당 2달러로": an hour of one GPU
+    return currency, per
 
 
 def _about_gpus(claim: Claim) -> bool:
