@@ -78,20 +78,33 @@ def test_bad_input_is_one_line_and_exit_2(args, fragment):
 def test_report_json_is_streamed_item_by_item_with_the_same_bytes_as_one_dump(capsys):
     import json
 
-    from claimcheck.cli.common import echo_model_json
-    from claimcheck.models import Report
-    from claimcheck.reconcile import report_for_paths
+    from claimcheck.cli.common import echo_json_lists
+    from claimcheck.reconcile import store_for_paths
 
-    report = report_for_paths(None, "no-such-tables-folder")
-    assert report.claims and report.findings
-    for model in (
-        report,
-        report.model_copy(update={"findings": []}),
-        Report(articles=[], claims=[], findings=[]),
-    ):
-        echo_model_json(model)
-        streamed = capsys.readouterr().out
-        assert (
-            streamed
-            == json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
-        )
+    with store_for_paths(None, "no-such-tables-folder") as store:
+        report = store.to_report()
+        assert report.claims and report.findings
+        refuted = {"verdicts": ["refuted"]}
+        cases = [
+            (store.finding_rows(), report),
+            (
+                store.finding_rows(**refuted),
+                report.model_copy(
+                    update={"findings": [f for f in report.findings if f.verdict == "refuted"]}
+                ),
+            ),
+            (iter(()), report.model_copy(update={"findings": []})),
+        ]
+        for findings, model in cases:
+            echo_json_lists(
+                [
+                    ("articles", store.article_rows()),
+                    ("claims", store.claim_rows()),
+                    ("findings", findings),
+                ]
+            )
+            streamed = capsys.readouterr().out
+            expected = json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=2)
+            assert streamed == expected + "\n"
+    echo_json_lists([])
+    assert capsys.readouterr().out == "{}\n"

@@ -28,14 +28,14 @@ def work(tmp_path, monkeypatch):
     (tmp_path / "news" / "b.txt").write_text(OTHER, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path / "cache"))
-    real = claimcheck.reconcile.report_for_paths
+    real = claimcheck.reconcile.store_for_paths
     runs = []
 
     def counted(*args, **kwargs):
         runs.append(args)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(claimcheck.reconcile, "report_for_paths", counted)
+    monkeypatch.setattr(claimcheck.reconcile, "store_for_paths", counted)
     return Work(tmp_path, runs)
 
 

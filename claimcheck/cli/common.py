@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 import click
@@ -115,24 +115,18 @@ def verdict_option(name: str, dest: str, help: str) -> Any:
     return click.option(name, dest, multiple=True, type=click.Choice(verdicts), help=help)
 
 
-def echo_model_json(model: Any) -> None:
-    """Print a pydantic model as `echo_json` prints its dump, but dumping one list item at a
-    time: the same bytes, without a second copy of a large report in memory."""
+def echo_json_lists(lists: Sequence[tuple[str, Iterable[Any]]]) -> None:
+    """Print {name: [item, ...], ...} as `echo_json` would print it, taking one item at a time
+    from each iterable: the same bytes, with no list (or report) whole in memory."""
     import json
 
     out = sys.stdout
-    fields = list(type(model).model_fields)
     out.write("{")
-    for number, name in enumerate(fields):
-        out.write(("," if number else "") + f"\n  {json.dumps(name)}: ")
-        value = getattr(model, name)
-        if isinstance(value, list) and value and hasattr(value[0], "model_dump"):
-            out.write("[")
-            for index, item in enumerate(value):
-                text = json.dumps(item.model_dump(mode="json"), ensure_ascii=False, indent=2)
-                out.write(("," if index else "") + "\n    " + text.replace("\n", "\n    "))
-            out.write("\n  ]")
-        else:
-            dumped = model.model_dump(mode="json", include={name})[name]
-            out.write(json.dumps(dumped, ensure_ascii=False, indent=2).replace("\n", "\n  "))
-    out.write("\n}\n" if fields else "}\n")
+    for number, (name, items) in enumerate(lists):
+        out.write(("," if number else "") + f"\n  {json.dumps(name)}: [")
+        count = 0
+        for count, item in enumerate(items, start=1):
+            text = json.dumps(item, ensure_ascii=False, indent=2)
+            out.write(("," if count > 1 else "") + "\n    " + text.replace("\n", "\n    "))
+        out.write("\n  ]" if count else "]")
+    out.write("\n}\n" if lists else "}\n")

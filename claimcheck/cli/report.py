@@ -7,7 +7,7 @@ import sys
 import click
 
 from claimcheck.cli.common import (
-    echo_model_json,
+    echo_json_lists,
     format_option,
     lang_option,
     overrides_folder_option,
@@ -95,33 +95,32 @@ def _cache_key(paths, lang, fmt, topics, verdicts, fail_on, single_source, table
 
 
 def _report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir) -> None:
-    from claimcheck.reconcile import report_for_paths
+    from claimcheck.reconcile import store_for_paths
 
-    full = report_for_paths(list(paths) or None, tables_dir)
-    shown = [
-        f
-        for f in full.findings
-        if (not topics or f.topic in topics)
-        and (not verdicts or f.verdict in verdicts)
-        and (single_source or verdicts or f.verdict != "single_source")
-    ]
-    if fmt == "json":
-        data = full.model_copy(update={"findings": shown})
+    with store_for_paths(list(paths) or None, tables_dir) as store:
+        shown = dict(topics=topics, verdicts=verdicts, single_source=single_source)
+        if fmt == "json":
+            echo_json_lists(
+                [
+                    ("articles", store.article_rows()),
+                    ("claims", store.claim_rows()),
+                    ("findings", store.finding_rows(**shown)),
+                ]
+            )
+        elif fmt == "markdown":
+            from claimcheck.cli.report_view import markdown
 
-        echo_model_json(data)
-    elif fmt == "markdown":
-        from claimcheck.cli.report_view import markdown
+            for line in markdown(store, store.findings(**shown), lang):
+                click.echo(line)
+        else:
+            from claimcheck.cli.report_view import terminal
 
-        click.echo(markdown(full, shown, lang))
-    else:
-        from claimcheck.cli.report_view import terminal
-
-        terminal(full, shown, lang)
-    failing = [
-        f for f in full.findings if f.verdict in fail_on and (not topics or f.topic in topics)
-    ]
+            terminal(store, store.findings(**shown), lang)
+        failing = sum(
+            n for (_, _, verdict), n in store.verdict_counts(topics).items() if verdict in fail_on
+        )
     if failing:
         click.echo(
-            f"claimcheck: {len(failing)} finding(s) matched --fail-on {','.join(fail_on)}", err=True
+            f"claimcheck: {failing} finding(s) matched --fail-on {','.join(fail_on)}", err=True
         )
         sys.exit(1)

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from rich.markup import escape
 
 from claimcheck.cli.common import stdout_console
-from claimcheck.models import Finding, Report
+from claimcheck.models import Finding
+
+if TYPE_CHECKING:
+    from claimcheck.reconcile.store import ReportStore
 
 KIND_LABEL = {
     "en": {
@@ -61,13 +66,16 @@ def _explanation(finding: Finding, lang: str) -> str:
     return finding.explanation_ko if lang == "ko" else finding.explanation
 
 
-def terminal(report: Report, shown: list[Finding], lang: str) -> None:
+def terminal(store: ReportStore, shown: Iterable[Finding], lang: str) -> None:
     from rich.panel import Panel
     from rich.table import Table
 
     t = TEXT[lang]
     console = stdout_console()
-    counts = Counter((f.kind, f.verdict) for f in report.findings)
+    by_kind_topic = store.verdict_counts()
+    counts: Counter = Counter()
+    for (kind, _, verdict), n in by_kind_topic.items():
+        counts[kind, verdict] += n
     overview = "\n".join(
         f"{KIND_LABEL[lang][kind]}: "
         + ", ".join(
@@ -77,8 +85,8 @@ def terminal(report: Report, shown: list[Finding], lang: str) -> None:
     )
     console.print(
         Panel(
-            f"{len(report.articles)} {t['articles']} · {len(report.claims)} {t['claims']} · "
-            f"{len(report.findings)} {t['findings']}\n{escape(overview)}",
+            f"{store.article_count} {t['articles']} · {store.claim_count} {t['claims']} · "
+            f"{store.finding_count} {t['findings']}\n{escape(overview)}",
             title=f"claimcheck — {t['overview']}",
         )
     )
@@ -87,8 +95,8 @@ def terminal(report: Report, shown: list[Finding], lang: str) -> None:
     for kind in ("internal", "cross_source", "reference"):
         table.add_column(KIND_LABEL[lang][kind])
     by_topic: dict[str, dict[str, Counter]] = {}
-    for f in report.findings:
-        by_topic.setdefault(f.topic, {}).setdefault(f.kind, Counter())[f.verdict] += 1
+    for (kind, topic, verdict), n in by_kind_topic.items():
+        by_topic.setdefault(topic, {}).setdefault(kind, Counter())[verdict] += n
     for topic in sorted(by_topic):
         cells = []
         for kind in ("internal", "cross_source", "reference"):
@@ -137,15 +145,16 @@ def _print_finding(console, finding: Finding, lang: str, t: dict) -> None:
         console.print(f"  [dim]“{escape(r.quote)}”[/dim]")
 
 
-def markdown(report: Report, shown: list[Finding], lang: str) -> str:
+def markdown(store: ReportStore, shown: Iterable[Finding], lang: str) -> Iterator[str]:
+    """The report as a Markdown table, line by line."""
     t = TEXT[lang]
-    lines = [
-        f"# claimcheck: {len(report.articles)} {t['articles']}, "
-        f"{len(report.claims)} {t['claims']}, {len(report.findings)} {t['findings']}",
-        "",
-        "| verdict | kind | topic | subject / object | sources | explanation |",
-        "| --- | --- | --- | --- | --- | --- |",
-    ]
+    yield (
+        f"# claimcheck: {store.article_count} {t['articles']}, "
+        f"{store.claim_count} {t['claims']}, {store.finding_count} {t['findings']}"
+    )
+    yield ""
+    yield "| verdict | kind | topic | subject / object | sources | explanation |"
+    yield "| --- | --- | --- | --- | --- | --- |"
     for f in shown:
         what = " / ".join(x for x in (f.subject, f.object) if x) or "-"
         sources = "; ".join(f"{s.article} L{s.line}: {s.value}" for s in f.sources)
@@ -157,8 +166,7 @@ def markdown(report: Report, shown: list[Finding], lang: str) -> str:
             sources,
             _explanation(f, lang),
         ]
-        lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
-    return "\n".join(lines)
+        yield "| " + " | ".join(_md(c) for c in cells) + " |"
 
 
 def _md(cell: str) -> str:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from claimcheck.models import Article, ArticleMeta, Claim, Report, ReportArticle
+from claimcheck.models import Article, ArticleMeta, Claim, Report
 
-__all__ = ["build_report", "build_report_from_claims", "report_for_paths"]
+if TYPE_CHECKING:
+    from claimcheck.reconcile.store import ReportStore
+
+__all__ = ["build_report", "build_report_from_claims", "report_for_paths", "store_for_paths"]
 
 
 def build_report(
@@ -21,47 +25,45 @@ def build_report(
 def build_report_from_claims(
     claims: list[Claim], meta: dict[str, ArticleMeta], reference=None
 ) -> Report:
-    """The same from claims alone (claim tables at a git revision, say) and articles' metadata."""
-    from claimcheck.reconcile.common import Corpus
-    from claimcheck.reconcile.cross import cross_source
-    from claimcheck.reconcile.internal import internal
-    from claimcheck.reconcile.refcheck import reference_findings
-    from claimcheck.reference import load_reference
+    """The same from claims alone (claim tables at a git revision, say) and articles' metadata.
 
-    live = [c for c in claims if c.review != "rejected"]
-    corpus = Corpus(meta, live)
-    table = reference if reference is not None else load_reference()
-    findings = internal(corpus) + cross_source(corpus) + reference_findings(corpus, table)
-    order = {"internal": 0, "cross_source": 1, "reference": 2}
-    findings.sort(key=lambda f: (order[f.kind], f.topic, f.subject or "", f.id))
-    ids = sorted(meta) if meta else sorted({c.article for c in claims})
-    counts = Counter(c.article for c in claims)
-    summaries = [
-        ReportArticle(
-            id=aid,
-            title=m.title,
-            outlet=m.outlet,
-            published=m.published,
-            kind=m.kind,
-            url=m.url,
-            author=m.author,
-            claims=counts[aid],
-        )
-        for aid in ids
-        for m in [meta.get(aid) or ArticleMeta()]
-    ]
-    return Report(articles=summaries, claims=claims, findings=findings)
+    The report lists the articles in `meta` (or, with no metadata at all, every article with a
+    claim); its claims come article by article, in id order."""
+    from claimcheck.reconcile.store import ReportStore
+
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_article[claim.article].append(claim)
+    with ReportStore(reference) as store:
+        for article_id in sorted(set(meta) | set(by_article)):
+            listed = not meta or article_id in meta
+            store.add_article(article_id, meta.get(article_id), by_article[article_id], listed)
+        store.finish()
+        return store.to_report()
 
 
-def report_for_paths(paths: list[str] | None, tables_dir: str = "claims", jobs: int = 1) -> Report:
-    """Load, extract, apply the editor's overrides and reconcile, one article at a time."""
+def store_for_paths(
+    paths: list[str] | None, tables_dir: str = "claims", jobs: int = 1
+) -> ReportStore:
+    """Load, extract, apply the editor's overrides and reconcile, one article at a time, into a
+    report store (the caller closes it): memory stays flat however many articles there are."""
     from pathlib import Path
 
     from claimcheck.pipeline import extract_paths
+    from claimcheck.reconcile.store import ReportStore
 
-    meta: dict[str, ArticleMeta] = {}
-    claims: list[Claim] = []
-    for article in extract_paths(paths, Path(tables_dir), jobs):
-        meta[article.id] = article.meta
-        claims.extend(article.claims)
-    return build_report_from_claims(claims, meta)
+    store = ReportStore()
+    try:
+        for article in extract_paths(paths, Path(tables_dir), jobs):
+            store.add_article(article.id, article.meta, article.claims)
+        store.finish()
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def report_for_paths(paths: list[str] | None, tables_dir: str = "claims", jobs: int = 1) -> Report:
+    """The same, whole in memory."""
+    with store_for_paths(paths, tables_dir, jobs) as store:
+        return store.to_report()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from claimcheck.models import ArticleMeta, Claim, SourceValue
@@ -20,7 +21,7 @@ class Corpus:
     runs on freshly extracted claims and on claim tables read back from a folder or a git revision.
     """
 
-    meta: dict[str, ArticleMeta]
+    meta: Mapping[str, ArticleMeta]  # a dict, or the report store's lookup
     claims: list[Claim]
 
     def published(self, article_id: str):

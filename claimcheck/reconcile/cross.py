@@ -7,7 +7,7 @@ from collections import defaultdict
 from typing import Any
 
 from claimcheck.models import Claim, Finding
-from claimcheck.reconcile.common import Corpus, conversion_pairs, finding_id, source_row
+from claimcheck.reconcile.common import Corpus, finding_id, source_row
 from claimcheck.reconcile.intervals import digit_slip, relation
 from claimcheck.reconcile.values import comparable
 
@@ -46,19 +46,17 @@ def _priced(claim: Claim) -> bool:
     return bool(unit and "/" in unit and claim.object)
 
 
-def cross_source(corpus: Corpus) -> list[Finding]:
-    conversions = {second.id for _, second in conversion_pairs(corpus)}
-    groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
-    for claim in corpus.claims:
-        if claim.id in conversions or (claim.topic == "other" and not _priced(claim)):
-            continue  # an unclassified figure, unless it is a price of something named
-        groups[group_key(claim)].append(claim)
-    findings = [_group_finding(corpus, key, claims) for key, claims in sorted(groups.items())]
-    findings.extend(_conversion_findings(corpus))
-    return findings
+def group_key_of(claim: Claim, converted: set[str]) -> tuple[str, str, str] | None:
+    """The cross-source group of a live claim, or None for one compared with no other source:
+    a conversion already checked with the figure it converts, or an unclassified figure (unless
+    it is a price of something named). `converted` holds the ids of its article's conversions."""
+    if claim.id in converted or (claim.topic == "other" and not _priced(claim)):
+        return None
+    return group_key(claim)
 
 
-def _group_finding(corpus: Corpus, key: tuple[str, str, str], claims: list[Claim]) -> Finding:
+def group_finding(corpus: Corpus, key: tuple[str, str, str], claims: list[Claim]) -> Finding:
+    """What the sources of one group say: claims in the order their articles came."""
     topic, subject, obj = key
     articles = sorted({c.article for c in claims})
     sources = [source_row(corpus, c) for c in claims]
@@ -238,62 +236,60 @@ def _compare_statements(base: dict, claims: list[Claim]) -> Finding:
     return Finding(**base, verdict="agree", explanation=en, explanation_ko=ko)
 
 
-def _conversion_findings(corpus: Corpus) -> list[Finding]:
+def conversion_key(first: Claim) -> tuple[str, str, str, float] | None:
+    """What a conversion converts ("560만 달러" of DeepSeek's training cost), to find other
+    sources converting the same figure; None for a figure without an amount."""
+    value = first.quantity.value if first.quantity.value is not None else first.quantity.low
+    if value is None:
+        return None
+    return (first.topic, first.subject or "", first.quantity.unit or "", float(value))
+
+
+def conversion_finding(
+    corpus: Corpus, key: tuple[str, str, str, float], pairs: list[tuple[Claim, Claim]]
+) -> Finding:
     """The same foreign figure converted to won by several sources: do the won figures agree?"""
-    by_figure: dict[tuple[str, str, str, float], list[tuple[Claim, Claim]]] = defaultdict(list)
-    for first, second in conversion_pairs(corpus):
-        value = first.quantity.value if first.quantity.value is not None else first.quantity.low
-        if value is None:
-            continue
-        key = (first.topic, first.subject or "", first.quantity.unit or "", float(value))
-        by_figure[key].append((first, second))
-    findings = []
-    for (topic, subject, _unit, value), pairs in sorted(by_figure.items()):
-        articles = sorted({p[0].article for p in pairs})
-        if len(articles) < 2:
-            continue
-        converted = {(p[1].quantity.value, p[1].quantity.low, p[1].quantity.high) for p in pairs}
-        steps = []
-        for first, second in pairs:
-            a = first.quantity.value if first.quantity.value is not None else first.quantity.low
-            b = second.quantity.value if second.quantity.value is not None else second.quantity.low
-            implied = (
-                f", implying {b / a:,.1f} {second.quantity.unit} per {first.quantity.unit}"
-                if a and b  # a range converts at the rate of its lower ends
-                else ""
-            )
-            when = corpus.published(first.article) or "date unknown"
-            steps.append(
-                f"{first.article} ({when}): {first.quantity.text} → {second.quantity.text}{implied}"
-            )
-        verdict = "agree" if len(converted) == 1 else "discrepancy"
-        en = (
-            f"The same {pairs[0][0].quantity.text} appears as {len(converted)} "
-            "different converted figures; "
-            "the implied exchange rates differ."
-            if verdict == "discrepancy"
-            else "Every source converts it the same way."
+    topic, subject, _unit, value = key
+    articles = sorted({p[0].article for p in pairs})
+    converted = {(p[1].quantity.value, p[1].quantity.low, p[1].quantity.high) for p in pairs}
+    steps = []
+    for first, second in pairs:
+        a = first.quantity.value if first.quantity.value is not None else first.quantity.low
+        b = second.quantity.value if second.quantity.value is not None else second.quantity.low
+        implied = (
+            f", implying {b / a:,.1f} {second.quantity.unit} per {first.quantity.unit}"
+            if a and b  # a range converts at the rate of its lower ends
+            else ""
         )
-        ko = (
-            "같은 금액을 출처마다 다른 환율로 환산했다."
-            if verdict == "discrepancy"
-            else "출처들의 환산이 같다."
+        when = corpus.published(first.article) or "date unknown"
+        steps.append(
+            f"{first.article} ({when}): {first.quantity.text} → {second.quantity.text}{implied}"
         )
-        findings.append(
-            Finding(
-                id=finding_id("cross_source", "conversion", topic, subject, str(value)),
-                kind="cross_source",
-                topic=topic,
-                subject=subject or None,
-                object=None,
-                verdict=verdict,
-                articles=articles,
-                claims=[c.id for p in pairs for c in p],
-                sources=[source_row(corpus, c) for p in pairs for c in p],
-                explanation=en,
-                explanation_ko=ko,
-                diagnosis="wrong_rate" if verdict == "discrepancy" else None,
-                arithmetic=steps,
-            )
-        )
-    return findings
+    verdict = "agree" if len(converted) == 1 else "discrepancy"
+    en = (
+        f"The same {pairs[0][0].quantity.text} appears as {len(converted)} "
+        "different converted figures; "
+        "the implied exchange rates differ."
+        if verdict == "discrepancy"
+        else "Every source converts it the same way."
+    )
+    ko = (
+        "같은 금액을 출처마다 다른 환율로 환산했다."
+        if verdict == "discrepancy"
+        else "출처들의 환산이 같다."
+    )
+    return Finding(
+        id=finding_id("cross_source", "conversion", topic, subject, str(value)),
+        kind="cross_source",
+        topic=topic,
+        subject=subject or None,
+        object=None,
+        verdict=verdict,
+        articles=articles,
+        claims=[c.id for p in pairs for c in p],
+        sources=[source_row(corpus, c) for p in pairs for c in p],
+        explanation=en,
+        explanation_ko=ko,
+        diagnosis="wrong_rate" if verdict == "discrepancy" else None,
+        arithmetic=steps,
+    )

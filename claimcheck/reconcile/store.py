@@ -1,0 +1,256 @@
+"""A report kept on disk while it is built and read: memory does not grow with the corpus.
+
+Articles arrive one at a time. Each article's own findings (internal and reference) are made at
+once; its claims are written to a temporary SQLite database with the key of their cross-source
+group. `finish` then reads the claims back sorted by that key (SQLite sorts on disk), so only one
+group is ever in memory. Readers stream articles, claims and findings back in report order, and
+counts come from queries. SQLite is in the standard library and made for exactly this.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from claimcheck.models import ArticleMeta, Claim, Finding, Report, ReportArticle
+
+_KIND_ORDER = {"internal": 0, "cross_source": 1, "reference": 2}
+# Article metadata looked up while cross-source groups are judged (dates, outlets), kept this
+# many at a time: a group names few articles, or the same ones over and over.
+_META_CACHE = 4096
+
+_SCHEMA = """
+CREATE TABLE articles (id TEXT PRIMARY KEY, listed INTEGER, meta TEXT, summary TEXT);
+CREATE TABLE claims (
+    seq INTEGER PRIMARY KEY, article TEXT, body TEXT, topic TEXT, subject TEXT, object TEXT
+);
+CREATE TABLE conversions (
+    seq INTEGER PRIMARY KEY, topic TEXT, subject TEXT, unit TEXT, value REAL,
+    article TEXT, first TEXT, second TEXT
+);
+CREATE TABLE findings (
+    seq INTEGER PRIMARY KEY, kind_order INTEGER, topic TEXT, subject TEXT, id TEXT,
+    kind TEXT, verdict TEXT, body TEXT
+);
+"""
+
+
+def _dump(model: Any) -> str:
+    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
+
+
+class _MetaLookup(Mapping):
+    """Article metadata by id, read from the store as the reconcilers ask for it."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self._db = db
+        self._get = lru_cache(maxsize=_META_CACHE)(self._read)
+
+    def _read(self, article_id: str) -> ArticleMeta | None:
+        row = self._db.execute("SELECT meta FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return ArticleMeta.model_validate_json(row[0]) if row and row[0] else None
+
+    def __getitem__(self, article_id: str) -> ArticleMeta:
+        meta = self._get(article_id)
+        if meta is None:
+            raise KeyError(article_id)
+        return meta
+
+    def __iter__(self) -> Iterator[str]:
+        return (row[0] for row in self._db.execute("SELECT id FROM articles ORDER BY id"))
+
+    def __len__(self) -> int:
+        return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+class ReportStore:
+    """Findings about articles added one at a time; read back once `finish` has run."""
+
+    def __init__(self, reference=None):
+        from claimcheck.reference import load_reference
+
+        # An empty name is SQLite's private temporary database: on disk, gone when closed.
+        self._db = sqlite3.connect("")
+        self._db.executescript(_SCHEMA)
+        self._table = reference if reference is not None else load_reference()
+        self._finished = False
+
+    def __enter__(self) -> ReportStore:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    # --- building -------------------------------------------------------------------------
+
+    def add_article(
+        self,
+        article_id: str,
+        meta: ArticleMeta | None,
+        claims: Sequence[Claim],
+        listed: bool = True,
+    ) -> None:
+        """One article's claims (rejected ones are kept but not reconciled) and its own findings.
+        An unlisted article's claims count, but it has no row among the report's articles."""
+        from claimcheck.reconcile.common import Corpus, conversion_pairs
+        from claimcheck.reconcile.cross import conversion_key, group_key_of
+        from claimcheck.reconcile.internal import internal
+        from claimcheck.reconcile.refcheck import reference_findings
+
+        db = self._db
+        shown = meta or ArticleMeta()
+        summary = ReportArticle(
+            id=article_id,
+            title=shown.title,
+            outlet=shown.outlet,
+            published=shown.published,
+            kind=shown.kind,
+            url=shown.url,
+            author=shown.author,
+            claims=len(claims),
+        )
+        db.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?)",
+            (article_id, int(listed), _dump(meta) if meta else None, _dump(summary)),
+        )
+        live = [c for c in claims if c.review != "rejected"]
+        corpus = Corpus({article_id: meta} if meta else {}, live)
+        pairs = conversion_pairs(corpus)
+        converted = {second.id for _, second in pairs}
+        live_ids = {c.id for c in live}
+        rows = []
+        for claim in claims:
+            key = group_key_of(claim, converted) if claim.id in live_ids else None
+            rows.append((claim.article, _dump(claim), *(key or (None, None, None))))
+        db.executemany(
+            "INSERT INTO claims (article, body, topic, subject, object) VALUES (?, ?, ?, ?, ?)",
+            rows,
+        )
+        db.executemany(
+            "INSERT INTO conversions (topic, subject, unit, value, article, first, second)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (*key, first.article, _dump(first), _dump(second))
+                for first, second in pairs
+                for key in [conversion_key(first)]
+                if key is not None
+            ],
+        )
+        self._add_findings(internal(corpus) + reference_findings(corpus, self._table))
+
+    def finish(self) -> None:
+        """The cross-source findings, one group at a time in the order of its key."""
+        from claimcheck.reconcile.common import Corpus
+        from claimcheck.reconcile.cross import conversion_finding, group_finding
+
+        meta = _MetaLookup(self._db)
+        rows = self._db.execute(
+            "SELECT topic, subject, object, body FROM claims WHERE topic IS NOT NULL"
+            " ORDER BY topic, subject, object, seq"
+        )
+        for key, group in itertools.groupby(rows, key=lambda row: row[:3]):
+            claims = [Claim.model_validate_json(row[3]) for row in group]
+            self._add_findings([group_finding(Corpus(meta, claims), key, claims)])
+        rows = self._db.execute(
+            "SELECT topic, subject, unit, value, article, first, second FROM conversions"
+            " ORDER BY topic, subject, unit, value, seq"
+        )
+        for key, group in itertools.groupby(rows, key=lambda row: row[:4]):
+            members = list(group)
+            if len({row[4] for row in members}) < 2:
+                continue  # one article's own conversions: an internal check, not a cross-source one
+            pairs = [
+                (Claim.model_validate_json(row[5]), Claim.model_validate_json(row[6]))
+                for row in members
+            ]
+            self._add_findings([conversion_finding(Corpus(meta, []), key, pairs)])
+        self._finished = True
+
+    def _add_findings(self, findings: list[Finding]) -> None:
+        self._db.executemany(
+            "INSERT INTO findings (kind_order, topic, subject, id, kind, verdict, body)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (_KIND_ORDER[f.kind], f.topic, f.subject or "", f.id, f.kind, f.verdict, _dump(f))
+                for f in findings
+            ],
+        )
+
+    # --- reading --------------------------------------------------------------------------
+
+    def _count(self, query: str, *args: Any) -> int:
+        return self._db.execute(query, args).fetchone()[0]
+
+    @property
+    def article_count(self) -> int:
+        return self._count("SELECT count(*) FROM articles WHERE listed")
+
+    @property
+    def claim_count(self) -> int:
+        return self._count("SELECT count(*) FROM claims")
+
+    @property
+    def finding_count(self) -> int:
+        return self._count("SELECT count(*) FROM findings")
+
+    def verdict_counts(self, topics: Sequence[str] = ()) -> Counter:
+        """Findings by (kind, topic, verdict), of these topics or all."""
+        counts: Counter = Counter()
+        for kind, topic, verdict, n in self._db.execute(
+            "SELECT kind, topic, verdict, count(*) FROM findings GROUP BY kind, topic, verdict"
+        ):
+            if not topics or topic in topics:
+                counts[kind, topic, verdict] += n
+        return counts
+
+    def article_rows(self) -> Iterator[dict]:
+        """The report's articles as JSON objects, by id."""
+        query = "SELECT summary FROM articles WHERE listed ORDER BY id"
+        return (json.loads(row[0]) for row in self._db.execute(query))
+
+    def claim_rows(self) -> Iterator[dict]:
+        """Every claim as a JSON object, in the order the articles came."""
+        return (
+            json.loads(row[0]) for row in self._db.execute("SELECT body FROM claims ORDER BY seq")
+        )
+
+    def finding_rows(
+        self, topics: Sequence[str] = (), verdicts: Sequence[str] = (), single_source: bool = True
+    ) -> Iterator[dict]:
+        """Findings as JSON objects, in report order: by kind, topic, subject and id.
+        `single_source=False` leaves out single-source findings unless `verdicts` asks for them."""
+        self._require_finished()
+        rows = self._db.execute(
+            "SELECT topic, verdict, body FROM findings ORDER BY kind_order, topic, subject, id, seq"
+        )
+        for topic, verdict, body in rows:
+            if topics and topic not in topics:
+                continue
+            if verdicts and verdict not in verdicts:
+                continue
+            if not (single_source or verdicts) and verdict == "single_source":
+                continue
+            yield json.loads(body)
+
+    def findings(self, **filters: Any) -> Iterator[Finding]:
+        return (Finding.model_validate(row) for row in self.finding_rows(**filters))
+
+    def to_report(self) -> Report:
+        """The whole report in memory, for callers that need it all at once."""
+        return Report(
+            articles=[ReportArticle.model_validate(row) for row in self.article_rows()],
+            claims=[Claim.model_validate(row) for row in self.claim_rows()],
+            findings=list(self.findings()),
+        )
+
+    def _require_finished(self) -> None:
+        if not self._finished:
+            raise RuntimeError("ReportStore.finish() has not run")
