@@ -35,6 +35,7 @@ class StagedWrites:
 
     def __init__(self) -> None:
         self._staged: list[tuple[str, Path, str | Path]] = []  # temporary, target, as named
+        self._made: list[Path] = []  # folders made for staged files, outermost first
 
     def __enter__(self) -> StagedWrites:
         return self
@@ -45,11 +46,21 @@ class StagedWrites:
         else:
             self.discard()
 
-    def stage(self, path: str | Path, data: str | bytes, encoding: str = "utf-8") -> None:
+    def stage(
+        self,
+        path: str | Path,
+        data: str | bytes,
+        encoding: str = "utf-8",
+        make_folder: bool = False,
+    ) -> None:
+        """Write `data` beside `path`, to be renamed into place on leaving the `with` block.
+        With `make_folder`, a missing folder is made, and removed again if nothing is written."""
         target = _through_links(Path(path))
         folder = target.parent if str(target.parent) else Path(".")
         if not folder.is_dir():
-            raise InputError(path, f"cannot write: folder {folder} does not exist")
+            if not make_folder:
+                raise InputError(path, f"cannot write: folder {folder} does not exist")
+            self._make_folder(path, folder)
         payload = data.encode(encoding) if isinstance(data, str) else data
         try:
             fd, tmp_name = _create_temp(folder, target.name)
@@ -76,6 +87,7 @@ class StagedWrites:
                     raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
                 folders.add(target.parent if str(target.parent) else Path("."))
             self._staged.clear()
+            self._made.clear()  # they hold the files now
         finally:
             self.discard()  # what a failed rename left staged
         for folder in sorted(folders):
@@ -86,6 +98,20 @@ class StagedWrites:
         for tmp_name, _, _ in self._staged:
             _remove_quietly(tmp_name)
         self._staged.clear()
+        for folder in reversed(self._made):
+            try:
+                folder.rmdir()  # only if still empty: nothing else may have been put there
+            except OSError:
+                pass
+        self._made.clear()
+
+    def _make_folder(self, path: str | Path, folder: Path) -> None:
+        missing = [folder, *(p for p in folder.parents if not p.exists())]
+        try:
+            folder.mkdir(parents=True)
+        except OSError as exc:
+            raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
+        self._made.extend(reversed([p for p in missing if p.is_dir()]))
 
 
 def _through_links(path: Path) -> Path:

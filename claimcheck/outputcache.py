@@ -139,7 +139,7 @@ def record(key: str, run: Callable[[], Any]) -> Any:
 
 def _store(folder: Path, key: str, code: int, out: str, err: str) -> None:
     payload = json.dumps({"exit": code, "stdout": out, "stderr": err}, ensure_ascii=False)
-    if len(payload) > MAX_ENTRY_BYTES:
+    if _utf8_size(payload) > MAX_ENTRY_BYTES:
         return
     from claimcheck.errors import InputError
     from claimcheck.fileio import write_atomic
@@ -152,6 +152,11 @@ def _store(folder: Path, key: str, code: int, out: str, err: str) -> None:
             old.unlink(missing_ok=True)
     except (OSError, InputError):
         pass  # a cache that cannot be written is no cache, not an error
+
+
+def _utf8_size(text: str) -> int:
+    # The limit is on the bytes kept: Korean takes three bytes a character.
+    return len(text.encode("utf-8", "replace"))
 
 
 class _Tee:
@@ -173,7 +178,7 @@ class _Tee:
             self.failed = True
             raise
         if not self.failed:
-            self.size += len(text)
+            self.size += _utf8_size(text)
             self.failed = self.size > MAX_ENTRY_BYTES
             self.parts.append(text)
         return written

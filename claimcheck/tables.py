@@ -292,5 +292,4 @@ def stage_table(staged: StagedWrites, change: TableChange, force: bool = False) 
             "claims/overrides.yaml, or pass --force to overwrite them",
         )
     if change.new is not None:
-        change.path.parent.mkdir(parents=True, exist_ok=True)
-        staged.stage(change.path, change.new)
+        staged.stage(change.path, change.new, make_folder=True)

@@ -108,3 +108,20 @@ def test_report_json_is_streamed_item_by_item_with_the_same_bytes_as_one_dump(ca
             assert streamed == expected + "\n"
     echo_json_lists([])
     assert capsys.readouterr().out == "{}\n"
+
+
+@pytest.mark.parametrize(
+    "items",
+    [[], [1], [{"a": [1, {"b": "한글\n줄"}], "c": {}}, [], None], [{"x": []}, {"y": {"z": [2.5]}}]],
+)
+def test_a_json_list_written_item_by_item_is_what_one_dump_writes(items):
+    import io
+    import json
+
+    from claimcheck.cli.common import write_json_list
+
+    for depth in (0, 1, 2):
+        out = io.StringIO()
+        write_json_list(out, iter(items), depth)
+        whole = json.dumps(items, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+        assert out.getvalue() == whole

@@ -727,3 +727,54 @@ def test_front_matter_nested_a_hundred_thousand_levels_is_refused_not_a_crash(wo
 def test_a_list_as_a_mapping_key_is_refused_in_one_line(work):
     (work / "news" / "a.md").write_text("---\n[1, 2]: x\n---\n" + ARTICLE, encoding="utf-8")
     assert_refused(cli("articles", "news/a.md"), "a.md", "unhashable")
+
+
+# --- a late error prints its one line and nothing else --------------------------------------
+
+
+def _bad_late_article(work: Path) -> None:
+    (work / "news" / "z.txt").write_bytes("Le coût: 5,6 millions, déjà".encode("latin-1"))
+
+
+def test_a_check_with_an_unused_override_prints_no_diff_before_the_error(work):
+    assert cli("extract", "news").exit_code == 0
+    # The table is now stale (a diff would be due), but the override matches nothing.
+    (work / "news" / "a.txt").write_text(ARTICLE.replace("2048", "4096"), encoding="utf-8")
+    (work / "claims" / "overrides.yaml").write_text(
+        "overrides:\n  - {claim: 'a:0000000000', action: reject}\n", encoding="utf-8"
+    )
+    result = cli("extract", "news", "--check")
+    assert_refused(result, "overrides.yaml", "matches no claim")
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("args", [["--format", "json"], ["--check"]])
+def test_a_bad_article_late_in_a_folder_prints_nothing_on_stdout(work, args):
+    (work / "news" / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    _bad_late_article(work)
+    result = cli("extract", "news", *args)
+    assert_refused(result, "z.txt", "cannot decode")
+    assert result.stdout == ""
+
+
+def test_a_failed_extract_into_a_new_folder_leaves_no_folder(work):
+    _bad_late_article(work)
+    assert_refused(cli("extract", "news", "--out", "fresh/tables"), "z.txt")
+    assert not (work / "fresh").exists()
+    # The same run without the bad article makes the folders and writes the table.
+    (work / "news" / "z.txt").unlink()
+    assert cli("extract", "news", "--out", "fresh/tables").exit_code == 0
+    assert (work / "fresh" / "tables" / "a.yaml").is_file()
+
+
+def test_a_folder_made_for_a_discarded_write_is_removed_but_not_one_holding_other_files(tmp_path):
+    staged = fileio.StagedWrites()
+    staged.stage(tmp_path / "new" / "deep" / "a.yaml", "x", make_folder=True)
+    staged.discard()
+    assert not (tmp_path / "new").exists()
+    with pytest.raises(RuntimeError), fileio.StagedWrites() as staged:
+        staged.stage(tmp_path / "new" / "deep" / "a.yaml", "x", make_folder=True)
+        (tmp_path / "new" / "notes.txt").write_text("mine", encoding="utf-8")
+        raise RuntimeError("a failure after the folders were made")
+    assert (tmp_path / "new" / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert not (tmp_path / "new" / "deep").exists()

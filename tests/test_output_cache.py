@@ -150,6 +150,19 @@ def test_outputs_too_large_to_keep_are_not_kept(work, monkeypatch):
     assert entries(work) == []
 
 
+def test_the_size_limit_counts_bytes_not_characters(monkeypatch):
+    import io
+
+    monkeypatch.setattr(outputcache, "MAX_ENTRY_BYTES", 12)
+    tee = outputcache._Tee(io.StringIO())
+    tee.write("딥시크")  # three characters, nine bytes
+    assert not tee.failed
+    tee.write("칩")  # four characters, twelve bytes: at the limit
+    assert not tee.failed
+    tee.write("a")
+    assert tee.failed
+
+
 def test_only_the_most_recent_entries_are_kept(work, monkeypatch):
     monkeypatch.setattr(outputcache, "MAX_ENTRIES", 2)
     for lang in ("en", "ko"):

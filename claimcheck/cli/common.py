@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TextIO, TypeVar
 
 import click
 
@@ -115,18 +116,44 @@ def verdict_option(name: str, dest: str, help: str) -> Any:
     return click.option(name, dest, multiple=True, type=click.Choice(verdicts), help=help)
 
 
-def echo_json_lists(lists: Sequence[tuple[str, Iterable[Any]]]) -> None:
+def echo_json_lists(lists: Sequence[tuple[str, Iterable[Any]]], out: TextIO | None = None) -> None:
     """Print {name: [item, ...], ...} as `echo_json` would print it, taking one item at a time
     from each iterable: the same bytes, with no list (or report) whole in memory."""
     import json
 
-    out = sys.stdout
+    out = out or sys.stdout
     out.write("{")
     for number, (name, items) in enumerate(lists):
-        out.write(("," if number else "") + f"\n  {json.dumps(name)}: [")
-        count = 0
-        for count, item in enumerate(items, start=1):
-            text = json.dumps(item, ensure_ascii=False, indent=2)
-            out.write(("," if count > 1 else "") + "\n    " + text.replace("\n", "\n    "))
-        out.write("\n  ]" if count else "]")
+        out.write(("," if number else "") + f"\n  {json.dumps(name)}: ")
+        write_json_list(out, items, depth=1)
     out.write("\n}\n" if lists else "}\n")
+
+
+def write_json_list(out: TextIO, items: Iterable[Any], depth: int = 0) -> None:
+    """A JSON array as json.dump(list(items), indent=2) writes it at this depth of nesting,
+    one item at a time."""
+    import json
+
+    pad = "\n" + "  " * (depth + 1)
+    out.write("[")
+    count = 0
+    for count, item in enumerate(items, start=1):
+        text = json.dumps(item, ensure_ascii=False, indent=2)
+        out.write(("," if count > 1 else "") + pad + text.replace("\n", pad))
+    out.write("\n" + "  " * depth + "]" if count else "]")
+
+
+@contextmanager
+def spooled_stdout() -> Iterator[TextIO]:
+    """A file to write standard output to, copied there only when the block ends without error:
+    a late error (a bad article, an unused override) prints its one line and nothing else.
+    The spool is on disk, so a long output costs no memory."""
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as spool:
+        yield spool
+        spool.seek(0)
+        sys.stdout.flush()
+        shutil.copyfileobj(spool, sys.stdout)
+        sys.stdout.flush()

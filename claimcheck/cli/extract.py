@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from claimcheck.cli.common import echo_json, format_option, reports_input_errors, stderr_console
+from claimcheck.cli.common import (
+    format_option,
+    reports_input_errors,
+    spooled_stdout,
+    stderr_console,
+    write_json_list,
+)
 
 
 @click.command()
@@ -59,25 +65,28 @@ def extract(
 
     folder = Path(out_dir)
     if fmt == "json":
-        flat = [
-            c.model_dump(mode="json")
-            for a in _run(paths, folder, jobs, render=False)
-            for c in a.claims
-        ]
-        echo_json(flat)
+        with spooled_stdout() as out:
+            claims = (
+                c.model_dump(mode="json")
+                for a in _run(paths, folder, jobs, render=False)
+                for c in a.claims
+            )
+            write_json_list(out, claims)
+            out.write("\n")
         return
     err = stderr_console()
     if check:
         stale, ids = 0, []
-        for article in _run(paths, folder, jobs):
-            ids.append(article.id)
-            change = table_change(folder, article.id, article.table)
-            if change is not None:
-                click.echo(change.diff(), nl=False)
+        with spooled_stdout() as out:
+            for article in _run(paths, folder, jobs):
+                ids.append(article.id)
+                change = table_change(folder, article.id, article.table)
+                if change is not None:
+                    out.write(change.diff())
+                    stale += 1
+            for stray in stray_tables(folder, ids) if not paths else []:
+                out.write(f"{stray.path}: would be removed\n")
                 stale += 1
-        for stray in stray_tables(folder, ids) if not paths else []:
-            click.echo(f"{stray.path}: would be removed")
-            stale += 1
         if not stale:
             err.print(f"claim tables in {folder}/ are fresh ({len(ids)} articles)")
             return
