@@ -125,3 +125,21 @@ def test_a_json_list_written_item_by_item_is_what_one_dump_writes(items):
         write_json_list(out, iter(items), depth)
         whole = json.dumps(items, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
         assert out.getvalue() == whole
+
+
+def test_an_object_holding_iterators_is_written_as_one_dump_writes_it():
+    import io
+    import json
+
+    from claimcheck.cli.common import write_json_list
+
+    rows = [{"a": 1, "sources": [{"x": "딥"}, {"y": [1, 2]}], "z": []}, {"b": {}}]
+    for depth in (0, 1):
+        streamed = [
+            {"a": 1, "sources": iter([{"x": "딥"}, {"y": [1, 2]}]), "z": iter([])},
+            {"b": {}},
+        ]
+        out = io.StringIO()
+        write_json_list(out, streamed, depth)
+        whole = json.dumps(rows, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+        assert out.getvalue() == whole

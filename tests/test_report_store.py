@@ -119,3 +119,15 @@ def test_findings_are_not_read_before_the_cross_source_groups_are_made(folder, t
             store.add_article(article.id, article.meta, article.claims)
         with pytest.raises(RuntimeError):
             list(store.findings())
+
+
+def test_a_groups_sources_are_kept_on_disk_and_read_back_in_order(folder, tmp_path):
+    with store_for_paths([str(folder)], str(tmp_path / "tables")) as store:
+        rows = [r for r in store.finding_rows(topics=["gpu_count"]) if r["kind"] == "cross_source"]
+        assert len(rows) == 1
+        sources = rows[0]["sources"]
+        assert not isinstance(sources, list)  # an iterator over stored rows, not a list in memory
+        assert [s["article"] for s in sources] == ["alpha", "bravo"]
+        finding = next(f for f in store.findings(topics=["gpu_count"]) if f.kind == "cross_source")
+        assert [s.claim for s in finding.sources] == finding.claims
+        assert [s.value.split(" = ")[0] for s in finding.sources] == ["2048개", "248개"]

@@ -131,16 +131,34 @@ def echo_json_lists(lists: Sequence[tuple[str, Iterable[Any]]], out: TextIO | No
 
 def write_json_list(out: TextIO, items: Iterable[Any], depth: int = 0) -> None:
     """A JSON array as json.dump(list(items), indent=2) writes it at this depth of nesting,
-    one item at a time."""
+    one item at a time. An item that is a dict may hold iterators (a finding's sources read from
+    disk): they are written as arrays, item by item too."""
     import json
 
     pad = "\n" + "  " * (depth + 1)
     out.write("[")
     count = 0
     for count, item in enumerate(items, start=1):
-        text = json.dumps(item, ensure_ascii=False, indent=2)
-        out.write(("," if count > 1 else "") + pad + text.replace("\n", pad))
+        out.write(("," if count > 1 else "") + pad)
+        if isinstance(item, dict) and any(isinstance(v, Iterator) for v in item.values()):
+            _write_json_object(out, item, depth + 1)
+        else:
+            out.write(json.dumps(item, ensure_ascii=False, indent=2).replace("\n", pad))
     out.write("\n" + "  " * depth + "]" if count else "]")
+
+
+def _write_json_object(out: TextIO, item: dict, depth: int) -> None:
+    import json
+
+    pad = "\n" + "  " * (depth + 1)
+    out.write("{")
+    for number, (key, value) in enumerate(item.items()):
+        out.write(("," if number else "") + pad + json.dumps(key, ensure_ascii=False) + ": ")
+        if isinstance(value, Iterator):
+            write_json_list(out, value, depth + 1)
+        else:
+            out.write(json.dumps(value, ensure_ascii=False, indent=2).replace("\n", pad))
+    out.write("\n" + "  " * depth + "}" if item else "}")
 
 
 @contextmanager

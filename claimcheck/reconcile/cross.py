@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from claimcheck.models import Claim, Finding
+from claimcheck.models import Claim, Finding, SourceValue
 from claimcheck.reconcile.common import Corpus, finding_id, source_row
 from claimcheck.reconcile.intervals import digit_slip, relation
 from claimcheck.reconcile.values import comparable
@@ -55,11 +57,52 @@ def group_key_of(claim: Claim, converted: set[str]) -> tuple[str, str, str] | No
     return group_key(claim)
 
 
-def group_finding(corpus: Corpus, key: tuple[str, str, str], claims: list[Claim]) -> Finding:
-    """What the sources of one group say: claims in the order their articles came."""
+@dataclass(frozen=True)
+class _Member:
+    """What a group keeps of each claim once its source row is made: a group can hold thousands
+    of claims, and their sentences need not stay in memory."""
+
+    id: str
+    article: str
+    object: str | None
+    stance: str
+    polarity: str
+    value: Any  # its comparable value (values.comparable), None for a statement or a vague figure
+    figure: bool
+
+
+def group_finding(
+    corpus: Corpus,
+    key: tuple[str, str, str],
+    claims: Iterable[Claim],
+    keep_source: Callable[[SourceValue], None] | None = None,
+) -> Finding:
+    """What the sources of one group say, claims in the order their articles came. The claims
+    are read once; with `keep_source`, each source row goes there (to disk, say) and the finding
+    comes without them, so a group's size costs little memory."""
     topic, subject, obj = key
-    articles = sorted({c.article for c in claims})
-    sources = [source_row(corpus, c) for c in claims]
+    members: list[_Member] = []
+    sources: list[SourceValue] = []
+    for claim in claims:
+        row = source_row(corpus, claim)
+        if keep_source is None:
+            sources.append(row)
+        else:
+            keep_source(row)
+        value = comparable(claim, corpus.published(claim.article)) if claim.quantity else None
+        polarity = claim.attributes.get("polarity", "true")
+        members.append(
+            _Member(
+                claim.id,
+                claim.article,
+                claim.object,
+                claim.stance,
+                polarity,
+                value,
+                claim.quantity is not None,
+            )
+        )
+    articles = sorted({m.article for m in members})
     base = dict(
         id=finding_id("cross_source", topic, subject, obj),
         kind="cross_source",
@@ -67,29 +110,22 @@ def group_finding(corpus: Corpus, key: tuple[str, str, str], claims: list[Claim]
         subject=subject or None,
         object=obj or None,
         articles=articles,
-        claims=[c.id for c in claims],
+        claims=[m.id for m in members],
         sources=sources,
     )
     if len(articles) == 1:
-        en = (
-            f"Only {articles[0]} states this ({len(claims)} claim{'s' if len(claims) > 1 else ''})."
-        )
+        count = len(members)
+        en = f"Only {articles[0]} states this ({count} claim{'s' if count > 1 else ''})."
         ko = f"{articles[0]}만 이 내용을 다룬다."
         return Finding(**base, verdict="single_source", explanation=en, explanation_ko=ko)
-    figures = [c for c in claims if c.quantity is not None]
+    figures = [m for m in members if m.figure]
     if figures:
-        return _compare_figures(corpus, base, figures, claims)
-    return _compare_statements(base, claims)
+        return _compare_figures(corpus, base, figures)
+    return _compare_statements(base, members)
 
 
-def _compare_figures(
-    corpus: Corpus, base: dict, figures: list[Claim], claims: list[Claim]
-) -> Finding:
-    values = {}
-    for claim in figures:
-        value = comparable(claim, corpus.published(claim.article))
-        if value is not None:
-            values[claim.id] = (claim, value)
+def _compare_figures(corpus: Corpus, base: dict, figures: list[_Member]) -> Finding:
+    values = {m.id: (m, m.value) for m in figures if m.value is not None}
     worst, worst_pair = "agree", None
     steps = [
         f"{c.article} ({corpus.published(c.article) or 'date unknown'}): {v.shown}"
@@ -145,9 +181,9 @@ def _compare_figures(
 _NEIGHBOURS = 16
 
 
-def _closest_pairs(items: list[tuple[Claim, Any]]) -> list[tuple[Claim, Any, Claim, Any]]:
+def _closest_pairs(items: list[tuple[_Member, Any]]) -> list[tuple[_Member, Any, _Member, Any]]:
     """Each figure with the closest figure of another article in the same unit (first wins ties)."""
-    pairs: list[tuple[int, tuple[Claim, Any, Claim, Any]]] = []
+    pairs: list[tuple[int, tuple[_Member, Any, _Member, Any]]] = []
     by_unit: dict[str, list[int]] = defaultdict(list)
     for index, (_, value) in enumerate(items):
         by_unit[value.unit].append(index)
@@ -204,9 +240,9 @@ def _understating(va, vb) -> str | None:
     return None
 
 
-def _compare_statements(base: dict, claims: list[Claim]) -> Finding:
-    polarities = {c.attributes.get("polarity", "true") for c in claims}
-    stances = {c.stance for c in claims}
+def _compare_statements(base: dict, members: list[_Member]) -> Finding:
+    polarities = {m.polarity for m in members}
+    stances = {m.stance for m in members}
     doubted = stances & {"disputed"}
     if len(polarities) > 1:
         en = "Sources contradict each other: some affirm it, others deny it."

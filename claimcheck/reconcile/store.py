@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from claimcheck.models import ArticleMeta, Claim, Finding, Report, ReportArticle
+from claimcheck.models import ArticleMeta, Claim, Finding, Report, ReportArticle, SourceValue
 
 _KIND_ORDER = {"internal": 0, "cross_source": 1, "reference": 2}
 # Article metadata looked up while cross-source groups are judged (dates, outlets), kept this
@@ -35,9 +35,13 @@ CREATE TABLE conversions (
 );
 CREATE TABLE findings (
     seq INTEGER PRIMARY KEY, kind_order INTEGER, topic TEXT, subject TEXT, id TEXT,
-    kind TEXT, verdict TEXT, body TEXT
+    kind TEXT, verdict TEXT, body TEXT, sources_group INTEGER
 );
+CREATE TABLE group_sources (grp INTEGER, body TEXT);
+CREATE INDEX group_sources_by_group ON group_sources (grp);
 """
+# Source rows of a cross-source group are written in batches of this many.
+_SOURCE_BATCH = 512
 
 
 def _dump(model: Any) -> str:
@@ -156,9 +160,20 @@ class ReportStore:
             "SELECT topic, subject, object, body FROM claims WHERE topic IS NOT NULL"
             " ORDER BY topic, subject, object, seq"
         )
-        for key, group in itertools.groupby(rows, key=lambda row: row[:3]):
-            claims = [Claim.model_validate_json(row[3]) for row in group]
-            self._add_findings([group_finding(Corpus(meta, claims), key, claims)])
+        # A group is read once, claim by claim; its source rows go to disk as they are made, so
+        # one group of thousands of sources (a story every outlet covers) costs little memory.
+        for number, (key, group) in enumerate(itertools.groupby(rows, key=lambda row: row[:3])):
+            claims = (Claim.model_validate_json(row[3]) for row in group)
+            batch: list[tuple[int, str]] = []
+
+            def keep(source: SourceValue, number: int = number, batch: list = batch) -> None:
+                batch.append((number, _dump(source)))
+                if len(batch) >= _SOURCE_BATCH:
+                    self._flush_sources(batch)
+
+            finding = group_finding(Corpus(meta, []), key, claims, keep_source=keep)
+            self._flush_sources(batch)
+            self._add_findings([finding], sources_group=number)
         rows = self._db.execute(
             "SELECT topic, subject, unit, value, article, first, second FROM conversions"
             " ORDER BY topic, subject, unit, value, seq"
@@ -174,12 +189,26 @@ class ReportStore:
             self._add_findings([conversion_finding(Corpus(meta, []), key, pairs)])
         self._finished = True
 
-    def _add_findings(self, findings: list[Finding]) -> None:
+    def _flush_sources(self, batch: list[tuple[int, str]]) -> None:
+        self._db.executemany("INSERT INTO group_sources VALUES (?, ?)", batch)
+        batch.clear()
+
+    def _add_findings(self, findings: list[Finding], sources_group: int | None = None) -> None:
+        """Store findings; with `sources_group`, their sources are that group's stored rows."""
         self._db.executemany(
-            "INSERT INTO findings (kind_order, topic, subject, id, kind, verdict, body)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO findings (kind_order, topic, subject, id, kind, verdict, body,"
+            " sources_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (_KIND_ORDER[f.kind], f.topic, f.subject or "", f.id, f.kind, f.verdict, _dump(f))
+                (
+                    _KIND_ORDER[f.kind],
+                    f.topic,
+                    f.subject or "",
+                    f.id,
+                    f.kind,
+                    f.verdict,
+                    _dump(f),
+                    sources_group,
+                )
                 for f in findings
             ],
         )
@@ -226,22 +255,35 @@ class ReportStore:
         self, topics: Sequence[str] = (), verdicts: Sequence[str] = (), single_source: bool = True
     ) -> Iterator[dict]:
         """Findings as JSON objects, in report order: by kind, topic, subject and id.
-        `single_source=False` leaves out single-source findings unless `verdicts` asks for them."""
+        `single_source=False` leaves out single-source findings unless `verdicts` asks for them.
+        A cross-source finding's "sources" is an iterator over rows read from disk as it goes
+        (`cli.common.write_json_list` writes such an object without holding it whole)."""
         self._require_finished()
         rows = self._db.execute(
-            "SELECT topic, verdict, body FROM findings ORDER BY kind_order, topic, subject, id, seq"
+            "SELECT topic, verdict, body, sources_group FROM findings"
+            " ORDER BY kind_order, topic, subject, id, seq"
         )
-        for topic, verdict, body in rows:
+        for topic, verdict, body, group in rows:
             if topics and topic not in topics:
                 continue
             if verdicts and verdict not in verdicts:
                 continue
             if not (single_source or verdicts) and verdict == "single_source":
                 continue
-            yield json.loads(body)
+            finding = json.loads(body)
+            if group is not None:
+                finding["sources"] = self._group_sources(group)
+            yield finding
+
+    def _group_sources(self, group: int) -> Iterator[dict]:
+        query = "SELECT body FROM group_sources WHERE grp = ? ORDER BY rowid"
+        return (json.loads(row[0]) for row in self._db.execute(query, (group,)))
 
     def findings(self, **filters: Any) -> Iterator[Finding]:
-        return (Finding.model_validate(row) for row in self.finding_rows(**filters))
+        """The same as models, one at a time (each whole, with its sources)."""
+        for row in self.finding_rows(**filters):
+            row["sources"] = list(row["sources"])
+            yield Finding.model_validate(row)
 
     def to_report(self) -> Report:
         """The whole report in memory, for callers that need it all at once."""
