@@ -19,19 +19,9 @@ _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _StrictLoader(_Base):  # type: ignore[misc,valid-type]
-    """A safe loader that refuses anchors and aliases and repeated keys.
-
-    Aliases let a few hundred bytes expand into gigabytes ("billion laughs"); nothing
-    claimcheck reads needs them, so a document that reuses a node is refused before any of
-    it is built, rather than counted.
-    """
-
-    def get_single_data(self) -> Any:
-        node = self.get_single_node()
-        if node is None:
-            return None
-        _refuse_shared_nodes(node)
-        return self.construct_document(node)
+    """A safe loader that refuses repeated keys (anchors and aliases are refused before it runs,
+    from the parser's events: aliases let a few hundred bytes expand into gigabytes, "billion
+    laughs", and nothing claimcheck reads needs them)."""
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
         # A repeated key would silently keep the last value: refuse it instead.
@@ -44,34 +34,22 @@ class _StrictLoader(_Base):  # type: ignore[misc,valid-type]
         return super().construct_mapping(node, deep=deep)
 
 
-def _refuse_shared_nodes(root: yaml.Node) -> None:
-    """An alias is the composer handing out the same node twice: find any such node."""
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            raise yaml.YAMLError(
-                "anchors and aliases (&name, *name) are not allowed"
-                f" (line {node.start_mark.line + 1})"
-            )
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                stack += (key_node, value_node)
-        elif isinstance(node, yaml.SequenceNode):
-            stack += node.value
-
-
 # Nothing claimcheck reads nests deeper than a handful of levels; libyaml's composer recurses
 # once per level, so a document of 100,000 "[" would crash the interpreter, not raise.
 MAX_DEPTH = 64
 
 
-def _refuse_deep_nesting(text: str) -> None:
+def _refuse_deep_nesting_and_anchors(text: str) -> None:
     depth = 0
     # The parser's events come one by one (no recursion), before anything is composed.
     for event in yaml.parse(text, Loader=_Base):
+        if getattr(event, "anchor", None) is not None:
+            # An anchor alone does no harm, but it only exists to be aliased, and the rule
+            # ("no anchors or aliases") is simpler to state and to keep than "no aliases".
+            line = event.start_mark.line + 1 if event.start_mark else "?"
+            raise yaml.YAMLError(
+                f"anchors and aliases (&name, *name) are not allowed (line {line})"
+            )
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
@@ -84,7 +62,7 @@ def _refuse_deep_nesting(text: str) -> None:
 def safe_load(text: str, path: str | Path | None, what: str = "YAML") -> Any:
     """Parse `text` as YAML; any problem becomes an InputError naming `path`."""
     try:
-        _refuse_deep_nesting(text)
+        _refuse_deep_nesting_and_anchors(text)
         return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - the loader is a SafeLoader
     except (TypeError, RecursionError) as exc:
         # e.g. "[1, 2]: x": a list as a mapping key

@@ -778,3 +778,17 @@ def test_a_folder_made_for_a_discarded_write_is_removed_but_not_one_holding_othe
         raise RuntimeError("a failure after the folders were made")
     assert (tmp_path / "new" / "notes.txt").read_text(encoding="utf-8") == "mine"
     assert not (tmp_path / "new" / "deep").exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "overrides: &all []\n",  # an anchor that nothing aliases
+        "overrides:\n  - &one {claim: 'a:0000000000', action: reject}\n",
+        "overrides: !!seq &s []\n",
+    ],
+)
+def test_an_anchor_without_an_alias_is_refused_too(work, text):
+    (work / "claims").mkdir()
+    (work / "claims" / "overrides.yaml").write_text(text, encoding="utf-8")
+    assert_refused(cli("extract", "news"), "overrides.yaml", "anchors and aliases")
