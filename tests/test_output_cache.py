@@ -66,6 +66,19 @@ def test_an_unchanged_run_is_replayed_byte_for_byte(work):
     assert len(entries(work)) == 1
 
 
+def test_the_number_of_processes_changes_nothing_and_is_not_in_the_key(work, monkeypatch):
+    computed = {}
+    for jobs in ("1", "2"):
+        monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", "off")
+        computed[jobs] = report("--format", "json", "--jobs", jobs).stdout
+    assert computed["1"] == computed["2"] and json.loads(computed["1"])["findings"]
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(work / "cache"))
+    runs = len(work.runs)
+    report("--format", "json", "--jobs", "2")
+    replayed = report("--format", "json")
+    assert len(work.runs) == runs + 1 and replayed.stdout == computed["1"]
+
+
 @pytest.mark.parametrize(
     "change",
     [

@@ -108,6 +108,18 @@ def overrides_folder_option() -> Any:
     )
 
 
+def jobs_option() -> Any:
+    """--jobs: extract articles in this many processes (the output is the same for any number)."""
+    return click.option(
+        "--jobs",
+        "-j",
+        default=1,
+        show_default=True,
+        type=click.IntRange(1, 64),
+        help="Extract articles in this many processes.",
+    )
+
+
 def verdict_option(name: str, dest: str, help: str) -> Any:
     """A repeatable option whose values are verdicts (--verdict, --fail-on)."""
     from claimcheck.verdicts import VERDICTS_BY_KIND

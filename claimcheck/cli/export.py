@@ -9,6 +9,7 @@ import click
 
 from claimcheck.cli.common import (
     format_option,
+    jobs_option,
     lang_option,
     overrides_folder_option,
     reports_input_errors,
@@ -44,6 +45,7 @@ FORMATS = ("csv", "json", "markdown", "html", "claimreview")
 )
 @lang_option(help="Wording and labels; ko uses the SNU FactCheck labels.")
 @overrides_folder_option()
+@jobs_option()
 @click.option(
     "--report",
     "report_file",
@@ -75,6 +77,7 @@ def export(
     report_file: str | None,
     base_url: str,
     publisher: str,
+    jobs: int,
 ) -> None:
     """Export the contradiction list (or with --all every finding) for journalists.
 
@@ -96,7 +99,7 @@ def export(
 
     if report_file is not None and paths:
         raise click.UsageError("give PATHS or --report, not both")
-    report, articles = _load(list(paths) or None, tables_dir, report_file, fmt)
+    report, articles = _load(list(paths) or None, tables_dir, report_file, fmt, jobs)
     findings = select_findings(report, include_all)
     options = RenderOptions(lang=lang, base_url=base_url, publisher=publisher, articles=articles)
     data = render(fmt, report, findings, options)
@@ -112,13 +115,13 @@ def export(
 
 
 def _load(
-    paths: list[str] | None, tables_dir: str, report_file: str | None, fmt: str
+    paths: list[str] | None, tables_dir: str, report_file: str | None, fmt: str, jobs: int = 1
 ) -> tuple[Report, dict[str, Article]]:
     if report_file is not None:
         return _read_report(Path(report_file)), {}
     from claimcheck.reconcile import report_for_paths
 
-    report = report_for_paths(paths, tables_dir)
+    report = report_for_paths(paths, tables_dir, jobs)
     articles: dict[str, Article] = {}
     if fmt == "html":
         # The page shows each quote inside its paragraph, which only the article itself holds.

@@ -9,6 +9,7 @@ import click
 
 from claimcheck.cli.common import (
     format_option,
+    jobs_option,
     reports_input_errors,
     spooled_stdout,
     stderr_console,
@@ -33,14 +34,7 @@ from claimcheck.cli.common import (
     ["yaml", "json"],
     help="yaml writes the tables; json prints the claims to stdout and writes nothing.",
 )
-@click.option(
-    "--jobs",
-    "-j",
-    default=1,
-    show_default=True,
-    type=click.IntRange(1, 64),
-    help="Extract articles in this many processes.",
-)
+@jobs_option()
 @click.option("--force", is_flag=True, help="Overwrite tables even where they were edited by hand.")
 @reports_input_errors
 def extract(

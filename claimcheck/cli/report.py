@@ -9,6 +9,7 @@ import click
 from claimcheck.cli.common import (
     echo_json_lists,
     format_option,
+    jobs_option,
     lang_option,
     overrides_folder_option,
     reports_input_errors,
@@ -35,13 +36,14 @@ from claimcheck.cli.common import (
     help="List findings that only one source states (always counted in the overview).",
 )
 @overrides_folder_option()
+@jobs_option()
 @click.option(
     "--no-cache",
     is_flag=True,
     help="Compute afresh; do not replay or keep the output (see README: the output cache).",
 )
 @reports_input_errors
-def report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir, no_cache):
+def report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir, jobs, no_cache):
     """Reconcile claims across sources, within articles and against the reference table.
 
     With no PATHS, the bundled corpus. Each finding shows its sources side by side, the arithmetic
@@ -58,14 +60,15 @@ def report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_di
       claimcheck report --fail-on contradiction --fail-on refuted
     """
     options = (paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir)
+    # --jobs changes how long a report takes, not what it says: it is not part of the key.
     key = None if no_cache else _cache_key(*options)
     if key is None:
-        return _report(*options)
+        return _report(*options, jobs=jobs)
     from claimcheck import outputcache
 
     code = outputcache.replay(key)
     if code is None:
-        return outputcache.record(key, lambda: _report(*options))
+        return outputcache.record(key, lambda: _report(*options, jobs=jobs))
     if code:
         sys.exit(code)
 
@@ -94,10 +97,10 @@ def _cache_key(paths, lang, fmt, topics, verdicts, fail_on, single_source, table
     return outputcache.output_key("report", argv, inputs)
 
 
-def _report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir) -> None:
+def _report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir, jobs=1) -> None:
     from claimcheck.reconcile import store_for_paths
 
-    with store_for_paths(list(paths) or None, tables_dir) as store:
+    with store_for_paths(list(paths) or None, tables_dir, jobs) as store:
         shown = dict(topics=topics, verdicts=verdicts, single_source=single_source)
         if fmt == "json":
             echo_json_lists(
