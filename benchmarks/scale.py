@@ -13,8 +13,8 @@ from a seeded random generator, so a run is repeatable. Each stage runs as its o
 the way a user runs it, and is measured from outside: wall time and the peak resident memory
 of the largest process (os.wait4; with --jobs 2 that is the bigger of the parent and a worker).
 
-  extract      claimcheck extract DIR --out TABLES --jobs J   (load, extract, write tables)
-  report       claimcheck report DIR --format json            (load, extract, reconcile)
+  extract      claimcheck extract DIR --out TABLES --jobs J              (load, extract, write)
+  report       claimcheck report DIR --format json --no-cache --jobs J   (load, extract, reconcile)
 
 Linear time shows as a constant time per article; flat memory as a peak that does not grow
 with N. The summary prints both ratios between the smallest and the largest N.
@@ -154,7 +154,13 @@ def scale(
                     for j in jobs
                 ]
             if "report" in stages:
-                commands.append(("report", [*cc, "report", str(corpus), "--format", "json"]))
+                commands += [
+                    (
+                        f"report -j{j}",
+                        [*cc, "report", str(corpus), "-f", "json", "--no-cache", "--jobs", str(j)],
+                    )
+                    for j in jobs
+                ]
             for name, command in commands:
                 shutil.rmtree(work / "tables", ignore_errors=True)
                 try:
@@ -218,7 +224,7 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--max", type=int, default=None, help="skip sizes above this N")
     parser.add_argument(
-        "--jobs", type=int, nargs="+", default=[1, 2], help="--jobs values for extract"
+        "--jobs", type=int, nargs="+", default=[1, 2], help="--jobs values for extract and report"
     )
     parser.add_argument(
         "--stages", nargs="+", choices=["extract", "report"], default=["extract", "report"]

