@@ -38,7 +38,9 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             attributes_for_all[attribute] = quantity.text
         else:
             figures.append((quantity, start, end))
+    previous_end = 0
     for quantity, start, end in figures:
+        stretch_start, previous_end = previous_end, end
         if quantity.unit == "count" and quantity.value == 1:
             continue  # "H800 한 개를 한 시간 빌리는 값", "훈련 1회": an article, not a figure
         if quantity.unit is None and quantity.value is None:
@@ -48,6 +50,9 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
         if topic is None:
             continue
         attributes.update(attributes_for_all)
+        side = token_side(ctx.text, stretch_start, start) if _per_token(quantity) else None
+        if side:
+            attributes["tokens"] = side
         drafts.append(Draft(topic, subject, obj, quantity, (start, end), attributes))
     del data
     return _conversions_follow(ctx.text, drafts)
@@ -70,6 +75,22 @@ def _conversions_follow(text: str, drafts: list[Draft]) -> list[Draft]:
         second.topic, second.subject, second.object = first.topic, first.subject, first.object
         second.attributes = {**first.attributes, **second.attributes}
     return drafts
+
+
+def _per_token(quantity: Quantity) -> bool:
+    per = (quantity.unit or "").partition("/")[2]
+    return per.endswith(("token", "tokens"))
+
+
+def token_side(text: str, since: int, start: int) -> str | None:
+    """'input' or 'output': the side of a token price that the words before it name, in
+    `text[since:start]` after its last comma; None when neither side or both are named."""
+    stretch = text[since:start]
+    stretch = stretch[max(stretch.rfind(","), stretch.rfind("，")) + 1 :]
+    named = {
+        side for side, words in topic_data().token_sides.items() if any(w in stretch for w in words)
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 def _as_attribute(ctx: SentenceContext, quantity: Quantity, end: int) -> str | None:

@@ -64,6 +64,7 @@ class TopicData(_Data):
     implied_currency: ImpliedCurrency
     attribute_figures: list[AttributeFigure]
     directions: dict[str, list[str]]
+    token_sides: dict[str, list[str]]
     cost_scopes: list[CostScope]
     peer_cues: PeerCues
     own_cost_cues: list[str]

@@ -69,6 +69,7 @@ class _Member:
     polarity: str
     value: Any  # its comparable value (values.comparable), None for a statement or a vague figure
     figure: bool
+    side: str  # of a token price: "input", "output" or "" (never compared across sides)
 
 
 def group_finding(
@@ -100,6 +101,7 @@ def group_finding(
                 polarity,
                 value,
                 claim.quantity is not None,
+                claim.attributes.get("tokens", ""),
             )
         )
     articles = sorted({m.article for m in members})
@@ -119,25 +121,37 @@ def group_finding(
         ko = f"{articles[0]}만 이 내용을 다룬다."
         return Finding(**base, verdict="single_source", explanation=en, explanation_ko=ko)
     figures = [m for m in members if m.figure]
-    if figures:
-        return _compare_figures(corpus, base, figures)
-    return _compare_statements(base, members)
+    compared = _compare_figures(corpus, base, figures) if figures else None
+    if compared is not None:
+        return compared
+    if len(figures) < len(members):
+        return _compare_statements(base, members)  # figures only one source gives, and statements
+    # e.g. one source's input-token price and another's output-token price
+    en = "No two sources state a figure that can be compared (another unit or measure)."
+    ko = "출처끼리 비교할 수 있는 수치가 없다(단위나 기준이 다르다)."
+    return Finding(**base, verdict="single_source", explanation=en, explanation_ko=ko)
 
 
-def _compare_figures(corpus: Corpus, base: dict, figures: list[_Member]) -> Finding:
+def _compare_figures(corpus: Corpus, base: dict, figures: list[_Member]) -> Finding | None:
+    """The worst relation between each figure and its closest in another source; None when no
+    two sources give figures that can be compared."""
     values = {m.id: (m, m.value) for m in figures if m.value is not None}
     worst, worst_pair = "agree", None
     steps = [
         f"{c.article} ({corpus.published(c.article) or 'date unknown'}): {v.shown}"
+        + (f" ({c.side} tokens)" if c.side else "")
         for c, v in values.values()
     ]
     # Each figure is compared with the closest figure another source gives for the same thing:
     # two articles that both list a pre-training and a context-extension cost agree pairwise,
     # not across stages.
-    for a, va, b, vb in _closest_pairs(list(values.values())):
+    pairs = _closest_pairs(list(values.values()))
+    for a, va, b, vb in pairs:
         rel = relation(va.interval, vb.interval)
         if _SEVERITY[rel] > _SEVERITY[worst]:
             worst, worst_pair = rel, (a, va, b, vb)
+    if not pairs:
+        return None
     diagnosis = None
     if worst_pair is not None:
         a, va, b, vb = worst_pair
@@ -152,6 +166,19 @@ def _compare_figures(corpus: Corpus, base: dict, figures: list[_Member]) -> Find
             diagnosis = _understating(va, vb)
     objects = sorted({c.object for c in figures if c.object})
     note = f" Sources name different objects: {', '.join(objects)}." if len(objects) > 1 else ""
+    if (
+        worst_pair is not None
+        and _per_token(worst_pair[1])
+        and ""
+        in (
+            worst_pair[0].side,
+            worst_pair[2].side,
+        )
+    ):
+        note += (
+            " A price does not say whether it is for input or output tokens,"
+            " which are priced apart."
+        )
     if worst == "agree":
         en = f"{len(base['articles'])} sources state figures that agree within rounding." + note
     elif worst == "compatible":
@@ -198,11 +225,11 @@ def _closest_pairs(items: list[tuple[_Member, Any]]) -> list[tuple[_Member, Any,
         ]
         for rank, i in enumerate(ordered):
             a, va = items[i]
-            candidates: list[int] = [k for k in open_ended if items[k][0].article != a.article]
+            candidates: list[int] = [k for k in open_ended if _comparable(a, items[k][0])]
             for step in (-1, 1):
                 j, found = rank + step, 0
                 while 0 <= j < len(ordered) and found < _NEIGHBOURS:
-                    if items[ordered[j]][0].article != a.article:
+                    if _comparable(a, items[ordered[j]][0]):
                         candidates.append(ordered[j])
                         found += 1
                     j += step
@@ -212,6 +239,16 @@ def _closest_pairs(items: list[tuple[_Member, Any]]) -> list[tuple[_Member, Any,
                 )
                 pairs.append((i, (a, va, *items[best])))
     return [pair for _, pair in sorted(pairs, key=lambda p: p[0])]
+
+
+def _per_token(value: Any) -> bool:
+    return value.unit.partition("/")[2].endswith(("token", "tokens"))
+
+
+def _comparable(a: _Member, b: _Member) -> bool:
+    """Figures of two articles, and not an input-token price against an output-token one (a
+    price whose side is not said may be either)."""
+    return a.article != b.article and not (a.side and b.side and a.side != b.side)
 
 
 def _gap(a, b) -> float:

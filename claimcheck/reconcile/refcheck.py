@@ -75,6 +75,10 @@ def _candidates(table: ReferenceTable, claim: Claim) -> list[ReferenceFact]:
         # A price per something (USD/gpu_hour) is checked against facts in the same rate,
         # whatever topic the sentence around it was given, and never against plain sums.
         facts = [f for f in table.facts if f.quantity and f.quantity.unit == rate]
+        side = claim.attributes.get("tokens")
+        if side:
+            # an input-token price is checked against input prices only, an output one likewise
+            facts = [f for f in facts if f.attributes.get("tokens") in (None, side)]
     subjects = _family(claim.subject)
     if not subjects or (claim.topic == "performance_parity" and claim.object is None):
         return []  # nothing says whom the claim is about: any match would be a guess
