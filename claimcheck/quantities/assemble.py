@@ -178,49 +178,65 @@ RULE_RATE = "rate_per"
 
 
 @functools.cache
-def _rate_words() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
+def _rate_words() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], re.Pattern[str]]:
     units = lexicon().units
     per = {word: rate.per for rate in units.rates for word in rate.words}
     words = sorted(per, key=lambda w: (-len(w), w))
     pattern = "|".join(re.escape(w) for w in words)
-    # After a space, a bracket or the start, but not after a number ("부품 100만 개당").
-    regex = re.compile(
-        rf"(?:(?<=[\s(\[\"'「『<])|^)(?<![0-9만천백억조십]\s)(?P<word>{pattern}) ?\Z"
-    )
-    return regex, per, frozenset(c.code for c in units.currencies)
+    fillers = "|".join(re.escape(w) for w in units.rate_fillers)
+    # After a space, a bracket or the start; a filler ("평균") may stand before the figure.
+    regex = re.compile(rf"(?:(?<=[\s(\[\"'「『<])|^)(?P<word>{pattern})(?: (?:{fillers}))? ?\Z")
+    steps = "|".join(re.escape(w) for w in units.rate_continuations)
+    continuation = re.compile(rf"\s*(?:{steps})\s*\Z")
+    return regex, per, frozenset(c.code for c in units.currencies), continuation
+
+
+# A numeral written as a word of its own: "100만", "1,000", "백만" (not "H100", not "GPT-4").
+_NUMERAL_WORD = re.compile(r"[0-9][0-9.,]*[십백천만억조]*|[일이삼사오육칠팔구십백천만억조]+")
+
+
+def _after_number(s: str, start: int) -> bool:
+    """A rate word right after a number is no rate word: in "부품 100만 개당", 100만 개 is a count
+    of its own."""
+    before = s[:start].rstrip().rsplit(None, 1)
+    return bool(before) and _NUMERAL_WORD.fullmatch(before[-1]) is not None
 
 
 def per_unit(s: str, mentions: list[Mention]) -> list[Mention]:
     """A money figure right after a rate word ("시간당 2달러", "100만 토큰당 약 0.14달러") is a
     price per something: its unit becomes CURRENCY/PER and the rate word joins its span; a
     number inside the rate word ("100만", "1시간") is not a figure of its own."""
-    regex, per, currencies = _rate_words()
+    regex, per, currencies, continuation = _rate_words()
     out: list[Mention] = []
     for m in mentions:
         if m.unit in currencies:
             hit = regex.search(s, max(0, m.start - 24), m.start)
+            if hit is not None and _after_number(s, hit.start()):
+                hit = None
             if hit is not None:
                 m.unit = f"{m.unit}/{per[hit.group('word')]}"
                 m.rule.append(RULE_RATE)
                 m.start = hit.start()
                 while out and out[-1].end > m.start:
                     out.pop()
-            elif out and _bracketed_after_rate(s, out[-1], m):
+            elif out and _continues_rate(s, out[-1], m, continuation):
                 # "시간당 2달러(약 2900원)": the bracketed conversion is in the same rate (not
-                # "2달러로 계산한 훈련비(557만 달러)": a sum named in between is no conversion)
+                # "2달러로 계산한 훈련비(557만 달러)": a sum named in between is no conversion);
+                # "주당 100달러에서 120달러로": the figure it moves to is too
                 m.unit = f"{m.unit}/{out[-1].unit.partition('/')[2]}"  # type: ignore[union-attr]
                 m.rule.append(RULE_RATE)
         out.append(m)
     return out
 
 
-def _bracketed_after_rate(s: str, before: Mention, m: Mention) -> bool:
+def _continues_rate(s: str, before: Mention, m: Mention, continuation: re.Pattern[str]) -> bool:
     if before.unit is None or "/" not in before.unit:
         return False
-    return (
-        s[before.end : m.start].strip() == "("
-        and before.unit.partition("/")[0] != (m.unit or "").partition("/")[0]
-    )
+    gap = s[before.end : m.start]
+    currency = before.unit.partition("/")[0]
+    if gap.strip() == "(":
+        return currency != m.unit  # a conversion into another currency
+    return currency == m.unit and continuation.match(gap) is not None
 
 
 def to_quantity(nt: NormalizedText, m: Mention) -> Quantity:

@@ -110,6 +110,8 @@ class UnitTable(_Table):
     address_endings: list[str]
     band_steps: dict[str, int]
     calendar: Calendar
+    rate_fillers: list[str]
+    rate_continuations: list[str]
     rates: list[RateWords]
 
 
