@@ -131,3 +131,19 @@ def test_a_groups_sources_are_kept_on_disk_and_read_back_in_order(folder, tmp_pa
         finding = next(f for f in store.findings(topics=["gpu_count"]) if f.kind == "cross_source")
         assert [s.claim for s in finding.sources] == finding.claims
         assert [s.value.split(" = ")[0] for s in finding.sources] == ["2048개", "248개"]
+
+
+def test_a_vague_won_conversion_implies_no_rate_and_does_not_break_the_report(tmp_path):
+    # "약 수천억 원" is a magnitude (1000억–1조): no exchange rate can be read from it, and a second
+    # conversion in the same article must not divide by its missing value.
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text(
+        "딥시크 비용 논란\n\n딥시크는 훈련비로 560만 달러(약 수천억 원)를 썼다고 했다.\n"
+        "메타는 라마 훈련에 6000만 달러(약 870억 원)를 들였다.\n",
+        encoding="utf-8",
+    )
+    with store_for_paths([str(news)], str(tmp_path / "tables")) as store:
+        internal = [f for f in store.findings() if f.kind == "internal"]
+    assert all("수천억" not in " ".join(s.quote for s in f.sources) for f in internal)
+    assert len(internal) == 1 and "870억" in internal[0].sources[1].quote

@@ -85,7 +85,9 @@ class StanceData(_Data):
 
 
 def _read(name: str) -> object:
-    text = resources.files("claimcheck.data").joinpath("ko", name).read_text(encoding="utf-8")
+    # One name per joinpath: Python 3.10's Traversable takes no more.
+    data = resources.files("claimcheck.data").joinpath("ko").joinpath(name)
+    text = data.read_text(encoding="utf-8")
     # Cue words are matched on normalised text, so the data is normalised the same way.
     return safe_load(normalize(text).text, f"claimcheck/data/ko/{name}", "language data")
 

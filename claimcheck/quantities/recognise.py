@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from claimcheck.quantities import guards
-from claimcheck.quantities.lexicon import Lexicon, lexicon
+from claimcheck.quantities.lexicon import Lexicon, WordQuantity, lexicon
 from claimcheck.quantities.numerals import Numeral, last_place, reader
 from claimcheck.quantities.qualify import (
     RULE_MORE_THAN,
@@ -71,7 +71,7 @@ class Recogniser:
         self.table = lex.numerals
         self.words = {w.word: w for w in lex.numerals.words}
         # The same words by first character, in table order (the first that fits wins).
-        self.words_by_first: dict[str, list[tuple[str, object]]] = {}
+        self.words_by_first: dict[str, list[tuple[str, WordQuantity]]] = {}
         for word, entry in self.words.items():
             self.words_by_first.setdefault(word[0], []).append((word, entry))
         self.fraction = lex.numerals.fraction_marker

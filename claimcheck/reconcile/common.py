@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from claimcheck.models import ArticleMeta, Claim, SourceValue
+from claimcheck.models import ArticleMeta, Claim, Quantity, SourceValue
 from claimcheck.reconcile.values import comparable
 
 _CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:한화|원화|우리 돈|약)?\s*$")
@@ -69,6 +69,12 @@ def _qualitative(claim: Claim) -> str:
     return f"{what}" + (f" ({extra})" if extra else "")
 
 
+def quantity_of(claim: Claim) -> Quantity:
+    """The quantity of a claim known to state one (either figure of a conversion pair)."""
+    assert claim.quantity is not None, claim.id
+    return claim.quantity
+
+
 _CURRENCIES = {"KRW", "USD", "CNY", "JPY", "EUR", "GBP"}
 
 
@@ -83,20 +89,21 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
     """(figure, its conversion) where an article writes one currency and then another in brackets:
     "560만 달러(약 85억 원)", "GPU 시간당 2달러(약 2900원)"."""
     pairs = []
-    by_sentence: dict[tuple[str, int], list[Claim]] = {}
+    # Money figures by sentence: the claim, its quantity and money(unit).
+    by_sentence: dict[tuple[str, int], list[tuple[Claim, Quantity, tuple[str, str]]]] = {}
     for claim in corpus.claims:
-        if claim.quantity is not None and money(claim.quantity.unit) is not None:
-            by_sentence.setdefault((claim.article, claim.start), []).append(claim)
-    for claims in by_sentence.values():
-        ordered = sorted(claims, key=lambda c: c.quantity.start)
-        for first, second in zip(ordered, ordered[1:], strict=False):
-            (cur_a, per_a), (cur_b, per_b) = money(first.quantity.unit), money(second.quantity.unit)
+        q = claim.quantity
+        in_money = money(q.unit) if q is not None else None
+        if q is not None and in_money is not None:
+            by_sentence.setdefault((claim.article, claim.start), []).append((claim, q, in_money))
+    for figures in by_sentence.values():
+        ordered = sorted(figures, key=lambda f: f[1].start)
+        for (first, qa, money_a), (second, qb, money_b) in zip(ordered, ordered[1:], strict=False):
+            (cur_a, per_a), (cur_b, per_b) = money_a, money_b
             if cur_a == cur_b or per_a != per_b:
                 continue
             # Quantity spans are file offsets; the sentence starts at the claim's start.
-            gap = first.sentence[
-                first.quantity.end - first.start : second.quantity.start - first.start
-            ]
+            gap = first.sentence[qa.end - first.start : qb.start - first.start]
             if _CONVERSION_GAP.match(gap):
                 pairs.append((first, second))
     return pairs

@@ -6,12 +6,13 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
-from claimcheck.models import Claim, Finding, SourceValue
-from claimcheck.reconcile.common import Corpus, finding_id, source_row
-from claimcheck.reconcile.intervals import digit_slip, relation
+from claimcheck.models import Claim, Diagnosis, Finding, FindingKind, SourceValue
+from claimcheck.reconcile.common import Corpus, finding_id, quantity_of, source_row
+from claimcheck.reconcile.intervals import Relation, digit_slip, relation
 from claimcheck.reconcile.values import comparable
+from claimcheck.verdicts import Verdict
 
 _SEVERITY = {"agree": 0, "compatible": 1, "discrepancy": 2, "contradiction": 3}
 # Figures whose object (the model) is often left unsaid: group by topic and subject, and say when
@@ -55,6 +56,19 @@ def group_key_of(claim: Claim, converted: set[str]) -> tuple[str, str, str] | No
     if claim.id in converted or (claim.topic == "other" and not _priced(claim)):
         return None
     return group_key(claim)
+
+
+class _Base(TypedDict):
+    """The fields every finding of a group shares."""
+
+    id: str
+    kind: FindingKind
+    topic: str
+    subject: str | None
+    object: str | None
+    articles: list[str]
+    claims: list[str]
+    sources: list[SourceValue]
 
 
 @dataclass(frozen=True)
@@ -105,7 +119,7 @@ def group_finding(
             )
         )
     articles = sorted({m.article for m in members})
-    base = dict(
+    base = _Base(
         id=finding_id("cross_source", topic, subject, obj),
         kind="cross_source",
         topic=topic,
@@ -132,11 +146,12 @@ def group_finding(
     return Finding(**base, verdict="single_source", explanation=en, explanation_ko=ko)
 
 
-def _compare_figures(corpus: Corpus, base: dict, figures: list[_Member]) -> Finding | None:
+def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Finding | None:
     """The worst relation between each figure and its closest in another source; None when no
     two sources give figures that can be compared."""
     values = {m.id: (m, m.value) for m in figures if m.value is not None}
-    worst, worst_pair = "agree", None
+    worst: Relation = "agree"
+    worst_pair = None
     steps = [
         f"{c.article} ({corpus.published(c.article) or 'date unknown'}): {v.shown}"
         + (f" ({c.side} tokens)" if c.side else "")
@@ -152,7 +167,7 @@ def _compare_figures(corpus: Corpus, base: dict, figures: list[_Member]) -> Find
             worst, worst_pair = rel, (a, va, b, vb)
     if not pairs:
         return None
-    diagnosis = None
+    diagnosis: Diagnosis | None = None
     if worst_pair is not None:
         a, va, b, vb = worst_pair
         steps.append(
@@ -263,7 +278,7 @@ def _gap(a, b) -> float:
     return gap / size if size else gap
 
 
-def _understating(va, vb) -> str | None:
+def _understating(va, vb) -> Diagnosis | None:
     """A lower bound far below what another source states ('5% 이상' against '약 17%')."""
     for bound, other in ((va, vb), (vb, va)):
         if bound.interval.bound and other.interval.point is not None:
@@ -277,7 +292,7 @@ def _understating(va, vb) -> str | None:
     return None
 
 
-def _compare_statements(base: dict, members: list[_Member]) -> Finding:
+def _compare_statements(base: _Base, members: list[_Member]) -> Finding:
     polarities = {m.polarity for m in members}
     stances = {m.stance for m in members}
     doubted = stances & {"disputed"}
@@ -312,10 +327,11 @@ def _compare_statements(base: dict, members: list[_Member]) -> Finding:
 def conversion_key(first: Claim) -> tuple[str, str, str, float] | None:
     """What a conversion converts ("560만 달러" of DeepSeek's training cost), to find other
     sources converting the same figure; None for a figure without an amount."""
-    value = first.quantity.value if first.quantity.value is not None else first.quantity.low
+    q = quantity_of(first)
+    value = q.value if q.value is not None else q.low
     if value is None:
         return None
-    return (first.topic, first.subject or "", first.quantity.unit or "", float(value))
+    return (first.topic, first.subject or "", q.unit or "", float(value))
 
 
 def conversion_finding(
@@ -324,23 +340,22 @@ def conversion_finding(
     """The same foreign figure converted to won by several sources: do the won figures agree?"""
     topic, subject, _unit, value = key
     articles = sorted({p[0].article for p in pairs})
-    converted = {(p[1].quantity.value, p[1].quantity.low, p[1].quantity.high) for p in pairs}
+    converted = {(q.value, q.low, q.high) for q in (quantity_of(second) for _, second in pairs)}
     steps = []
     for first, second in pairs:
-        a = first.quantity.value if first.quantity.value is not None else first.quantity.low
-        b = second.quantity.value if second.quantity.value is not None else second.quantity.low
+        qa, qb = quantity_of(first), quantity_of(second)
+        a = qa.value if qa.value is not None else qa.low
+        b = qb.value if qb.value is not None else qb.low
         implied = (
-            f", implying {b / a:,.1f} {second.quantity.unit} per {first.quantity.unit}"
+            f", implying {b / a:,.1f} {qb.unit} per {qa.unit}"
             if a and b  # a range converts at the rate of its lower ends
             else ""
         )
         when = corpus.published(first.article) or "date unknown"
-        steps.append(
-            f"{first.article} ({when}): {first.quantity.text} → {second.quantity.text}{implied}"
-        )
-    verdict = "agree" if len(converted) == 1 else "discrepancy"
+        steps.append(f"{first.article} ({when}): {qa.text} → {qb.text}{implied}")
+    verdict: Verdict = "agree" if len(converted) == 1 else "discrepancy"
     en = (
-        f"The same {pairs[0][0].quantity.text} appears as {len(converted)} "
+        f"The same {quantity_of(pairs[0][0]).text} appears as {len(converted)} "
         "different converted figures; "
         "the implied exchange rates differ."
         if verdict == "discrepancy"

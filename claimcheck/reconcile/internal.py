@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from claimcheck.models import Claim, Finding
-from claimcheck.reconcile.common import Corpus, conversion_pairs, finding_id, money, source_row
+from claimcheck.models import Claim, Diagnosis, Finding
+from claimcheck.reconcile.common import (
+    Corpus,
+    conversion_pairs,
+    finding_id,
+    money,
+    quantity_of,
+    source_row,
+)
 from claimcheck.reconcile.values import comparable
+from claimcheck.verdicts import Verdict
 
 # A headline figure more than this far from the body's is a different figure, not a rounding.
 HEADLINE_TOLERANCE = 0.05
@@ -23,8 +31,16 @@ def internal(corpus: Corpus) -> list[Finding]:
     return findings
 
 
+# A range this wide or wider ("수천억 원": 1000억–1조) is a magnitude, which implies no rate.
+VAGUE_SPAN = 10
+
+
 def _amount(claim: Claim) -> float | None:
-    q = claim.quantity
+    """The amount a conversion is checked with: the figure, or a range's low end (ranges convert
+    end to end); None for a vague magnitude."""
+    q = quantity_of(claim)
+    if q.value is None and q.low and q.high and q.high >= VAGUE_SPAN * q.low:
+        return None
     value = q.value if q.value is not None else q.low
     return float(value) if value else None
 
@@ -33,12 +49,13 @@ def _conversion(corpus: Corpus, first: Claim, second: Claim) -> Finding:
     from claimcheck import fx
 
     published = corpus.published(first.article)
-    a, b = first.quantity, second.quantity
-    currency_a, currency_b = money(a.unit)[0], money(b.unit)[0]  # type: ignore[index]
-    check = fx.implied_rate_check(
-        _amount(first), currency_a, _amount(second), currency_b, published
-    )
-    verdict = "consistent" if check.plausible else "inconsistent"
+    a, b = quantity_of(first), quantity_of(second)
+    money_a, money_b = money(a.unit), money(b.unit)
+    amount_a, amount_b = _amount(first), _amount(second)
+    # conversion_pairs pairs money figures; internal() passes only those with an amount.
+    assert money_a and money_b and amount_a and amount_b
+    check = fx.implied_rate_check(amount_a, money_a[0], amount_b, money_b[0], published)
+    verdict: Verdict = "consistent" if check.plausible else "inconsistent"
     steps = [
         f"{b.text} / {a.text} = {check.implied_rate:,.1f} {check.quote} per {check.base}",
         f"reference rate: {check.reference.rate:,.2f} ({check.reference.explanation_en})",
@@ -70,18 +87,19 @@ def _rates_within_article(corpus: Corpus) -> list[Finding]:
     for article_id, pairs in sorted(by_article.items()):
         rates = []
         for first, second in pairs:
-            currencies = (
-                (money(first.quantity.unit) or ("",))[0],
-                (money(second.quantity.unit) or ("",))[0],
-            )
-            if currencies == ("USD", "KRW") and first.quantity.value:
-                rates.append((second.quantity.value / first.quantity.value, first, second))
+            qa, qb = quantity_of(first), quantity_of(second)
+            currencies = ((money(qa.unit) or ("",))[0], (money(qb.unit) or ("",))[0])
+            amount_a, amount_b = _amount(first), _amount(second)
+            if currencies == ("USD", "KRW") and amount_a and amount_b:
+                rates.append((amount_b / amount_a, first, second))
         if len(rates) < 2:
             continue
         low, high = min(r[0] for r in rates), max(r[0] for r in rates)
         spread = high / low - 1
-        verdict = "consistent" if spread <= 0.03 else "inconsistent"
-        steps = [f"{f.quantity.text} → {s.quantity.text}: {r:,.1f} KRW/USD" for r, f, s in rates]
+        verdict: Verdict = "consistent" if spread <= 0.03 else "inconsistent"
+        steps = [
+            f"{quantity_of(f).text} → {quantity_of(s).text}: {r:,.1f} KRW/USD" for r, f, s in rates
+        ]
         steps.append(f"spread between the implied rates: {spread:.1%}")
         findings.append(
             Finding(
@@ -133,7 +151,8 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
 
 def _compare_top(corpus: Corpus, top: Claim, mine, peers) -> Finding:
     steps = [f"{top.section}: {mine.shown}"] + [f"body line {c.line}: {v.shown}" for c, v in peers]
-    verdict, diagnosis = "inconsistent", None
+    verdict: Verdict = "inconsistent"
+    diagnosis: Diagnosis | None = None
     for _claim, value in peers:
         if mine.interval.point is not None and value.interval.point is not None:
             diff = mine.interval.point / value.interval.point - 1

@@ -5,8 +5,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
-from claimcheck.models import Quantity
+from claimcheck.models import Diagnosis, Quantity
+
+Relation = Literal["agree", "compatible", "discrepancy", "contradiction"]
 
 # Two figures whose intervals miss each other by less than this share of their size are the
 # same underlying figure, differently rounded or converted (a discrepancy, not a contradiction).
@@ -59,11 +62,15 @@ def interval_of(quantity: Quantity, scale: float = 1.0) -> Interval:
     low = quantity.low
     high = quantity.high
     if quantity.qualifier == "at_least":
-        lo = float(low if low is not None else value)
+        edge = low if low is not None else value
+        assert edge is not None  # a lower bound states its low end or a value
+        lo = float(edge)
         hi = float(high) if high is not None else math.inf
         return Interval(lo * scale, hi * scale, None, True)
     if quantity.qualifier == "at_most":
-        hi = float(high if high is not None else value)
+        edge = high if high is not None else value
+        assert edge is not None  # an upper bound states its high end or a value
+        hi = float(edge)
         lo = float(low) if low is not None else 0.0
         return Interval(lo * scale, hi * scale, None, True)
     if quantity.qualifier == "range" or value is None:
@@ -76,7 +83,7 @@ def interval_of(quantity: Quantity, scale: float = 1.0) -> Interval:
     return Interval(lo * scale, hi * scale, float(value) * scale, False)
 
 
-def relation(a: Interval, b: Interval) -> str:
+def relation(a: Interval, b: Interval) -> Relation:
     """agree | compatible | discrepancy | contradiction for two intervals of the same unit."""
     if a.overlaps(b):
         if a.bound or b.bound:
@@ -91,7 +98,7 @@ def relation(a: Interval, b: Interval) -> str:
     return "contradiction"
 
 
-def digit_slip(claimed: float, reference: float) -> str | None:
+def digit_slip(claimed: float, reference: float) -> Diagnosis | None:
     """'digit_dropped' / 'digit_added' when one figure is the other with one digit removed or added
     (2048 → 248), 'unit_slip' when they differ by a Korean myriad step (만 ↔ 억: ×10⁴)."""
     if claimed <= 0 or reference <= 0:

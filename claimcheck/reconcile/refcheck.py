@@ -256,6 +256,7 @@ def _distance(mine: Interval, ref: Interval) -> float:
 
 
 def _judge_year(claim: Claim, facts):
+    assert claim.quantity is not None  # _judge sends only figures here
     year = str(claim.quantity.value)
     for fact in facts:
         if fact.attributes.get("year") or fact.attributes.get("date"):
@@ -307,6 +308,8 @@ def _within(claim: Claim, mine: Interval, ref: Interval, fact: ReferenceFact, st
 def _judge_ratio(claim: Claim, value, facts, steps):
     from claimcheck.reference import load_reference
 
+    assert claim.quantity is not None  # `value` is its comparable value
+    unit = claim.quantity.unit
     table = load_reference()
     for fact in facts:
         baseline_id = fact.attributes.get("baseline_fact")
@@ -318,7 +321,7 @@ def _judge_ratio(claim: Claim, value, facts, steps):
         if fact.quantity is None or base.quantity is None or not base.quantity.value:
             continue
         ratio = float(fact.quantity.value) / float(base.quantity.value)
-        shown = ratio * 100 if claim.quantity.unit == "percent" else ratio
+        shown = ratio * 100 if unit == "percent" else ratio
         steps.append(
             f"{fact.id} / {base.id} = {fact.quantity.value} / {base.quantity.value} = {ratio:.4f}"
         )
