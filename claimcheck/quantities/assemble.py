@@ -6,6 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from claimcheck.models import Quantity
 from claimcheck.quantities.lexicon import lexicon
@@ -178,9 +179,12 @@ RULE_RATE = "rate_per"
 
 
 @functools.cache
-def _rate_words() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], re.Pattern[str]]:
+def _rate_words() -> tuple[
+    re.Pattern[str], dict[str, str], dict[str, Any], frozenset[str], re.Pattern[str]
+]:
     units = lexicon().units
     per = {word: rate.per for rate in units.rates for word in rate.words}
+    otherwise = {word: rate.otherwise for rate in units.rates for word in rate.words}
     words = sorted(per, key=lambda w: (-len(w), w))
     pattern = "|".join(re.escape(w) for w in words)
     fillers = "|".join(re.escape(w) for w in units.rate_fillers)
@@ -188,7 +192,7 @@ def _rate_words() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], re.P
     regex = re.compile(rf"(?:(?<=[\s(\[\"'「『<])|^)(?P<word>{pattern})(?: (?:{fillers}))? ?\Z")
     steps = "|".join(re.escape(w) for w in units.rate_continuations)
     continuation = re.compile(rf"\s*(?:{steps})\s*\Z")
-    return regex, per, frozenset(c.code for c in units.currencies), continuation
+    return regex, per, otherwise, frozenset(c.code for c in units.currencies), continuation
 
 
 # A numeral written as a word of its own: "100만", "1,000", "백만" (not "H100", not "GPT-4").
@@ -206,7 +210,7 @@ def per_unit(s: str, mentions: list[Mention]) -> list[Mention]:
     """A money figure right after a rate word ("시간당 2달러", "100만 토큰당 약 0.14달러") is a
     price per something: its unit becomes CURRENCY/PER and the rate word joins its span; a
     number inside the rate word ("100만", "1시간") is not a figure of its own."""
-    regex, per, currencies, continuation = _rate_words()
+    regex, per, otherwise, currencies, continuation = _rate_words()
     out: list[Mention] = []
     for m in mentions:
         if m.unit in currencies:
@@ -214,7 +218,10 @@ def per_unit(s: str, mentions: list[Mention]) -> list[Mention]:
             if hit is not None and _after_number(s, hit.start()):
                 hit = None
             if hit is not None:
-                m.unit = f"{m.unit}/{per[hit.group('word')]}"
+                word = hit.group("word")
+                other = otherwise[word]
+                reading = other.per if other and any(c in s for c in other.cues) else per[word]
+                m.unit = f"{m.unit}/{reading}"
                 m.rule.append(RULE_RATE)
                 m.start = hit.start()
                 while out and out[-1].end > m.start:

@@ -94,9 +94,16 @@ class Calendar(_Table):
     minute: str
 
 
+class OtherReading(_Table):
+    per: str = Field(pattern=r"^[a-z_]+$")
+    cues: list[str] = Field(min_length=1)
+
+
 class RateWords(_Table):
     per: str = Field(pattern=r"^[a-z_]+$")
     words: list[str] = Field(min_length=1)
+    # the same words read per something else when the text speaks of it (주당: per week)
+    otherwise: OtherReading | None = None
 
 
 class UnitTable(_Table):
