@@ -97,6 +97,29 @@ def output_key(command: str, argv: Sequence[str], inputs: Iterable[Path]) -> str
     return digest.hexdigest()
 
 
+def extraction_key(
+    command: str, options: Sequence[object], paths: Sequence[str], tables_dir: str
+) -> str | None:
+    """The key of a command that extracts the articles at `paths` (with the editor's overrides
+    in `tables_dir`) and prints what `options` ask for; None when the inputs cannot even be
+    listed (the uncached run then reports why)."""
+    from claimcheck.discover import MANIFEST_NAME, article_files
+    from claimcheck.errors import InputError
+
+    try:
+        files = article_files(list(paths) or None)
+    except (InputError, OSError):
+        return None
+    # The loader reads the manifest beside each file's real path, and checks that every file it
+    # lists exists: the key has each such folder's manifest and the names in it.
+    folders = sorted({path.resolve().parent for path in files})
+    inputs = [*files, *(folder / MANIFEST_NAME for folder in folders)]
+    listing = [sorted(p.name for p in folder.iterdir()) for folder in folders]
+    inputs.append(Path(tables_dir) / "overrides.yaml")
+    argv = [*map(str, options), tables_dir, str(listing)]
+    return output_key(command, argv, inputs)
+
+
 def replay(key: str) -> int | None:
     """Write a stored output to stdout and stderr and return its exit status; None on a miss."""
     folder = cache_dir()

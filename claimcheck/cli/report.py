@@ -59,42 +59,19 @@ def report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_di
       claimcheck report --format json | jq '.findings[] | select(.verdict == "refuted")'
       claimcheck report --fail-on contradiction --fail-on refuted
     """
-    options = (paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir)
-    # --jobs changes how long a report takes, not what it says: it is not part of the key.
-    key = None if no_cache else _cache_key(*options)
-    if key is None:
-        return _report(*options, jobs=jobs)
     from claimcheck import outputcache
 
+    options = (paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir)
+    # --jobs changes how long a report takes, not what it says: it is not part of the key.
+    shown = [list(paths), lang, fmt, list(topics), list(verdicts), list(fail_on), single_source]
+    key = None if no_cache else outputcache.extraction_key("report", shown, paths, tables_dir)
+    if key is None:
+        return _report(*options, jobs=jobs)
     code = outputcache.replay(key)
     if code is None:
         return outputcache.record(key, lambda: _report(*options, jobs=jobs))
     if code:
         sys.exit(code)
-
-
-def _cache_key(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir):
-    """The output cache's key for these options and inputs; None when the inputs cannot even
-    be listed (the uncached run then reports why)."""
-    from pathlib import Path
-
-    from claimcheck import outputcache
-    from claimcheck.discover import MANIFEST_NAME, article_files
-    from claimcheck.errors import InputError
-
-    try:
-        files = article_files(list(paths) or None)
-    except (InputError, OSError):
-        return None
-    # The loader reads the manifest beside each file's real path, and checks that every file it
-    # lists exists: the key has each such folder's manifest and the names in it.
-    folders = sorted({path.resolve().parent for path in files})
-    inputs = [*files, *(folder / MANIFEST_NAME for folder in folders)]
-    listing = [sorted(p.name for p in folder.iterdir()) for folder in folders]
-    inputs.append(Path(tables_dir) / "overrides.yaml")
-    options = [list(paths), lang, fmt, list(topics), list(verdicts), list(fail_on)]
-    argv = [*map(str, options), single_source, tables_dir, str(listing)]
-    return outputcache.output_key("report", argv, inputs)
 
 
 def _report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir, jobs=1) -> None:
