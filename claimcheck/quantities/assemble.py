@@ -178,10 +178,18 @@ def quals_apply(m: Mention, hit: QualifierHit) -> None:
 RULE_RATE = "rate_per"
 
 
+@dataclass(frozen=True)
+class _Rates:
+    regex: re.Pattern[str]  # a rate word (and filler) ending where a figure starts
+    per: dict[str, str]  # rate word -> what it is per
+    otherwise: dict[str, Any]  # rate word -> its other reading (OtherReading) or None
+    currencies: frozenset[str]
+    continuation: re.Pattern[str]  # the gap between a rate figure and the figure it moves to
+    moved_to: tuple[str, ...]  # what follows the figure moved to (로, 까지)
+
+
 @functools.cache
-def _rate_words() -> tuple[
-    re.Pattern[str], dict[str, str], dict[str, Any], frozenset[str], re.Pattern[str]
-]:
+def _rates() -> _Rates:
     units = lexicon().units
     per = {word: rate.per for rate in units.rates for word in rate.words}
     otherwise = {word: rate.otherwise for rate in units.rates for word in rate.words}
@@ -190,43 +198,71 @@ def _rate_words() -> tuple[
     fillers = "|".join(re.escape(w) for w in units.rate_fillers)
     # After a space, a bracket or the start; a filler ("평균") may stand before the figure.
     regex = re.compile(rf"(?:(?<=[\s(\[\"'「『<])|^)(?P<word>{pattern})(?: (?:{fillers}))? ?\Z")
-    steps = "|".join(re.escape(w) for w in units.rate_continuations)
-    continuation = re.compile(rf"\s*(?:{steps})\s*\Z")
-    return regex, per, otherwise, frozenset(c.code for c in units.currencies), continuation
+    steps = "|".join(re.escape(w) for w in units.rate_continuations.between)
+    return _Rates(
+        regex,
+        per,
+        otherwise,
+        frozenset(c.code for c in units.currencies),
+        re.compile(rf"\s*(?:{steps})\s*\Z"),
+        tuple(units.rate_continuations.after),
+    )
 
 
-# A numeral written as a word of its own: "100만", "1,000", "백만" (not "H100", not "GPT-4").
-_NUMERAL_WORD = re.compile(r"[0-9][0-9.,]*[십백천만억조]*|[일이삼사오육칠팔구십백천만억조]+")
+# A numeral written as a word of its own: "100만", "1,000", "백만", "수천" (not "H100", "GPT-4",
+# nor words that merely use numeral syllables: 이, 오일, 사이, 조사).
+_NUMERAL_WORD = re.compile(
+    r"[0-9][0-9.,]*[십백천만억조]*|[수몇일이삼사오육칠팔구십백천만억]*[십백천만억조]"
+)
+# How far back the word before a rate word, and the cues of its other reading, are looked for.
+_LOOK_BACK = 24
 
 
 def _after_number(s: str, start: int) -> bool:
     """A rate word right after a number is no rate word: in "부품 100만 개당", 100만 개 is a count
     of its own."""
-    before = s[:start].rstrip().rsplit(None, 1)
-    return bool(before) and _NUMERAL_WORD.fullmatch(before[-1]) is not None
+    before = s[max(0, start - _LOOK_BACK) : start].rstrip().rsplit(None, 1)
+    word = before[-1] if before else ""
+    return len(word) > 1 and _NUMERAL_WORD.fullmatch(word) is not None or word.isdigit()
+
+
+def _rate_word_before(s: str, start: int, rates: _Rates) -> re.Match[str] | None:
+    """The rate word that ends where a figure starts: the longest that does not follow a number
+    ("총 2048 GPU 시간당 2달러": not "GPU 시간당" after 2048, but "시간당")."""
+    pos = max(0, start - _LOOK_BACK)
+    while (hit := rates.regex.search(s, pos, start)) is not None:
+        if not _after_number(s, hit.start()):
+            return hit
+        pos = hit.start() + 1
+    return None
+
+
+def _reading(s: str, hit: re.Match[str], rates: _Rates) -> str:
+    word = hit.group("word")
+    other = rates.otherwise[word]
+    if other is not None:
+        before = s[max(0, hit.start() - _LOOK_BACK) : hit.start()]
+        if any(c in before for c in other.cues) and not any(u in before for u in other.unless):
+            return other.per
+    return rates.per[word]
 
 
 def per_unit(s: str, mentions: list[Mention]) -> list[Mention]:
     """A money figure right after a rate word ("시간당 2달러", "100만 토큰당 약 0.14달러") is a
     price per something: its unit becomes CURRENCY/PER and the rate word joins its span; a
     number inside the rate word ("100만", "1시간") is not a figure of its own."""
-    regex, per, otherwise, currencies, continuation = _rate_words()
+    rates = _rates()
     out: list[Mention] = []
     for m in mentions:
-        if m.unit in currencies:
-            hit = regex.search(s, max(0, m.start - 24), m.start)
-            if hit is not None and _after_number(s, hit.start()):
-                hit = None
+        if m.unit in rates.currencies:
+            hit = _rate_word_before(s, m.start, rates)
             if hit is not None:
-                word = hit.group("word")
-                other = otherwise[word]
-                reading = other.per if other and any(c in s for c in other.cues) else per[word]
-                m.unit = f"{m.unit}/{reading}"
+                m.unit = f"{m.unit}/{_reading(s, hit, rates)}"
                 m.rule.append(RULE_RATE)
                 m.start = hit.start()
                 while out and out[-1].end > m.start:
                     out.pop()
-            elif out and _continues_rate(s, out[-1], m, continuation):
+            elif out and _continues_rate(s, out[-1], m, rates):
                 # "시간당 2달러(약 2900원)": the bracketed conversion is in the same rate (not
                 # "2달러로 계산한 훈련비(557만 달러)": a sum named in between is no conversion);
                 # "주당 100달러에서 120달러로": the figure it moves to is too
@@ -236,14 +272,18 @@ def per_unit(s: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _continues_rate(s: str, before: Mention, m: Mention, continuation: re.Pattern[str]) -> bool:
+def _continues_rate(s: str, before: Mention, m: Mention, rates: _Rates) -> bool:
     if before.unit is None or "/" not in before.unit:
         return False
     gap = s[before.end : m.start]
     currency = before.unit.partition("/")[0]
     if gap.strip() == "(":
         return currency != m.unit  # a conversion into another currency
-    return currency == m.unit and continuation.match(gap) is not None
+    return (
+        currency == m.unit
+        and rates.continuation.match(gap) is not None
+        and s[m.end : m.end + 2].startswith(rates.moved_to)
+    )
 
 
 def to_quantity(nt: NormalizedText, m: Mention) -> Quantity:

@@ -97,6 +97,12 @@ class Calendar(_Table):
 class OtherReading(_Table):
     per: str = Field(pattern=r"^[a-z_]+$")
     cues: list[str] = Field(min_length=1)
+    unless: list[str] = []
+
+
+class RateContinuations(_Table):
+    between: list[str] = Field(min_length=1)
+    after: list[str] = Field(min_length=1)
 
 
 class RateWords(_Table):
@@ -118,7 +124,7 @@ class UnitTable(_Table):
     band_steps: dict[str, int]
     calendar: Calendar
     rate_fillers: list[str]
-    rate_continuations: list[str]
+    rate_continuations: RateContinuations
     rates: list[RateWords]
 
 
