@@ -111,7 +111,10 @@ class StagedWrites:
             folder.mkdir(parents=True)
         except OSError as exc:
             raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
-        self._made.extend(reversed([p for p in missing if p.is_dir()]))
+        finally:
+            # mkdir may fail part-way ("File name too long" for the last part): what it made
+            # is removed like the rest
+            self._made.extend(reversed([p for p in missing if os.path.isdir(p)]))
 
 
 def _through_links(path: Path) -> Path:

@@ -20,6 +20,7 @@ from click.testing import CliRunner
 
 from claimcheck import fileio
 from claimcheck.cli import main
+from claimcheck.errors import InputError
 from claimcheck.fileio import write_atomic
 
 # One short article in plain Korean news prose, with a figure so that it yields a claim.
@@ -792,3 +793,12 @@ def test_an_anchor_without_an_alias_is_refused_too(work, text):
     (work / "claims").mkdir()
     (work / "claims" / "overrides.yaml").write_text(text, encoding="utf-8")
     assert_refused(cli("extract", "news"), "overrides.yaml", "anchors and aliases")
+
+
+def test_folders_made_before_a_failed_mkdir_are_removed(tmp_path):
+    too_long = "x" * 300  # longer than a file name may be: mkdir fails after making "fresh"
+    staged = fileio.StagedWrites()
+    with pytest.raises(InputError, match="cannot write"):
+        staged.stage(tmp_path / "fresh" / too_long / "a.yaml", "x", make_folder=True)
+    staged.discard()
+    assert not (tmp_path / "fresh").exists()

@@ -147,3 +147,27 @@ def test_a_vague_won_conversion_implies_no_rate_and_does_not_break_the_report(tm
         internal = [f for f in store.findings() if f.kind == "internal"]
     assert all("수천억" not in " ".join(s.quote for s in f.sources) for f in internal)
     assert len(internal) == 1 and "870억" in internal[0].sources[1].quote
+
+
+def test_a_figure_and_a_statement_from_two_sources_are_not_called_agreement(tmp_path):
+    # One source only says V3 is a mixture of experts; the other only gives a figure about it.
+    # Nothing was compared, so the group must not read "agree".
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text(
+        "딥시크 구조\n\n딥시크 V3는 전문가 혼합(MoE) 방식을 채택했다.\n", encoding="utf-8"
+    )
+    (news / "b.txt").write_text(
+        "딥시크 규모\n\n딥시크 V3의 전문가 혼합 모델은 매개변수 6710억 개다.\n", encoding="utf-8"
+    )
+    extracted = {a.id: a for a in extract_paths([str(news)], tmp_path / "tables")}
+    statement = [c for c in extracted["a"].claims if c.topic == "technique" and not c.quantity]
+    figure = [c for c in extracted["b"].claims if c.topic == "technique" and c.quantity]
+    assert statement and figure
+    with ReportStore() as store:
+        store.add_article("a", extracted["a"].meta, statement)
+        store.add_article("b", extracted["b"].meta, figure)
+        store.finish()
+        (finding,) = [f for f in store.findings() if f.kind == "cross_source"]
+    assert finding.articles == ["a", "b"]
+    assert finding.verdict == "single_source"

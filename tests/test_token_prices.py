@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.extract.figures import token_side
+from claimcheck.quantities import find_quantities
 from claimcheck.reconcile import report_for_paths
 
 
@@ -23,21 +24,28 @@ from claimcheck.reconcile import report_for_paths
             "2.19",
             "output",
         ),
+        ("R1의 API 이용료는 출력 100만 토큰당 2.19달러다.", "2.19", "output"),
         ("프롬프트 토큰은 100만 토큰당 3달러를 받는다.", "3달러", "input"),
         ("아웃풋 기준으로 100만 토큰당 12달러다.", "12달러", "output"),
-        # both sides named before one figure: it says nothing of its side
+        # a label in brackets right after the figure names its side
+        ("100만 토큰당 0.55달러(입력)와 100만 토큰당 2.19달러(출력)다.", "0.55", "input"),
+        ("100만 토큰당 0.55달러(입력)와 100만 토큰당 2.19달러(출력)다.", "2.19", "output"),
+        # both sides named, or a list ("각각"): nothing said of one figure's side
         ("입력과 출력 토큰 가격은 모두 100만 토큰당 1달러다.", "1달러", None),
+        ("R1의 입력, 출력 토큰 가격은 각각 100만 토큰당 0.55달러, 2.19달러다.", "0.55", None),
+        # a side word that no price word follows says nothing: 출력 품질 is output quality
+        ("출력 품질을 높이면서도 100만 토큰당 0.14달러를 받는다.", "0.14", None),
         # 생성형 AI is not an output price
         ("생성형 AI API 가격은 100만 토큰당 1달러로 내렸다.", "1달러", None),
         ("API 이용료는 100만 토큰당 0.14달러에 불과하다.", "0.14", None),
     ],
 )
-def test_the_side_is_the_one_named_before_the_figure_in_its_clause(sentence, figure, side):
-    start = sentence.index(figure)
-    # the stretch begins after the previous figure (here: after "0.55달러" for the second)
-    previous = sentence.find("달러")
-    since = previous + 2 if 0 <= previous < start else 0
-    assert token_side(sentence, since, start) == side
+def test_the_side_is_named_after_the_figure_or_before_it_by_a_price_word(sentence, figure, side):
+    # the figures as the extractor sees them: a rate word belongs to its figure's span
+    figures = [(q.start, q.end) for q in find_quantities(sentence) if q.unit]
+    index = next(i for i, (start, end) in enumerate(figures) if figure in sentence[start:end])
+    since = figures[index - 1][1] if index else 0
+    assert token_side(sentence, since, *figures[index]) == side
 
 
 ONE = (

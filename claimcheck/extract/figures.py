@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from claimcheck.extract.context import SentenceContext
 from claimcheck.extract.lexicon import FigureTopic, topic_data
 from claimcheck.extract.mentions import Mention
 from claimcheck.models import Quantity
+from claimcheck.quantities.units import per_token
 
 TIME_UNITS = {"year", "month", "week", "day", "hour", "minute"}
 # A company mention followed by one of these is the grammatical subject or owner of what follows
@@ -50,7 +52,7 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
         if topic is None:
             continue
         attributes.update(attributes_for_all)
-        side = token_side(ctx.text, stretch_start, start) if _per_token(quantity) else None
+        side = token_side(ctx.text, stretch_start, start, end) if per_token(quantity.unit) else None
         if side:
             attributes["tokens"] = side
         drafts.append(Draft(topic, subject, obj, quantity, (start, end), attributes))
@@ -77,20 +79,34 @@ def _conversions_follow(text: str, drafts: list[Draft]) -> list[Draft]:
     return drafts
 
 
-def _per_token(quantity: Quantity) -> bool:
-    per = (quantity.unit or "").partition("/")[2]
-    return per.endswith(("token", "tokens"))
-
-
-def token_side(text: str, since: int, start: int) -> str | None:
-    """'input' or 'output': the side of a token price that the words before it name, in
-    `text[since:start]` after its last comma; None when neither side or both are named."""
+def token_side(text: str, since: int, start: int, end: int | None = None) -> str | None:
+    """'input' or 'output': the side of the token price at `text[start:end]`, named in brackets
+    right after it, or else by a side word before it (back to `since`, the end of the previous
+    figure) that a price word or the figure itself follows; None when it is not said, when both
+    sides are named, or when it is said for a list of figures ("각각")."""
+    data = topic_data()
+    if end is not None:
+        label = re.match(r"\s*\(\s*(\S+?)\s*\)", text[end : end + 12])
+        if label:
+            for side, words in data.token_sides.items():
+                if label.group(1) in words:
+                    return side
     stretch = text[since:start]
-    stretch = stretch[max(stretch.rfind(","), stretch.rfind("，")) + 1 :]
-    named = {
-        side for side, words in topic_data().token_sides.items() if any(w in stretch for w in words)
-    }
-    return named.pop() if len(named) == 1 else None
+    if any(word in stretch for word in data.token_side_each):
+        return None
+    mentioned = {s for s, words in data.token_sides.items() if any(w in stretch for w in words)}
+    if len(mentioned) > 1:
+        return None  # both sides named ("입력과 출력 토큰 가격은")
+    followers = tuple(data.token_side_followers)
+    for side in mentioned:
+        for word in data.token_sides[side]:
+            at = stretch.find(word)
+            while at >= 0:
+                rest = stretch[at + len(word) :].lstrip()
+                if not rest or rest.startswith(followers):
+                    return side  # a price word, or the figure, follows it
+                at = stretch.find(word, at + 1)
+    return None
 
 
 def _as_attribute(ctx: SentenceContext, quantity: Quantity, end: int) -> str | None:

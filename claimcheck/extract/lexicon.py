@@ -65,6 +65,8 @@ class TopicData(_Data):
     attribute_figures: list[AttributeFigure]
     directions: dict[str, list[str]]
     token_sides: dict[str, list[str]]
+    token_side_followers: list[str]
+    token_side_each: list[str]
     cost_scopes: list[CostScope]
     peer_cues: PeerCues
     own_cost_cues: list[str]

@@ -202,3 +202,8 @@ class UnitMatcher:
 def matcher() -> UnitMatcher:
     lex = lexicon()
     return UnitMatcher(lex.units, lex.numerals, lex.qualifiers)
+
+
+def per_token(unit: str | None) -> bool:
+    """A price per token, per thousand or per million tokens ("USD/million_tokens")."""
+    return (unit or "").partition("/")[2].endswith(("token", "tokens"))

@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from claimcheck.models import ArticleMeta, Claim, Quantity, SourceValue
 from claimcheck.reconcile.values import comparable
@@ -38,8 +39,14 @@ def finding_id(kind: str, *parts: str) -> str:
     return f"{kind}:{digest}"
 
 
-def source_row(corpus: Corpus, claim: Claim) -> SourceValue:
-    value = comparable(claim, corpus.published(claim.article)) if claim.quantity else None
+_UNSET: Any = object()
+
+
+def source_row(corpus: Corpus, claim: Claim, value: Any = _UNSET) -> SourceValue:
+    """One source's row in a finding; `value` is the claim's comparable value when the caller
+    already has it (values.comparable converts money, which is worth doing once)."""
+    if value is _UNSET:
+        value = comparable(claim, corpus.published(claim.article)) if claim.quantity else None
     shown = value.shown if value else _qualitative(claim)
     usd = None
     if value is not None and value.unit == "USD" and value.interval.point is not None:
@@ -73,6 +80,17 @@ def quantity_of(claim: Claim) -> Quantity:
     """The quantity of a claim known to state one (either figure of a conversion pair)."""
     assert claim.quantity is not None, claim.id
     return claim.quantity
+
+
+def amount(quantity: Quantity) -> float | None:
+    """The amount a conversion is read from: the figure, or a range's low end (a range converts
+    end to end); None for a vague magnitude ("수천억 원" implies no rate) or a zero."""
+    from claimcheck.quantities.numerals import RULE_VAGUE
+
+    if quantity.value is None and RULE_VAGUE in quantity.rule:
+        return None
+    value = quantity.value if quantity.value is not None else quantity.low
+    return float(value) if value else None
 
 
 _CURRENCIES = {"KRW", "USD", "CNY", "JPY", "EUR", "GBP"}

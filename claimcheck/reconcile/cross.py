@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import Any, TypedDict
 
 from claimcheck.models import Claim, Diagnosis, Finding, FindingKind, SourceValue
-from claimcheck.reconcile.common import Corpus, finding_id, quantity_of, source_row
+from claimcheck.quantities.units import per_token
+from claimcheck.reconcile.common import Corpus, amount, finding_id, quantity_of, source_row
 from claimcheck.reconcile.intervals import Relation, digit_slip, relation
 from claimcheck.reconcile.values import comparable
 from claimcheck.verdicts import Verdict
@@ -99,12 +100,12 @@ def group_finding(
     members: list[_Member] = []
     sources: list[SourceValue] = []
     for claim in claims:
-        row = source_row(corpus, claim)
+        value = comparable(claim, corpus.published(claim.article)) if claim.quantity else None
+        row = source_row(corpus, claim, value)
         if keep_source is None:
             sources.append(row)
         else:
             keep_source(row)
-        value = comparable(claim, corpus.published(claim.article)) if claim.quantity else None
         polarity = claim.attributes.get("polarity", "true")
         members.append(
             _Member(
@@ -138,10 +139,11 @@ def group_finding(
     compared = _compare_figures(corpus, base, figures) if figures else None
     if compared is not None:
         return compared
-    if len(figures) < len(members):
-        return _compare_statements(base, members)  # figures only one source gives, and statements
+    statements = [m for m in members if not m.figure]
+    if len({m.article for m in statements}) > 1:
+        return _compare_statements(base, statements)  # figures no two sources compare
     # e.g. one source's input-token price and another's output-token price
-    en = "No two sources state a figure that can be compared (another unit or measure)."
+    en = "No two sources state a figure or a statement that can be compared."
     ko = "출처끼리 비교할 수 있는 수치가 없다(단위나 기준이 다르다)."
     return Finding(**base, verdict="single_source", explanation=en, explanation_ko=ko)
 
@@ -183,7 +185,7 @@ def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Fin
     note = f" Sources name different objects: {', '.join(objects)}." if len(objects) > 1 else ""
     if (
         worst_pair is not None
-        and _per_token(worst_pair[1])
+        and per_token(worst_pair[1].unit)
         and ""
         in (
             worst_pair[0].side,
@@ -256,10 +258,6 @@ def _closest_pairs(items: list[tuple[_Member, Any]]) -> list[tuple[_Member, Any,
     return [pair for _, pair in sorted(pairs, key=lambda p: p[0])]
 
 
-def _per_token(value: Any) -> bool:
-    return value.unit.partition("/")[2].endswith(("token", "tokens"))
-
-
 def _comparable(a: _Member, b: _Member) -> bool:
     """Figures of two articles, and not an input-token price against an output-token one (a
     price whose side is not said may be either)."""
@@ -328,10 +326,10 @@ def conversion_key(first: Claim) -> tuple[str, str, str, float] | None:
     """What a conversion converts ("560만 달러" of DeepSeek's training cost), to find other
     sources converting the same figure; None for a figure without an amount."""
     q = quantity_of(first)
-    value = q.value if q.value is not None else q.low
+    value = amount(q)
     if value is None:
         return None
-    return (first.topic, first.subject or "", q.unit or "", float(value))
+    return (first.topic, first.subject or "", q.unit or "", value)
 
 
 def conversion_finding(
@@ -344,8 +342,7 @@ def conversion_finding(
     steps = []
     for first, second in pairs:
         qa, qb = quantity_of(first), quantity_of(second)
-        a = qa.value if qa.value is not None else qa.low
-        b = qb.value if qb.value is not None else qb.low
+        a, b = amount(qa), amount(qb)
         implied = (
             f", implying {b / a:,.1f} {qb.unit} per {qa.unit}"
             if a and b  # a range converts at the rate of its lower ends

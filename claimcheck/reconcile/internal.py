@@ -7,6 +7,7 @@ from collections import defaultdict
 from claimcheck.models import Claim, Diagnosis, Finding
 from claimcheck.reconcile.common import (
     Corpus,
+    amount,
     conversion_pairs,
     finding_id,
     money,
@@ -31,18 +32,8 @@ def internal(corpus: Corpus) -> list[Finding]:
     return findings
 
 
-# A range this wide or wider ("수천억 원": 1000억–1조) is a magnitude, which implies no rate.
-VAGUE_SPAN = 10
-
-
 def _amount(claim: Claim) -> float | None:
-    """The amount a conversion is checked with: the figure, or a range's low end (ranges convert
-    end to end); None for a vague magnitude."""
-    q = quantity_of(claim)
-    if q.value is None and q.low and q.high and q.high >= VAGUE_SPAN * q.low:
-        return None
-    value = q.value if q.value is not None else q.low
-    return float(value) if value else None
+    return amount(quantity_of(claim))
 
 
 def _conversion(corpus: Corpus, first: Claim, second: Claim) -> Finding:
