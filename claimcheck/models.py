@@ -184,6 +184,15 @@ class Quantity(Result):
     inclusive: bool = True  # whether the bound itself is included (이상 yes, 초과 no)
     rule: str  # the name of the rule that matched
 
+    @model_validator(mode="after")
+    def _bound_has_its_edge(self) -> Quantity:
+        # A claim table corrected by hand must still say where a bound lies ("5% 이상": 5).
+        if self.qualifier == "at_least" and self.low is None and self.value is None:
+            raise ValueError("an at_least quantity needs a low or a value")
+        if self.qualifier == "at_most" and self.high is None and self.value is None:
+            raise ValueError("an at_most quantity needs a high or a value")
+        return self
+
 
 # --- claims -----------------------------------------------------------------------------
 

@@ -802,3 +802,17 @@ def test_folders_made_before_a_failed_mkdir_are_removed(tmp_path):
         staged.stage(tmp_path / "fresh" / too_long / "a.yaml", "x", make_folder=True)
     staged.discard()
     assert not (tmp_path / "fresh").exists()
+
+
+def test_a_correction_that_leaves_a_bound_without_its_edge_is_refused(work):
+    assert cli("extract", "news").exit_code == 0
+    table = yaml.safe_load((work / "claims" / "a.yaml").read_text(encoding="utf-8"))
+    claim = next(
+        row["id"] for rows in table["topics"].values() for row in rows if row.get("quantity")
+    )
+    text = (
+        f"overrides:\n  - claim: '{claim}'\n    action: correct\n"
+        "    set: {quantity: {qualifier: at_least, value: null, low: null}}\n"
+    )
+    for command in ("extract", "report"):
+        assert_refused(cli(command, *_overrides(work, text)[1:]), "overrides.yaml", "at_least")
