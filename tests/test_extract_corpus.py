@@ -22,7 +22,7 @@ def test_no_claim_comes_from_page_furniture_or_another_story(scored):
 
 def test_most_expected_claims_are_found(scored):
     total, per_article = scored
-    assert total.recall >= 0.81, "\n".join(total.missed)
+    assert total.recall >= 0.83, "\n".join(total.missed)
     for name, score in per_article.items():
         assert score.recall >= 0.35, f"{name}: {score.found}/{score.expected}\n" + "\n".join(
             score.missed

@@ -169,3 +169,32 @@ def test_a_bracketed_conversion_is_a_claim_about_the_same_thing(tmp_path):
         ("market_value", "nvidia", "USD"),
         ("market_value", "nvidia", "KRW"),
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "AI 모델을 개발하는 업스테이지가 1000억 원 규모의 시리즈C 투자를 유치했다.\n",
+        "미스트랄은 기업가치 60억 달러로 평가받으며 6억 달러 규모의 투자 유치를 마쳤다.\n",
+        "코히어는 새 모델 개발을 위해 5억 달러를 조달했다.\n",
+    ],
+)
+def test_money_raised_is_neither_a_cost_nor_a_value(tmp_path, body):
+    claims = claims_of(tmp_path, body)
+    raised = [c for c in claims if c.quantity and c.quantity.value in (1e11, 6e8, 5e8)]
+    assert raised, [(c.topic, c.quote) for c in claims]
+    assert all(c.topic not in ("training_cost", "peer_cost", "market_value") for c in raised)
+
+
+def test_a_value_beside_money_raised_is_still_a_value(tmp_path):
+    body = "미스트랄은 기업가치 60억 달러로 평가받으며 6억 달러 규모의 투자 유치를 마쳤다.\n"
+    value = [c for c in claims_of(tmp_path, body) if c.quantity and c.quantity.value == 6e9]
+    assert [c.topic for c in value] == ["market_value"]
+
+
+def test_a_hundred_percent_is_an_idiom_only_as_written(tmp_path):
+    idiom = claims_of(tmp_path, "업스테이지는 이번 결과를 100% 신뢰한다고 말했다.\n")
+    assert not [c for c in idiom if c.quantity and c.quantity.unit == "percent"]
+    forecast = claims_of(tmp_path, "업스테이지는 올해 매출이 100% 이상 성장할 것이라고 말했다.\n")
+    (claim,) = [c for c in forecast if c.quantity and c.quantity.unit == "percent"]
+    assert claim.quantity.qualifier == "at_least"

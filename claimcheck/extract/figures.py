@@ -150,6 +150,9 @@ def _score(ctx: SentenceContext, topic: FigureTopic, start: int, end: int) -> fl
     text = ctx.text
     if not any(all(part in text for part in word.split("+")) for word in topic.requires):
         return 0.0
+    after = text[end : end + topic_data().veto_window]
+    if any(word in after for word in topic.vetoes):
+        return 0.0  # "400억 원 규모의 시리즈B 투자를 유치": money raised, not this topic
     score = 0.0
     # The noun a figure modifies says most ("5% 이하의 비용", "248개의 GPU").
     head = text[end : end + 8].lstrip()
@@ -238,7 +241,7 @@ def _classify(
 
 
 def _skipped(quantity: Quantity) -> bool:
-    return any(
+    return quantity.qualifier == "exact" and any(
         quantity.unit == skip.unit and quantity.value == skip.value
         for skip in topic_data().other_skip
     )

@@ -19,6 +19,7 @@ class FigureTopic(_Data):
     units: list[str | None]
     requires: list[str]
     cues: list[str]
+    vetoes: list[str] = []
     subject: list[str]
     object: list[str]
     priority: int
@@ -59,6 +60,7 @@ class PeerCues(_Data):
 
 
 class TopicData(_Data):
+    veto_window: int
     figure_topics: dict[str, FigureTopic]
     statement_topics: dict[str, StatementTopic]
     implied_currency: ImpliedCurrency
