@@ -198,3 +198,11 @@ def test_a_hundred_percent_is_an_idiom_only_as_written(tmp_path):
     forecast = claims_of(tmp_path, "업스테이지는 올해 매출이 100% 이상 성장할 것이라고 말했다.\n")
     (claim,) = [c for c in forecast if c.quantity and c.quantity.unit == "percent"]
     assert claim.quantity.qualifier == "at_least"
+
+
+def test_a_company_sized_sum_that_falls_is_a_value_not_a_share_price(tmp_path):
+    body = "브로드컴 시가총액은 하루 새 2000억 달러 줄어 1조 달러 선으로 내려앉았다.\n"
+    level = [c for c in claims_of(tmp_path, body) if c.quantity and c.quantity.value == 1e12]
+    assert [c.topic for c in level] == ["market_value"]
+    price = claims_of(tmp_path, "이날 브로드컴 주가는 180달러로 내렸다.\n")
+    assert [c.topic for c in price if c.quantity] == ["stock_change"]

@@ -175,8 +175,11 @@ def _classify(
 ) -> tuple[str | None, str | None, str | None, dict[str, str]]:
     data = topic_data()
     scored = []
+    size = quantity.value if quantity.value is not None else quantity.low
     for name, topic in data.figure_topics.items():
         if quantity.unit not in topic.units:
+            continue
+        if topic.max_money and quantity.unit in _MONEY and size and abs(size) >= topic.max_money:
             continue
         score = _score(ctx, topic, start, end)
         if score > 0:

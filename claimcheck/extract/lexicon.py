@@ -20,6 +20,7 @@ class FigureTopic(_Data):
     requires: list[str]
     cues: list[str]
     vetoes: list[str] = []
+    max_money: float | None = None  # money figures this large or larger are not this topic
     subject: list[str]
     object: list[str]
     priority: int
