@@ -6,10 +6,9 @@ import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from claimcheck.models import Quantity
-from claimcheck.quantities.lexicon import lexicon
+from claimcheck.quantities.lexicon import OtherReading, lexicon
 from claimcheck.quantities.numerals import to_number
 from claimcheck.quantities.qualify import RULE_PAREN, QualifierHit, qualifiers
 from claimcheck.quantities.recognise import Mention, recogniser
@@ -182,10 +181,11 @@ RULE_RATE = "rate_per"
 class _Rates:
     regex: re.Pattern[str]  # a rate word (and filler) ending where a figure starts
     per: dict[str, str]  # rate word -> what it is per
-    otherwise: dict[str, Any]  # rate word -> its other reading (OtherReading) or None
+    otherwise: dict[str, OtherReading | None]  # rate word -> its other reading
     currencies: frozenset[str]
     continuation: re.Pattern[str]  # the gap between a rate figure and the figure it moves to
     moved_to: tuple[str, ...]  # what follows the figure moved to (로, 까지)
+    numeral_word: re.Pattern[str]  # a word that is a number: "100만", "1,000", "백만", "수천"
 
 
 @functools.cache
@@ -199,6 +199,12 @@ def _rates() -> _Rates:
     # After a space, a bracket or the start; a filler ("평균") may stand before the figure.
     regex = re.compile(rf"(?:(?<=[\s(\[\"'「『<])|^)(?P<word>{pattern})(?: (?:{fillers}))? ?\Z")
     steps = "|".join(re.escape(w) for w in units.rate_continuations.between)
+    # A number in digits, or in numeral syllables ending in a power ("백만", "수천"): not a word
+    # that merely uses numeral syllables (이, 오일, 사이, 조사).
+    numerals = lexicon().numerals
+    powers = "".join([*numerals.small_powers, *numerals.myriad_powers])
+    syllables = "".join([*numerals.vague_prefixes, *numerals.sino_digits]) + powers
+    numeral_word = re.compile(rf"[0-9][0-9.,]*[{powers}]*|[{syllables}]*[{powers}]")
     return _Rates(
         regex,
         per,
@@ -206,24 +212,20 @@ def _rates() -> _Rates:
         frozenset(c.code for c in units.currencies),
         re.compile(rf"\s*(?:{steps})\s*\Z"),
         tuple(units.rate_continuations.after),
+        numeral_word,
     )
 
 
-# A numeral written as a word of its own: "100만", "1,000", "백만", "수천" (not "H100", "GPT-4",
-# nor words that merely use numeral syllables: 이, 오일, 사이, 조사).
-_NUMERAL_WORD = re.compile(
-    r"[0-9][0-9.,]*[십백천만억조]*|[수몇일이삼사오육칠팔구십백천만억]*[십백천만억조]"
-)
 # How far back the word before a rate word, and the cues of its other reading, are looked for.
 _LOOK_BACK = 24
 
 
-def _after_number(s: str, start: int) -> bool:
+def _after_number(s: str, start: int, rates: _Rates) -> bool:
     """A rate word right after a number is no rate word: in "부품 100만 개당", 100만 개 is a count
     of its own."""
     before = s[max(0, start - _LOOK_BACK) : start].rstrip().rsplit(None, 1)
     word = before[-1] if before else ""
-    return len(word) > 1 and _NUMERAL_WORD.fullmatch(word) is not None or word.isdigit()
+    return len(word) > 1 and rates.numeral_word.fullmatch(word) is not None or word.isdigit()
 
 
 def _rate_word_before(s: str, start: int, rates: _Rates) -> re.Match[str] | None:
@@ -231,7 +233,7 @@ def _rate_word_before(s: str, start: int, rates: _Rates) -> re.Match[str] | None
     ("총 2048 GPU 시간당 2달러": not "GPU 시간당" after 2048, but "시간당")."""
     pos = max(0, start - _LOOK_BACK)
     while (hit := rates.regex.search(s, pos, start)) is not None:
-        if not _after_number(s, hit.start()):
+        if not _after_number(s, hit.start(), rates):
             return hit
         pos = hit.start() + 1
     return None

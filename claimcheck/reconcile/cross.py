@@ -151,27 +151,29 @@ def group_finding(
 def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Finding | None:
     """The worst relation between each figure and its closest in another source; None when no
     two sources give figures that can be compared."""
-    values = {m.id: (m, m.value) for m in figures if m.value is not None}
+    valued = list({m.id: m for m in figures if m.value is not None}.values())
     worst: Relation = "agree"
     worst_pair = None
     steps = [
-        f"{c.article} ({corpus.published(c.article) or 'date unknown'}): {v.shown}"
-        + (f" ({c.side} tokens)" if c.side else "")
-        for c, v in values.values()
+        f"{m.article} ({corpus.published(m.article) or 'date unknown'}): {m.value.shown}"
+        + (f" ({m.side} tokens)" if m.side else "")
+        for m in valued
     ]
     # Each figure is compared with the closest figure another source gives for the same thing:
     # two articles that both list a pre-training and a context-extension cost agree pairwise,
     # not across stages.
-    pairs = _closest_pairs(list(values.values()))
-    for a, va, b, vb in pairs:
-        rel = relation(va.interval, vb.interval)
-        if _SEVERITY[rel] > _SEVERITY[worst]:
-            worst, worst_pair = rel, (a, va, b, vb)
+    pairs = _closest_pairs(valued)
     if not pairs:
         return None
+    for a, b in pairs:
+        rel = relation(a.value.interval, b.value.interval)
+        if _SEVERITY[rel] > _SEVERITY[worst]:
+            worst, worst_pair = rel, (a, b)
     diagnosis: Diagnosis | None = None
+    note = ""
     if worst_pair is not None:
-        a, va, b, vb = worst_pair
+        a, b = worst_pair
+        va, vb = a.value, b.value
         steps.append(
             f"{a.article} {va.interval.describe()} vs {b.article} {vb.interval.describe()}: {worst}"
         )
@@ -181,21 +183,14 @@ def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Fin
             )
         if worst == "compatible":
             diagnosis = _understating(va, vb)
+        if per_token(va.unit) and "" in (a.side, b.side):
+            note = (
+                " A price does not say whether it is for input or output tokens,"
+                " which are priced apart."
+            )
     objects = sorted({c.object for c in figures if c.object})
-    note = f" Sources name different objects: {', '.join(objects)}." if len(objects) > 1 else ""
-    if (
-        worst_pair is not None
-        and per_token(worst_pair[1].unit)
-        and ""
-        in (
-            worst_pair[0].side,
-            worst_pair[2].side,
-        )
-    ):
-        note += (
-            " A price does not say whether it is for input or output tokens,"
-            " which are priced apart."
-        )
+    if len(objects) > 1:
+        note = f" Sources name different objects: {', '.join(objects)}." + note
     if worst == "agree":
         en = f"{len(base['articles'])} sources state figures that agree within rounding." + note
     elif worst == "compatible":
@@ -225,40 +220,41 @@ def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Fin
 _NEIGHBOURS = 16
 
 
-def _closest_pairs(items: list[tuple[_Member, Any]]) -> list[tuple[_Member, Any, _Member, Any]]:
+def _closest_pairs(items: list[_Member]) -> list[tuple[_Member, _Member]]:
     """Each figure with the closest figure of another article in the same unit (first wins ties)."""
-    pairs: list[tuple[int, tuple[_Member, Any, _Member, Any]]] = []
+    pairs: list[tuple[int, tuple[_Member, _Member]]] = []
     by_unit: dict[str, list[int]] = defaultdict(list)
-    for index, (_, value) in enumerate(items):
-        by_unit[value.unit].append(index)
+    for index, member in enumerate(items):
+        by_unit[member.value.unit].append(index)
     for indexes in by_unit.values():
         ordered = sorted(
-            indexes, key=lambda i: (items[i][1].interval.low, items[i][1].interval.high, i)
+            indexes, key=lambda i: (items[i].value.interval.low, items[i].value.interval.high, i)
         )
         open_ended = [
             i
             for i in ordered
-            if math.isinf(items[i][1].interval.low) or math.isinf(items[i][1].interval.high)
+            if math.isinf(items[i].value.interval.low) or math.isinf(items[i].value.interval.high)
         ]
         for rank, i in enumerate(ordered):
-            a, va = items[i]
-            candidates: list[int] = [k for k in open_ended if _comparable(a, items[k][0])]
+            a = items[i]
+            candidates: list[int] = [k for k in open_ended if _may_pair(a, items[k])]
             for step in (-1, 1):
                 j, found = rank + step, 0
                 while 0 <= j < len(ordered) and found < _NEIGHBOURS:
-                    if _comparable(a, items[ordered[j]][0]):
+                    if _may_pair(a, items[ordered[j]]):
                         candidates.append(ordered[j])
                         found += 1
                     j += step
             if candidates:
                 best = min(
-                    sorted(set(candidates)), key=lambda k: _gap(va.interval, items[k][1].interval)
+                    sorted(set(candidates)),
+                    key=lambda k: _gap(a.value.interval, items[k].value.interval),
                 )
-                pairs.append((i, (a, va, *items[best])))
+                pairs.append((i, (a, items[best])))
     return [pair for _, pair in sorted(pairs, key=lambda p: p[0])]
 
 
-def _comparable(a: _Member, b: _Member) -> bool:
+def _may_pair(a: _Member, b: _Member) -> bool:
     """Figures of two articles, and not an input-token price against an output-token one (a
     price whose side is not said may be either)."""
     return a.article != b.article and not (a.side and b.side and a.side != b.side)

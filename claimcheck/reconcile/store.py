@@ -45,6 +45,10 @@ CREATE INDEX group_sources_by_group ON group_sources (grp);
 _SOURCE_BATCH = 512
 
 
+# The fields of an article's summary that come from its metadata (all but its id and claim count).
+_SUMMARY_FIELDS = [name for name in ReportArticle.model_fields if name not in ("id", "claims")]
+
+
 def _dump(model: Any) -> str:
     return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
 
@@ -112,16 +116,9 @@ class ReportStore:
 
         db = self._db
         shown = meta or ArticleMeta()
-        summary = ReportArticle(
-            id=article_id,
-            title=shown.title,
-            outlet=shown.outlet,
-            published=shown.published,
-            kind=shown.kind,
-            url=shown.url,
-            author=shown.author,
-            claims=len(claims),
-        )
+        # the summary repeats the metadata fields it shares with ArticleMeta
+        shared = {name: getattr(shown, name) for name in _SUMMARY_FIELDS}
+        summary = ReportArticle(id=article_id, claims=len(claims), **shared)
         db.execute(
             "INSERT INTO articles VALUES (?, ?, ?, ?)",
             (article_id, int(listed), _dump(meta) if meta else None, _dump(summary)),
@@ -130,11 +127,12 @@ class ReportStore:
         corpus = Corpus({article_id: meta} if meta else {}, live)
         pairs = conversion_pairs(corpus)
         converted = {second.id for _, second in pairs}
-        live_ids = {c.id for c in live}
+        bodies = {claim.id: _dump(claim) for claim in claims}
         rows = []
         for claim in claims:
-            key = group_key_of(claim, converted) if claim.id in live_ids else None
-            rows.append((claim.article, _dump(claim), *(key or (None, None, None))))
+            live_claim = claim.review != "rejected"
+            key = group_key_of(claim, converted) if live_claim else None
+            rows.append((claim.article, bodies[claim.id], *(key or (None, None, None))))
         db.executemany(
             "INSERT INTO claims (article, body, topic, subject, object) VALUES (?, ?, ?, ?, ?)",
             rows,
@@ -143,7 +141,7 @@ class ReportStore:
             "INSERT INTO conversions (topic, subject, unit, value, article, first, second)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (*key, first.article, _dump(first), _dump(second))
+                (*key, first.article, bodies[first.id], bodies[second.id])
                 for first, second in pairs
                 for key in [conversion_key(first)]
                 if key is not None
