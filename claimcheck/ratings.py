@@ -25,8 +25,10 @@ VERDICTS: dict[str, tuple[str, ...]] = {
         "refuted",
         "unverifiable",
     ),
-    "cross_source": ("agree", "compatible", "discrepancy", "contradiction", "single_source"),
-    "internal": ("consistent", "inconsistent"),
+    "cross_source": (
+        "agree", "compatible", "discrepancy", "contradiction", "single_source", "disputed",
+    ),
+    "internal": ("consistent", "inconsistent", "disputed"),
 }
 
 SnuLabel = Literal[

@@ -9,6 +9,7 @@ Verdict = Literal[
     "discrepancy",
     "contradiction",
     "single_source",
+    "disputed",
     "consistent",
     "inconsistent",
     "supported",
@@ -20,7 +21,8 @@ Verdict = Literal[
 ]
 
 VERDICTS_BY_KIND: dict[str, tuple[str, ...]] = {
-    "cross_source": get_args(Verdict)[:5],
-    "internal": get_args(Verdict)[5:7],
-    "reference": get_args(Verdict)[7:],
+    "cross_source": get_args(Verdict)[:6],
+    # A third party's estimate of another scope disputes a figure in the same article too.
+    "internal": ("disputed", *get_args(Verdict)[6:8]),
+    "reference": get_args(Verdict)[8:],
 }

@@ -42,8 +42,16 @@ def test_every_verdict_of_every_kind_is_rated(table):
         "discrepancy",
         "contradiction",
         "single_source",
+        "disputed",
     }
-    assert set(VERDICTS["internal"]) == {"consistent", "inconsistent"}
+    assert set(VERDICTS["internal"]) == {"consistent", "inconsistent", "disputed"}
+
+
+def test_disputed_is_undetermined_and_named_in_korean(table):
+    # SNU FactCheck's 논쟁 중: a dispute between sources carries no truth rating.
+    for kind in ("cross_source", "internal"):
+        rating = table.rating(kind, "disputed")
+        assert (rating.rating_value, rating.snu_label, rating.label_ko) == (None, "판단 유보", "논쟁 중")
 
 
 def test_claimreview_rating_for_a_rated_verdict(table):

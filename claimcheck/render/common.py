@@ -17,6 +17,7 @@ SEVERITY = (
     "misattributed",
     "misleading",
     "discrepancy",
+    "disputed",
     "mostly_supported",
     "unverifiable",
     "compatible",
