@@ -196,6 +196,30 @@ class Quantity(Result):
 
 # --- claims -----------------------------------------------------------------------------
 
+# What a figure measures: a level (an amount, a price, a count at a time), a change (a rise or a
+# fall, a value lost), a per-unit figure, a part of a total, pay, a plan or target, or a generic
+# figure that nobody in particular claims.
+Measure = Literal["level", "change", "per_unit", "part", "salary", "plan", "generic"]
+Moment = Literal["intraday", "close"]
+
+
+class Frame(Result):
+    """Of what a figure is a value (issue 14): two figures are compared only when their frames
+    match. A slot the text does not settle stays null; it is never guessed. The figure's owner
+    is the claim's `subject`; `subject_basis` says how it was settled."""
+
+    measure: Measure | None = None
+    # YYYY, YYYY-MM or YYYY-MM-DD, resolved against the publication date ("전날", "지난달 30일")
+    as_of: str | None = None
+    # the words that date the figure only against an event or a window ("발표 이후", "최근")
+    since: str | None = None
+    moment: Moment | None = None  # of a market figure: during the session, or the close
+    scope: str | None = None  # what a cost covers: final training run, compute, hardware…
+    # named: the figure's owner is written with it; story: the story's subject, no other owner
+    # in sight; none: nobody's (a generic figure) or unsettled
+    subject_basis: Literal["named", "story", "none"] = "none"
+
+
 Stance = Literal["asserted", "attributed", "disputed", "alleged", "hedged"]
 
 
@@ -215,6 +239,7 @@ class Claim(Result):
     end: int
     line: int
     sentence: str
+    frame: Frame | None = None  # figures only: of what the figure is a value
     attributes: dict[str, str] = {}  # topic-specific: scope, direction, baseline, date, polarity…
     review: Literal["confirmed", "corrected", "rejected"] | None = (
         None  # from claims/overrides.yaml

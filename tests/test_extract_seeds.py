@@ -225,7 +225,7 @@ def test_gpu_count_names_the_chip_and_the_model(claims):
 def test_r1_cost_is_attributed_to_deepseek_for_r1(claims):
     (usd,) = find(claims, "004_f05803455ba62a11", "training_cost", "560만 달러")
     assert usd.object == "deepseek-r1"
-    assert usd.attributes["scope"] == "compute"  # "컴퓨팅 파워 관련 비용"
+    assert usd.frame.scope == "compute"  # "컴퓨팅 파워 관련 비용"
 
 
 def test_headline_and_summary_claims_are_marked(claims):

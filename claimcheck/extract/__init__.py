@@ -28,8 +28,11 @@ def extract_claims(article: Article) -> list[Claim]:
         _confirm_mentions(story_contexts)
         subject = _story_subject(story_contexts)
         previous = None
+        last_date: dict[int, str] = {}  # by paragraph
         for ctx in story_contexts:
             ctx.story_subject = subject
+            ctx.inherited_date = last_date.get(ctx.sentence.block)
+            _remember_date(ctx, last_date)
             ctx.stance = read_stance(ctx.text, ctx.mentions, previous)
             previous = ctx.stance
             figures = figure_drafts(ctx)
@@ -38,6 +41,15 @@ def extract_claims(article: Article) -> list[Claim]:
             for draft in figures + statement_drafts(ctx, figures):
                 claims.append(_to_claim(ctx, draft))
     return _unique_ids(claims)
+
+
+def _remember_date(ctx: SentenceContext, last_date: dict[int, str]) -> None:
+    from claimcheck.extract.frames import date_mentions
+
+    days = [d.value for d in date_mentions(ctx.text, ctx.article.meta.published)]
+    full = [d for d in days if d and len(d) == 10]
+    if full:
+        last_date[ctx.sentence.block] = full[-1]
 
 
 def _confirm_mentions(contexts: list[SentenceContext]) -> None:
@@ -95,6 +107,7 @@ def _to_claim(ctx: SentenceContext, draft: Draft) -> Claim:
         end=sentence.end,
         line=sentence.line,
         sentence=sentence.text,
+        frame=draft.frame,
         attributes=dict(sorted(attributes.items())),
     )
 

@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from claimcheck.extract.context import SentenceContext
 from claimcheck.extract.lexicon import FigureTopic, topic_data
 from claimcheck.extract.mentions import Mention
-from claimcheck.models import Quantity
+from claimcheck.extract.frames import (
+    Figure,
+    bracket_owner,
+    build_frame,
+    date_mentions,
+    unknown_entity_before,
+)
+from claimcheck.models import Frame, Quantity
 from claimcheck.quantities.units import per_token
 
 TIME_UNITS = {"year", "month", "week", "day", "hour", "minute"}
@@ -27,6 +34,7 @@ class Draft:
     quantity: Quantity | None
     span: tuple[int, int]  # normalised span of the figure or mention inside the sentence
     attributes: dict[str, str] = field(default_factory=dict)
+    frame: Frame | None = None
 
 
 def figure_drafts(ctx: SentenceContext) -> list[Draft]:
@@ -40,6 +48,14 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             attributes_for_all[attribute] = quantity.text
         else:
             figures.append((quantity, start, end))
+    published = ctx.article.meta.published
+    dates = date_mentions(ctx.text, published)
+    # the figures a frame is read between: not the dates themselves ("15일 60만 명에서")
+    in_frame = [
+        Figure(q, s, e)
+        for q, s, e in figures
+        if not any(d.start < e and s < d.end for d in dates) and q.unit not in TIME_UNITS
+    ]
     previous_end = 0
     for quantity, start, end in figures:
         stretch_start, previous_end = previous_end, end
@@ -55,9 +71,38 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
         side = token_side(ctx.text, stretch_start, start, end) if per_token(quantity.unit) else None
         if side:
             attributes["tokens"] = side
-        drafts.append(Draft(topic, subject, obj, quantity, (start, end), attributes))
+        figure = next((f for f in in_frame if f.start == start), Figure(quantity, start, end))
+        frame = build_frame(
+            ctx.text,
+            figure,
+            in_frame,
+            topic,
+            published,
+            dates,
+            ctx.inherited_date,
+            attributes.pop("scope", None),
+            _subject_basis(ctx, subject),
+        )
+        if frame.measure == "generic":
+            subject = None  # "통상 수백억 원대로 알려진 개발비": nobody's figure
+        if frame.measure == "salary" and topic in ("training_cost", "peer_cost"):
+            topic = "other"  # pay is no training cost, whatever the story is about
+        attributes.pop("date", None)  # the frame's as_of says when
+        drafts.append(Draft(topic, subject, obj, quantity, (start, end), attributes, frame))
     del data
     return _conversions_follow(ctx.text, drafts)
+
+
+def _subject_basis(ctx: SentenceContext, subject: str | None) -> str:
+    """'named' when the figure's owner is written in the sentence, 'story' when it is only the
+    story's subject, 'none' when nobody owns it."""
+    if subject is None:
+        return "none"
+    if subject == ctx.story_subject and not any(
+        m.entity == subject or m.parent == subject for m in ctx.mentions
+    ):
+        return "story"
+    return "named"
 
 
 _MONEY = {"KRW", "USD", "CNY", "JPY", "EUR", "GBP"}
@@ -76,6 +121,7 @@ def _conversions_follow(text: str, drafts: list[Draft]) -> list[Draft]:
             continue
         second.topic, second.subject, second.object = first.topic, first.subject, first.object
         second.attributes = {**first.attributes, **second.attributes}
+        second.frame = first.frame  # the same sum in another currency
     return drafts
 
 
@@ -195,7 +241,9 @@ def _classify(
         if technique is not None:
             return "technique", subject, technique, {"polarity": "true"}
         what = _nearest_entity(ctx, start, {"model", "product", "chip", "hardware"})
-        return "other", subject, what, attributes
+        if quantity.unit in _MONEY:
+            attributes.update(_cost_scope(ctx))
+        return "other", _owner(ctx, start, subject), what, attributes
     scored.sort()
     name = scored[0][2]
     topic = data.figure_topics[name]
@@ -233,14 +281,32 @@ def _classify(
         direction = direction_after(ctx, end)
         if direction:
             attributes["direction"] = direction
-        date = ctx.date_near(start)
-        if date:
-            attributes["date"] = date
     if name == "cost_ratio":
         baseline = _baseline(ctx, start, subject)
         if baseline:
             attributes["baseline"] = baseline
-    return name, subject, obj, attributes
+    return name, _owner(ctx, start, subject), obj, attributes
+
+
+def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
+    """A name right before the bracket holding the figure owns it ("원익IPS(-7.1%)"), known to the
+    alias table or not; an unknown company or index named with a subject particle nearer the
+    figure than any known one owns it too ("리노공업은 4.3%"), rather than the story's subject."""
+    word = bracket_owner(ctx.text, start)
+    if word is not None:
+        paren = ctx.text.rfind("(", 0, start)
+        for mention in ctx.mentions:
+            if mention.end == paren or (mention.start <= paren - 1 < mention.end):
+                return mention.entity
+        if not any(m.start < paren and paren <= m.end + 1 for m in ctx.mentions):
+            return word
+    unknown = unknown_entity_before(ctx.text, start)
+    if unknown is not None:
+        at, word = unknown
+        known = [m for m in ctx.mentions if m.end <= start and m.end > at]
+        if not known and not any(m.start <= at < m.end for m in ctx.mentions):
+            return word
+    return subject
 
 
 def _skipped(quantity: Quantity) -> bool:

@@ -290,7 +290,7 @@ def _within(claim: Claim, mine: Interval, ref: Interval, fact: ReferenceFact, st
     scope = fact.attributes.get("scope", "")
     # A training-run figure called a development cost (or given no scope) leaves out what the
     # source says it excludes.
-    claimed_scope = claim.attributes.get("scope")
+    claimed_scope = claim.frame.scope if claim.frame else None
     if claim.topic == "training_cost" and scope and claimed_scope not in TRAINING_SCOPES:
         return (
             "mostly_supported",
