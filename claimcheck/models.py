@@ -328,6 +328,9 @@ class Finding(Result):
     reference: ReferenceCitation | None = None
     sources: list[SourceValue] = []
     arithmetic: list[str] = []  # each step of the arithmetic, in English
+    # figures of these sources that were not compared, and the frame slot that kept them apart
+    # (issue 14: only the same quantity is compared); `report --explain-skips` shows them
+    skipped: list[str] = []
 
 
 class ReportArticle(Result):

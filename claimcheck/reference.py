@@ -13,7 +13,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from claimcheck.errors import InputError
-from claimcheck.models import Qualifier, Result
+from claimcheck.models import Frame, Qualifier, Result
 from claimcheck.yamlsafe import safe_load
 
 
@@ -92,6 +92,8 @@ class ReferenceFact(Result):
     quantity: RefQuantity | None = None
     # For qualitative facts: True affirms that subject/object uses or has the thing, False denies.
     polarity: bool | None = None
+    # Of what the figure is a value (measure, as_of, moment, scope): required with a quantity.
+    frame: Frame | None = None
     attributes: dict[str, str] = {}
     statement_en: str = Field(min_length=1)
     statement_ko: str = Field(min_length=1)
@@ -101,6 +103,14 @@ class ReferenceFact(Result):
     source_locator: str = Field(min_length=1)
     quote: str = Field(min_length=1)
     reading: Reading
+
+    @model_validator(mode="before")
+    @classmethod
+    def _frame_owner_is_named(cls, data: Any) -> Any:
+        # a fact names whose figure it is: its subject
+        if isinstance(data, dict) and isinstance(data.get("frame"), dict) and data.get("subject"):
+            data = {**data, "frame": {"subject_basis": "named", **data["frame"]}}
+        return data
 
     @field_validator("topic")
     @classmethod
@@ -130,6 +140,8 @@ class ReferenceFact(Result):
     def _quantity_or_polarity(self) -> ReferenceFact:
         if self.quantity is None and self.polarity is None:
             raise ValueError(f"{self.id}: a fact needs a quantity or a polarity")
+        if self.quantity is not None and self.frame is None and self.topic != "exchange_rate":
+            raise ValueError(f"{self.id}: a fact with a quantity needs a frame (measure, as_of…)")
         return self
 
     def mentions(self, entity_id: str) -> bool:

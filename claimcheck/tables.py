@@ -29,6 +29,7 @@ _FIELDS_ORDER = (
     "subject",
     "object",
     "quantity",
+    "frame",
     "stance",
     "attributed_to",
     "section",
@@ -88,6 +89,7 @@ _CORRECTABLE = {
     "attributed_to",
     "section",
     "quantity",
+    "frame",
     "attributes",
 }
 
@@ -146,7 +148,7 @@ def _overridden(claim: Claim, override: Override, path: Path) -> Claim:
         raise InputError(path, f"override for {claim.id}: cannot correct {sorted(unknown)[0]!r}")
     data = claim.model_dump()
     for key, value in override.set.items():
-        if key in ("quantity", "attributes") and isinstance(value, dict) and data.get(key):
+        if key in ("quantity", "frame", "attributes") and isinstance(value, dict) and data.get(key):
             data[key] = {**data[key], **value}
         else:
             data[key] = value
@@ -205,7 +207,7 @@ def _claim_row(claim: Claim) -> dict:
             continue  # the quote is the whole sentence: say it once
         if key in ("review", "review_note") and value is None:
             continue
-        if key == "attributes" and not value:
+        if key in ("attributes", "frame") and not value:
             continue
         row[key] = value
     return row

@@ -51,6 +51,7 @@ facts:
     subject: deepseek
     object: deepseek-v3
     quantity: {value: 2048, unit: count}
+    frame: {measure: level}
     statement_en: DeepSeek-V3 was trained on 2,048 H800 GPUs.
     statement_ko: 딥시크-V3는 H800 GPU 2048개로 훈련됐다.
     as_of: '2024-12'
@@ -425,6 +426,7 @@ def test_unknown_keys(work, where):
         ),
         (REFERENCE_FACT + REFERENCE_FACT.split("facts:\n")[1], ("duplicate fact id 'v3-gpus'",)),
         ("version: 1\nversion: 2\nfacts: []\n", ("duplicate key 'version'",)),
+        (REFERENCE_FACT.replace("    frame: {measure: level}\n", ""), ("'v3-gpus'", "needs a frame")),
     ],
     ids=[
         "malformed",
@@ -433,6 +435,7 @@ def test_unknown_keys(work, where):
         "unknown-key",
         "duplicate-id",
         "duplicate-key",
+        "figure-without-frame",
     ],
 )
 def test_a_bad_reference_table(work, reference_at, text, fragments):

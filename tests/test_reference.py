@@ -254,6 +254,7 @@ GOOD_FACT = {
     "subject": "deepseek",
     "object": "deepseek-v3",
     "quantity": {"value": 1000, "unit": "USD"},
+    "frame": {"measure": "level", "scope": "final training run"},
     "statement_en": "It cost 1000 dollars.",
     "statement_ko": "1000달러가 들었다.",
     "as_of": "2025-01-01",
@@ -303,6 +304,8 @@ def test_a_good_minimal_file_loads(tmp_path):
         ({"quantity": None}, "quantity or a polarity"),
         ({"quantity": {"value": 5, "low": 6, "unit": "USD"}}, "quantity"),
         ({"attributes": {"scope": None}}, "scope"),
+        ({"frame": None}, "needs a frame"),
+        ({"frame": {"measure": "height"}}, "measure"),
     ],
 )
 def test_bad_facts_are_input_errors_naming_fact_and_field(tmp_path, change, needle):

@@ -229,7 +229,8 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
         return "generic"
     if any(w in before_all[-data.salary.window :] for w in data.salary.before):
         return "salary"
-    if _per_unit().search(text[max(0, figure.start - data.per_unit.window) : figure.start]):
+    rate = "/" in (figure.quantity.unit or "")  # a price per token already says per what
+    if not rate and _per_unit().search(text[max(0, figure.start - data.per_unit.window) : figure.start]):
         return "per_unit"
     after = _clause_after(text, figure.end, min(len(text), figure.end + data.plan.window))
     if any(w in after for w in data.plan.after):

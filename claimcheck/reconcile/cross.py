@@ -8,9 +8,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
-from claimcheck.models import Claim, Diagnosis, Finding, FindingKind, SourceValue
+from claimcheck.models import Claim, Diagnosis, Finding, FindingKind, Frame, SourceValue
 from claimcheck.quantities.units import per_token
 from claimcheck.reconcile.common import Corpus, amount, finding_id, quantity_of, source_row
+from claimcheck.reconcile.comparability import gate
 from claimcheck.reconcile.intervals import Relation, digit_slip, relation
 from claimcheck.reconcile.values import comparable
 from claimcheck.verdicts import Verdict
@@ -85,6 +86,8 @@ class _Member:
     value: Any  # its comparable value (values.comparable), None for a statement or a vague figure
     figure: bool
     side: str  # of a token price: "input", "output" or "" (never compared across sides)
+    frame: Frame | None = None
+    third_party: str | None = None  # who estimated it, when not the figure's owner
 
 
 def group_finding(
@@ -117,6 +120,8 @@ def group_finding(
                 value,
                 claim.quantity is not None,
                 claim.attributes.get("tokens", ""),
+                claim.frame,
+                _third_party(claim),
             )
         )
     articles = sorted({m.article for m in members})
@@ -148,12 +153,60 @@ def group_finding(
     return Finding(**base, verdict="single_source", explanation=en, explanation_ko=ko)
 
 
+def _third_party(claim: Claim) -> str | None:
+    """Who gives the figure when it is someone's estimate of another's quantity ("한 분석업체는 …
+    추정했다"): the source it is attributed to, or the estimating words."""
+    if claim.stance not in ("attributed", "hedged"):
+        return None
+    if claim.attributed_to and claim.attributed_to != claim.subject:
+        return claim.attributed_to
+    cue = claim.attributes.get("stance_cue", "")
+    return cue if "추정" in cue or "추산" in cue or "분석" in cue else None
+
+
+def _disputes(base: _Base, figures: list[_Member]) -> Finding | None:
+    """Figures kept apart only by scope, one of them a third party's estimate: a dispute between
+    sources, with both scopes named, never a refutation."""
+    topic = base["topic"]
+    for a in figures:
+        for b in figures:
+            if a.article >= b.article or a.value is None or b.value is None:
+                continue
+            passage = _gate(topic, a, b)
+            if passage.slot != "scope" or passage.comparable:
+                continue
+            if not (a.third_party or b.third_party):
+                continue
+            estimate, claimed = (a, b) if a.third_party else (b, a)
+            scope_e = estimate.frame.scope if estimate.frame else None
+            scope_c = claimed.frame.scope if claimed.frame else None
+            en = (
+                f"Disputed: {estimate.article} gives {estimate.third_party}'s estimate of "
+                f"{scope_e} ({estimate.value.shown}); {claimed.article} states {scope_c} "
+                f"({claimed.value.shown}). Different scopes: neither refutes the other."
+            )
+            ko = (
+                f"논쟁 중: {estimate.article}는 {estimate.third_party}의 {scope_e} 추정치"
+                f"({estimate.value.shown})를, {claimed.article}는 {scope_c} 수치"
+                f"({claimed.value.shown})를 전한다. 범위가 달라 어느 쪽도 반박하지 않는다."
+            )
+            return Finding(
+                **base,
+                verdict="disputed",
+                explanation=en,
+                explanation_ko=ko,
+                arithmetic=[f"{passage.why}"],
+            )
+    return None
+
+
 def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Finding | None:
-    """The worst relation between each figure and its closest in another source; None when no
-    two sources give figures that can be compared."""
+    """The worst relation between each figure and its closest comparable one in another source;
+    None when no two sources give figures that are the same quantity."""
     valued = list({m.id: m for m in figures if m.value is not None}.values())
     worst: Relation = "agree"
     worst_pair = None
+    topic = base["topic"]
     steps = [
         f"{m.article} ({corpus.published(m.article) or 'date unknown'}): {m.value.shown}"
         + (f" ({m.side} tokens)" if m.side else "")
@@ -162,18 +215,36 @@ def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Fin
     # Each figure is compared with the closest figure another source gives for the same thing:
     # two articles that both list a pre-training and a context-extension cost agree pairwise,
     # not across stages.
-    pairs = _closest_pairs(valued)
-    if not pairs:
-        return None
+    skipped = _apart(topic, valued)
+    pairs = _closest_pairs(valued, topic)
+    allowed = []
     for a, b in pairs:
         rel = relation(a.value.interval, b.value.interval)
+        passage = _gate(topic, a, b)
+        if not passage.allows(rel):
+            skipped.append(
+                f"{a.article} {a.value.shown} vs {b.article} {b.value.shown}: "
+                f"would be {rel}, but {passage.why}"
+            )
+            continue
+        allowed.append((a, b, rel, passage))
+    if not allowed:
+        disputed = _disputes(base, valued)
+        if disputed is not None:
+            return disputed.model_copy(update={"skipped": sorted(set(skipped))})
+        return None
+    compared_on = ""
+    for a, b, rel, passage in allowed:
         if _SEVERITY[rel] > _SEVERITY[worst]:
             worst, worst_pair = rel, (a, b)
+            compared_on = passage.why
     diagnosis: Diagnosis | None = None
     note = ""
     if worst_pair is not None:
         a, b = worst_pair
         va, vb = a.value, b.value
+        if compared_on:
+            steps.append(f"comparable: {compared_on}")
         steps.append(
             f"{a.article} {va.interval.describe()} vs {b.article} {vb.interval.describe()}: {worst}"
         )
@@ -210,7 +281,26 @@ def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Fin
         explanation_ko=ko,
         diagnosis=diagnosis,
         arithmetic=steps,
+        skipped=sorted(set(skipped)),
     )
+
+
+def _apart(topic: str, items: list[_Member]) -> list[str]:
+    """Each pair of sources' figures that the gate keeps apart, with the slot that does."""
+    lines = []
+    for i, a in enumerate(items):
+        for b in items[i + 1 :]:
+            if a.article == b.article:
+                continue
+            passage = _gate(topic, a, b)
+            if not passage.comparable:
+                lines.append(
+                    f"{a.article} {a.value.shown} vs {b.article} {b.value.shown}: "
+                    f"not compared ({passage.why})"
+                )
+            if len(lines) >= 50:
+                return lines  # a huge group: enough to show why
+    return lines
 
 
 # How many figures on each side, in order of size, are candidates for the closest one; figures
@@ -220,7 +310,7 @@ def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Fin
 _NEIGHBOURS = 16
 
 
-def _closest_pairs(items: list[_Member]) -> list[tuple[_Member, _Member]]:
+def _closest_pairs(items: list[_Member], topic: str = "") -> list[tuple[_Member, _Member]]:
     """Each figure with the closest figure of another article in the same unit (first wins ties)."""
     pairs: list[tuple[int, tuple[_Member, _Member]]] = []
     by_unit: dict[str, list[int]] = defaultdict(list)
@@ -237,11 +327,11 @@ def _closest_pairs(items: list[_Member]) -> list[tuple[_Member, _Member]]:
         ]
         for rank, i in enumerate(ordered):
             a = items[i]
-            candidates: list[int] = [k for k in open_ended if _may_pair(a, items[k])]
+            candidates: list[int] = [k for k in open_ended if _may_pair(a, items[k], topic)]
             for step in (-1, 1):
                 j, found = rank + step, 0
                 while 0 <= j < len(ordered) and found < _NEIGHBOURS:
-                    if _may_pair(a, items[ordered[j]]):
+                    if _may_pair(a, items[ordered[j]], topic):
                         candidates.append(ordered[j])
                         found += 1
                     j += step
@@ -254,10 +344,17 @@ def _closest_pairs(items: list[_Member]) -> list[tuple[_Member, _Member]]:
     return [pair for _, pair in sorted(pairs, key=lambda p: p[0])]
 
 
-def _may_pair(a: _Member, b: _Member) -> bool:
-    """Figures of two articles, and not an input-token price against an output-token one (a
-    price whose side is not said may be either)."""
-    return a.article != b.article and not (a.side and b.side and a.side != b.side)
+def _may_pair(a: _Member, b: _Member, topic: str = "") -> bool:
+    """Figures of two articles that are the same quantity (the comparability gate), and not an
+    input-token price against an output-token one (a price whose side is not said may be
+    either)."""
+    if a.article == b.article or (a.side and b.side and a.side != b.side):
+        return False
+    return _gate(topic, a, b).comparable
+
+
+def _gate(topic: str, a: _Member, b: _Member):
+    return gate(topic, a.frame, b.frame, rate="/" in (a.value.unit if a.value else ""))
 
 
 def _gap(a, b) -> float:

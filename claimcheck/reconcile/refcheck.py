@@ -155,7 +155,42 @@ def _fact_model(fact: ReferenceFact) -> str | None:
     )
 
 
+def fact_gate(claim: Claim, fact: ReferenceFact):
+    """Whether a claim's figure and a fact's are the same quantity (comparability.gate); a fact
+    with no date in its frame is not dated, so time never keeps it from a claim."""
+    from claimcheck.reconcile.comparability import TIME_VARYING, gate
+
+    frame = fact.frame
+    if frame is not None and frame.as_of is None and claim.topic in TIME_VARYING:
+        if claim.frame is not None and (claim.frame.as_of or claim.frame.since):
+            frame = frame.model_copy(update={"as_of": claim.frame.as_of, "since": claim.frame.since})
+        elif claim.frame is not None:
+            frame = frame.model_copy(update={"as_of": None})
+            claim_frame = claim.frame.model_copy(update={"as_of": "timeless"})
+            return gate(
+                claim.topic,
+                claim_frame,
+                frame.model_copy(update={"as_of": "timeless"}),
+                reference=True,
+            )
+    rate = "/" in ((claim.quantity.unit if claim.quantity else None) or "")
+    return gate(claim.topic, claim.frame, frame, reference=True, rate=rate)
+
+
 def _judge_figure(corpus: Corpus, claim: Claim, facts: list[ReferenceFact]):
+    verdict, fact, steps, diagnosis, note = _judge_figure_ungated(corpus, claim, facts)
+    if verdict == "unverifiable" or fact is None:
+        return verdict, fact, steps, diagnosis, note
+    passage = fact_gate(claim, fact)
+    if passage.allows(verdict):
+        if passage.settled and verdict not in ("supported",):
+            steps.append(f"comparable: {passage.why}")
+        return verdict, fact, steps, diagnosis, note
+    steps.append(f"would be {verdict}, but {passage.why}: no problem verdict on an unsettled slot")
+    return "unverifiable", fact, steps, None, f"the article does not settle the {passage.slot}"
+
+
+def _judge_figure_ungated(corpus: Corpus, claim: Claim, facts: list[ReferenceFact]):
     value = comparable(claim, corpus.published(claim.article))
     if value is None:
         return (
@@ -169,7 +204,13 @@ def _judge_figure(corpus: Corpus, claim: Claim, facts: list[ReferenceFact]):
     if value.rate_note:
         steps.append(f"conversion: {value.rate_note}")
     usable = []
+    gates = {}
     for fact in facts:
+        passage = fact_gate(claim, fact)
+        if not passage.comparable:
+            steps.append(f"not compared with {fact.id}: {passage.why}")
+            continue
+        gates[fact.id] = passage
         interval = _fact_interval(fact)
         if value.unit == "USD" and fact.attributes.get("cost_usd"):
             # a GPU-hour fact that also states what those hours cost (a training stage's cost)

@@ -1,0 +1,121 @@
+"""The comparability gate (issue 14): two figures are compared only when they are the same
+quantity — whose it is, what it measures, when, and of what scope.
+
+Each slot of the two frames (claimcheck.models.Frame) either matches, keeps the figures apart, or
+is unknown on one side. Figures kept apart get no finding between them. An unknown slot allows
+agreement but never a problem verdict; a figure dated only against an event ("발표 이후") may also
+be found to understate a figure of a day inside that window, but not to contradict it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimcheck.models import Frame
+
+# Topics whose figures are values at a time: two of them are the same quantity only on the same
+# day (or in windows that contain one another). A model's training cost or chip count is a fact
+# about one training run and is not dated this way.
+TIME_VARYING = frozenset({"stock_change", "market_value", "adoption", "ban", "other"})
+MARKET = frozenset({"stock_change", "market_value"})
+# A plain training cost is read as the training run (how DeepSeek and the press use it); these
+# scopes are the same family, the others (development, hardware) are other quantities.
+TRAINING_RUN = frozenset({"final training run", "training", "compute"})
+
+# Verdicts allowed with every slot settled, and with a slot unknown or only windowed.
+AGREEING = frozenset(
+    {"agree", "compatible", "supported", "mostly_supported", "consistent", "single_source"}
+)
+WINDOWED = AGREEING | {"misleading"}
+
+
+@dataclass(frozen=True)
+class Gate:
+    comparable: bool  # the figures may be compared at all
+    settled: bool  # every slot matched: any verdict is allowed
+    windowed: bool  # time settled only as a window that contains the other's date
+    slot: str | None  # the slot that kept the figures apart or left them unsettled
+    why: str  # in words, for explanations and --explain-skips
+
+    def allows(self, verdict: str) -> bool:
+        if not self.comparable:
+            return False
+        if self.settled:
+            return True
+        return verdict in (WINDOWED if self.windowed else AGREEING)
+
+
+def _scope_family(scope: str | None) -> str | None:
+    if scope is None:
+        return None
+    return "training run" if scope in TRAINING_RUN else scope
+
+
+def contains(a: str, b: str) -> bool:
+    """Whether date or period `a` contains `b` ("2025-01" contains "2025-01-27")."""
+    if "/" in a:
+        start, _, end = a.partition("/")
+        return (not start or start[: len(b)] <= b) and (not end or b[: len(end)] <= end)
+    return b.startswith(a)
+
+
+def gate(
+    topic: str, a: Frame | None, b: Frame | None, reference: bool = False, rate: bool = False
+) -> Gate:
+    """Whether two figures of `topic` with these frames are the same quantity. Against a
+    reference fact (`reference`), another scope leaves the figures comparable but unsettled: the
+    same figure under another name ("개발비 560만 달러") is mostly right, and a third party's
+    estimate of another scope is never refuted by it. A price per something (`rate`) is compared
+    whatever its date: list prices are not a value of one day."""
+    if a is None or b is None:
+        return Gate(True, False, False, "frame", "one figure has no frame")
+    unsettled: list[str] = []
+    # whose: a generic figure is nobody's
+    if "generic" in (a.measure, b.measure):
+        return Gate(False, False, False, "subject", "a generic figure is nobody's claim")
+    # what is measured
+    if a.measure is None or b.measure is None:
+        unsettled.append("measure")
+    elif a.measure != b.measure:
+        return Gate(False, False, False, "measure", f"measure: {a.measure} vs {b.measure}")
+    # of what scope
+    sa, sb = _scope_family(a.scope), _scope_family(b.scope)
+    if sa and sb and sa != sb:
+        if not reference:
+            return Gate(False, False, False, "scope", f"scope: {a.scope} vs {b.scope}")
+        unsettled.append("scope")
+    if (sa or sb) and not (sa and sb) and (sa or sb) != "training run":
+        unsettled.append("scope")
+    windowed = False
+    if topic in TIME_VARYING and not rate:
+        if a.as_of and b.as_of:
+            if not (contains(a.as_of, b.as_of) or contains(b.as_of, a.as_of)):
+                return Gate(False, False, False, "as_of", f"time: {a.as_of} vs {b.as_of}")
+        elif (a.since and b.as_of) or (b.since and a.as_of) or (a.since and b.since):
+            windowed = True
+        else:
+            unsettled.append("as_of")
+        if topic in MARKET:
+            if a.moment and b.moment and a.moment != b.moment:
+                return Gate(False, False, False, "moment", f"moment: {a.moment} vs {b.moment}")
+            if not (a.moment and b.moment):
+                unsettled.append("moment")
+    if "none" in (a.subject_basis, b.subject_basis):
+        unsettled.append("subject")
+    if unsettled:
+        slot = unsettled[0]
+        return Gate(True, False, windowed and unsettled == ["moment"], slot, f"{slot} unknown")
+    if windowed:
+        return Gate(True, False, True, "as_of", "time: a window that contains the date")
+    return Gate(True, True, False, None, _matched(topic, a, b))
+
+
+def _matched(topic: str, a: Frame, b: Frame) -> str:
+    parts = [f"measure ({a.measure})"]
+    if topic in TIME_VARYING and a.as_of:
+        parts.append(f"time ({a.as_of if len(a.as_of) >= len(b.as_of or '') else b.as_of})")
+    if topic in MARKET and a.moment:
+        parts.append(f"moment ({a.moment})")
+    if a.scope or b.scope:
+        parts.append(f"scope ({a.scope or b.scope})")
+    return "same " + ", ".join(parts)
