@@ -251,6 +251,8 @@ def score(report: dict, entries: list[tuple[Path, Flag | Trap]], folder: Path) -
         else:
             result.false_positives.append(line)
         for path, trap, span in traps:
+            if trap.cls == "scope" and finding["verdict"] == "disputed":
+                continue  # another scope may dispute a figure, never refute it
             if any(span.overlaps(s) for s in involved):
                 result.violations.setdefault(trap.cls, []).append(
                     f"{path.name} «{trap.figure}»: {line}"
