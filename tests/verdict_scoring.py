@@ -285,7 +285,11 @@ def corpus_entries() -> list[tuple[Path, Flag | Trap]]:
 
 def seed_entries() -> list[tuple[Path, Flag | Trap]]:
     expected = read_expected(SEEDS_EXPECTED)
-    return [(SEEDS / e.article, e) for e in [*expected.flags, *expected.not_flagged] if e.article]
+    entries = [*expected.flags, *expected.not_flagged]
+    for entry in entries:
+        if not entry.article:
+            raise ValueError(f"{SEEDS_EXPECTED.name}: «{entry.figure}» names no seed (`article:`)")
+    return [(SEEDS / e.article, e) for e in entries]
 
 
 def score_corpus() -> Score:
