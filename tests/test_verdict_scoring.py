@@ -147,3 +147,10 @@ def test_a_snippet_that_is_not_unique_is_an_error(folder):
     ]
     with pytest.raises(ValueError, match="occurs"):
         score({"claims": [], "findings": []}, entries, folder)
+
+
+def test_an_article_of_the_run_without_expectations_still_counts_its_false_alarms(folder):
+    elsewhere = {"id": "c:1", "article": "c", "quote": "x", "start": 0, "end": 1, "quantity": None}
+    report = {"claims": [elsewhere], "findings": [_finding("refuted", elsewhere)]}
+    result = score(report, _entries(folder), folder, articles={"a", "b", "c"})
+    assert (result.problems, len(result.false_positives)) == (1, 1)
