@@ -13,5 +13,6 @@ lint:
 bench:
 	python benchmarks/normalizer.py --repeat 15
 	python benchmarks/extraction.py
+	python benchmarks/verdicts.py
 	python benchmarks/cold_start.py
 	python benchmarks/scale.py --max 1000

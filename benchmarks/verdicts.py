@@ -1,0 +1,52 @@
+"""Precision and recall of the report's problem verdicts on the verdict-trust corpus
+(tests/corpus/ko/verdicts) and on the bundled seeds.
+
+    python benchmarks/verdicts.py             # the figures
+    python benchmarks/verdicts.py --verbose   # also each false positive, miss and violation
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from verdict_scoring import Score, score_corpus, score_seeds  # noqa: E402
+
+
+def show(name: str, score: Score, verbose: bool) -> None:
+    print(f"== {name}")
+    print(
+        f"problem findings {score.problems}  TP {score.true_positives}  "
+        f"FP {score.false_positive_count}  precision {score.precision:.1%}"
+    )
+    print(f"flags {score.flags}  found {score.found}  recall {score.recall:.1%}")
+    violations = {cls: len(lines) for cls, lines in sorted(score.violations.items())}
+    total = sum(violations.values())
+    listed = ", ".join(f"{cls} {n}" for cls, n in violations.items())
+    print(f"not_flagged violations {total}" + (f" ({listed})" if listed else ""))
+    if verbose:
+        for title, lines in (
+            ("false positives", score.false_positives),
+            ("misses", score.misses),
+            ("violations", [x for cls in sorted(score.violations) for x in score.violations[cls]]),
+        ):
+            print(f"\n{title}:")
+            for line in lines:
+                print(f"  {line}")
+    print()
+
+
+def main() -> None:
+    verbose = "--verbose" in sys.argv or "-v" in sys.argv
+    show("corpus (tests/corpus/ko/verdicts)", score_corpus(), verbose)
+    seeds = score_seeds()
+    if seeds is None:
+        print("== seeds: no tests/corpus/ko/verdicts/seeds.expected.yaml yet")
+    else:
+        show("seeds", seeds, verbose)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,318 @@
+"""Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
+verdict-trust corpus, tests/corpus/ko/verdicts, and the bundled seeds); shared by
+tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in that folder's README.md.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus" / "ko" / "verdicts"
+SEEDS = ROOT / "seeds"
+SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
+
+# The verdicts that tell a reporter something is wrong: only these are scored.
+PROBLEM_VERDICTS = frozenset(
+    {
+        "refuted",
+        "contradiction",
+        "misattributed",
+        "misleading",
+        "inconsistent",
+        "discrepancy",
+        "disputed",
+    }
+)
+TrapClass = Literal[
+    "whose",
+    "when_series",
+    "when_dates",
+    "when_intraday",
+    "level_vs_change",
+    "per_unit",
+    "part_whole",
+    "salary",
+    "scope",
+    "interval",
+    "rounding",
+    "generic",
+    "plan",
+]
+ProblemVerdict = Literal[
+    "refuted",
+    "contradiction",
+    "misattributed",
+    "misleading",
+    "inconsistent",
+    "discrepancy",
+    "disputed",
+]
+
+
+class _Entry(BaseModel):
+    # A typo in an expectation file must fail loudly, not silently drop a check.
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    figure: str
+    why: str
+    article: str | None = None  # seeds.expected.yaml only: the seed file it is about
+
+
+class Flag(_Entry):
+    verdicts: list[ProblemVerdict] = Field(min_length=1)
+    cls: str = Field(alias="class")  # free label (wrong_figure, wrong_conversion, …)
+    with_: list[str] = Field(default=[], alias="with")  # "file: snippet" alternatives
+
+
+class Trap(_Entry):
+    cls: TrapClass = Field(alias="class")
+
+
+class Expected(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    flags: list[Flag] = []
+    not_flagged: list[Trap] = []
+
+
+@dataclass(frozen=True)
+class Span:
+    article: str  # article id (the file's stem)
+    start: int
+    end: int
+
+    def overlaps(self, other: Span) -> bool:
+        return self.article == other.article and self.start < other.end and other.start < self.end
+
+
+@dataclass
+class Score:
+    problems: int = 0
+    true_positives: int = 0
+    flags: int = 0
+    found: int = 0
+    violations: dict[str, list[str]] = field(default_factory=dict)  # trap class -> lines
+    false_positives: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def false_positive_count(self) -> int:
+        return self.problems - self.true_positives
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.problems if self.problems else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.flags if self.flags else 1.0
+
+
+def expectation_files() -> list[Path]:
+    return sorted(CORPUS.glob("*.expected.yaml"))
+
+
+def article_files() -> list[Path]:
+    return sorted(CORPUS.glob("*.txt"))
+
+
+def expected_path(article: Path) -> Path:
+    return article.with_suffix("").with_suffix(".expected.yaml")
+
+
+def read_expected(path: Path) -> Expected:
+    return Expected.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+
+
+def article_text(path: Path) -> str:
+    """The text the report's offsets point into: the loaded article's `text`."""
+    from claimcheck.load import load_article
+
+    return load_article(path).text
+
+
+def occurrences(text: str, snippet: str) -> list[int]:
+    found, at = [], text.find(snippet)
+    while at != -1:
+        found.append(at)
+        at = text.find(snippet, at + 1)
+    return found
+
+
+class _Texts:
+    """Article texts by file name, loaded once each."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._texts: dict[str, str] = {}
+
+    def span(self, file_name: str, snippet: str) -> Span:
+        path = self.folder / file_name
+        if file_name not in self._texts:
+            self._texts[file_name] = article_text(path)
+        at = occurrences(self._texts[file_name], snippet)
+        if len(at) != 1:
+            raise ValueError(f"{file_name}: «{snippet}» occurs {len(at)} times, not once")
+        return Span(path.stem, at[0], at[0] + len(snippet))
+
+    def with_span(self, reference: str) -> Span:
+        file_name, _, snippet = reference.partition(": ")
+        return self.span(file_name.strip(), snippet)
+
+
+def run_report(paths: list[Path], tables: Path | None = None) -> dict:
+    """The real tool's JSON report on `paths`, in one run (cross-source findings between them)."""
+    command = [sys.executable, "-m", "claimcheck", "report", "--format", "json", "--no-cache"]
+    if tables is not None:
+        command += ["--tables", str(tables)]
+    done = subprocess.run(
+        command + [str(p) for p in paths],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"claimcheck report exited {done.returncode}: {done.stderr.strip()}")
+    return json.loads(done.stdout)
+
+
+def _claim_spans(report: dict) -> dict[str, Span]:
+    spans = {}
+    for claim in report["claims"]:
+        where = claim["quantity"] or claim  # the figure's span if it has one, else the claim's
+        spans[claim["id"]] = Span(claim["article"], where["start"], where["end"])
+    return spans
+
+
+def _involved(finding: dict, spans: dict[str, Span]) -> list[Span]:
+    ids = {source["claim"] for source in finding.get("sources") or []} | set(finding["claims"])
+    return [spans[i] for i in sorted(ids) if i in spans]
+
+
+def _describe(finding: dict, report_claims: dict[str, dict]) -> str:
+    parts = []
+    for claim_id in finding["claims"]:
+        claim = report_claims.get(claim_id)
+        if claim is None:
+            continue
+        shown = claim["quantity"]["text"] if claim["quantity"] else claim["quote"][:40]
+        parts.append(f"{claim['article']} «{shown}»")
+    return f"{finding['verdict']} ({finding['kind']}, {finding['topic']}): " + " / ".join(parts)
+
+
+def score(
+    report: dict,
+    entries: list[tuple[Path, Flag | Trap]],
+    folder: Path,
+    articles: set[str] | None = None,
+) -> Score:
+    """Score a report against expectation entries, each with the article file it is about.
+
+    Problem findings on `articles` (ids; default: those the entries are about) are scored, so an
+    article of the run without expectations still counts its false alarms.
+    """
+    texts = _Texts(folder)
+    spans = _claim_spans(report)
+    claims = {claim["id"]: claim for claim in report["claims"]}
+    if articles is None:
+        articles = {path.stem for path, _ in entries}
+    flags = [
+        (path, e, texts.span(path.name, e.figure)) for path, e in entries if isinstance(e, Flag)
+    ]
+    traps = [
+        (path, e, texts.span(path.name, e.figure)) for path, e in entries if isinstance(e, Trap)
+    ]
+    with_spans = {id(e): [texts.with_span(w) for w in e.with_] for _, e, _ in flags}
+
+    result = Score(flags=len(flags))
+    found_flags: set[int] = set()
+    for finding in report["findings"]:
+        if finding["verdict"] not in PROBLEM_VERDICTS or not articles & set(finding["articles"]):
+            continue
+        involved = _involved(finding, spans)
+        result.problems += 1
+        hit = False
+        for index, (_, flag, span) in enumerate(flags):
+            if (
+                finding["verdict"] in flag.verdicts
+                and any(span.overlaps(s) for s in involved)
+                and (
+                    not flag.with_
+                    or any(w.overlaps(s) for w in with_spans[id(flag)] for s in involved)
+                )
+            ):
+                hit = True
+                found_flags.add(index)
+        line = _describe(finding, claims)
+        if hit:
+            result.true_positives += 1
+        else:
+            result.false_positives.append(line)
+        for path, trap, span in traps:
+            if trap.cls == "scope" and finding["verdict"] == "disputed":
+                continue  # another scope may dispute a figure, never refute it
+            if any(span.overlaps(s) for s in involved):
+                result.violations.setdefault(trap.cls, []).append(
+                    f"{path.name} «{trap.figure}»: {line}"
+                )
+    result.found = len(found_flags)
+    for index, (path, flag, span) in enumerate(flags):
+        if index in found_flags:
+            continue
+        said = sorted(
+            {
+                f"{f['verdict']}"
+                for f in report["findings"]
+                if any(span.overlaps(s) for s in _involved(f, spans))
+            }
+        )
+        result.misses.append(
+            f"{path.name} «{flag.figure}» want {'/'.join(flag.verdicts)} ({flag.cls}); "
+            f"the report says: {', '.join(said) or 'nothing'}"
+        )
+    return result
+
+
+def corpus_entries() -> list[tuple[Path, Flag | Trap]]:
+    entries: list[tuple[Path, Flag | Trap]] = []
+    for path in article_files():
+        expected = read_expected(expected_path(path))
+        entries += [(path, e) for e in [*expected.flags, *expected.not_flagged]]
+    return entries
+
+
+def seed_entries() -> list[tuple[Path, Flag | Trap]]:
+    expected = read_expected(SEEDS_EXPECTED)
+    entries = [*expected.flags, *expected.not_flagged]
+    for entry in entries:
+        if not entry.article:
+            raise ValueError(f"{SEEDS_EXPECTED.name}: «{entry.figure}» names no seed (`article:`)")
+    return [(SEEDS / e.article, e) for e in entries]
+
+
+def score_corpus() -> Score:
+    """All corpus articles reported together, with no editor's overrides (as a new user runs it)."""
+    with tempfile.TemporaryDirectory() as no_overrides:
+        report = run_report(article_files(), tables=Path(no_overrides))
+    return score(report, corpus_entries(), CORPUS, {path.stem for path in article_files()})
+
+
+def score_seeds() -> Score | None:
+    """The bundled seeds in their own run, as `claimcheck report` runs them; None without
+    seeds.expected.yaml."""
+    if not SEEDS_EXPECTED.exists():
+        return None
+    seeds = {path.stem for path in SEEDS.glob("*.txt")}
+    return score(run_report([SEEDS]), seed_entries(), SEEDS, seeds)
