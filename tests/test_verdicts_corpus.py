@@ -30,10 +30,12 @@ from verdict_scoring import (
 
 # raised by the lead once the verdict rules land
 FLOORS = {
-    "corpus_precision": 0.0,
-    "corpus_recall": 0.0,
-    "seeds_precision": 0.0,
-    "seeds_recall": 0.0,
+    # just below the figures measured at the end of the issue-14 session (68.3%, 57.7%; seeds
+    # 87.5%, 78.6%): the issue's target is 0.9 for both on the corpus, not yet reached
+    "corpus_precision": 0.66,
+    "corpus_recall": 0.55,
+    "seeds_precision": 0.85,
+    "seeds_recall": 0.75,
 }
 MIN_ARTICLES = 15
 MIN_PER_TRAP_CLASS = 3
@@ -85,10 +87,6 @@ def test_every_trap_class_is_planted_several_times():
     assert not thin, f"trap classes planted fewer than {MIN_PER_TRAP_CLASS} times: {thin}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="articles 09-16 are written on branch i14corpusB; remove this mark when it is merged",
-)
 def test_corpus_has_enough_articles():
     assert len(article_files()) >= MIN_ARTICLES
 

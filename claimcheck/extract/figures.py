@@ -83,6 +83,12 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             attributes.pop("scope", None),
             _subject_basis(ctx, subject),
         )
+        if topic == "adoption":
+            from claimcheck.extract.frames import counted_kind
+
+            kind = counted_kind(ctx.text, start, end)
+            if kind:
+                attributes["counted"] = kind
         if frame.measure == "generic":
             subject = None  # "통상 수백억 원대로 알려진 개발비": nobody's figure
         if frame.measure == "salary" and topic in ("training_cost", "peer_cost"):

@@ -50,6 +50,8 @@ class FrameData(_Data):
     moments: dict[str, list[str]]
     entity_suffixes: list[str]
     not_owners: list[str]
+    counter_classes: dict[str, list[str]]
+    counted: dict[str, list[str]]
 
 
 @functools.cache
@@ -371,3 +373,32 @@ def unknown_entity_before(text: str, start: int) -> tuple[int, str] | None:
         if word.endswith(suffixes) and word not in frame_data().not_owners:
             found = (m.start(1), word)
     return found
+
+
+def counter_class(counter: str | None) -> str | None:
+    """The class of a count's counter word (people, events, things), or the word itself."""
+    if counter is None:
+        return None
+    for name, words in frame_data().counter_classes.items():
+        if counter in words:
+            return name
+    return counter
+
+
+def counted_kind(text: str, start: int, end: int) -> str | None:
+    """What an adoption figure counts (daily_users, downloads…): the cue nearest before the
+    figure within its clause, else one right after it."""
+    before = text[max(0, start - 30) : start]
+    best: tuple[int, str] | None = None
+    for kind, words in frame_data().counted.items():
+        for word in words:
+            at = before.rfind(word)
+            if at >= 0 and (best is None or len(before) - at < best[0]):
+                best = (len(before) - at, kind)
+    if best is not None:
+        return best[1]
+    after = _clause_after(text, end, min(len(text), end + 12))
+    for kind, words in frame_data().counted.items():
+        if any(word in after for word in words):
+            return kind
+    return None

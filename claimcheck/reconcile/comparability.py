@@ -119,3 +119,31 @@ def _matched(topic: str, a: Frame, b: Frame) -> str:
     if a.scope or b.scope:
         parts.append(f"scope ({a.scope or b.scope})")
     return "same " + ", ".join(parts)
+
+
+def same_thing(a_what: dict[str, str | None], b_what: dict[str, str | None]) -> str | None:
+    """The first of the things two figures count or name that both state and that differ (the
+    model, the chip, the counter class, what an adoption figure counts), or None."""
+    for key in ("model", "chip", "counter", "counted"):
+        va, vb = a_what.get(key), b_what.get(key)
+        if va and vb and va != vb:
+            return f"{key}: {va} vs {vb}"
+    return None
+
+
+def what_of(claim) -> dict[str, str | None]:
+    """What a claim's figure is of, for same_thing: from its object, attributes and counter."""
+    from claimcheck.extract.frames import counter_class
+    from claimcheck.extract.mentions import entity_type
+
+    obj = claim.object
+    kind = entity_type(obj) if obj else None
+    model = claim.attributes.get("model") or (obj if kind == "model" else None)
+    chip = obj if kind == "chip" else None
+    q = claim.quantity
+    return {
+        "model": model,
+        "chip": chip,
+        "counter": counter_class(q.counter) if q is not None and q.unit == "count" else None,
+        "counted": claim.attributes.get("counted"),
+    }

@@ -11,7 +11,7 @@ from typing import Any, TypedDict
 from claimcheck.models import Claim, Diagnosis, Finding, FindingKind, Frame, SourceValue
 from claimcheck.quantities.units import per_token
 from claimcheck.reconcile.common import Corpus, amount, finding_id, quantity_of, source_row
-from claimcheck.reconcile.comparability import gate
+from claimcheck.reconcile.comparability import Gate, gate, same_thing, what_of
 from claimcheck.reconcile.intervals import Relation, digit_slip, relation
 from claimcheck.reconcile.values import comparable
 from claimcheck.verdicts import Verdict
@@ -88,6 +88,7 @@ class _Member:
     side: str  # of a token price: "input", "output" or "" (never compared across sides)
     frame: Frame | None = None
     third_party: str | None = None  # who estimated it, when not the figure's owner
+    what: tuple[tuple[str, str | None], ...] = ()  # comparability.what_of, as items
 
 
 def group_finding(
@@ -122,6 +123,7 @@ def group_finding(
                 claim.attributes.get("tokens", ""),
                 claim.frame,
                 _third_party(claim),
+                tuple(what_of(claim).items()) if claim.quantity is not None else (),
             )
         )
     articles = sorted({m.article for m in members})
@@ -353,7 +355,10 @@ def _may_pair(a: _Member, b: _Member, topic: str = "") -> bool:
     return _gate(topic, a, b).comparable
 
 
-def _gate(topic: str, a: _Member, b: _Member):
+def _gate(topic: str, a: _Member, b: _Member) -> Gate:
+    apart = same_thing(dict(a.what), dict(b.what))
+    if apart:
+        return Gate(False, False, False, "measure", apart)
     return gate(topic, a.frame, b.frame, rate="/" in (a.value.unit if a.value else ""))
 
 

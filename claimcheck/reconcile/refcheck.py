@@ -158,8 +158,11 @@ def _fact_model(fact: ReferenceFact) -> str | None:
 def fact_gate(claim: Claim, fact: ReferenceFact):
     """Whether a claim's figure and a fact's are the same quantity (comparability.gate); a fact
     with no date in its frame is not dated, so time never keeps it from a claim."""
-    from claimcheck.reconcile.comparability import TIME_VARYING, gate
+    from claimcheck.reconcile.comparability import TIME_VARYING, Gate, gate
 
+    chip = fact.attributes.get("chip")
+    if claim.topic == "gpu_count" and chip and claim.object and claim.object != chip:
+        return Gate(False, False, False, "measure", f"chip: {claim.object} vs {chip}")
     frame = fact.frame
     if frame is not None and frame.as_of is None and claim.topic in TIME_VARYING:
         if claim.frame is not None and (claim.frame.as_of or claim.frame.since):
