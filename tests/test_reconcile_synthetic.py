@@ -308,15 +308,18 @@ def test_a_rounded_dollar_figure_is_mostly_supported(report):
     assert "+7.6%" in steps(f)
 
 
-def test_a_won_figure_converted_at_the_wrong_rate_is_mostly_supported(report):
-    # 약 90억 원 at 1,453.86 is 6,190,417 USD: +11.0% on 5,576,000; the dollar figure beside it
-    # is right.
+def test_a_won_figure_converted_at_the_wrong_rate_is_the_conversions_finding(report):
+    # "560만 달러(약 90억 원)": the dollar figure is right and is what the reference checks; the
+    # bracketed won figure is a conversion of it, whose error (90억 / 560만 = 1,607 KRW/USD,
+    # +10.5% on the day's 1,453.86) is the conversion's finding, not a second reference finding.
     rep = report("conversions")
-    f = one(find(rep, "reference", quantity="약 90억 원"))
-    assert judged(f) == ("mostly_supported", "wrong_rate", "v3-training-cost-usd")
-    assert "6,190,41" in steps(f) and "+11.0%" in steps(f)
+    assert find(rep, "reference", quantity="약 90억 원") == []
     dollars = one(find(rep, "reference", article="dasan_90", quantity="560만 달러"))
     assert dollars.verdict == "supported"
+    conversion = [
+        f for f in find(rep, "internal", article="dasan_90") if "90억" in " ".join(f.arithmetic)
+    ]
+    assert [(f.verdict, f.diagnosis) for f in conversion][:1] == [("inconsistent", "wrong_rate")]
 
 
 def test_a_training_cost_without_its_scope_is_mostly_supported(report):

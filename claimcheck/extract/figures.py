@@ -248,7 +248,7 @@ def _classify(
             return "technique", subject, technique, {"polarity": "true"}
         what = _nearest_entity(ctx, start, {"model", "product", "chip", "hardware"})
         if quantity.unit in _MONEY:
-            attributes.update(_cost_scope(ctx))
+            attributes.update(_cost_scope(ctx, start))
         return "other", _owner(ctx, start, subject), what, attributes
     scored.sort()
     name = scored[0][2]
@@ -261,7 +261,7 @@ def _classify(
             name, subject = "peer_cost", owner  # "GPT-4 훈련에 1억 달러": OpenAI's spending
         if name == "training_cost" and subject is None:
             subject = ctx.story_subject
-        attributes.update(_cost_scope(ctx))
+        attributes.update(_cost_scope(ctx, start))
     elif subject is None and name in ("stock_change", "market_value"):
         # whose share price or value: the nearest company or index before it, else the story's
         subject = _nearest(ctx, start, set(topic.subject)) or ctx.story_subject
@@ -279,7 +279,8 @@ def _classify(
             from claimcheck.extract.mentions import entity_parent
 
             if subject is not None and subject == entity_parent(obj):
-                subject = ctx.story_subject  # the chip's maker is not who used the chips
+                # the chip's maker is not who used the chips; nor is a story about the maker
+                subject = ctx.story_subject if ctx.story_subject != subject else None
         model = _nearest_entity(ctx, start, {"model"})
         if model:
             attributes["model"] = model
@@ -292,6 +293,10 @@ def _classify(
         if baseline:
             attributes["baseline"] = baseline
     return name, _owner(ctx, start, subject), obj, attributes
+
+
+# Entities that can own a figure (the others are what a figure is of: a model, a chip).
+_OWNER_TYPES = {"company", "organisation", "government", "market_index", "currency_pair", "place"}
 
 
 def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
@@ -309,7 +314,9 @@ def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
     unknown = unknown_entity_before(ctx.text, start)
     if unknown is not None:
         at, word = unknown
-        known = [m for m in ctx.mentions if m.end <= start and m.end > at]
+        known = [
+            m for m in ctx.mentions if at < m.end <= start and m.type in _OWNER_TYPES
+        ]
         if not known and not any(m.start <= at < m.end for m in ctx.mentions):
             return word
     return subject
@@ -388,8 +395,20 @@ def _first_after(text: str, position: int, cues: list[str], reach: int = 30) -> 
     return min(found) if found else None
 
 
-def _cost_scope(ctx: SentenceContext) -> dict[str, str]:
-    for rule in topic_data().cost_scopes:
+def _cost_scope(ctx: SentenceContext, start: int) -> dict[str, str]:
+    rules = topic_data().cost_scopes
+    # the cue nearest before the figure, back to the previous figure, names its own scope
+    since = max((e for _, s, e in ctx.quantities if e <= start), default=0)
+    best: tuple[int, int, str] | None = None
+    for rule in rules:
+        for cue in rule.cues:
+            at = ctx.text.rfind(cue, since, start)
+            # the cue ending nearest the figure; the longer of two ending together ("사전학습")
+            if at >= 0 and (best is None or (at + len(cue), len(cue)) > best[:2]):
+                best = (at + len(cue), len(cue), rule.scope)
+    if best is not None:
+        return {"scope": best[2]}
+    for rule in rules:
         if any(cue in ctx.text for cue in rule.cues):
             return {"scope": rule.scope}
     return {}

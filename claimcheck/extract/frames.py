@@ -24,6 +24,7 @@ class _Before(_Data):
     window: int
     before: list[str] = []
     patterns: list[str] = []
+    after_patterns: list[str] = []
 
 
 class _After(_Data):
@@ -49,7 +50,9 @@ class FrameData(_Data):
     windows: list[str]
     moments: dict[str, list[str]]
     entity_suffixes: list[str]
+    appositive_nouns: list[str]
     not_owners: list[str]
+    baseline_after: list[str]
     counter_classes: dict[str, list[str]]
     counted: dict[str, list[str]]
 
@@ -64,6 +67,12 @@ def frame_data() -> FrameData:
 @functools.cache
 def _per_unit() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in frame_data().measures.per_unit.patterns))
+
+
+@functools.cache
+def _per_unit_after() -> re.Pattern[str]:
+    patterns = frame_data().measures.per_unit.after_patterns
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 # --- dates -------------------------------------------------------------------------------------
@@ -114,9 +123,14 @@ def date_mentions(text: str, published: dt.date | None) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
+    baselines = tuple(frame_data().baseline_after)
+
     def add(start: int, end: int, value: str | None) -> None:
         if any(s < end and start < e for s, e in taken):
             return
+        if text[end:].lstrip().startswith(baselines) or text[end:].startswith(baselines):
+            taken.append((start, end))
+            return  # "전 거래일보다 0.9% 내린": the baseline, not the figure's day
         taken.append((start, end))
         found.append(DateMention(start, end, value))
 
@@ -232,7 +246,10 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     if any(w in before_all[-data.salary.window :] for w in data.salary.before):
         return "salary"
     rate = "/" in (figure.quantity.unit or "")  # a price per token already says per what
-    if not rate and _per_unit().search(text[max(0, figure.start - data.per_unit.window) : figure.start]):
+    window = text[max(0, figure.start - data.per_unit.window) : figure.start]
+    if not rate and (
+        _per_unit().search(window) or _per_unit_after().search(text[figure.end : figure.end + 16])
+    ):
         return "per_unit"
     after = _clause_after(text, figure.end, min(len(text), figure.end + data.plan.window))
     if any(w in after for w in data.plan.after):
@@ -362,15 +379,21 @@ def bracket_owner(text: str, start: int) -> str | None:
 
 
 def unknown_entity_before(text: str, start: int) -> tuple[int, str] | None:
-    """The last word before `start` that names a company or index by its ending ("리노공업은",
-    "다우지수는") and carries a subject particle: (its start, the word)."""
-    suffixes = tuple(frame_data().entity_suffixes)
+    """The last word before `start` that names a company or index and carries a subject particle:
+    by its ending ("리노공업은", "다우지수는"), by Latin letters in a Hangul name ("란징AI는"), or
+    in apposition to a noun such as 업체 or 모회사 ("모회사 환팡이"): (its start, the word)."""
+    data = frame_data()
+    suffixes = tuple(data.entity_suffixes)
     found = None
     for m in _SUBJECT_WORD.finditer(text[:start] + " "):
         word = m.group(1)
         if m.end() > start + 1:
             break
-        if word.endswith(suffixes) and word not in frame_data().not_owners:
+        if word in data.not_owners or len(word) < 2:
+            continue
+        before = text[: m.start(1)].rstrip().rsplit(" ", 1)[-1]
+        mixed = re.search(r"[A-Za-z]", word) and re.search(r"[\uac00-\ud7a3]", word)
+        if word.endswith(suffixes) or mixed or before in data.appositive_nouns:
             found = (m.start(1), word)
     return found
 

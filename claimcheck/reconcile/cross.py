@@ -11,7 +11,7 @@ from typing import Any, TypedDict
 from claimcheck.models import Claim, Diagnosis, Finding, FindingKind, Frame, SourceValue
 from claimcheck.quantities.units import per_token
 from claimcheck.reconcile.common import Corpus, amount, finding_id, quantity_of, source_row
-from claimcheck.reconcile.comparability import Gate, gate, same_thing, what_of
+from claimcheck.reconcile.comparability import Gate, counted_unknown, gate, same_thing, what_of
 from claimcheck.reconcile.intervals import Relation, digit_slip, relation
 from claimcheck.reconcile.values import comparable
 from claimcheck.verdicts import Verdict
@@ -359,7 +359,10 @@ def _gate(topic: str, a: _Member, b: _Member) -> Gate:
     apart = same_thing(dict(a.what), dict(b.what))
     if apart:
         return Gate(False, False, False, "measure", apart)
-    return gate(topic, a.frame, b.frame, rate="/" in (a.value.unit if a.value else ""))
+    passage = gate(topic, a.frame, b.frame, rate="/" in (a.value.unit if a.value else ""))
+    if passage.settled and counted_unknown(topic, dict(a.what), dict(b.what)):
+        return Gate(True, False, False, "measure", "what is counted is not said")
+    return passage
 
 
 def _gap(a, b) -> float:
@@ -430,6 +433,25 @@ def conversion_key(first: Claim) -> tuple[str, str, str, float] | None:
     return (first.topic, first.subject or "", q.unit or "", value)
 
 
+def _plausible(corpus: Corpus, first: Claim, second: Claim) -> bool:
+    """Whether a conversion fits the rate of its own article's day (within tolerance or as
+    rounded); a conversion that cannot be checked counts as plausible."""
+    from claimcheck import fx
+    from claimcheck.reconcile.common import money
+    from claimcheck.reconcile.internal import _rounding_covers
+
+    qa, qb = quantity_of(first), quantity_of(second)
+    a, b = amount(qa), amount(qb)
+    ma, mb = money(qa.unit), money(qb.unit)
+    if not (a and b and ma and mb):
+        return True
+    try:
+        check = fx.implied_rate_check(a, ma[0], b, mb[0], corpus.published(first.article))
+    except (LookupError, ValueError):
+        return True
+    return check.plausible or _rounding_covers(qa, qb, check) is not None
+
+
 def conversion_finding(
     corpus: Corpus, key: tuple[str, str, str, float], pairs: list[tuple[Claim, Claim]]
 ) -> Finding:
@@ -448,7 +470,10 @@ def conversion_finding(
         )
         when = corpus.published(first.article) or "date unknown"
         steps.append(f"{first.article} ({when}): {qa.text} → {qb.text}{implied}")
-    verdict: Verdict = "agree" if len(converted) == 1 else "discrepancy"
+    implausible = [first.article for first, second in pairs if not _plausible(corpus, first, second)]
+    # Converted on different days, the same sum gives different won figures: only a conversion
+    # off its own day's rate makes the figures disagree.
+    verdict: Verdict = "agree" if len(converted) == 1 or not implausible else "discrepancy"
     en = (
         f"The same {quantity_of(pairs[0][0]).text} appears as {len(converted)} "
         "different converted figures; "

@@ -30,6 +30,8 @@ def reference_findings(corpus: Corpus, table: ReferenceTable) -> list[Finding]:
     converted = {second.id for _, second in conversion_pairs(corpus)}
     findings = []
     for claim in corpus.claims:
+        if claim.id in converted:
+            continue  # "(약 81억 원)": its figure is checked; a wrong rate is the conversion's finding
         candidates = _candidates(table, claim)
         if not candidates:
             continue
@@ -267,6 +269,22 @@ def _judge_figure_ungated(corpus: Corpus, claim: Claim, facts: list[ReferenceFac
                         (f"the figure is {_model_of(fact)}'s, not {model}'s"),
                     )
                 return _within(claim, mine, ref, fact, steps)
+    # A figure a whisker from another model's fact, and far from every fact of its own model, is
+    # that model's figure rounded ("R1 훈련에 560만 달러 남짓": V3's 557만6000달러).
+    near_other = [(f, i) for f, i in other_model if _distance(mine, i) <= math.log(1 + NEAR)]
+    if near_other and all(_distance(mine, i) > math.log(1 + NEAR) for _, i in same_model):
+        fact, ref = min(near_other, key=lambda pair: _distance(mine, pair[1]))
+        steps.append(
+            f"reference ({fact.id}): {ref.describe()} {value.unit} — within {NEAR:.0%} of the"
+            f" claim's interval {mine.describe()}"
+        )
+        return (
+            "misattributed",
+            fact,
+            steps,
+            "wrong_model",
+            f"the figure is {_model_of(fact)}'s, not {model}'s",
+        )
     # The nearest reference figure is the one the claim most plausibly means.
     fact, ref = min(same_model or other_model, key=lambda pair: _distance(mine, pair[1]))
     steps.append(
