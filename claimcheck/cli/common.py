@@ -130,13 +130,17 @@ def verdict_option(name: str, dest: str, help: str) -> Any:
 
 def echo_json_lists(lists: Sequence[tuple[str, Iterable[Any]]], out: TextIO | None = None) -> None:
     """Print {name: [item, ...], ...} as `echo_json` would print it, taking one item at a time
-    from each iterable: the same bytes, with no list (or report) whole in memory."""
+    from each iterable: the same bytes, with no list (or report) whole in memory. A dict is
+    written as it is."""
     import json
 
     out = out or sys.stdout
     out.write("{")
     for number, (name, items) in enumerate(lists):
         out.write(("," if number else "") + f"\n  {json.dumps(name)}: ")
+        if isinstance(items, dict):  # a record, such as the report's summary, not a list
+            out.write(json.dumps(items, ensure_ascii=False, indent=2).replace("\n", "\n  "))
+            continue
         write_json_list(out, items, depth=1)
     out.write("\n}\n" if lists else "}\n")
 

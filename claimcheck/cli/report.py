@@ -85,6 +85,7 @@ def _report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_d
                     ("articles", store.article_rows()),
                     ("claims", store.claim_rows()),
                     ("findings", store.finding_rows(**shown)),
+                    ("summary", store.summary().model_dump(mode="json")),
                 ]
             )
         elif fmt == "markdown":
