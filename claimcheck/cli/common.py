@@ -108,6 +108,25 @@ def overrides_folder_option() -> Any:
     )
 
 
+def rates_option() -> Any:
+    """--rates FILE: a user's FRED or ECB CSV, tried before the shipped rate tables."""
+    return click.option(
+        "--rates",
+        "rate_files",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        help="A FRED or ECB CSV of daily exchange rates, tried before the shipped ones "
+        "(repeatable; rates.yaml in the tables folder lists files used on every run).",
+    )
+
+
+def use_rate_files(tables_dir: str, given: Sequence[str]) -> None:
+    """Put the user's rate files (--rates, then rates.yaml in the tables folder) in force."""
+    from claimcheck.fx_tables import rate_files, use_rates
+
+    use_rates(rate_files(tables_dir, given))
+
+
 def jobs_option() -> Any:
     """--jobs: extract articles in this many processes (the output is the same for any number)."""
     return click.option(

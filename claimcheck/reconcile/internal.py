@@ -88,7 +88,9 @@ def _without_rate(corpus: Corpus, first: Claim, second: Claim, missing: str) -> 
         claims=[first.id, second.id],
         sources=[source_row(corpus, first), source_row(corpus, second)],
         explanation=f"{a.text} = {b.text} cannot be checked: {missing}.",
-        explanation_ko=f"{a.text} = {b.text} 환산은 확인할 수 없다: {day}의 환율이 없다({_ko(why)}).",
+        explanation_ko=(
+            f"{a.text} = {b.text} 환산은 확인할 수 없다: {day}의 환율이 없다({_ko(why)})."
+        ),
         diagnosis="no_rate",
         arithmetic=[f"reference rate: none, {missing}"],
     )
