@@ -202,3 +202,30 @@ def test_an_ecb_format_file_is_read_too(tmp_path):
     result = _run("rates", "--rates", str(ecb), "--date", "2026-11-20")
     assert "1 USD = 1,463.64 KRW" in result.output  # 1610 / 1.1
     assert "ECB-format rates, eurofxref.csv (user file), cross via EUR" in result.output
+
+
+def test_the_output_cache_does_not_replay_a_report_made_with_other_rates(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "nov.txt").write_text(ARTICLE_NOV, encoding="utf-8")
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    rates = tmp_path / "mine.csv"
+    (tables / "rates.yaml").write_text(f"files: [{rates}]\n", encoding="utf-8")
+
+    def verdict(*extra):
+        result = _run("report", str(news), "--tables", str(tables), "--format", "json", *extra)
+        (found,) = [f for f in json.loads(result.output)["findings"] if f["kind"] == "internal"]
+        return found["verdict"]
+
+    rates.write_text(NEWSROOM_FRED, encoding="utf-8")
+    assert verdict() == "consistent"
+    # The file that rates.yaml lists now says 1,300 won: the report is made afresh.
+    rates.write_text(NEWSROOM_FRED.replace("1461.25", "1300.00"), encoding="utf-8")
+    assert verdict() == "inconsistent"
+    given = tmp_path / "given.csv"
+    given.write_text(NEWSROOM_FRED, encoding="utf-8")
+    assert verdict("--rates", str(given)) == "consistent"  # --rates comes before rates.yaml
+    given.write_text(NEWSROOM_FRED.replace("1461.25", "1300.00"), encoding="utf-8")
+    assert verdict("--rates", str(given)) == "inconsistent"
