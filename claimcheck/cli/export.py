@@ -97,6 +97,7 @@ def export(
       claimcheck export --format markdown --all | pbcopy
       claimcheck export --format claimreview --base-url https://example.org/checks.html
       claimcheck report --format json --single-source | claimcheck export --report - -f csv
+      claimcheck export --rates DEXKOUS.csv news/ -f csv   # your rates for later dates
     """
     from claimcheck.render import RenderOptions, render, select_findings
 
