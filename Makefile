@@ -15,3 +15,4 @@ bench:
 	python benchmarks/extraction.py
 	python benchmarks/cold_start.py
 	python benchmarks/scale.py --max 1000
+	python benchmarks/rates.py
