@@ -229,3 +229,25 @@ def test_the_output_cache_does_not_replay_a_report_made_with_other_rates(tmp_pat
     assert verdict("--rates", str(given)) == "consistent"  # --rates comes before rates.yaml
     given.write_text(NEWSROOM_FRED.replace("1461.25", "1300.00"), encoding="utf-8")
     assert verdict("--rates", str(given)) == "inconsistent"
+
+
+def test_rates_as_json_for_scripts():
+    data = json.loads(_run("rates", "--date", "2025-09-24", "--format", "json").output)
+    assert [s["id"] for s in data["sources"]] == ["fred-dexkous", "ecb-eurofxref"]
+    assert (
+        data["sources"][0]["start"] == "2024-10-01" and data["sources"][1]["start"] == "1999-01-04"
+    )
+    assert data["rate"]["rate"] == pytest.approx(1644.99 / 1.1756)
+    assert (data["rate"]["base"], data["rate"]["quote"]) == ("USD", "KRW")
+    assert data["rate"]["date_used"] == "2025-09-24" and data["no_rate"] is None
+
+
+def test_export_refuses_rates_for_a_saved_report(tmp_path):
+    saved = tmp_path / "report.json"
+    saved.write_text("{}", encoding="utf-8")
+    from click.testing import CliRunner
+
+    from claimcheck.cli import main
+
+    result = CliRunner().invoke(main, ["export", "--report", str(saved), "--rates", "x.csv"])
+    assert result.exit_code == 2 and "--rates applies when checking PATHS" in result.output

@@ -103,6 +103,8 @@ def export(
 
     if report_file is not None and paths:
         raise click.UsageError("give PATHS or --report, not both")
+    if report_file is not None and rate_files:
+        raise click.UsageError("--rates applies when checking PATHS, not to a saved --report")
     if report_file is None:
         from claimcheck.cli.common import use_rate_files
 
