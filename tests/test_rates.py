@@ -251,3 +251,21 @@ def test_export_refuses_rates_for_a_saved_report(tmp_path):
 
     result = CliRunner().invoke(main, ["export", "--report", str(saved), "--rates", "x.csv"])
     assert result.exit_code == 2 and "--rates applies when checking PATHS" in result.output
+
+
+def test_a_won_figure_with_no_rate_is_unverifiable_against_the_reference_and_says_why(tmp_path):
+    # 약 80억 원 for V3's training, dated past every source: it cannot be put in dollars to be
+    # compared with the V3 report's 5.576 million dollars.
+    (tmp_path / "late_cost.txt").write_text(
+        "---\ntitle: 딥시크의 훈련비\noutlet: 미래신문\npublished: 2030-03-04\n---\n딥시크의 훈련비\n\n"
+        "딥시크는 V3 모델을 훈련하는 데 약 80억 원이 들었다고 밝혔다.\n",
+        encoding="utf-8",
+    )
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    report = report_for_paths([str(tmp_path / "late_cost.txt")], str(tables))
+    end = fx.tables_for("USD", "KRW")[-1].end
+    (found,) = [f for f in report.findings if f.kind == "reference"]
+    assert (found.verdict, found.diagnosis) == ("unverifiable", "no_rate")
+    assert f"no rate for 2030-03-04 (data ends {end})" in found.explanation
+    assert report.summary is not None and report.summary.no_rate == 1
