@@ -257,8 +257,8 @@ def test_a_won_figure_with_no_rate_is_unverifiable_against_the_reference_and_say
     # 약 80억 원 for V3's training, dated past every source: it cannot be put in dollars to be
     # compared with the V3 report's 5.576 million dollars.
     (tmp_path / "late_cost.txt").write_text(
-        "---\ntitle: 딥시크의 훈련비\noutlet: 미래신문\npublished: 2030-03-04\n---\n딥시크의 훈련비\n\n"
-        "딥시크는 V3 모델을 훈련하는 데 약 80억 원이 들었다고 밝혔다.\n",
+        "---\ntitle: 딥시크의 훈련비\noutlet: 미래신문\npublished: 2030-03-04\n---\n"
+        "딥시크의 훈련비\n\n딥시크는 V3 모델을 훈련하는 데 약 80억 원이 들었다고 밝혔다.\n",
         encoding="utf-8",
     )
     tables = tmp_path / "tables"
