@@ -1,4 +1,5 @@
-"""Exchange rates from the shipped daily tables: rates by date, conversions, implied-rate checks."""
+"""Exchange rates by date (the user's files, FRED, the ECB since 1999), conversions, implied-rate
+checks, and never a stale rate: past the data, "no rate for DATE (data ends DATE)"."""
 
 from __future__ import annotations
 
@@ -50,7 +51,12 @@ Method = Literal["exact", "earlier_quote", "window_median", "identity"]
 
 
 class RateUnavailableError(LookupError):
-    """No quote close enough to the requested date: the message says where the data ends."""
+    """No quote close enough to the requested date: the message says where the data ends, and
+    `message_ko` says it in Korean."""
+
+    def __init__(self, message: str, message_ko: str | None = None) -> None:
+        super().__init__(message)
+        self.message_ko = message_ko or message
 
 
 # --- rates ------------------------------------------------------------------------------
@@ -112,16 +118,23 @@ def rate(
         found = _on_day(table, base, quote, on)
         if found is not None:
             return found
-    raise RateUnavailableError(_no_rate(tables_for(base, quote), on))
+    raise _no_rate(tables_for(base, quote), on)
 
 
-def _no_rate(tables: list[DailyTable], on: dt.date) -> str:
+def _no_rate(tables: list[DailyTable], on: dt.date) -> RateUnavailableError:
     start, end = min(t.start for t in tables), max(t.end for t in tables)
     if on < start:
-        return f"no rate for {on} (data starts {start})"
+        return RateUnavailableError(
+            f"no rate for {on} (data starts {start})", f"{on}의 환율이 없다(자료는 {start}부터)"
+        )
     if on > end:
-        return f"no rate for {on} (data ends {end})"
-    return f"no rate for {on} (no quote within {MAX_STALE_WEEKDAYS} weekdays before it)"
+        return RateUnavailableError(
+            f"no rate for {on} (data ends {end})", f"{on}의 환율이 없다(자료는 {end}까지)"
+        )
+    return RateUnavailableError(
+        f"no rate for {on} (no quote within {MAX_STALE_WEEKDAYS} weekdays before it)",
+        f"{on}의 환율이 없다({MAX_STALE_WEEKDAYS}영업일 안에 고시된 환율 없음)",
+    )
 
 
 def weekdays_after(earlier: dt.date, later: dt.date) -> int:

@@ -48,7 +48,7 @@ def _conversion(corpus: Corpus, first: Claim, second: Claim) -> Finding:
     try:
         check = fx.implied_rate_check(amount_a, money_a[0], amount_b, money_b[0], published)
     except fx.RateUnavailableError as missing:
-        return _without_rate(corpus, first, second, str(missing))
+        return _without_rate(corpus, first, second, missing)
     verdict: Verdict = "consistent" if check.plausible else "inconsistent"
     steps = [
         f"{b.text} / {a.text} = {check.implied_rate:,.1f} {check.quote} per {check.base}",
@@ -72,11 +72,9 @@ def _conversion(corpus: Corpus, first: Claim, second: Claim) -> Finding:
     )
 
 
-def _without_rate(corpus: Corpus, first: Claim, second: Claim, missing: str) -> Finding:
+def _without_rate(corpus: Corpus, first: Claim, second: Claim, missing) -> Finding:
     """No rate near the article's date: the conversion cannot be checked, never 'inconsistent'."""
     a, b = quantity_of(first), quantity_of(second)
-    # missing reads "no rate for DATE (data ends DATE)"
-    day, _, why = missing.removeprefix("no rate for ").partition(" (")
     return Finding(
         id=finding_id("internal", "conversion", first.id, second.id),
         kind="internal",
@@ -88,20 +86,10 @@ def _without_rate(corpus: Corpus, first: Claim, second: Claim, missing: str) -> 
         claims=[first.id, second.id],
         sources=[source_row(corpus, first), source_row(corpus, second)],
         explanation=f"{a.text} = {b.text} cannot be checked: {missing}.",
-        explanation_ko=(
-            f"{a.text} = {b.text} 환산은 확인할 수 없다: {day}의 환율이 없다({_ko(why)})."
-        ),
+        explanation_ko=f"{a.text} = {b.text} 환산은 확인할 수 없다: {missing.message_ko}.",
         diagnosis="no_rate",
         arithmetic=[f"reference rate: none, {missing}"],
     )
-
-
-def _ko(why: str) -> str:
-    why = why.rstrip(")")
-    for en, ko in (("data ends ", "자료는 {}까지"), ("data starts ", "자료는 {}부터")):
-        if why.startswith(en):
-            return ko.format(why.removeprefix(en))
-    return "가까운 날의 고시 환율 없음"
 
 
 def _rates_within_article(corpus: Corpus) -> list[Finding]:
