@@ -269,3 +269,16 @@ def test_a_won_figure_with_no_rate_is_unverifiable_against_the_reference_and_say
     assert (found.verdict, found.diagnosis) == ("unverifiable", "no_rate")
     assert f"no rate for 2030-03-04 (data ends {end})" in found.explanation
     assert report.summary is not None and report.summary.no_rate == 1
+
+
+def test_rates_yaml_in_the_tables_folder_is_no_claim_table(tmp_path, monkeypatch):
+    from claimcheck.fx_tables import RATES_SETTING
+    from claimcheck.tables import NOT_TABLES
+
+    assert RATES_SETTING in NOT_TABLES
+    # `extract --check` on the bundled corpus would otherwise call it stale ("would be removed").
+    monkeypatch.chdir(tmp_path)
+    assert _run("extract").exit_code == 0
+    (tmp_path / "claims" / "rates.yaml").write_text("files: []\n", encoding="utf-8")
+    result = _run("extract", "--check")
+    assert result.exit_code == 0 and "rates.yaml" not in result.output
