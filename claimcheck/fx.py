@@ -194,8 +194,9 @@ def _why_no_quote(table: DailyTable, on: dt.date) -> tuple[str, str]:
         return "a weekend", "주말"
     if on > table.end:
         return (
-            f"after the table's last day, {table.end}: the day before publication",
-            f"자료의 마지막 날({table.end}) 이후라 발행 전날 환율 적용",
+            f"after the table's last day, {table.end}, whose quote is at most "
+            f"{MAX_STALE_WEEKDAYS} weekdays older",
+            f"자료의 마지막 날({table.end}) 이후이나 그 환율이 {MAX_STALE_WEEKDAYS}영업일 이내",
         )
     return "no rate published that day: a holiday", "휴일이라 고시되지 않음"
 

@@ -123,7 +123,7 @@ def test_past_the_last_day_only_the_next_few_weekdays_use_it():
         day += dt.timedelta(days=1)
     r = rate("USD", "KRW", day)  # the last day that may still use the table's last quote
     assert (r.date_used, r.method) == (end, "earlier_quote")
-    assert "day before publication" in r.explanation_en
+    assert f"after the table's last day, {end}" in r.explanation_en
     with pytest.raises(RateUnavailableError, match=f"data ends {end}"):
         rate("USD", "KRW", day + dt.timedelta(days=1))
 
