@@ -97,14 +97,15 @@ def lang_option(
 
 
 def overrides_folder_option() -> Any:
-    """--tables: where the editor's overrides.yaml lives, for commands that extract afresh."""
+    """--tables: where the editor's overrides.yaml and the user's rates.yaml live."""
     return click.option(
         "--tables",
         "tables_dir",
         default="claims",
         show_default=True,
         type=click.Path(file_okay=False),
-        help="Folder holding overrides.yaml (the editor's corrections).",
+        help="Folder holding overrides.yaml (the editor's corrections) and rates.yaml (your "
+        "exchange-rate files).",
     )
 
 
