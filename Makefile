@@ -16,3 +16,4 @@ bench:
 	python benchmarks/verdicts.py
 	python benchmarks/cold_start.py
 	python benchmarks/scale.py --max 1000
+	python benchmarks/rates.py

@@ -1,24 +1,25 @@
-"""Exchange rates from the shipped daily tables: rates by date, conversions, implied-rate checks."""
+"""Exchange rates by date (the user's files, FRED, the ECB since 1999), conversions, implied-rate
+checks, and never a stale rate: past the data, "no rate for DATE (data ends DATE)"."""
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import statistics
 from typing import Literal
 
 from claimcheck.fx_tables import (
-    Series,
+    DailyTable,
     UnknownCurrencyError,
     currencies,
     fx_sources,
-    pair_series,
+    tables_for,
+    tables_in_order,
 )
 from claimcheck.models import Result
 
 __all__ = [
     "DEFAULT_TOLERANCE",
-    "MAX_LOOKBACK_DAYS",
+    "MAX_STALE_WEEKDAYS",
     "Conversion",
     "FxRate",
     "ImpliedRateCheck",
@@ -31,20 +32,31 @@ __all__ = [
     "rate",
 ]
 
-# On a day without a quote, the latest earlier quote is used if it is at most this many days old
-# (a long weekend plus a holiday is 4 days; a week covers any market closure in the tables).
-MAX_LOOKBACK_DAYS = 7
+# A rate is used for a date only if at most this many weekdays lie after the rate's own day, up to
+# and including the date; weekends are free. That allows the day before publication (an article
+# written the evening before, or dated the morning after the last quote) and two holidays besides
+# (25-26 December; Good Friday and Easter Monday), and nothing staler.
+MAX_STALE_WEEKDAYS = 3
+# An unknown date is checked against the range of the rates over the last year of the first table
+# that prices the pair (the whole FRED table for USD/KRW): a wider window would make any
+# conversion plausible.
+UNKNOWN_DATE_WINDOW_DAYS = 365
 # An article's conversion is plausible within ±3% of the day's reference rate: that covers rounding
 # of the stated figures to two significant digits (85억 stands for 84.5억-85.5억, ±0.6%), the gap
 # between the New York noon rate and a Seoul close (about ±0.5% on the same day) and the spread of
 # bank cash rates (about ±1.75%), while a conversion at a rate from weeks away usually misses.
 DEFAULT_TOLERANCE = 0.03
 
-Method = Literal["exact", "earlier_quote", "nearest_end", "window_median", "identity"]
+Method = Literal["exact", "earlier_quote", "window_median", "identity"]
 
 
 class RateUnavailableError(LookupError):
-    """No quote close enough to the requested date."""
+    """No quote close enough to the requested date: the message says where the data ends, and
+    `message_ko` says it in Korean."""
+
+    def __init__(self, message: str, message_ko: str | None = None) -> None:
+        super().__init__(message)
+        self.message_ko = message_ko or message
 
 
 # --- rates ------------------------------------------------------------------------------
@@ -74,10 +86,12 @@ def rate(
 ) -> FxRate:
     """The rate of `base` in `quote` on `on`.
 
-    No quote that day: the latest earlier quote, at most MAX_LOOKBACK_DAYS back. A date outside the
-    table: its nearest end. Unknown date (None): the median of the daily rates over `window` (the
-    whole table by default), with their min-max range in low/high. USD/KRW comes from FRED; other
-    pairs from the ECB table, crossed through the euro.
+    The tables are tried in order (the user's files, the FRED table for USD/KRW, the ECB history
+    crossed through the euro); the first with a quote on `on`, or on an earlier day at most
+    MAX_STALE_WEEKDAYS weekdays before, gives the rate. None has one: RateUnavailableError, whose
+    message reads "no rate for DATE (data ends DATE)". Unknown date (None): the median of the
+    first table's daily rates over `window` (by default its last UNKNOWN_DATE_WINDOW_DAYS days),
+    with their min-max range in low/high.
     """
     base, quote = base.strip().upper(), quote.strip().upper()
     if isinstance(on, dt.datetime):
@@ -97,72 +111,98 @@ def rate(
             explanation_en=f"1 {base} = 1 {quote}.",
             explanation_ko=f"같은 통화({base})라 환산하지 않았다.",
         )
-    series = pair_series(base, quote)
     if on is None:
-        return _window_median(series, window)
-    return _on_day(series, on)
+        first = next(tables_in_order(base, quote), None)
+        return _window_median(first or tables_for(base, quote)[0], base, quote, window)
+    for table in tables_in_order(base, quote):
+        found = _on_day(table, base, quote, on)
+        if found is not None:
+            return found
+    raise _no_rate(tables_for(base, quote), on)
 
 
-def _source(series: Series) -> str:
-    return series.table.cite + (", cross via EUR" if series.via_eur else "")
-
-
-def _on_day(series: Series, on: dt.date) -> FxRate:
-    quoted = [i for i, v in enumerate(series.values) if v is not None]
-    first, last = series.dates[quoted[0]], series.dates[quoted[-1]]
-    pair = f"1 {series.base} = {{}} {series.quote}"
-    if on < first or on > last:
-        index = quoted[0] if on < first else quoted[-1]
-        used, value = series.dates[index], series.values[index]
-        assert value is not None
-        side_en = "before the table starts" if on < first else "after the table ends"
-        side_ko = "이전이어서" if on < first else "이후여서"
-        en = (
-            f"{on} is {side_en} ({first} to {last}); used the nearest end, {used}: "
-            f"{pair.format(_fmt(value))} ({_source(series)})."
+def _no_rate(tables: list[DailyTable], on: dt.date) -> RateUnavailableError:
+    start, end = min(t.start for t in tables), max(t.end for t in tables)
+    if on < start:
+        return RateUnavailableError(
+            f"no rate for {on} (data starts {start})", f"{on}의 환율이 없다(자료는 {start}부터)"
         )
-        ko = (
-            f"{on}은 환율표 기간({first}~{last}) {side_ko} 가장 가까운 끝인 {used}의 환율"
-            f"({pair.format(_fmt(value))})을 적용했다. 출처: {_source(series)}."
+    if on > end:
+        return RateUnavailableError(
+            f"no rate for {on} (data ends {end})", f"{on}의 환율이 없다(자료는 {end}까지)"
         )
-        return _make(series, value, on, used, "nearest_end", en, ko)
-    index = bisect.bisect_right(series.dates, on) - 1
-    while index >= 0 and series.values[index] is None:
+    return RateUnavailableError(
+        f"no rate for {on} (no quote within {MAX_STALE_WEEKDAYS} weekdays before it)",
+        f"{on}의 환율이 없다({MAX_STALE_WEEKDAYS}영업일 안에 고시된 환율 없음)",
+    )
+
+
+def weekdays_after(earlier: dt.date, later: dt.date) -> int:
+    """Weekdays in (earlier, later]: how many business days a quote from `earlier` is behind."""
+    days = (later - earlier).days
+    weeks, rest = divmod(days, 7)
+    extra = sum(1 for k in range(1, rest + 1) if (earlier + dt.timedelta(k)).weekday() < 5)
+    return weeks * 5 + extra
+
+
+def _source(table: DailyTable, base: str, quote: str) -> str:
+    return table.cite + (f", cross via {table.base}" if table.crosses(base, quote) else "")
+
+
+def _on_day(table: DailyTable, base: str, quote: str, on: dt.date) -> FxRate | None:
+    """The table's quote on `on`, or its latest earlier one that is not stale; else None."""
+    index = table.last_index_on_or_before(on)
+    while index >= 0 and weekdays_after(table.day(index), on) <= MAX_STALE_WEEKDAYS:
+        value = table.value(index, base, quote)
+        if value is not None:
+            return _quoted(table, base, quote, on, table.day(index), value)
         index -= 1
-    used = series.dates[index]
-    value = series.values[index]
-    if value is None or (on - used).days > MAX_LOOKBACK_DAYS:
-        raise RateUnavailableError(
-            f"no {series.base}/{series.quote} quote within {MAX_LOOKBACK_DAYS} days before {on}"
-        )
-    closure_en, closure_ko = _closure_note(series, on)
+    return None
+
+
+def _quoted(
+    table: DailyTable, base: str, quote: str, on: dt.date, used: dt.date, value: float
+) -> FxRate:
+    source = _source(table, base, quote)
+    pair = f"1 {base} = {format_rate(value)} {quote}"
+    closure_en, closure_ko = _closure_note(base, quote, on)
     if used == on:
-        en = f"1 {series.base} = {_fmt(value)} {series.quote} on {on} ({_source(series)})."
-        ko = f"{on} 기준 환율은 {pair.format(_fmt(value))}이다. 출처: {_source(series)}."
-        return _make(series, value, on, used, "exact", en + closure_en, ko + closure_ko)
-    why_en, why_ko = _why_no_quote(series, on)
+        en = f"{pair} on {on} ({source})."
+        ko = f"{on} 기준 환율은 {pair}이다. 출처: {source}."
+        return _make(
+            base, quote, source, value, on, used, "exact", en + closure_en, ko + closure_ko
+        )
+    why_en, why_ko = _why_no_quote(table, on)
     days = (on - used).days
     en = (
         f"No quote for {on} ({why_en}); used the latest earlier quote, {used} ({days} "
-        f"day{'s' if days > 1 else ''} before): {pair.format(_fmt(value))} ({_source(series)})."
+        f"day{'s' if days > 1 else ''} before): {pair} ({source})."
     )
     ko = (
         f"{on}에는 고시 환율이 없어({why_ko}) 직전 고시일인 {used}({days}일 전)의 환율"
-        f"({pair.format(_fmt(value))})을 적용했다. 출처: {_source(series)}."
+        f"({pair})을 적용했다. 출처: {source}."
     )
-    return _make(series, value, on, used, "earlier_quote", en + closure_en, ko + closure_ko)
+    return _make(
+        base, quote, source, value, on, used, "earlier_quote", en + closure_en, ko + closure_ko
+    )
 
 
-def _why_no_quote(series: Series, on: dt.date) -> tuple[str, str]:
-    if on in series.dates:  # a row with a blank cell: the publisher's holiday
+def _why_no_quote(table: DailyTable, on: dt.date) -> tuple[str, str]:
+    if table.has_row(on):  # a row with a blank cell: the publisher's holiday
         return "the table has no value that day: a holiday", "휴일이라 값이 비어 있음"
     if on.weekday() >= 5:
         return "a weekend", "주말"
+    if on > table.end:
+        return (
+            f"after the table's last day, {table.end}, whose quote is at most "
+            f"{MAX_STALE_WEEKDAYS} weekdays older",
+            f"자료의 마지막 날({table.end}) 이후이나 그 환율이 {MAX_STALE_WEEKDAYS}영업일 이내",
+        )
     return "no rate published that day: a holiday", "휴일이라 고시되지 않음"
 
 
-def _closure_note(series: Series, on: dt.date) -> tuple[str, str]:
-    if "KRW" not in (series.base, series.quote):
+def _closure_note(base: str, quote: str, on: dt.date) -> tuple[str, str]:
+    if "KRW" not in (base, quote):
         return "", ""
     for closure in fx_sources().closures:
         if closure.start <= on <= closure.end:
@@ -175,59 +215,72 @@ def _closure_note(series: Series, on: dt.date) -> tuple[str, str]:
     return "", ""
 
 
-def _window_median(series: Series, window: tuple[dt.date, dt.date] | None) -> FxRate:
-    start, end = window if window else (series.dates[0], series.dates[-1])
+def _window_median(
+    table: DailyTable, base: str, quote: str, window: tuple[dt.date, dt.date] | None
+) -> FxRate:
+    if window is None:
+        window = (table.end - dt.timedelta(days=UNKNOWN_DATE_WINDOW_DAYS), table.end)
+    start, end = window
+    start, end = max(start, table.start), min(end, table.end)
     values = [
         v
-        for d, v in zip(series.dates, series.values, strict=True)
-        if v is not None and start <= d <= end
+        for i in table.indexes_between(start, end)
+        if (v := table.value(i, base, quote)) is not None
     ]
     if not values:
-        pair = f"{series.base}/{series.quote}"
-        raise RateUnavailableError(f"no {pair} quotes between {start} and {end}")
+        raise RateUnavailableError(f"no {base}/{quote} quotes between {window[0]} and {window[1]}")
     median, low, high = statistics.median(values), min(values), max(values)
+    source = _source(table, base, quote)
     en = (
         f"The date is unknown, so the median of the {len(values)} daily rates from {start} to "
-        f"{end} was used: 1 {series.base} = {_fmt(median)} {series.quote} (range {_fmt(low)} to "
-        f"{_fmt(high)}; {_source(series)})."
+        f"{end} was used: 1 {base} = {format_rate(median)} {quote} (range {format_rate(low)} to "
+        f"{format_rate(high)}; {source})."
     )
     ko = (
         f"날짜를 알 수 없어 {start}~{end} 일별 환율 {len(values)}개의 중앙값"
-        f"(1 {series.base} = {_fmt(median)} {series.quote})을 적용했다. 이 기간 환율은 "
-        f"{_fmt(low)}~{_fmt(high)} 사이였다. 출처: {_source(series)}."
+        f"(1 {base} = {format_rate(median)} {quote})을 적용했다. 이 기간 환율은 "
+        f"{format_rate(low)}~{format_rate(high)} 사이였다. 출처: {source}."
     )
     return FxRate(
-        base=series.base,
-        quote=series.quote,
+        base=base,
+        quote=quote,
         rate=median,
         requested_date=None,
         date_used=None,
         method="window_median",
         low=low,
         high=high,
-        source=_source(series),
+        source=source,
         explanation_en=en,
         explanation_ko=ko,
     )
 
 
 def _make(
-    series: Series, value: float, on: dt.date, used: dt.date, method: Method, en: str, ko: str
+    base: str,
+    quote: str,
+    source: str,
+    value: float,
+    on: dt.date,
+    used: dt.date,
+    method: Method,
+    en: str,
+    ko: str,
 ) -> FxRate:
     return FxRate(
-        base=series.base,
-        quote=series.quote,
+        base=base,
+        quote=quote,
         rate=value,
         requested_date=on,
         date_used=used,
         method=method,
-        source=_source(series),
+        source=source,
         explanation_en=en,
         explanation_ko=ko,
     )
 
 
-def _fmt(value: float) -> str:
+def format_rate(value: float) -> str:
     if value >= 100:
         return f"{value:,.2f}"
     if value >= 1:
@@ -295,7 +348,7 @@ def implied_rate_check(
         base, quote, implied = quote, base, 1 / implied
     ref = rate(base, quote, on, window)
     diff = implied / ref.rate - 1
-    shown = f"1 {base} = {_fmt(implied)} {quote}"
+    shown = f"1 {base} = {format_rate(implied)} {quote}"
     if on is None:
         assert ref.low is not None and ref.high is not None
         plausible = ref.low <= implied <= ref.high
@@ -303,13 +356,13 @@ def implied_rate_check(
         verdict_ko = "안이므로 그럴듯하다" if plausible else "밖이므로 그럴듯하지 않다"
         en = (
             f"The figures imply {shown}. The date is unknown: that is {verdict_en} the range of "
-            f"the daily rates ({_fmt(ref.low)} to {_fmt(ref.high)}), {diff:+.1%} from their "
-            f"median {_fmt(ref.rate)}."
+            f"the daily rates ({format_rate(ref.low)} to {format_rate(ref.high)}), {diff:+.1%} "
+            f"from their median {format_rate(ref.rate)}."
         )
         ko = (
             f"두 금액에서 나오는 환율은 {shown}이다. 날짜를 알 수 없어 일별 환율 범위"
-            f"({_fmt(ref.low)}~{_fmt(ref.high)})와 비교했으며, 범위 {verdict_ko}(중앙값 "
-            f"{_fmt(ref.rate)} 대비 {diff:+.1%})."
+            f"({format_rate(ref.low)}~{format_rate(ref.high)})와 비교했으며, 범위 {verdict_ko}"
+            f"(중앙값 {format_rate(ref.rate)} 대비 {diff:+.1%})."
         )
         criterion: Literal["day_rate", "window_range"] = "window_range"
     else:
@@ -317,12 +370,12 @@ def implied_rate_check(
         verdict_en = "plausible" if plausible else "not plausible"
         verdict_ko = "안에 있어 그럴듯하다" if plausible else "밖이어서 그럴듯하지 않다"
         en = (
-            f"The figures imply {shown}; the rate used for {on} is {_fmt(ref.rate)} {quote} "
+            f"The figures imply {shown}; the rate used for {on} is {format_rate(ref.rate)} {quote} "
             f"({ref.date_used}, {ref.source}), a difference of {diff:+.1%}: {verdict_en} "
             f"(tolerance ±{tolerance:.0%})."
         )
         ko = (
-            f"두 금액에서 나오는 환율은 {shown}이다. {on} 기준 환율은 {_fmt(ref.rate)}"
+            f"두 금액에서 나오는 환율은 {shown}이다. {on} 기준 환율은 {format_rate(ref.rate)}"
             f"({ref.date_used}, {ref.source})이며, 차이는 {diff:+.1%}로 허용 범위 "
             f"±{tolerance:.0%} {verdict_ko}."
         )

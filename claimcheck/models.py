@@ -277,6 +277,7 @@ class Overrides(Strict):
 FindingKind = Literal["cross_source", "internal", "reference"]
 Diagnosis = Literal[
     "wrong_rate",
+    "no_rate",  # no exchange rate near the article's date: the conversion is unverifiable
     "rounded",
     "digit_dropped",
     "digit_added",
@@ -344,7 +345,15 @@ class ReportArticle(Result):
     claims: int
 
 
+class ReportSummary(Result):
+    articles: int
+    claims: int
+    findings: int
+    no_rate: int  # checks that lacked an exchange rate near the article's date (unverifiable)
+
+
 class Report(Result):
     articles: list[ReportArticle]
     claims: list[Claim]
     findings: list[Finding]
+    summary: ReportSummary | None = None  # None in reports written before it was added

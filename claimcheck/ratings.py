@@ -28,7 +28,7 @@ VERDICTS: dict[str, tuple[str, ...]] = {
     "cross_source": (
         "agree", "compatible", "discrepancy", "contradiction", "single_source", "disputed",
     ),
-    "internal": ("consistent", "inconsistent", "disputed"),
+    "internal": ("consistent", "inconsistent", "disputed", "unverifiable"),
 }
 
 SnuLabel = Literal[

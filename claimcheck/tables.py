@@ -22,7 +22,8 @@ from claimcheck.models import ArticleMeta, Claim, Override, Overrides
 from claimcheck.yamlsafe import safe_load
 
 OVERRIDES = "overrides.yaml"
-NOT_TABLES = {OVERRIDES, "reference.yaml"}
+# rates.yaml: the user's exchange-rate files (claimcheck.fx_tables.RATES_SETTING)
+NOT_TABLES = {OVERRIDES, "reference.yaml", "rates.yaml"}
 _CHECKSUM = "# checksum: "
 _FIELDS_ORDER = (
     "id",

@@ -23,6 +23,7 @@ Verdict = Literal[
 VERDICTS_BY_KIND: dict[str, tuple[str, ...]] = {
     "cross_source": get_args(Verdict)[:6],
     # A third party's estimate of another scope disputes a figure in the same article too.
-    "internal": ("disputed", *get_args(Verdict)[6:8]),
+    # A conversion dated where no exchange rate exists cannot be checked: unverifiable.
+    "internal": ("disputed", *get_args(Verdict)[6:8], "unverifiable"),
     "reference": get_args(Verdict)[8:],
 }

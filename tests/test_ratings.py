@@ -44,7 +44,7 @@ def test_every_verdict_of_every_kind_is_rated(table):
         "single_source",
         "disputed",
     }
-    assert set(VERDICTS["internal"]) == {"consistent", "inconsistent", "disputed"}
+    assert set(VERDICTS["internal"]) == {"consistent", "inconsistent", "disputed", "unverifiable"}
 
 
 def test_disputed_is_undetermined_and_named_in_korean(table):

@@ -36,6 +36,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "export",
         "Export findings as CSV, JSON, Markdown, HTML or ClaimReview.",
     ),
+    "rates": (
+        "claimcheck.cli.rates",
+        "rates",
+        "Show the exchange-rate sources, their coverage and the rate of a day.",
+    ),
     "diff": ("claimcheck.cli.diff", "diff", "Show what changed between two sets of claim tables."),
     "schema": (
         "claimcheck.cli.schema",

@@ -97,15 +97,35 @@ def lang_option(
 
 
 def overrides_folder_option() -> Any:
-    """--tables: where the editor's overrides.yaml lives, for commands that extract afresh."""
+    """--tables: where the editor's overrides.yaml and the user's rates.yaml live."""
     return click.option(
         "--tables",
         "tables_dir",
         default="claims",
         show_default=True,
         type=click.Path(file_okay=False),
-        help="Folder holding overrides.yaml (the editor's corrections).",
+        help="Folder holding overrides.yaml (the editor's corrections) and rates.yaml (your "
+        "exchange-rate files).",
     )
+
+
+def rates_option() -> Any:
+    """--rates FILE: a user's FRED or ECB CSV, tried before the shipped rate tables."""
+    return click.option(
+        "--rates",
+        "rate_files",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        help="A FRED or ECB CSV of daily exchange rates, tried before the shipped ones "
+        "(repeatable; rates.yaml in the tables folder lists files used on every run).",
+    )
+
+
+def use_rate_files(tables_dir: str, given: Sequence[str]) -> None:
+    """Put the user's rate files (--rates, then rates.yaml in the tables folder) in force."""
+    from claimcheck.fx_tables import rate_files, use_rates
+
+    use_rates(rate_files(tables_dir, given))
 
 
 def jobs_option() -> Any:
@@ -130,13 +150,17 @@ def verdict_option(name: str, dest: str, help: str) -> Any:
 
 def echo_json_lists(lists: Sequence[tuple[str, Iterable[Any]]], out: TextIO | None = None) -> None:
     """Print {name: [item, ...], ...} as `echo_json` would print it, taking one item at a time
-    from each iterable: the same bytes, with no list (or report) whole in memory."""
+    from each iterable: the same bytes, with no list (or report) whole in memory. A dict is
+    written as it is."""
     import json
 
     out = out or sys.stdout
     out.write("{")
     for number, (name, items) in enumerate(lists):
         out.write(("," if number else "") + f"\n  {json.dumps(name)}: ")
+        if isinstance(items, dict):  # a record, such as the report's summary, not a list
+            out.write(json.dumps(items, ensure_ascii=False, indent=2).replace("\n", "\n  "))
+            continue
         write_json_list(out, items, depth=1)
     out.write("\n}\n" if lists else "}\n")
 

@@ -12,6 +12,7 @@ from claimcheck.cli.common import (
     jobs_option,
     lang_option,
     overrides_folder_option,
+    rates_option,
     reports_input_errors,
     stderr_console,
 )
@@ -45,6 +46,7 @@ FORMATS = ("csv", "json", "markdown", "html", "claimreview")
 )
 @lang_option(help="Wording and labels; ko uses the SNU FactCheck labels.")
 @overrides_folder_option()
+@rates_option()
 @jobs_option()
 @click.option(
     "--report",
@@ -74,6 +76,7 @@ def export(
     include_all: bool,
     lang: str,
     tables_dir: str,
+    rate_files: tuple[str, ...],
     report_file: str | None,
     base_url: str,
     publisher: str,
@@ -94,11 +97,18 @@ def export(
       claimcheck export --format markdown --all | pbcopy
       claimcheck export --format claimreview --base-url https://example.org/checks.html
       claimcheck report --format json --single-source | claimcheck export --report - -f csv
+      claimcheck export --rates DEXKOUS.csv news/ -f csv   # your rates for later dates
     """
     from claimcheck.render import RenderOptions, render, select_findings
 
     if report_file is not None and paths:
         raise click.UsageError("give PATHS or --report, not both")
+    if report_file is not None and rate_files:
+        raise click.UsageError("--rates applies when checking PATHS, not to a saved --report")
+    if report_file is None:
+        from claimcheck.cli.common import use_rate_files
+
+        use_rate_files(tables_dir, rate_files)
     report, articles = _load(list(paths) or None, tables_dir, report_file, fmt, jobs)
     findings = select_findings(report, include_all)
     options = RenderOptions(lang=lang, base_url=base_url, publisher=publisher, articles=articles)

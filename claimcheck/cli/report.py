@@ -12,6 +12,7 @@ from claimcheck.cli.common import (
     jobs_option,
     lang_option,
     overrides_folder_option,
+    rates_option,
     reports_input_errors,
     verdict_option,
 )
@@ -36,6 +37,7 @@ from claimcheck.cli.common import (
     help="List findings that only one source states (always counted in the overview).",
 )
 @overrides_folder_option()
+@rates_option()
 @jobs_option()
 @click.option(
     "--no-cache",
@@ -43,7 +45,19 @@ from claimcheck.cli.common import (
     help="Compute afresh; do not replay or keep the output (see README: the output cache).",
 )
 @reports_input_errors
-def report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir, jobs, no_cache):
+def report(
+    paths,
+    lang,
+    fmt,
+    topics,
+    verdicts,
+    fail_on,
+    single_source,
+    tables_dir,
+    rate_files,
+    jobs,
+    no_cache,
+):
     """Reconcile claims across sources, within articles and against the reference table.
 
     With no PATHS, the bundled corpus. Each finding shows its sources side by side, the arithmetic
@@ -58,13 +72,18 @@ def report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_di
       claimcheck report --lang ko --topic training_cost
       claimcheck report --format json | jq '.findings[] | select(.verdict == "refuted")'
       claimcheck report --fail-on contradiction --fail-on refuted
+      claimcheck report --rates DEXKOUS.csv news/   # a FRED download for later dates
     """
     from claimcheck import outputcache
 
-    options = (paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir)
+    options = (paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir, rate_files)
     # --jobs changes how long a report takes, not what it says: it is not part of the key.
     shown = [list(paths), lang, fmt, list(topics), list(verdicts), list(fail_on), single_source]
-    key = None if no_cache else outputcache.extraction_key("report", shown, paths, tables_dir)
+    key = (
+        None
+        if no_cache
+        else outputcache.extraction_key("report", shown, paths, tables_dir, rate_files)
+    )
     if key is None:
         return _report(*options, jobs=jobs)
     code = outputcache.replay(key)
@@ -74,8 +93,13 @@ def report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_di
         sys.exit(code)
 
 
-def _report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir, jobs=1) -> None:
+def _report(
+    paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir, rate_files, jobs=1
+) -> None:
+    from claimcheck.cli.common import use_rate_files
     from claimcheck.reconcile import store_for_paths
+
+    use_rate_files(tables_dir, rate_files)  # a bad rate file fails before any article is read
 
     with store_for_paths(list(paths) or None, tables_dir, jobs) as store:
         shown = dict(topics=topics, verdicts=verdicts, single_source=single_source)
@@ -85,6 +109,7 @@ def _report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_d
                     ("articles", store.article_rows()),
                     ("claims", store.claim_rows()),
                     ("findings", store.finding_rows(**shown)),
+                    ("summary", store.summary().model_dump(mode="json")),
                 ]
             )
         elif fmt == "markdown":

@@ -35,6 +35,7 @@ TEXT = {
         "unknown": "date unknown",
         "overview": "Overview",
         "diag": "likely cause",
+        "no_rate": "{} check(s) lacked an exchange rate for the article's date (unverifiable)",
     },
     "ko": {
         "articles": "기사",
@@ -48,6 +49,7 @@ TEXT = {
         "unknown": "날짜 미상",
         "overview": "요약",
         "diag": "추정 원인",
+        "no_rate": "기사 날짜의 환율이 없어 확인하지 못한 검증 {}건",
     },
 }
 
@@ -86,7 +88,8 @@ def terminal(store: ReportStore, shown: Iterable[Finding], lang: str) -> None:
     console.print(
         Panel(
             f"{store.article_count} {t['articles']} · {store.claim_count} {t['claims']} · "
-            f"{store.finding_count} {t['findings']}\n{escape(overview)}",
+            f"{store.finding_count} {t['findings']}\n{escape(overview)}"
+            + (f"\n{t['no_rate'].format(store.no_rate_count)}" if store.no_rate_count else ""),
             title=f"claimcheck — {t['overview']}",
         )
     )

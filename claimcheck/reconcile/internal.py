@@ -46,7 +46,10 @@ def _conversion(corpus: Corpus, first: Claim, second: Claim) -> Finding:
     amount_a, amount_b = _amount(first), _amount(second)
     # conversion_pairs pairs money figures; internal() passes only those with an amount.
     assert money_a and money_b and amount_a and amount_b
-    check = fx.implied_rate_check(amount_a, money_a[0], amount_b, money_b[0], published)
+    try:
+        check = fx.implied_rate_check(amount_a, money_a[0], amount_b, money_b[0], published)
+    except fx.RateUnavailableError as missing:
+        return _without_rate(corpus, first, second, missing)
     verdict: Verdict = "consistent" if check.plausible else "inconsistent"
     steps = [
         f"{b.text} / {a.text} = {check.implied_rate:,.1f} {check.quote} per {check.base}",
@@ -94,6 +97,26 @@ def _rounding_covers(a, b, check) -> str | None:
             f"which contains the day's rate"
         )
     return None
+
+
+def _without_rate(corpus: Corpus, first: Claim, second: Claim, missing) -> Finding:
+    """No rate near the article's date: the conversion cannot be checked, never 'inconsistent'."""
+    a, b = quantity_of(first), quantity_of(second)
+    return Finding(
+        id=finding_id("internal", "conversion", first.id, second.id),
+        kind="internal",
+        topic=first.topic,
+        subject=first.subject,
+        object=first.object,
+        verdict="unverifiable",
+        articles=[first.article],
+        claims=[first.id, second.id],
+        sources=[source_row(corpus, first), source_row(corpus, second)],
+        explanation=f"{a.text} = {b.text} cannot be checked: {missing}.",
+        explanation_ko=f"{a.text} = {b.text} 환산은 확인할 수 없다: {missing.message_ko}.",
+        diagnosis="no_rate",
+        arithmetic=[f"reference rate: none, {missing}"],
+    )
 
 
 def _rates_within_article(corpus: Corpus) -> list[Finding]:

@@ -182,6 +182,23 @@ def fact_gate(claim: Claim, fact: ReferenceFact):
     return gate(claim.topic, claim.frame, frame, reference=True, rate=rate)
 
 
+def _missing_rate(claim: Claim, published) -> str | None:
+    """Why a sum of money in another currency has no dollar value: "no rate for DATE (...)"."""
+    from claimcheck import fx
+    from claimcheck.reconcile.values import CURRENCIES
+
+    currency = ((claim.quantity.unit if claim.quantity else None) or "").partition("/")[0]
+    if currency not in CURRENCIES or currency == "USD" or published is None:
+        return None
+    try:
+        fx.rate(currency, "USD", published)
+    except fx.RateUnavailableError as missing:
+        return str(missing)
+    except (LookupError, ValueError):
+        return None
+    return None
+
+
 def _judge_figure(corpus: Corpus, claim: Claim, facts: list[ReferenceFact]):
     verdict, fact, steps, diagnosis, note = _judge_figure_ungated(corpus, claim, facts)
     if verdict == "unverifiable" or fact is None:
@@ -198,12 +215,13 @@ def _judge_figure(corpus: Corpus, claim: Claim, facts: list[ReferenceFact]):
 def _judge_figure_ungated(corpus: Corpus, claim: Claim, facts: list[ReferenceFact]):
     value = comparable(claim, corpus.published(claim.article))
     if value is None:
+        missing = _missing_rate(claim, corpus.published(claim.article))
         return (
             "unverifiable",
             facts[0],
-            [],
-            None,
-            "the figure could not be put in a comparable unit",
+            [f"conversion: {missing}"] if missing else [],
+            "no_rate" if missing else None,
+            missing or "the figure could not be put in a comparable unit",
         )
     steps = [f"claim: {value.shown}"]
     if value.rate_note:

@@ -17,7 +17,15 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from claimcheck.models import ArticleMeta, Claim, Finding, Report, ReportArticle, SourceValue
+from claimcheck.models import (
+    ArticleMeta,
+    Claim,
+    Finding,
+    Report,
+    ReportArticle,
+    ReportSummary,
+    SourceValue,
+)
 
 _KIND_ORDER = {"internal": 0, "cross_source": 1, "reference": 2}
 # Article metadata looked up while cross-source groups are judged (dates, outlets), kept this
@@ -88,6 +96,7 @@ class ReportStore:
         self._db.executescript(_SCHEMA)
         self._table = reference if reference is not None else load_reference()
         self._finished = False
+        self._no_rate = 0  # findings whose check lacked an exchange rate
 
     def __enter__(self) -> ReportStore:
         return self
@@ -194,6 +203,7 @@ class ReportStore:
 
     def _add_findings(self, findings: list[Finding], sources_group: int | None = None) -> None:
         """Store findings; with `sources_group`, their sources are that group's stored rows."""
+        self._no_rate += sum(f.diagnosis == "no_rate" for f in findings)
         self._db.executemany(
             "INSERT INTO findings (kind_order, topic, subject, id, kind, verdict, body,"
             " sources_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -228,6 +238,19 @@ class ReportStore:
     @property
     def finding_count(self) -> int:
         return self._count("SELECT count(*) FROM findings")
+
+    @property
+    def no_rate_count(self) -> int:
+        """Checks that lacked an exchange rate near the article's date."""
+        return self._no_rate
+
+    def summary(self) -> ReportSummary:
+        return ReportSummary(
+            articles=self.article_count,
+            claims=self.claim_count,
+            findings=self.finding_count,
+            no_rate=self.no_rate_count,
+        )
 
     def verdict_counts(self, topics: Sequence[str] = ()) -> Counter:
         """Findings by (kind, topic, verdict), of these topics or all."""
@@ -290,6 +313,7 @@ class ReportStore:
             articles=[ReportArticle.model_validate(row) for row in self.article_rows()],
             claims=[Claim.model_validate(row) for row in self.claim_rows()],
             findings=list(self.findings()),
+            summary=self.summary(),
         )
 
     def _require_finished(self) -> None:
