@@ -12,8 +12,10 @@ from claimcheck.cli.common import (
     jobs_option,
     lang_option,
     overrides_folder_option,
+    reference_of,
     reports_input_errors,
     verdict_option,
+    workspace,
 )
 
 
@@ -46,8 +48,9 @@ from claimcheck.cli.common import (
 def report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir, jobs, no_cache):
     """Reconcile claims across sources, within articles and against the reference table.
 
-    With no PATHS, the bundled corpus. Each finding shows its sources side by side, the arithmetic
-    and, for reference checks, the fact and its source.
+    With no PATHS, ./seeds if the working folder has one (with ./claims), else the bundled corpus;
+    the first line on standard error says which. Each finding shows its sources side by side,
+    the arithmetic and, for reference checks, the fact and its source.
 
     \b
     Exit status: 0 done, 1 a finding matched --fail-on, 2 bad input.
@@ -61,10 +64,15 @@ def report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_di
     """
     from claimcheck import outputcache
 
-    options = (paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir)
+    chosen = workspace(paths, tables_dir)
+    options = (chosen, lang, fmt, topics, verdicts, fail_on, single_source)
     # --jobs changes how long a report takes, not what it says: it is not part of the key.
     shown = [list(paths), lang, fmt, list(topics), list(verdicts), list(fail_on), single_source]
-    key = None if no_cache else outputcache.extraction_key("report", shown, paths, tables_dir)
+    key = (
+        None
+        if no_cache
+        else outputcache.extraction_key("report", shown, chosen.paths or [], str(chosen.tables))
+    )
     if key is None:
         return _report(*options, jobs=jobs)
     code = outputcache.replay(key)
@@ -74,10 +82,11 @@ def report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_di
         sys.exit(code)
 
 
-def _report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir, jobs=1) -> None:
+def _report(chosen, lang, fmt, topics, verdicts, fail_on, single_source, jobs=1) -> None:
     from claimcheck.reconcile import store_for_paths
 
-    with store_for_paths(list(paths) or None, tables_dir, jobs) as store:
+    reference = reference_of(chosen)
+    with store_for_paths(chosen.paths, str(chosen.tables), jobs, reference) as store:
         shown = dict(topics=topics, verdicts=verdicts, single_source=single_source)
         if fmt == "json":
             echo_json_lists(
