@@ -47,10 +47,15 @@ def plan(folder: Path) -> list[tuple[Path, str]]:
     if readme.is_dir():
         raise InputError(readme, "is a folder, not a README (nothing was written)")
     if readme.exists():
-        existing = readme.read_text(encoding="utf-8")
+        try:
+            existing = readme.read_bytes().decode("utf-8")  # its line endings as they are
+        except UnicodeDecodeError:
+            problem = "not UTF-8: cannot add a section (nothing was written)"
+            raise InputError(readme, problem) from None
         if README_HEADING in existing:
             raise InputError(readme, "already has the claimcheck section (nothing was written)")
-        out.append((readme, existing.rstrip("\n") + "\n" + section))
+        eol = "\r\n" if "\r\n" in existing else "\n"
+        out.append((readme, existing.rstrip("\r\n") + eol + section.replace("\n", eol)))
     else:
         out.append((readme, "# Articles\n" + section))
     return out
