@@ -41,10 +41,16 @@ def load(
     `article_id`. `published` (a date or "YYYY-MM-DD") sets the publication date, which decides
     the exchange rate money is compared at. Bad input raises `claimcheck.errors.InputError`.
     """
+    from claimcheck.discover import article_files
+    from claimcheck.errors import InputError
     from claimcheck.load import article_from_text, find_article
 
     if isinstance(path_or_text, Path) or _names_a_file(path_or_text):
-        article = find_article(str(path_or_text))
+        path = Path(path_or_text)
+        if path.is_dir():
+            raise InputError(path, "a folder: load one article file at a time")
+        article_files([path])  # a missing file, or not an article, is refused as the CLI does
+        article = find_article(str(path))
     else:
         if fmt not in ("txt", "md", "html"):
             raise ValueError(f"fmt must be txt, md or html, not {fmt!r}")
