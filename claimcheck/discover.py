@@ -81,6 +81,10 @@ class Workspace:
         path = self.tables / REFERENCE_NAME
         return path if path.is_file() else None
 
+    def describe_corpus(self) -> str:
+        """The line for commands that read articles only (`articles`, `show`)."""
+        return f"claimcheck: corpus {self.corpus_shown}"
+
     def describe(self) -> str:
         """The line a command prints first on standard error when it chose for the user."""
         ref = self.reference

@@ -59,6 +59,10 @@ def test_with_seeds_here_the_corpus_is_seeds_and_the_tables_claims(here):
     export = cli("export", "--format", "json")
     assert export.stderr.splitlines()[0] == first
     assert [a["id"] for a in json.loads(export.stdout)["articles"]] == ["mine"]
+    listed = cli("articles", "--format", "json")
+    assert listed.stderr.splitlines()[0] == "claimcheck: corpus seeds/ (working folder)"
+    assert [a["id"] for a in json.loads(listed.stdout)] == ["mine"]
+    assert cli("show", "mine").exit_code == 0
 
 
 def test_without_seeds_the_bundled_corpus_and_its_tables(here):

@@ -119,6 +119,17 @@ def workspace(paths: Sequence[str], tables: str | None) -> Any:
     return chosen
 
 
+def corpus(paths: Sequence[str]) -> list[str] | None:
+    """The articles to read (None: the bundled corpus) by the same rule, for commands that use
+    no tables; with no PATHS, says on standard error which."""
+    from claimcheck.discover import resolve_workspace
+
+    chosen = resolve_workspace(paths)
+    if chosen.chosen:
+        click.echo(chosen.describe_corpus(), err=True)
+    return chosen.paths
+
+
 def reference_of(chosen: Any) -> Any:
     """The reference table kept beside the tables, or None for the bundled one."""
     from claimcheck.reference import load_reference
