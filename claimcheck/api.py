@@ -9,14 +9,15 @@ two the name holds, and `import claimcheck.load as load; load.load_article` stil
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 import types
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # for annotations only: `import claimcheck` stays as light as `--help` needs
+    import datetime as dt
+    from collections.abc import Iterable
+
     from claimcheck.models import Article, Claim, Finding, Quantity
     from claimcheck.reference import ReferenceTable
 
@@ -57,6 +58,8 @@ def load(
         article = article_from_text(path_or_text, article_id, fmt)  # type: ignore[arg-type]
     if published is None:
         return article
+    import datetime as dt
+
     date = published if isinstance(published, dt.date) else dt.date.fromisoformat(published)
     unknown = {k: v for k, v in article.meta.unknown.items() if k != "published"}
     meta = article.meta.model_copy(update={"published": date, "unknown": unknown})
