@@ -132,6 +132,9 @@ def test_one_edited_figure_is_one_changed_claim(clone):
     assert extracted.stderr.splitlines()[0].startswith("claimcheck: corpus seeds/ (working folder)")
     result = runner.invoke(main, ["diff"])
     assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        "claimcheck: corpus seeds/ (working folder); tables claims/ at HEAD → claims/ (working tree)"
+    )
     assert "0 added, 0 removed, 1 changed, 0 moved" in result.stdout
     assert "    gpu_count: 2,000+ → 3,000+\n" in result.stdout
     # 001 says 248 chips, 004 "2천여 대": still a contradiction, with the new figure
