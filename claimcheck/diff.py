@@ -389,16 +389,50 @@ def _figures(finding: Finding, side: ClaimSet) -> list[str]:
     return list(dict.fromkeys(words))
 
 
+def _paired(
+    old: ClaimSet, new: ClaimSet, old_report: Report, new_report: Report
+) -> list[tuple[Finding | None, Finding | None]]:
+    """Old and new findings paired: by id, which the reconciler derives from claim ids and
+    topics; then, among those left, a finding that reads the same on both sides (what it is
+    about, its verdict and figures), then one about the same thing. So a change of claim ids
+    (claimcheck's id scheme, say) leaves every finding paired with itself."""
+    before = {f.id: f for f in old_report.findings}
+    after = {f.id: f for f in new_report.findings}
+    pairs: list[tuple[Finding | None, Finding | None]] = [
+        (before[i], after[i]) for i in sorted(set(before) & set(after))
+    ]
+    gone = [before[i] for i in sorted(set(before) - set(after))]
+    came = [after[i] for i in sorted(set(after) - set(before))]
+
+    def same_reading(f: Finding, side: ClaimSet) -> tuple:
+        return (describe_finding(f), f.verdict, tuple(_figures(f, side)))
+
+    for key_old, key_new in (
+        (lambda f: same_reading(f, old), lambda f: same_reading(f, new)),
+        (describe_finding, describe_finding),
+    ):
+        waiting: dict = {}
+        for finding in gone:
+            waiting.setdefault(key_old(finding), []).append(finding)
+        unmatched = []
+        for finding in came:
+            match = waiting.get(key_new(finding))
+            if match:
+                pairs.append((match.pop(0), finding))
+            else:
+                unmatched.append(finding)
+        gone = [f for group in waiting.values() for f in group]
+        came = unmatched
+    return pairs + [(f, None) for f in gone] + [(None, f) for f in came]
+
+
 def verdict_changes(
     old: ClaimSet, new: ClaimSet, old_report: Report, new_report: Report
 ) -> list[VerdictChange]:
     """One entry per finding whose verdict or figures changed, or that came or went (a finding
     that stays single-source is one claim, whose change the claim list shows)."""
-    before = {f.id: f for f in old_report.findings}
-    after = {f.id: f for f in new_report.findings}
     out = []
-    for finding_id in sorted(set(before) | set(after)):
-        was, now = before.get(finding_id), after.get(finding_id)
+    for was, now in _paired(old, new, old_report, new_report):
         was_figures = _figures(was, old) if was else []
         now_figures = _figures(now, new) if now else []
         if was is not None and now is not None:
@@ -411,7 +445,7 @@ def verdict_changes(
         claim = next((side.claims[c] for c in shown.claims if c in side.claims), None)
         out.append(
             VerdictChange(
-                finding=finding_id,
+                finding=shown.id,
                 kind=shown.kind,
                 topic=shown.topic,
                 about=describe_finding(shown),

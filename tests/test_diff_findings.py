@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -84,3 +85,24 @@ def test_the_text_format_says_each_finding_once(tables):
     lines = [line for line in result.stdout.splitlines() if line.startswith("! ")]
     assert "! gpu_count across sources: " in "\n".join(lines)
     assert len(lines) == len(set(lines)) == 2
+
+
+def test_findings_pair_up_across_a_change_of_claim_ids(tmp_path):
+    # The same claims under other ids (as after claimcheck's change of id scheme): every claim is
+    # added and removed, but each finding reads the same on both sides, so none is listed.
+    root = Path(__file__).resolve().parent.parent
+    renamed = tmp_path / "renamed"
+    renamed.mkdir()
+    for table in (root / "claims").glob("0*.yaml"):
+        text = re.sub(r"(?m)^(  - id: )(\S+)$", r"\1\2-x", table.read_text(encoding="utf-8"))
+        (renamed / table.name).write_text(text, encoding="utf-8")
+    shutil.copy(root / "claims" / "reference.yaml", renamed / "reference.yaml")
+    result = CliRunner().invoke(
+        main,
+        ["diff", str(renamed), str(root / "claims"), "--format", "json"]
+        + ["--fail-on-new", "refuted", "--fail-on-new", "contradiction"],
+    )
+    data = json.loads(result.stdout)
+    assert data["counts"]["added"] == data["counts"]["removed"] > 0
+    assert data["verdicts"] == []
+    assert result.exit_code == 0  # no refuted claim or contradiction is new
