@@ -86,3 +86,19 @@ def test_the_examples_run(monkeypatch):
     table = namespace["table"]
     assert len(table.rows if hasattr(table, "rows") else table) == len(namespace["claims"])
     assert "quantity.text" in list(table.columns)
+
+
+def test_the_overrides_example_names_a_claim_of_the_committed_tables():
+    import yaml
+
+    section = _section((ROOT / "README.md").read_text(encoding="utf-8"), "Commands")
+    (block,) = [
+        b for b in re.findall(r"```yaml\n(.*?)```", section, flags=re.S) if "overrides" in b
+    ]
+    (override,) = yaml.safe_load(block)["overrides"]
+    article = override["claim"].split(":")[0]
+    table = yaml.safe_load((ROOT / "claims" / f"{article}.yaml").read_text(encoding="utf-8"))
+    claims = {c["id"]: c for rows in table["topics"].values() for c in rows}
+    # its comment says: Nvidia's fall of 약 17%
+    claim = claims[override["claim"]]
+    assert (claim["subject"], claim["quantity"]["text"]) == ("nvidia", "약 17%")
