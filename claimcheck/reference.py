@@ -238,13 +238,11 @@ def load_reference(path: Path | None = None) -> ReferenceTable:
     """Load and validate a reference table (the bundled one, cached, when `path` is None).
 
     A table with `extends: bundled` comes back with the bundled facts first, then its own."""
-    if path is None:
-        return _bundled()
+    if path is None or _same_file(Path(path), default_reference_path()):
+        return _bundled()  # read once per process, however it is named
     table = _load(Path(path))
     if table.extends != "bundled":
         return table
-    if _same_file(Path(path), default_reference_path()):
-        raise InputError(path, "the bundled reference table cannot extend itself")
     bundled = _bundled()
     taken = {fact.id for fact in bundled.all_facts()}
     for fact in table.all_facts():
