@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 import types
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # for annotations only: `import claimcheck` stays as light as `--help` needs
     import datetime as dt
@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # for annotations only: `import claimcheck` stays as light as
 
 __all__ = ["callable_package", "extract", "load", "normalize", "reconcile"]
 
+ArticleFormat = Literal["txt", "md", "html"]
 # A string this long, or with a line break, is text, not a file name.
 _LONGEST_PATH = 4096
 
@@ -32,7 +33,7 @@ def load(
     published: dt.date | str | None = None,
     *,
     article_id: str = "text",
-    fmt: str = "txt",
+    fmt: ArticleFormat = "txt",
 ) -> Article:
     """An article from a file (.txt, .md, .html) or from its text.
 
@@ -55,7 +56,7 @@ def load(
     else:
         if fmt not in ("txt", "md", "html"):
             raise ValueError(f"fmt must be txt, md or html, not {fmt!r}")
-        article = article_from_text(path_or_text, article_id, fmt)  # type: ignore[arg-type]
+        article = article_from_text(path_or_text, article_id, fmt)
     if published is None:
         return article
     import datetime as dt
