@@ -124,6 +124,7 @@ def extraction_key(
     inputs = [*files, *(folder / MANIFEST_NAME for folder in folders)]
     listing = [sorted(p.name for p in folder.iterdir()) for folder in folders]
     inputs.append(Path(tables_dir) / "overrides.yaml")
+    inputs.append(Path(tables_dir) / "reference.yaml")  # a newsroom's own reference table
     rates = _rate_inputs(tables_dir, rate_files)
     if rates is None:
         return None

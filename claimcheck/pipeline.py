@@ -43,12 +43,12 @@ class _Job:
 
 
 def _process(job: _Job) -> Extracted:
-    from claimcheck.extract import extract_claims
+    from claimcheck.api import extract
     from claimcheck.load import load_article
     from claimcheck.tables import apply_overrides, render_table
 
     article = load_article(job.path, job.entry)
-    claims, used = apply_overrides(extract_claims(article), job.overrides, job.overrides_path)
+    claims, used = apply_overrides(extract(article), job.overrides, job.overrides_path)
     table = render_table(article, claims) if job.render else None
     return Extracted(article.id, article.path, article.meta, claims, table, used)
 

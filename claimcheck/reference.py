@@ -161,6 +161,9 @@ class ReferenceTable(Result):
     """The whole table: checkable facts, and exchange-rate facts kept apart from them."""
 
     version: int
+    # A newsroom's own table (claims/reference.yaml beside its seeds/): `bundled` adds its facts
+    # to the bundled table's (an id may not repeat one there), `none` (the default) stands alone.
+    extends: Literal["bundled", "none"] = "none"
     facts: tuple[ReferenceFact, ...]
     exchange_rates: tuple[ReferenceFact, ...] = ()
 
@@ -244,10 +247,36 @@ def default_reference_path() -> Any:
 
 
 def load_reference(path: Path | None = None) -> ReferenceTable:
-    """Load and validate a reference table (the bundled one, cached, when `path` is None)."""
-    if path is None:
-        return _bundled()
-    return _load(Path(path))
+    """Load and validate a reference table (the bundled one, cached, when `path` is None).
+
+    A table with `extends: bundled` comes back with the bundled facts first, then its own."""
+    if path is None or _same_file(Path(path), default_reference_path()):
+        return _bundled()  # read once per process, however it is named
+    table = _load(Path(path))
+    if table.extends != "bundled":
+        return table
+    bundled = _bundled()
+    taken = {fact.id for fact in bundled.all_facts()}
+    for fact in table.all_facts():
+        if fact.id in taken:
+            raise InputError(
+                path,
+                f"fact {fact.id!r} is also in the bundled reference table: give it an id of its "
+                "own, or write `extends: none` to replace the bundled table",
+            )
+    return table.model_copy(
+        update={
+            "facts": bundled.facts + table.facts,
+            "exchange_rates": bundled.exchange_rates + table.exchange_rates,
+        }
+    )
+
+
+def _same_file(path: Path, other: Any) -> bool:
+    try:
+        return Path(str(other)).resolve() == path.resolve()
+    except OSError:
+        return False
 
 
 @functools.lru_cache(maxsize=1)

@@ -116,7 +116,7 @@ def test_same_tables_exit_0(tmp_path):
     assert "0 added, 0 removed, 0 changed, 0 moved" in result.output
 
 
-def test_changed_figure_is_shown_field_by_field_in_base_units(tmp_path):
+def test_changed_figure_is_one_field_in_words_and_other_fields_old_to_new(tmp_path):
     rows = _base_rows()
     _write(tmp_path / "old", rows)
     changed = _base_rows()
@@ -134,14 +134,16 @@ def test_changed_figure_is_shown_field_by_field_in_base_units(tmp_path):
     (change,) = result.changed
     assert change.id == COST and change.status == "changed"
     fields = {f.field: (f.old, f.new) for f in change.fields}
-    assert fields["quantity"] == ("5600000 USD (approx: 5320000–5880000)", "8500000000 KRW")
-    assert fields["quantity.text"] == ("약 560만 달러", "85억 원")
+    # 약 560만 달러 is about 5,600,000 USD; 85억 원 is 8,500,000,000 KRW, exact
+    assert fields["quantity"] == ("about 5,600,000 USD", "8,500,000,000 KRW")
+    assert "quantity.text" not in fields  # the words say it already
     assert fields["stance"] == ("asserted", "hedged")
     assert "line" not in fields and "quote" not in fields
 
     cli = _run(["old", "new"], tmp_path)
     assert cli.exit_code == 1
     assert "stance: asserted → hedged" in cli.output
+    assert "    training_cost: about 5,600,000 USD → 8,500,000,000 KRW" in cli.output
 
 
 def test_added_and_removed_claims(tmp_path):
@@ -236,7 +238,7 @@ def test_github_annotations_point_at_the_seed_line(tmp_path):
     assert result.exit_code == 1
     (line,) = [x for x in result.output.splitlines() if x.startswith("::")]
     assert line.startswith("::warning file=seeds/hanbit_0128.txt,line=9::claim changed: gpu_count")
-    assert "2048 count → 2000 count (at_least: 2000–3000)" in line
+    assert "gpu_count: 2,048 → 2,000+" in line  # 2048개 → 2천여 대 (2000 and more)
     assert "100%25 가동" in line  # % is escaped for the workflow-command parser
     assert line.endswith(f"[{GPU}]")
 
@@ -254,16 +256,17 @@ def test_json_format(tmp_path):
     data = json.loads(result.stdout)
     assert data["counts"] == {"added": 0, "removed": 0, "changed": 1, "moved": 0, "verdicts": 0}
     fields = {f["field"]: f for f in data["changed"][0]["fields"]}
-    assert (
-        fields["quantity"]["old"] == "2048 count" and fields["quantity.text"]["new"] == "2천여 대"
-    )
+    assert (fields["quantity"]["old"], fields["quantity"]["new"]) == ("2,048", "2,000+")
+    # the quote gained words ("100% 가동"), not only another figure: it is shown once
+    assert fields["quote"]["new"] == "H800 칩 2천여 대(100% 가동)를 썼다"
+    assert "sentence" not in fields
 
 
 def test_markdown_format(tmp_path):
     _changed_pair(tmp_path)
     result = _run(["old", "new", "--format", "markdown"], tmp_path)
     rows = [line for line in result.stdout.splitlines() if line.startswith("| changed |")]
-    assert any("| quantity | 2048 count | 2000 count (at\\_least: 2000–3000) |" in r for r in rows)
+    assert any("| gpu\\_count | 2,048 | 2,000+ |" in r for r in rows)
 
 
 # --- verdicts --------------------------------------------------------------------------------
@@ -288,7 +291,7 @@ def _report(verdict: str) -> Report:
     return Report(articles=[article], claims=[], findings=[finding])
 
 
-def test_verdict_changes_are_listed_by_claim(tmp_path, monkeypatch):
+def test_verdict_changes_are_listed_by_finding(tmp_path, monkeypatch):
     _write(tmp_path / "old", _base_rows())
     _write(tmp_path / "new", _base_rows())
     reports = iter([_report("agree"), _report("contradiction")])
@@ -296,13 +299,35 @@ def test_verdict_changes_are_listed_by_claim(tmp_path, monkeypatch):
     result = compare(load_folder(tmp_path / "old"), load_folder(tmp_path / "new"))
     assert result.findings_compared
     (change,) = result.verdicts
-    assert (change.claim, change.kind, change.old, change.new) == (
-        GPU,
+    assert (change.finding, change.kind, change.old, change.new) == (
+        "cross_source:1",
         "cross_source",
         "agree",
         "contradiction",
     )
+    # the finding's one claim is "H800 칩 2048개" on both sides
+    assert change.summary() == (
+        "gpu_count nvidia-h800 across sources: agree (2,048) → contradiction (2,048)"
+    )
     assert change.line == 9 and change.file == "hanbit_0128.txt"
+
+
+def test_a_finding_whose_figures_changed_is_listed_once_with_both(tmp_path, monkeypatch):
+    _changed_pair(tmp_path)  # 2048개 → 2천여 대
+    reports = iter([_report("contradiction"), _report("contradiction")])
+    monkeypatch.setattr("claimcheck.diff.report_of", lambda side: next(reports))
+    result = compare(load_folder(tmp_path / "old"), load_folder(tmp_path / "new"))
+    assert [v.summary() for v in result.verdicts] == [
+        "gpu_count nvidia-h800 across sources: contradiction (2,048) → contradiction (2,000+)"
+    ]
+
+
+def test_an_unchanged_finding_is_not_listed(tmp_path, monkeypatch):
+    _write(tmp_path / "old", _base_rows())
+    _write(tmp_path / "new", _base_rows())
+    reports = iter([_report("contradiction"), _report("contradiction")])
+    monkeypatch.setattr("claimcheck.diff.report_of", lambda side: next(reports))
+    assert compare(load_folder(tmp_path / "old"), load_folder(tmp_path / "new")).verdicts == []
 
 
 def test_verdict_change_alone_exits_1_with_an_annotation(tmp_path, monkeypatch):
@@ -313,7 +338,7 @@ def test_verdict_change_alone_exits_1_with_an_annotation(tmp_path, monkeypatch):
     result = _run(["old", "new", "--format", "github"], tmp_path)
     assert result.exit_code == 1
     where = "::warning file=seeds/hanbit_0128.txt,line=9::"
-    message = f"cross_source verdict (gpu_count): agree → contradiction [{GPU}]"
+    message = "finding gpu_count nvidia-h800 across sources: agree (2,048) → contradiction (2,048)"
     assert where + message in result.output
 
 

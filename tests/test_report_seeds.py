@@ -154,8 +154,8 @@ def test_report_json_shape_and_determinism():
     runner = CliRunner()
     first = runner.invoke(main, ["report", "--format", "json"])
     second = runner.invoke(main, ["report", "--format", "json"])
-    assert first.exit_code == 0 and first.output == second.output
-    data = json.loads(first.output)
+    assert first.exit_code == 0 and first.stdout == second.stdout
+    data = json.loads(first.stdout)
     assert {"articles", "claims", "findings"} <= set(data)
     keys = {
         "id",
@@ -180,7 +180,7 @@ def test_fail_on_and_filters():
     quiet = runner.invoke(main, ["report", "--topic", "founding", "--fail-on", "contradiction"])
     assert quiet.exit_code == 0
     refuted = json.loads(
-        runner.invoke(main, ["report", "--verdict", "refuted", "--format", "json"]).output
+        runner.invoke(main, ["report", "--verdict", "refuted", "--format", "json"]).stdout
     )
     assert refuted["findings"] and {f["verdict"] for f in refuted["findings"]} == {"refuted"}
 
@@ -195,7 +195,7 @@ def test_markdown_table():
     result = CliRunner().invoke(
         main, ["report", "--format", "markdown", "--verdict", "contradiction"]
     )
-    lines = result.output.splitlines()
+    lines = result.stdout.splitlines()
     assert lines[2].startswith("| verdict |") and all(
         line.startswith("| ") for line in lines[4:] if line
     )

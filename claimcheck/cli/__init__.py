@@ -42,6 +42,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Show the exchange-rate sources, their coverage and the rate of a day.",
     ),
     "diff": ("claimcheck.cli.diff", "diff", "Show what changed between two sets of claim tables."),
+    "init": (
+        "claimcheck.cli.init",
+        "init",
+        "Set up a repository for your own articles (seeds/, claims/, CI).",
+    ),
     "schema": (
         "claimcheck.cli.schema",
         "schema",
@@ -74,7 +79,8 @@ def main() -> None:
 
     claimcheck reads articles (Korean first), turns them into structured claims,
     normalises every figure and reports where sources agree or contradict.
-    With no PATHS, commands work on the bundled corpus of five articles about DeepSeek.
+    With no PATHS, commands work on ./seeds when the working folder has one (see
+    `claimcheck init`), else on the bundled corpus of five articles about DeepSeek.
 
     \b
     Example:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import click
 
-from claimcheck.cli.common import echo_json, format_option, reports_input_errors, stdout_console
+from claimcheck.cli.common import (
+    corpus,
+    echo_json,
+    format_option,
+    reports_input_errors,
+    stdout_console,
+)
 
 UNKNOWN = "unknown"
 
@@ -38,7 +44,8 @@ def _summary(article) -> dict:
 def articles(paths: tuple[str, ...], fmt: str) -> None:
     """List articles: id, title, outlet, date, kind, stories, sentences, boilerplate lines.
 
-    PATHS are article files (.txt, .md, .html) or folders of them; with none, the bundled corpus.
+    PATHS are article files (.txt, .md, .html) or folders of them; with none, ./seeds when the
+    working folder has one, else the bundled corpus (the first line on standard error says which).
 
     \b
     Examples:
@@ -47,7 +54,7 @@ def articles(paths: tuple[str, ...], fmt: str) -> None:
     """
     from claimcheck.load import load_articles
 
-    rows = [_summary(a) for a in load_articles(list(paths) or None)]
+    rows = [_summary(a) for a in load_articles(corpus(paths))]
     if fmt == "json":
         echo_json(rows)
         return
@@ -94,7 +101,7 @@ STYLES = {
     multiple=True,
     type=click.Path(),
     help="Where to look for ARTICLE by id (file or folder; repeatable). "
-    "Default: the bundled corpus.",
+    "Default: ./seeds when the working folder has one, else the bundled corpus.",
 )
 @reports_input_errors
 def show(article: str, paths: tuple[str, ...]) -> None:
@@ -110,9 +117,10 @@ def show(article: str, paths: tuple[str, ...]) -> None:
     """
     from rich.markup import escape
 
+    from claimcheck.discover import resolve_workspace
     from claimcheck.load import find_article
 
-    found = find_article(article, list(paths) or None)
+    found = find_article(article, list(paths) or resolve_workspace().paths)
     console = stdout_console()
     meta = found.meta
     console.print(f"[bold]{escape(found.id)}[/bold]  ({escape(found.path)}, {found.encoding})")

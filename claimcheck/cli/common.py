@@ -101,12 +101,40 @@ def overrides_folder_option() -> Any:
     return click.option(
         "--tables",
         "tables_dir",
-        default="claims",
-        show_default=True,
+        default=None,
         type=click.Path(file_okay=False),
-        help="Folder holding overrides.yaml (the editor's corrections) and rates.yaml (your "
-        "exchange-rate files).",
+        help="Folder holding overrides.yaml, reference.yaml and rates.yaml [default: ./claims, "
+        "or the bundled tables with the bundled corpus].",
     )
+
+
+def workspace(paths: Sequence[str], tables: str | None) -> Any:
+    """The articles and tables to use (claimcheck.discover.Workspace); with no PATHS, says on
+    standard error, first, which were chosen."""
+    from claimcheck.discover import resolve_workspace
+
+    chosen = resolve_workspace(paths, tables)
+    if chosen.chosen:
+        click.echo(chosen.describe(), err=True)
+    return chosen
+
+
+def corpus(paths: Sequence[str]) -> list[str] | None:
+    """The articles to read (None: the bundled corpus) by the same rule, for commands that use
+    no tables; with no PATHS, says on standard error which."""
+    from claimcheck.discover import resolve_workspace
+
+    chosen = resolve_workspace(paths)
+    if chosen.chosen:
+        click.echo(chosen.describe_corpus(), err=True)
+    return chosen.paths
+
+
+def reference_of(chosen: Any) -> Any:
+    """The reference table kept beside the tables, or None for the bundled one."""
+    from claimcheck.reference import load_reference
+
+    return load_reference(chosen.reference) if chosen.reference is not None else None
 
 
 def rates_option() -> Any:

@@ -54,7 +54,9 @@ def diff(
 
     OLD and NEW are folders of claim tables or git revisions (a revision means the --tables
     folder as committed there). OLD defaults to HEAD, NEW to that folder in the working tree.
-    Claims are matched by id; changed fields are shown old → new, figures in base units.
+    Claims are matched by id, which an edit to a figure or to the words around it keeps; a
+    changed figure is shown in words (gpu_count: 2,000+ → 3,000+), other fields old → new.
+    Findings are listed once each when their verdict or figures changed.
 
     \b
     Exit status: 0 nothing changed, 1 something changed, 2 bad input (not a folder or revision).
@@ -63,13 +65,24 @@ def diff(
     \b
     Examples:
       claimcheck diff                                  # claims/ at HEAD against the working tree
+      claimcheck extract && claimcheck diff            # after editing an article in seeds/
       claimcheck diff origin/main --format github      # in CI: annotations on the seed lines
       claimcheck diff old-claims/ claims/ --format json | jq .counts
       claimcheck diff HEAD~3 HEAD --format markdown
     """
     from claimcheck.diff import compare, load_side
+    from claimcheck.discover import SEEDS_DIR
     from claimcheck.render import diff_formats
 
+    if old is None and new is None:
+        from pathlib import Path
+
+        corpus = f"{SEEDS_DIR}/ (working folder)" if Path(SEEDS_DIR).is_dir() else "no seeds/ here"
+        click.echo(
+            f"claimcheck: corpus {corpus}; tables {claims_dir}/ at HEAD → {claims_dir}/ "
+            "(working tree)",
+            err=True,
+        )
     before = load_side(old or "HEAD", claims_dir)
     after = load_side(new, claims_dir)
     result = compare(before, after, ignore_moves=ignore_moves)
@@ -84,14 +97,8 @@ def diff(
             "claimcheck: findings were not compared (no reconciler for claim tables yet)", err=True
         )
     if fail_on_new:
-        new_ones = [
-            v
-            for v in result.verdicts
-            if v.new
-            and set(v.new.split(", ")) & set(fail_on_new)
-            and not (v.old and set(v.old.split(", ")) & set(fail_on_new))
-        ]
+        new_ones = [v for v in result.verdicts if v.new in fail_on_new and v.old != v.new]
         for change in new_ones:
-            click.echo(f"claimcheck: new {change.new}: {change.claim} ({change.about})", err=True)
+            click.echo(f"claimcheck: new {change.new}: {change.summary()}", err=True)
         sys.exit(1 if new_ones else 0)
     sys.exit(1 if result.has_changes else 0)

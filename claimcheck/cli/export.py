@@ -13,8 +13,10 @@ from claimcheck.cli.common import (
     lang_option,
     overrides_folder_option,
     rates_option,
+    reference_of,
     reports_input_errors,
     stderr_console,
+    workspace,
 )
 
 if TYPE_CHECKING:
@@ -75,7 +77,7 @@ def export(
     output: str | None,
     include_all: bool,
     lang: str,
-    tables_dir: str,
+    tables_dir: str | None,
     rate_files: tuple[str, ...],
     report_file: str | None,
     base_url: str,
@@ -84,7 +86,8 @@ def export(
 ) -> None:
     """Export the contradiction list (or with --all every finding) for journalists.
 
-    PATHS are article files or folders; with none, the bundled corpus. The contradiction list is
+    PATHS are article files or folders; with none, ./seeds if there is one, else the bundled
+    corpus (the first line on standard error says which). The contradiction list is
     every finding whose verdict is not agree, consistent or supported.
 
     \b
@@ -105,11 +108,7 @@ def export(
         raise click.UsageError("give PATHS or --report, not both")
     if report_file is not None and rate_files:
         raise click.UsageError("--rates applies when checking PATHS, not to a saved --report")
-    if report_file is None:
-        from claimcheck.cli.common import use_rate_files
-
-        use_rate_files(tables_dir, rate_files)
-    report, articles = _load(list(paths) or None, tables_dir, report_file, fmt, jobs)
+    report, articles = _load(paths, tables_dir, report_file, fmt, jobs, rate_files)
     findings = select_findings(report, include_all)
     options = RenderOptions(lang=lang, base_url=base_url, publisher=publisher, articles=articles)
     data = render(fmt, report, findings, options)
@@ -125,19 +124,27 @@ def export(
 
 
 def _load(
-    paths: list[str] | None, tables_dir: str, report_file: str | None, fmt: str, jobs: int = 1
+    paths: tuple[str, ...],
+    tables_dir: str | None,
+    report_file: str | None,
+    fmt: str,
+    jobs: int = 1,
+    rate_files: tuple[str, ...] = (),
 ) -> tuple[Report, dict[str, Article]]:
     if report_file is not None:
         return _read_report(Path(report_file)), {}
+    from claimcheck.cli.common import use_rate_files
     from claimcheck.reconcile import report_for_paths
 
-    report = report_for_paths(paths, tables_dir, jobs)
+    chosen = workspace(paths, tables_dir)
+    use_rate_files(str(chosen.tables), rate_files)
+    report = report_for_paths(chosen.paths, str(chosen.tables), jobs, reference_of(chosen))
     articles: dict[str, Article] = {}
     if fmt == "html":
         # The page shows each quote inside its paragraph, which only the article itself holds.
         from claimcheck.load import load_articles
 
-        articles = {article.id: article for article in load_articles(paths)}
+        articles = {article.id: article for article in load_articles(chosen.paths)}
     return report, articles
 
 

@@ -8,11 +8,13 @@ from pathlib import Path
 import click
 
 from claimcheck.cli.common import (
+    BadInput,
     format_option,
     jobs_option,
     reports_input_errors,
     spooled_stdout,
     stderr_console,
+    workspace,
     write_json_list,
 )
 
@@ -22,10 +24,10 @@ from claimcheck.cli.common import (
 @click.option(
     "--out",
     "out_dir",
-    default="claims",
-    show_default=True,
+    default=None,
     type=click.Path(file_okay=False),
-    help="Folder of the claim tables (and of overrides.yaml).",
+    help="Folder of the claim tables (and of overrides.yaml) [default: ./claims, or the bundled "
+    "tables with the bundled corpus].",
 )
 @click.option(
     "--check", is_flag=True, help="Write nothing; exit 1 with a diff when the tables are stale."
@@ -38,31 +40,36 @@ from claimcheck.cli.common import (
 @click.option("--force", is_flag=True, help="Overwrite tables even where they were edited by hand.")
 @reports_input_errors
 def extract(
-    paths: tuple[str, ...], out_dir: str, check: bool, fmt: str, jobs: int, force: bool
+    paths: tuple[str, ...], out_dir: str | None, check: bool, fmt: str, jobs: int, force: bool
 ) -> None:
     """Extract claims from articles into claim tables, claims/<article-id>.yaml.
 
-    PATHS are article files or folders; with none, the bundled corpus. Corrections belong in
-    claims/overrides.yaml (confirm, correct or reject a claim by id) and survive re-extraction.
+    PATHS are article files or folders. With none: ./seeds and ./claims when the working folder
+    has a seeds/ folder (see `claimcheck init`), else the bundled corpus and its bundled tables,
+    which --check can check but which are never written; the first line on standard error says
+    which. Corrections belong in claims/overrides.yaml (confirm, correct or reject a claim by
+    id) and survive re-extraction.
 
     \b
     Exit status: 0 done (or tables fresh with --check), 1 tables stale (--check), 2 bad input.
 
     \b
     Examples:
-      claimcheck extract                      # write claims/*.yaml for the bundled corpus
+      claimcheck extract                      # write claims/*.yaml for ./seeds
       claimcheck extract --check              # in CI: fail with a diff when claims/ is stale
       claimcheck extract seeds/ --format json | jq '.[] | select(.topic == "training_cost")'
     """
     from claimcheck.fileio import StagedWrites
     from claimcheck.tables import stage_table, stray_tables, table_change
 
-    folder = Path(out_dir)
+    chosen = workspace(paths, out_dir)
+    sources = chosen.paths
+    folder = chosen.tables
     if fmt == "json":
         with spooled_stdout() as out:
             claims = (
                 c.model_dump(mode="json")
-                for a in _run(paths, folder, jobs, render=False)
+                for a in _run(sources, folder, jobs, render=False)
                 for c in a.claims
             )
             write_json_list(out, claims)
@@ -72,28 +79,33 @@ def extract(
     if check:
         stale, ids = 0, []
         with spooled_stdout() as out:
-            for article in _run(paths, folder, jobs):
+            for article in _run(sources, folder, jobs):
                 ids.append(article.id)
                 change = table_change(folder, article.id, article.table)
                 if change is not None:
                     out.write(change.diff())
                     stale += 1
-            for stray in stray_tables(folder, ids) if not paths else []:
+            for stray in stray_tables(folder, ids) if chosen.chosen else []:
                 out.write(f"{stray.path}: would be removed\n")
                 stale += 1
         if not stale:
-            err.print(f"claim tables in {folder}/ are fresh ({len(ids)} articles)")
+            err.print(f"claim tables in {chosen.tables_shown} are fresh ({len(ids)} articles)")
             return
         err.print(
-            f"[red]{stale} claim table(s) in {folder}/ are stale[/red]: "
+            f"[red]{stale} claim table(s) in {chosen.tables_shown} are stale[/red]: "
             "run `claimcheck extract` and commit the result"
         )
         sys.exit(1)
+    if chosen.bundled:
+        raise BadInput(
+            "the bundled corpus's claim tables ship with claimcheck and are not written here: "
+            "give --out DIR, or run `claimcheck init` to start a corpus of your own in seeds/"
+        )
     # Each table is staged beside its place as soon as it is made, and all are renamed into
     # place at the end: an error in any article leaves every table as it was.
     total = written = articles = 0
     with StagedWrites() as staged:
-        for article in _run(paths, folder, jobs):
+        for article in _run(sources, folder, jobs):
             articles += 1
             total += len(article.claims)
             change = table_change(folder, article.id, article.table)
@@ -103,12 +115,11 @@ def extract(
     err.print(f"{total} claims from {articles} articles; {written} table(s) written to {folder}/")
 
 
-def _run(paths: tuple[str, ...], folder: Path, jobs: int, render: bool = True):
+def _run(sources: list[str] | None, folder: Path, jobs: int, render: bool = True):
     """The articles' claims, one article at a time, with a progress bar on a terminal for runs of
     20 articles or more (the pipeline says how many there are; nothing is listed twice)."""
     from claimcheck.pipeline import extract_paths
 
-    sources = list(paths) or None
     if not sys.stderr.isatty():
         yield from extract_paths(sources, folder, jobs, render=render)
         return

@@ -53,7 +53,7 @@ def normalize(texts: tuple[str, ...], fmt: str) -> None:
       claimcheck normalize "딥시크는 약 560만 달러(약 77억 원)를 들였다"
       claimcheck normalize --format json < sentences.txt | jq '.quantities[].value'
     """
-    from claimcheck.quantities import find_quantities
+    from claimcheck.api import normalize as find_quantities
 
     if texts:
         inputs: Iterator[str] = iter(texts)

@@ -64,7 +64,9 @@ def rates(day: str | None, pair: str, rate_files, tables_dir: str, fmt: str) -> 
         raise click.BadParameter(
             f"{pair!r}: write two currency codes like KRW/USD", param_hint="--pair"
         )
-    use_rate_files(tables_dir, rate_files)
+    from claimcheck.discover import resolve_workspace
+
+    use_rate_files(str(resolve_workspace((), tables_dir).tables), rate_files)
     sources = coverage()
     found = missing = None
     if wanted is not None:

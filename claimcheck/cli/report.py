@@ -13,8 +13,10 @@ from claimcheck.cli.common import (
     lang_option,
     overrides_folder_option,
     rates_option,
+    reference_of,
     reports_input_errors,
     verdict_option,
+    workspace,
 )
 
 
@@ -60,8 +62,9 @@ def report(
 ):
     """Reconcile claims across sources, within articles and against the reference table.
 
-    With no PATHS, the bundled corpus. Each finding shows its sources side by side, the arithmetic
-    and, for reference checks, the fact and its source.
+    With no PATHS, ./seeds if the working folder has one (with ./claims), else the bundled corpus;
+    the first line on standard error says which. Each finding shows its sources side by side,
+    the arithmetic and, for reference checks, the fact and its source.
 
     \b
     Exit status: 0 done, 1 a finding matched --fail-on, 2 bad input.
@@ -76,13 +79,16 @@ def report(
     """
     from claimcheck import outputcache
 
-    options = (paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir, rate_files)
+    chosen = workspace(paths, tables_dir)
+    options = (chosen, lang, fmt, topics, verdicts, fail_on, single_source, rate_files)
     # --jobs changes how long a report takes, not what it says: it is not part of the key.
     shown = [list(paths), lang, fmt, list(topics), list(verdicts), list(fail_on), single_source]
     key = (
         None
         if no_cache
-        else outputcache.extraction_key("report", shown, paths, tables_dir, rate_files)
+        else outputcache.extraction_key(
+            "report", shown, chosen.paths or [], str(chosen.tables), rate_files
+        )
     )
     if key is None:
         return _report(*options, jobs=jobs)
@@ -94,14 +100,14 @@ def report(
 
 
 def _report(
-    paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir, rate_files, jobs=1
+    chosen, lang, fmt, topics, verdicts, fail_on, single_source, rate_files, jobs=1
 ) -> None:
     from claimcheck.cli.common import use_rate_files
     from claimcheck.reconcile import store_for_paths
 
-    use_rate_files(tables_dir, rate_files)  # a bad rate file fails before any article is read
-
-    with store_for_paths(list(paths) or None, tables_dir, jobs) as store:
+    use_rate_files(str(chosen.tables), rate_files)  # a bad rate file fails before any article
+    reference = reference_of(chosen)
+    with store_for_paths(chosen.paths, str(chosen.tables), jobs, reference) as store:
         shown = dict(topics=topics, verdicts=verdicts, single_source=single_source)
         if fmt == "json":
             echo_json_lists(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
+import claimcheck.api as _api
 from claimcheck.extract.context import SentenceContext, build_context
 from claimcheck.extract.figures import Draft, figure_drafts
 from claimcheck.extract.mentions import confirmed
@@ -118,16 +119,35 @@ def _in_file(quantity: Quantity, offset: int) -> Quantity:
     )
 
 
+def identity(claim: Claim) -> str:
+    """The stable parts a claim's id is made of: what it is about, never its figure or wording.
+
+    Article, topic, subject, object and the figure's unit (a dollar amount and its won conversion
+    in one sentence are two claims; an edited figure keeps its unit). The sentence, the figure's
+    value and the claim's position are left out, so editing them keeps the id.
+    """
+    unit = claim.quantity.unit if claim.quantity else ""
+    parts = [claim.article, claim.topic, claim.subject or "", claim.object or "", unit or ""]
+    return "\x1f".join(parts)
+
+
 def _unique_ids(claims: list[Claim]) -> list[Claim]:
-    """Ids from the claim's own content; a repeat of the same content gets a numbered suffix."""
+    """Ids from stable parts (see `identity`); claims sharing them are numbered in file order.
+
+    `<article>:<topic>:<digest>` for the first such claim, `~2`, `~3`… after it. Inserting or
+    deleting a sentence elsewhere changes no id; only a claim about the same thing added before
+    another renumbers those after it (within that one group).
+    """
     seen: Counter[str] = Counter()
     out = []
     for claim in claims:
-        what = claim.quantity.text if claim.quantity else (claim.object or "")
-        key = "\x1f".join([claim.article, claim.topic, claim.subject or "", what, claim.quote])
-        digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+        digest = hashlib.sha1(identity(claim).encode("utf-8")).hexdigest()[:10]
         base = f"{claim.article}:{claim.topic}:{digest}"
         seen[base] += 1
         claim_id = base if seen[base] == 1 else f"{base}~{seen[base]}"
         out.append(claim.model_copy(update={"id": claim_id}))
     return out
+
+
+# `claimcheck.extract(...)` is the API function (claimcheck/api.py), imported or not.
+_api.callable_package(__name__)

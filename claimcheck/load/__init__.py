@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from claimcheck.discover import FORMATS, article_files, bundled_corpus_dir
+import claimcheck.api as _api
+from claimcheck.discover import FORMATS, Format, article_files, bundled_corpus_dir
 from claimcheck.errors import InputError
 from claimcheck.load.decode import decode_bytes
 from claimcheck.load.metadata import (
@@ -28,6 +29,7 @@ from claimcheck.load.units import Unit, line_of, markdown_units, text_units
 from claimcheck.models import Article, ArticleMeta, Block, ManifestEntry, Sentence, Story
 
 __all__ = [
+    "article_from_text",
     "article_jobs",
     "bundled_corpus_dir",
     "find_article",
@@ -101,6 +103,19 @@ def load_article(path: str | Path, entry: ManifestEntry | None = None) -> Articl
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
     text, encoding = decode_bytes(data, path)
+    return article_from_text(text, path.stem, fmt, str(path), encoding, entry)
+
+
+def article_from_text(
+    text: str,
+    article_id: str,
+    fmt: Format = "txt",
+    path: str = "<text>",
+    encoding: str = "utf-8",
+    entry: ManifestEntry | None = None,
+) -> Article:
+    """An article from text already decoded (a file's, or text given to the Python API)."""
+    source = Path(path)
     meta = meta_from_manifest(entry) if entry is not None else no_meta()
     if fmt == "html":
         from claimcheck.load.html import html_meta, html_units
@@ -109,7 +124,7 @@ def load_article(path: str | Path, entry: ManifestEntry | None = None) -> Articl
             meta = meta_from_html(html_meta(text))
         units = html_units(text)
     else:
-        front = read_front_matter(text, path)
+        front = read_front_matter(text, source)
         begin = 0
         if front is not None:
             meta = meta_from_front_matter(front.meta)
@@ -123,8 +138,8 @@ def load_article(path: str | Path, entry: ManifestEntry | None = None) -> Articl
     stories = [_story(i, plan, units, text) for i, plan in enumerate(plans)]
     sentences = _sentences(units, classified, text, fmt)
     return Article(
-        id=path.stem,
-        path=str(path),
+        id=article_id,
+        path=path,
         format=fmt,
         encoding=encoding,
         meta=_with_page_title(meta, blocks),
@@ -195,3 +210,7 @@ def _sentences(
                 )
             )
     return out
+
+
+# `claimcheck.load(...)` is the API function (claimcheck/api.py), imported or not.
+_api.callable_package(__name__)

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import claimcheck.api as _api
 from claimcheck.models import Article, ArticleMeta, Claim, Report
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def build_report_from_claims(
 
 
 def store_for_paths(
-    paths: list[str] | None, tables_dir: str = "claims", jobs: int = 1
+    paths: list[str] | None, tables_dir: str = "claims", jobs: int = 1, reference=None
 ) -> ReportStore:
     """Load, extract, apply the editor's overrides and reconcile, one article at a time, into a
     report store (the caller closes it): memory stays flat however many articles there are."""
@@ -52,7 +53,7 @@ def store_for_paths(
     from claimcheck.pipeline import extract_paths
     from claimcheck.reconcile.store import ReportStore
 
-    store = ReportStore()
+    store = ReportStore(reference)
     try:
         for article in extract_paths(paths, Path(tables_dir), jobs):
             store.add_article(article.id, article.meta, article.claims)
@@ -63,7 +64,13 @@ def store_for_paths(
     return store
 
 
-def report_for_paths(paths: list[str] | None, tables_dir: str = "claims", jobs: int = 1) -> Report:
+def report_for_paths(
+    paths: list[str] | None, tables_dir: str = "claims", jobs: int = 1, reference=None
+) -> Report:
     """The same, whole in memory."""
-    with store_for_paths(paths, tables_dir, jobs) as store:
+    with store_for_paths(paths, tables_dir, jobs, reference) as store:
         return store.to_report()
+
+
+# `claimcheck.reconcile(...)` is the API function (claimcheck/api.py), imported or not.
+_api.callable_package(__name__)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import posixpath
 
-from claimcheck.diff import ClaimChange, ClaimDiff, VerdictChange
+from claimcheck.diff import ClaimChange, ClaimDiff, FieldChange, VerdictChange
 from claimcheck.render.markdown import cell
 
 _SIGN = {"added": "+", "removed": "-", "changed": "~", "moved": ">"}
@@ -30,20 +30,26 @@ def _none(value: str | None) -> str:
     return "(none)" if value is None else value
 
 
+def _field(change: ClaimChange, field: FieldChange) -> str:
+    """'gpu_count: 2,000+ → 3,000+' for a figure (named by its topic), 'stance: a → b' else."""
+    name = change.topic if field.field == "quantity" else field.field
+    return f"{name}: {_none(field.old)} → {_none(field.new)}"
+
+
 def text(diff: ClaimDiff) -> str:
     lines = [summary(diff)]
     for change in diff.removed + diff.added + diff.changed:
+        if change.status == "moved":  # the same claim elsewhere: where is all there is to say
+            lines.append(f"> {change.id}  (moved to {_where(change)})")
+            continue
         value = f" = {change.value}" if change.value else ""
         lines.append(
             f"{_SIGN[change.status]} {change.id}  ({_where(change)}) “{change.quote}”{value}"
         )
         for field in change.fields:
-            lines.append(f"    {field.field}: {_none(field.old)} → {_none(field.new)}")
+            lines.append(f"    {_field(change, field)}")
     for verdict in diff.verdicts:
-        lines.append(
-            f"! {verdict.claim}  ({_where(verdict)}) {verdict.kind} ({verdict.about}): "
-            f"{_none(verdict.old)} → {_none(verdict.new)}"
-        )
+        lines.append(f"! {verdict.summary()}")
     return "\n".join(lines) + "\n"
 
 
@@ -66,16 +72,13 @@ def markdown(diff: ClaimDiff) -> str:
                 lines.append(f"{head} | | {before} | {after} |")
             for field in change.fields:
                 old, new = cell(_none(field.old)), cell(_none(field.new))
-                lines.append(f"{head} {cell(field.field)} | {old} | {new} |")
+                name = change.topic if field.field == "quantity" else field.field
+                lines.append(f"{head} {cell(name)} | {old} | {new} |")
         lines.append("")
     if diff.verdicts:
-        lines += ["| claim | where | check | before | after |", "|---|---|---|---|---|"]
+        lines += ["| finding | before | after |", "|---|---|---|"]
         for v in diff.verdicts:
-            check = cell(f"{v.kind} ({v.about})")
-            lines.append(
-                f"| `{v.claim.replace('`', '')}` | {cell(_where(v))} | {check} | "
-                f"{cell(_none(v.old))} | {cell(_none(v.new))} |"
-            )
+            lines.append(f"| {cell(v.about)} | {cell(v.before())} | {cell(v.after())} |")
         lines.append("")
     return "\n".join(lines)
 
@@ -101,14 +104,13 @@ def github(diff: ClaimDiff, seeds_dir: str = "seeds") -> str:
     lines = []
     for change in diff.removed + diff.added + diff.changed:
         value = f" = {change.value}" if change.value else ""
-        detail = "; ".join(f"{f.field}: {_none(f.old)} → {_none(f.new)}" for f in change.fields)
+        detail = "; ".join(_field(change, f) for f in change.fields)
         message = f"claim {change.status}: {change.topic} “{change.quote}”{value}"
         if detail:
             message += f" ({detail})"
         lines.append(_annotation(change.file, change.line, f"{message} [{change.id}]", seeds_dir))
     for v in diff.verdicts:
-        message = f"{v.kind} verdict ({v.about}): {_none(v.old)} → {_none(v.new)} [{v.claim}]"
-        lines.append(_annotation(v.file, v.line, message, seeds_dir))
+        lines.append(_annotation(v.file, v.line, f"finding {v.summary()}", seeds_dir))
     return "".join(line + "\n" for line in lines)
 
 
