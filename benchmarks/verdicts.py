@@ -1,5 +1,6 @@
 """Precision and recall of the report's problem verdicts on the verdict-trust corpus
-(tests/corpus/ko/verdicts) and on the bundled seeds.
+(tests/corpus/ko/verdicts), on the bundled seeds and on the held-out corpus
+(tests/corpus/ko/verdicts_holdout, written after the rules and never used to tune them).
 
     python benchmarks/verdicts.py             # the figures
     python benchmarks/verdicts.py --verbose   # also each false positive, miss and violation
@@ -12,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from verdict_scoring import Score, score_corpus, score_seeds  # noqa: E402
+from verdict_scoring import Score, score_corpus, score_holdout, score_seeds  # noqa: E402
 
 
 def show(name: str, score: Score, verbose: bool) -> None:
@@ -46,6 +47,7 @@ def main() -> None:
         print("== seeds: no tests/corpus/ko/verdicts/seeds.expected.yaml yet")
     else:
         show("seeds", seeds, verbose)
+    show("holdout (tests/corpus/ko/verdicts_holdout)", score_holdout(), verbose)
 
 
 if __name__ == "__main__":

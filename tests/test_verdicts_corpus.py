@@ -1,5 +1,6 @@
 """The verdict-trust corpus (tests/corpus/ko/verdicts): well formed, and the report's problem
-verdicts on it and on the seeds above the floors.
+verdicts on it and on the seeds above the floors. The held-out corpus
+(tests/corpus/ko/verdicts_holdout) is checked for form only: it has no floors, it measures.
 
 Expectations were written by reading the articles, never from the report. Current figures:
 `python benchmarks/verdicts.py --verbose`.
@@ -13,6 +14,7 @@ from typing import get_args
 import pytest
 from verdict_scoring import (
     CORPUS,
+    HOLDOUT,
     SEEDS,
     SEEDS_EXPECTED,
     Trap,
@@ -39,10 +41,19 @@ FLOORS = {
 }
 MIN_ARTICLES = 15
 MIN_PER_TRAP_CLASS = 3
+HOLDOUT_MIN_ARTICLES = 8
+HOLDOUT_MIN_PER_TRAP_CLASS = 2
 ARTICLE_KINDS = {"news", "blog", "newsletter", "explainer", "round-up", "essay"}
 
 
-@pytest.mark.parametrize("path", article_files(), ids=lambda p: p.name)
+ALL_ARTICLES = article_files() + article_files(HOLDOUT)
+
+
+def _id(path):
+    return f"{path.parent.name}/{path.name}"
+
+
+@pytest.mark.parametrize("path", ALL_ARTICLES, ids=_id)
 def test_article_loads_with_its_front_matter(path):
     from claimcheck.load import load_article
 
@@ -55,7 +66,7 @@ def test_article_loads_with_its_front_matter(path):
     assert "2025-01-20" <= meta.published.isoformat() <= "2025-06-27"
 
 
-@pytest.mark.parametrize("path", article_files(), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ALL_ARTICLES, ids=_id)
 def test_article_has_expectations_with_figures_that_occur_once(path):
     expected_file = expected_path(path)
     assert expected_file.exists(), f"{path.name} has no {expected_file.name}"
@@ -69,13 +80,16 @@ def test_article_has_expectations_with_figures_that_occur_once(path):
     for flag in expected.flags:
         for reference in flag.with_:
             file_name, sep, snippet = reference.partition(": ")
-            assert sep and (CORPUS / file_name).exists(), f"{path.name}: bad `with` {reference!r}"
-            count = len(occurrences(article_text(CORPUS / file_name), snippet))
+            # a `with` names an article of the same folder (each folder is reported in its own run)
+            other = path.parent / file_name
+            assert sep and other.exists(), f"{path.name}: bad `with` {reference!r}"
+            count = len(occurrences(article_text(other), snippet))
             assert count == 1, f"{path.name}: with «{snippet}» occurs {count} times in {file_name}"
 
 
-def test_every_expectation_file_has_its_article():
-    for path in expectation_files():
+@pytest.mark.parametrize("folder", [CORPUS, HOLDOUT], ids=lambda f: f.name)
+def test_every_expectation_file_has_its_article(folder):
+    for path in expectation_files(folder):
         if path.name == SEEDS_EXPECTED.name:
             continue
         assert path.with_suffix("").with_suffix(".txt").exists(), f"{path.name} has no article"
@@ -89,6 +103,20 @@ def test_every_trap_class_is_planted_several_times():
 
 def test_corpus_has_enough_articles():
     assert len(article_files()) >= MIN_ARTICLES
+
+
+def test_holdout_has_enough_articles_and_every_trap_class_twice():
+    assert len(article_files(HOLDOUT)) >= HOLDOUT_MIN_ARTICLES
+    classes = Counter(e.cls for _, e in corpus_entries(HOLDOUT) if isinstance(e, Trap))
+    thin = {c: classes[c] for c in get_args(TrapClass) if classes[c] < HOLDOUT_MIN_PER_TRAP_CLASS}
+    assert not thin, f"holdout trap classes planted fewer than twice: {thin}"
+
+
+def test_holdout_articles_are_not_corpus_articles():
+    # a held-out article copied from the corpus would no longer be held out
+    corpus_texts = {article_text(path) for path in article_files()}
+    for path in article_files(HOLDOUT):
+        assert article_text(path) not in corpus_texts, f"{path.name} is also in {CORPUS.name}"
 
 
 @pytest.mark.skipif(not SEEDS_EXPECTED.exists(), reason="seeds.expected.yaml comes from i14corpusB")

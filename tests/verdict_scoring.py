@@ -1,6 +1,7 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
-verdict-trust corpus, tests/corpus/ko/verdicts, and the bundled seeds); shared by
-tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in that folder's README.md.
+verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companion
+tests/corpus/ko/verdicts_holdout, and the bundled seeds); shared by tests/test_verdicts_corpus.py
+and benchmarks/verdicts.py. The format is in tests/corpus/ko/verdicts/README.md.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus" / "ko" / "verdicts"
+# Written after the verdict rules, never used to tune them: measures how they generalise.
+HOLDOUT = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout"
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
 
@@ -118,12 +121,12 @@ class Score:
         return self.found / self.flags if self.flags else 1.0
 
 
-def expectation_files() -> list[Path]:
-    return sorted(CORPUS.glob("*.expected.yaml"))
+def expectation_files(folder: Path = CORPUS) -> list[Path]:
+    return sorted(folder.glob("*.expected.yaml"))
 
 
-def article_files() -> list[Path]:
-    return sorted(CORPUS.glob("*.txt"))
+def article_files(folder: Path = CORPUS) -> list[Path]:
+    return sorted(folder.glob("*.txt"))
 
 
 def expected_path(article: Path) -> Path:
@@ -285,9 +288,9 @@ def score(
     return result
 
 
-def corpus_entries() -> list[tuple[Path, Flag | Trap]]:
+def corpus_entries(folder: Path = CORPUS) -> list[tuple[Path, Flag | Trap]]:
     entries: list[tuple[Path, Flag | Trap]] = []
-    for path in article_files():
+    for path in article_files(folder):
         expected = read_expected(expected_path(path))
         entries += [(path, e) for e in [*expected.flags, *expected.not_flagged]]
     return entries
@@ -302,11 +305,24 @@ def seed_entries() -> list[tuple[Path, Flag | Trap]]:
     return [(SEEDS / e.article, e) for e in entries]
 
 
-def score_corpus() -> Score:
-    """All corpus articles reported together, with no editor's overrides (as a new user runs it)."""
+def score_folder(folder: Path) -> Score:
+    """All articles of `folder` reported together, with no editor's overrides (as a new user runs
+    it)."""
+    articles = article_files(folder)
     with tempfile.TemporaryDirectory() as no_overrides:
-        report = run_report(article_files(), tables=Path(no_overrides))
-    return score(report, corpus_entries(), CORPUS, {path.stem for path in article_files()})
+        report = run_report(articles, tables=Path(no_overrides))
+    return score(report, corpus_entries(folder), folder, {path.stem for path in articles})
+
+
+def score_corpus() -> Score:
+    """The verdict-trust corpus (tests/corpus/ko/verdicts)."""
+    return score_folder(CORPUS)
+
+
+def score_holdout() -> Score:
+    """The held-out corpus (tests/corpus/ko/verdicts_holdout), in its own run: cross-source findings
+    are made between its articles only."""
+    return score_folder(HOLDOUT)
 
 
 def score_seeds() -> Score | None:
