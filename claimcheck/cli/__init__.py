@@ -36,6 +36,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "export",
         "Export findings as CSV, JSON, Markdown, HTML or ClaimReview.",
     ),
+    "explain": (
+        "claimcheck.cli.explain",
+        "explain",
+        "Show one finding in full: sources, arithmetic, reference.",
+    ),
     "diff": ("claimcheck.cli.diff", "diff", "Show what changed between two sets of claim tables."),
     "schema": (
         "claimcheck.cli.schema",

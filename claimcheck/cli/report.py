@@ -12,6 +12,7 @@ from claimcheck.cli.common import (
     jobs_option,
     lang_option,
     overrides_folder_option,
+    pager_option,
     reports_input_errors,
     verdict_option,
 )
@@ -35,6 +36,12 @@ from claimcheck.cli.common import (
     show_default=True,
     help="List findings that only one source states (always counted in the overview).",
 )
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="Every finding in the compact form, worst first (default: the story and the problems).",
+)
 @overrides_folder_option()
 @jobs_option()
 @click.option(
@@ -42,12 +49,29 @@ from claimcheck.cli.common import (
     is_flag=True,
     help="Compute afresh; do not replay or keep the output (see README: the output cache).",
 )
+@pager_option()
 @reports_input_errors
-def report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir, jobs, no_cache):
+def report(
+    paths,
+    lang,
+    fmt,
+    topics,
+    verdicts,
+    fail_on,
+    single_source,
+    show_all,
+    tables_dir,
+    jobs,
+    no_cache,
+    no_pager,
+):
     """Reconcile claims across sources, within articles and against the reference table.
 
-    With no PATHS, the bundled corpus. Each finding shows its sources side by side, the arithmetic
-    and, for reference checks, the fact and its source.
+    With no PATHS, the bundled corpus. The terminal view leads with the story (the few problems
+    that matter most, in plain sentences), then each problem worst first in a few lines: its
+    sources with the figure marked, the arithmetic, the reference and the finding's id. A tally
+    counts the rest; --all shows every finding, `claimcheck explain ID` one in full. Longer
+    than the screen, it opens in $PAGER (or less -FRX), as git does.
 
     \b
     Exit status: 0 done, 1 a finding matched --fail-on, 2 bad input.
@@ -55,26 +79,45 @@ def report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_di
     \b
     Examples:
       claimcheck report
-      claimcheck report --lang ko --topic training_cost
+      claimcheck report --lang ko --all
+      claimcheck report --topic training_cost --verdict inconsistent
       claimcheck report --format json | jq '.findings[] | select(.verdict == "refuted")'
       claimcheck report --fail-on contradiction --fail-on refuted
     """
     from claimcheck import outputcache
+    from claimcheck.cli.report_view import paged, use_colour
 
+    colour = fmt == "table" and use_colour()
     options = (paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir)
-    # --jobs changes how long a report takes, not what it says: it is not part of the key.
+    extra = dict(jobs=jobs, show_all=show_all, colour=colour)
+    # --jobs and --no-pager change how a report is made or shown, not what it says: they are
+    # not part of the key.
     shown = [list(paths), lang, fmt, list(topics), list(verdicts), list(fail_on), single_source]
+    shown.append(show_all)
     key = None if no_cache else outputcache.extraction_key("report", shown, paths, tables_dir)
-    if key is None:
-        return _report(*options, jobs=jobs)
-    code = outputcache.replay(key)
-    if code is None:
-        return outputcache.record(key, lambda: _report(*options, jobs=jobs))
+    with paged(fmt == "table" and not no_pager):
+        if key is None:
+            return _report(*options, **extra)
+        code = outputcache.replay(key)
+        if code is None:
+            return outputcache.record(key, lambda: _report(*options, **extra))
     if code:
         sys.exit(code)
 
 
-def _report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_dir, jobs=1) -> None:
+def _report(
+    paths,
+    lang,
+    fmt,
+    topics,
+    verdicts,
+    fail_on,
+    single_source,
+    tables_dir,
+    jobs=1,
+    show_all=False,
+    colour=False,
+) -> None:
     from claimcheck.reconcile import store_for_paths
 
     with store_for_paths(list(paths) or None, tables_dir, jobs) as store:
@@ -95,7 +138,15 @@ def _report(paths, lang, fmt, topics, verdicts, fail_on, single_source, tables_d
         else:
             from claimcheck.cli.report_view import terminal
 
-            terminal(store, store.findings(**shown), lang)
+            terminal(
+                store,
+                store.findings(**shown),
+                lang,
+                topics=topics,
+                show_all=show_all,
+                chosen=bool(verdicts),
+                colour=colour,
+            )
         failing = sum(
             n for (_, _, verdict), n in store.verdict_counts(topics).items() if verdict in fail_on
         )

@@ -43,7 +43,12 @@ class RenderOptions:
 def select_findings(report: Report, include_all: bool = False) -> list[Finding]:
     """The contradiction list (every finding not agreeing), or every finding; gravest first."""
     chosen = [f for f in report.findings if include_all or f.verdict not in AGREEING]
-    return sorted(chosen, key=lambda f: (_rank(f.verdict), f.topic, f.id))
+    return sorted(chosen, key=finding_order)
+
+
+def finding_order(finding: Finding) -> tuple[int, str, str]:
+    """Worst first, then by topic and id: the one order of the terminal view and every export."""
+    return (_rank(finding.verdict), finding.topic, finding.id)
 
 
 def _rank(verdict: str) -> int:
