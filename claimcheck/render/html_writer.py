@@ -11,7 +11,14 @@ from html import escape
 
 from claimcheck.models import Article, Claim, Finding, Report, SourceValue
 from claimcheck.render import labels
-from claimcheck.render.common import RenderOptions, claims_by_id, number_text, sources_of
+from claimcheck.render.common import (
+    RenderOptions,
+    claims_by_id,
+    finding_order,
+    number_text,
+    sources_of,
+)
+from claimcheck.render.view import ViewData, is_problem, story_items
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; base-uri 'none'"
 
@@ -32,9 +39,9 @@ _FALLBACK_COLOUR = "#5f6368"
 STYLE = """
 :root{color-scheme:light;--ink:#1d1d1f;--muted:#5f6368;--line:#d9d9de;--mark:#ffe58a}
 *{box-sizing:border-box}
-body{margin:0;font:16px/1.6 system-ui,-apple-system,"Apple SD Gothic Neo","Noto Sans KR",
-"Malgun Gothic",sans-serif;color:var(--ink);background:#f6f6f8;word-break:keep-all;
-overflow-wrap:anywhere}
+body{margin:0;font:16px/1.6 system-ui,-apple-system,"Malgun Gothic","맑은 고딕",
+"Apple SD Gothic Neo","Noto Sans KR","Noto Sans CJK KR","Nanum Gothic","나눔고딕",sans-serif;
+color:var(--ink);background:#f6f6f8;word-break:keep-all;overflow-wrap:anywhere}
 main{max-width:46rem;margin:0 auto;padding:1rem}
 h1{font-size:1.5rem;line-height:1.3;margin:.5rem 0}
 h2{font-size:1.1rem;line-height:1.4;margin:.4rem 0}
@@ -54,6 +61,10 @@ blockquote{margin:.3rem 0;padding-left:.75rem;border-left:3px solid var(--line)}
 ol{padding-left:1.3rem}
 li{margin:.2rem 0}
 nav ol{font-size:.9rem}
+.story{background:#fff;border:2px solid var(--ink);border-radius:.6rem;padding:.5rem 1rem}
+.story h2{margin-top:.3rem}
+.story li{margin:.4rem 0}
+details>summary{cursor:pointer;font-weight:600;margin:1.2rem 0 .4rem}
 a{color:#0b57d0}
 @media (max-width:30rem){main{padding:.6rem}.finding{padding:.75rem}}
 """
@@ -88,12 +99,25 @@ def write(report: Report, findings: list[Finding], options: RenderOptions | None
         f"<h1>{_e(labels.word('title', lang))}</h1>",
         f'<p class="meta">{_e(summary)}</p>',
     ]
+    # Problems first (worst first), then the rest folded away: what needs attention leads.
+    ordered = sorted(findings, key=finding_order)
+    problems = [f for f in ordered if is_problem(f)]
+    rest = [f for f in ordered if not is_problem(f)]
     if not findings:
         parts.append(f"<p>{_e(labels.word('none', lang))}</p>")
-    else:
-        parts.append(_contents(findings, lang))
-    for finding in findings:
-        parts.append(_finding(report, finding, claims, options))
+    if problems:
+        parts.append(_story(report, problems, claims, options))
+        parts.append(f"<h2>{_e(labels.word('problems', lang, n=len(problems)))}</h2>")
+        parts.append(_contents(problems, lang))
+        parts += [_finding(report, finding, claims, options) for finding in problems]
+    if rest:
+        summary_text = labels.word("other_findings", lang, n=len(rest))
+        # Open when there is nothing above it: a page of only minor findings shows them.
+        parts.append("<details open>" if not problems else "<details>")
+        parts.append(f"<summary>{_e(summary_text)}</summary>")
+        parts.append(_contents(rest, lang))
+        parts += [_finding(report, finding, claims, options) for finding in rest]
+        parts.append("</details>")
     parts += [
         "<footer>",
         f"<p>{_e(labels.word('rating_scale', lang))}</p>",
@@ -105,6 +129,27 @@ def write(report: Report, findings: list[Finding], options: RenderOptions | None
         "",
     ]
     return "\n".join(parts)
+
+
+def _story(
+    report: Report, problems: list[Finding], claims: dict[str, Claim], options: RenderOptions
+) -> str:
+    """The story: the most important problems in plain sentences, each linked to its finding."""
+    from claimcheck.reference import load_reference
+
+    facts = {fact.id: fact for fact in load_reference().all_facts()}
+    articles = {a.id: a.model_dump(mode="json") for a in report.articles}
+    data = ViewData(lang=options.lang, articles=articles, claims=claims, facts=facts)
+    items = "".join(
+        f'<li><a href="#{_e(lead.id)}" class="badge" '
+        f'style="background:{CSS_COLOURS.get(labels.colour(lead), _FALLBACK_COLOUR)}">'
+        f"{_e(labels.verdict(lead, options.lang))}</a> {_e(sentence)}</li>"
+        for lead, sentence in story_items(problems, data)
+    )
+    return (
+        f'<section class="story"><h2>{_e(labels.word("story", options.lang))}</h2>'
+        f"<ol>{items}</ol></section>"
+    )
 
 
 def _contents(findings: list[Finding], lang: str) -> str:

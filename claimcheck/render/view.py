@@ -316,35 +316,45 @@ def _story_key(finding: Finding, data: ViewData) -> tuple:
     )
 
 
-def story(problems: list[Finding], data: ViewData) -> list[Line]:
-    """The three to seven most important problems, each as one sentence with its figures."""
+def story_items(problems: list[Finding], data: ViewData) -> list[tuple[Finding, str]]:
+    """The three to seven most important problems: (the lead finding, one sentence with the
+    figures). Problems about the same thing make one story, led by the worst of them."""
     groups: dict[tuple, list[Finding]] = {}
     for finding in sorted(problems, key=finding_order):
         groups.setdefault(_story_key(finding, data), []).append(finding)
     items = list(groups.values())[:STORY_MAX]
     if len(items) < STORY_MIN:
-        # Few stories: let a story's other findings speak too, up to the minimum.
-        flat = sorted(problems, key=finding_order)
-        items = [[f] for f in flat[:STORY_MIN]] if len(flat) >= len(items) else items
+        # Fewer stories than the minimum: let the findings of a story speak one by one.
+        flat = sorted(problems, key=finding_order)[:STORY_MIN]
+        items = [[f] for f in flat]
+    return [(group[0], _story_sentence(group, data)) for group in items]
+
+
+def _story_sentence(group: list[Finding], data: ViewData) -> str:
+    lead = group[0]
+    sentence = labels.topic(lead.topic, data.lang)
+    about = words.about(lead, data.lang)
+    sentence += f" ({about}): " if about else ": "
+    sentence += headline(lead, data)
+    ref = next((f for f in group if f.reference is not None and f is not lead), None)
+    if ref is not None and ref.reference is not None and lead.kind != "reference":
+        fact = data.facts.get(ref.reference.fact)
+        value = words.fact_value(fact, data.lang) if fact is not None else ""
+        if value:
+            title = ref.reference.source_title.split(" (")[0]
+            sentence = sentence.rstrip(".") + f"; {title}: {value}."
+    others = Counter(verdict_name(f, data.lang) for f in group[1:])
+    if others:
+        also = ", ".join(f"{n} × {name}" for name, n in others.items())
+        sentence += f" ({data.w('also')}: {also})"
+    return sentence
+
+
+def story(problems: list[Finding], data: ViewData) -> list[Line]:
+    """The story as numbered lines, each item at most three lines."""
     lines: list[Line] = [[(data.w("story"), "bold")]]
-    for number, group in enumerate(items, start=1):
-        lead = group[0]
+    for number, (lead, sentence) in enumerate(story_items(problems, data), start=1):
         label, style = badge(lead, data.lang)
-        sentence = f"{labels.topic(lead.topic, data.lang)}"
-        about = words.about(lead, data.lang)
-        sentence += f" ({about}): " if about else ": "
-        sentence += headline(lead, data)
-        ref = next((f for f in group if f.reference is not None and f is not lead), None)
-        if ref is not None and lead.kind != "reference":
-            fact = data.facts.get(ref.reference.fact)  # type: ignore[union-attr]
-            value = words.fact_value(fact, data.lang) if fact is not None else ""
-            if value:
-                title = ref.reference.source_title.split(" (")[0]  # type: ignore[union-attr]
-                sentence = sentence.rstrip(".") + f"; {title}: {value}."
-        others = Counter(verdict_name(f, data.lang) for f in group[1:])
-        if others:
-            also = ", ".join(f"{n} × {name}" for name, n in others.items())
-            sentence += f" ({data.w('also')}: {also})"
         prefix = f"{number}. "
         mark = label.split(" ")[0]
         wrapped = wrap(f"{mark} {sentence}", data.width - len(prefix), max_lines=3)
