@@ -12,7 +12,8 @@ _LONG = 1000  # lines a wrapped paragraph may take: explain shows everything, ne
 
 
 def _para(text: str, cols: int, indent: str, style: str | None = None) -> list[Line]:
-    return [[(indent + t, style)] for t in wrap(text, cols - len(indent), max_lines=_LONG)]
+    wrapped = wrap(text, cols - len(indent), max_lines=_LONG, whole_words=True)
+    return [[(indent + t, style)] for t in wrapped]
 
 
 def find(findings: list[Finding], wanted: str) -> Finding | None:

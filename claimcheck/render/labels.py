@@ -28,6 +28,7 @@ class Labels(Strict):
     sections: dict[str, Entry]
     topics: dict[str, Entry]
     diagnoses: dict[str, Entry]
+    things: dict[str, Entry]
     units: dict[str, Entry]
     qualifiers_ko: dict[str, str]
     arithmetic_ko: list[Entry]  # en: a regular expression, ko: its replacement

@@ -86,9 +86,13 @@ def _cut_right(text: str, cols: int) -> str:
     return kept + ELLIPSIS
 
 
-def wrap(text: str, cols: int, indent: str = "", max_lines: int = 3) -> list[str]:
+def wrap(
+    text: str, cols: int, indent: str = "", max_lines: int = 3, whole_words: bool = False
+) -> list[str]:
     """`text` broken at spaces into lines of at most `cols` columns; lines after the first start
-    with `indent`. More than `max_lines` lines: the last is clipped with an ellipsis."""
+    with `indent`. More than `max_lines` lines: the last is clipped with an ellipsis. A word
+    wider than a line is clipped too, unless `whole_words` (then the line is left long: an
+    address must not lose its end)."""
     lines: list[str] = []
     line = ""
     for word in text.split(" "):
@@ -101,7 +105,8 @@ def wrap(text: str, cols: int, indent: str = "", max_lines: int = 3) -> list[str
         line = word
     if line or not lines:
         lines.append((indent if lines else "") + line)
-    lines = [clip(item, cols) for item in lines]
+    if not whole_words:
+        lines = [clip(item, cols) for item in lines]
     if len(lines) > max_lines:
         last = lines[max_lines - 1]
         if width(last) > cols - 2:

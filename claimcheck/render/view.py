@@ -295,7 +295,10 @@ def compact(finding: Finding, data: ViewData) -> list[Line]:
     for source in shown:
         lines.append(source_line(source, data, cols))
     if len(shown) < len(sources):
-        more = data.w("more_sources", n=len(sources) - len(shown), id=finding.id)
+        n = len(sources) - len(shown)
+        more = data.w("more_sources", n=n, id=finding.id)
+        if _width(INDENT + more) > cols:  # the command is what matters: keep it whole
+            more = f"… +{n}: claimcheck explain {finding.id}"
         lines.append([(clip(INDENT + more, cols), "dim")])
     return lines + tail
 

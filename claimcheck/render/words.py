@@ -58,7 +58,9 @@ def entity(entity_id: str | None, lang: str) -> str:
         return ""
     names = _entity_names().get(entity_id)
     if names is None:
-        return entity_id
+        # Not an entity but a thing a statement is about (labels.yaml `things`), else the id.
+        entry = labels.labels().things.get(entity_id)
+        return getattr(entry, lang) if entry is not None else entity_id
     return names[1] if lang == "ko" else names[0]
 
 
@@ -155,6 +157,11 @@ def arithmetic(step: str, kind: str, lang: str, facts: dict) -> str:
         fact = facts.get(fact_step.group(1))
         if fact is not None and fact_step.group(2) == fact.statement_en:
             return f"참조 사실 ({fact.id}): {fact.statement_ko}"
+        # The source's own words (its quote, or the value as first read from it) stay as
+        # they are, marked as a quote.
+        read = (fact.reading.value or "").strip('“”"') if fact is not None else ""
+        if fact is not None and fact_step.group(2) in (fact.quote, read):
+            return f"참조 사실 ({fact.id}): {OPEN}{fact_step.group(2)}{CLOSE}"
     end = _VERDICT_END.search(step)
     if end:
         from claimcheck.ratings import load_ratings
@@ -177,13 +184,11 @@ def explanation(finding: Finding, claims: dict[str, Claim], lang: str) -> str:
         # The reconciler's Korean still names currencies by code ("1 USD = 1,375.00 KRW").
         for pattern, replacement in _arithmetic_rules():
             text = pattern.sub(replacement, text)
-    slug = (
-        f"'{finding.topic}: " + " / ".join(p for p in (finding.subject, finding.object) if p) + "'"
-    )
-    if slug in text:
-        claim = next((claims[c] for c in finding.claims if c in claims), None)
-        if claim is not None:
-            text = text.replace(slug, f"{OPEN}{claim_words(claim)}{CLOSE}")
+    claim = next((claims[c] for c in finding.claims if c in claims), None)
+    if claim is not None and claim.quantity is None:
+        # How the reconciler names a claim without a figure (reconcile/refcheck.py).
+        slug = f"'{claim.topic}: {claim.subject or '?'} / {claim.object or '-'}'"
+        text = text.replace(slug, f"{OPEN}{claim_words(claim)}{CLOSE}")
     return text
 
 
