@@ -127,7 +127,7 @@ def _report(
                 [
                     ("articles", store.article_rows()),
                     ("claims", store.claim_rows()),
-                    ("findings", store.finding_rows(**shown)),
+                    ("findings", _labelled(store.finding_rows(**shown))),
                 ]
             )
         elif fmt == "markdown":
@@ -155,3 +155,13 @@ def _report(
             f"claimcheck: {failing} finding(s) matched --fail-on {','.join(fail_on)}", err=True
         )
         sys.exit(1)
+
+
+def _labelled(rows):
+    """Findings with their slugs in words (`labels`), for readers of the JSON."""
+    from claimcheck.render.words import finding_labels
+
+    for row in rows:
+        row["labels"] = finding_labels(row)
+        yield row
+

@@ -6,7 +6,7 @@ import csv
 import io
 
 from claimcheck.models import Finding, Report, SourceValue
-from claimcheck.render import labels
+from claimcheck.render import labels, words
 from claimcheck.render.common import RenderOptions, reference_text, sources_of
 
 COLUMNS = (
@@ -55,7 +55,7 @@ def _row(finding: Finding, source: SourceValue | None, lang: str) -> list[object
         labels.kind(finding.kind, lang),
         labels.verdict(finding, lang),
         labels.topic(finding.topic, lang),
-        labels.about(finding),
+        words.about(finding, lang),
         source.claim if source else "",
         source.article if source else "",
         (source.outlet or "") if source else "",
@@ -64,7 +64,7 @@ def _row(finding: Finding, source: SourceValue | None, lang: str) -> list[object
         source.quote if source else "",
         source.value if source else "",
         source.value_usd if source and source.value_usd is not None else "",
-        labels.explanation(finding, lang),
+        words.explanation(finding, {}, lang),
         reference_text(finding),
     ]
 

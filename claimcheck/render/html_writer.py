@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from claimcheck.models import Article, Claim, Finding, Report, SourceValue
-from claimcheck.render import labels
+from claimcheck.render import labels, words
 from claimcheck.render.common import (
     RenderOptions,
     claims_by_id,
@@ -135,9 +135,7 @@ def _story(
     report: Report, problems: list[Finding], claims: dict[str, Claim], options: RenderOptions
 ) -> str:
     """The story: the most important problems in plain sentences, each linked to its finding."""
-    from claimcheck.reference import load_reference
-
-    facts = {fact.id: fact for fact in load_reference().all_facts()}
+    facts = _facts()
     articles = {a.id: a.model_dump(mode="json") for a in report.articles}
     data = ViewData(lang=options.lang, articles=articles, claims=claims, facts=facts)
     items = "".join(
@@ -152,17 +150,23 @@ def _story(
     )
 
 
+def _facts() -> dict:
+    from claimcheck.reference import load_reference
+
+    return {fact.id: fact for fact in load_reference().all_facts()}
+
+
 def _contents(findings: list[Finding], lang: str) -> str:
     items = "".join(
         f'<li><a href="#{_e(f.id)}">{_e(labels.verdict(f, lang))}</a> — '
-        f"{_e(labels.topic(f.topic, lang))}{_about(f)}</li>"
+        f"{_e(labels.topic(f.topic, lang))}{_about(f, lang)}</li>"
         for f in findings
     )
     return f"<nav><ol>{items}</ol></nav>"
 
 
-def _about(finding: Finding) -> str:
-    about = labels.about(finding)
+def _about(finding: Finding, lang: str) -> str:
+    about = words.about(finding, lang)
     return f" ({_e(about)})" if about else ""
 
 
@@ -175,15 +179,18 @@ def _finding(
         f'<article class="finding verdict-{_e(finding.verdict)}" id="{_e(finding.id)}">',
         f'<p class="meta"><span class="badge" style="background:{colour}">'
         f"{_e(labels.verdict(finding, lang))}</span> {_e(labels.kind(finding.kind, lang))}</p>",
-        f"<h2>{_e(labels.topic(finding.topic, lang))}{_about(finding)}</h2>",
-        f'<p class="explanation">{_e(labels.explanation(finding, lang))}</p>',
+        f"<h2>{_e(labels.topic(finding.topic, lang))}{_about(finding, lang)}</h2>",
+        f'<p class="explanation">{_e(words.explanation(finding, claims, lang))}</p>',
     ]
     sources = sources_of(report, finding)
     if sources:
         out.append(f"<h3>{_e(labels.word('quotes', lang))}</h3>")
         out += [_source(source, claims.get(source.claim), options) for source in sources]
     if finding.arithmetic:
-        steps = "".join(f"<li>{_e(step)}</li>" for step in finding.arithmetic)
+        steps = "".join(
+            f"<li>{_e(words.arithmetic(step, finding.kind, lang, _facts()))}</li>"
+            for step in finding.arithmetic
+        )
         out.append(
             f'<h3>{_e(labels.word("arithmetic", lang))}</h3><ol class="arithmetic">{steps}</ol>'
         )
@@ -204,7 +211,10 @@ def _source(source: SourceValue, claim: Claim | None, options: RenderOptions) ->
         labels.stance(source.stance, lang),
     ]
     value = ""
-    if source.value:
+    if source.value and lang == "ko" and claim is not None and claim.quantity is not None:
+        text = words.source_value(source, claim, lang)
+        value = f'<p class="value">{_e(labels.word("value", lang))}: {_e(text)}</p>'
+    elif source.value:
         usd = (
             f" (≈ {number_text(round(source.value_usd))} USD)"
             if source.value_usd is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.models import Finding, Report
-from claimcheck.render import labels
+from claimcheck.render import labels, words
 from claimcheck.render.common import RenderOptions, reference_text, sources_of
 
 # Characters that GitHub-flavoured Markdown reads as markup inside a table cell: escaped with a
@@ -56,12 +56,12 @@ def _row(report: Report, finding: Finding, lang: str) -> list[str]:
             f"“{cell(source.quote)}”{value}"
         )
     topic = labels.topic(finding.topic, lang)
-    about = labels.about(finding)
+    about = words.about(finding, lang)
     return [
         f"`{finding.id.replace('`', '')}`",
         cell(labels.verdict(finding, lang)),
         cell(f"{topic} ({about})" if about else topic),
         "<br>".join(sources),
-        cell(labels.explanation(finding, lang)),
+        cell(words.explanation(finding, {}, lang)),
         cell(reference_text(finding)),
     ]

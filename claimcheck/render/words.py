@@ -249,3 +249,26 @@ def claim_words(claim: Claim) -> str:
     if span is None:
         return claim.quote.strip()
     return clause(claim.quote, *span)
+
+
+# --- words for the JSON ---------------------------------------------------------------------------
+
+
+def finding_labels(row: dict) -> dict:
+    """The `labels` of a finding (models.FindingLabels) from its JSON fields."""
+    finding = Finding.model_validate({**row, "sources": [], "labels": None})
+    out = {}
+    for lang, suffix in (("en", ""), ("ko", "_ko")):
+        out["verdict" + suffix] = labels.verdict(finding, lang)
+        out["topic" + suffix] = labels.topic(finding.topic, lang)
+        out["about" + suffix] = about(finding, lang)
+        out["diagnosis" + suffix] = (
+            labels.diagnosis(finding.diagnosis, lang) if finding.diagnosis else None
+        )
+    return {key: out[key] for key in _LABEL_KEYS}
+
+
+_LABEL_KEYS = (
+    "verdict", "verdict_ko", "topic", "topic_ko", "about", "about_ko", "diagnosis", "diagnosis_ko",
+)  # fmt: skip
+
