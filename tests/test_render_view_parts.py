@@ -294,3 +294,19 @@ def test_a_missing_pager_prints_instead(monkeypatch, tmp_path):
     with report_view.paged(True):
         sys.stdout.write("x\n" * 50)
     assert screen.getvalue() == "x\n" * 50
+
+
+def test_a_disputed_finding_is_a_problem_the_default_view_draws():
+    from claimcheck.render.view import default_view
+
+    disputed = _finding("internal:scope", "disputed", "training_cost", kind="internal")
+    agreeing = _finding("reference:fine", "supported", "founding")
+    lines = default_view(
+        [agreeing, disputed], {("reference", "supported"): 1}, (1, 2, 2), ViewData()
+    )
+    text = "\n".join("".join(t for t, _ in line) for line in lines)
+    assert "id: internal:scope" in text and "id: reference:fine" not in text
+    assert "⚖ Disputed" in text
+    assert "Supported 1" in text  # counted in the tally
+    ko = default_view([disputed], {}, (1, 1, 1), ViewData(lang="ko"))
+    assert "논쟁 중" in "\n".join("".join(t for t, _ in line) for line in ko)

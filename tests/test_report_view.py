@@ -286,3 +286,14 @@ def test_korean_labels_for_topics_diagnoses_heads_and_provenance(view_ko):
     assert "추정 원인: " in view_ko and "stance conflict" not in view_ko
     assert "hardware" not in view_ko and "하드웨어" in view_ko
     assert "line " not in view_ko and "행 · " in view_ko
+
+
+def test_json_keeps_slugs_and_adds_words(report_json):
+    for finding in report_json["findings"]:
+        labels = finding["labels"]
+        assert "_" not in labels["topic"] + labels["topic_ko"]  # words, not the slug
+        assert labels["verdict_ko"] and labels["topic_ko"]
+        assert bool(labels["diagnosis"]) == bool(finding["diagnosis"])
+    chips = next(f for f in report_json["findings"] if f["topic"] == "gpu_count")
+    assert chips["labels"]["topic"] == "GPU count" and chips["labels"]["topic_ko"] == "GPU 수량"
+    assert chips["subject"] == "deepseek" and chips["labels"]["about_ko"].startswith("딥시크")

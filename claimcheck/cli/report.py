@@ -164,4 +164,3 @@ def _labelled(rows):
     for row in rows:
         row["labels"] = finding_labels(row)
         yield row
-

@@ -271,4 +271,3 @@ def finding_labels(row: dict) -> dict:
 _LABEL_KEYS = (
     "verdict", "verdict_ko", "topic", "topic_ko", "about", "about_ko", "diagnosis", "diagnosis_ko",
 )  # fmt: skip
-
