@@ -79,6 +79,7 @@ def main() -> None:
     \b
     Example:
       claimcheck report
+      claimcheck explain reference:a1697b3a65
       claimcheck report --lang ko --format markdown
       claimcheck show 002_0e2b5449ce5aef5f
     """

@@ -1,6 +1,8 @@
 """HTML export: one self-contained page (inline CSS, no scripts, no requests) readable on a phone.
 
-Every string that comes from an article or a table goes through html.escape, and a
+The page is built by small functions rather than a template: each part is a few lines, every
+string goes through one escaping function (_e), and no dependency (Jinja2) or its import time is
+needed for that. Every string that comes from an article or a table goes through html.escape, and a
 Content-Security-Policy forbids scripts and every load besides the inline style, so a page
 built from a hostile article can neither run code nor call out.
 """

@@ -6,11 +6,13 @@ terminal into two (the line counts the view promises are counts of screen lines)
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 ELLIPSIS = "…"
 
 
+@functools.lru_cache(maxsize=8192)
 def char_width(ch: str) -> int:
     if unicodedata.combining(ch):
         return 0
@@ -18,6 +20,8 @@ def char_width(ch: str) -> int:
 
 
 def width(text: str) -> int:
+    if text.isascii():
+        return len(text)
     return sum(char_width(ch) for ch in text)
 
 
@@ -94,15 +98,18 @@ def wrap(
     wider than a line is clipped too, unless `whole_words` (then the line is left long: an
     address must not lose its end)."""
     lines: list[str] = []
-    line = ""
+    line, used = "", 0  # the line so far and its width, prefix included
     for word in text.split(" "):
-        candidate = f"{line} {word}" if line else word
         prefix = indent if lines else ""
-        if width(prefix + candidate) <= cols or not line:
-            line = candidate
+        w = width(word)
+        if not line:
+            line, used = word, width(prefix) + w
+            continue
+        if used + 1 + w <= cols:
+            line, used = f"{line} {word}", used + 1 + w
             continue
         lines.append(prefix + line)
-        line = word
+        line, used = word, width(indent) + w
     if line or not lines:
         lines.append((indent if lines else "") + line)
     if not whole_words:

@@ -330,33 +330,45 @@ def story_items(problems: list[Finding], data: ViewData) -> list[tuple[Finding, 
         # Fewer stories than the minimum: let the findings of a story speak one by one.
         flat = sorted(problems, key=finding_order)[:STORY_MIN]
         items = [[f] for f in flat]
-    return [(group[0], _story_sentence(group, data)) for group in items]
+    return [(group[0], "".join(_story_sentence(group, data))) for group in items]
 
 
-def _story_sentence(group: list[Finding], data: ViewData) -> str:
+def _story_sentence(group: list[Finding], data: ViewData) -> tuple[str, str]:
+    """The sentence of a story, and its tail: the reference's figure and what else was found
+    (kept whole when the sentence must be cut to fit)."""
     lead = group[0]
     sentence = labels.topic(lead.topic, data.lang)
     about = words.about(lead, data.lang)
     sentence += f" ({about}): " if about else ": "
     sentence += headline(lead, data)
+    tail = ""
     ref = next((f for f in group if f.reference is not None and f is not lead), None)
     if ref is not None and ref.reference is not None and lead.kind != "reference":
         fact = data.facts.get(ref.reference.fact)
         value = words.fact_value(fact, data.lang) if fact is not None else ""
         if value:
             title = ref.reference.source_title.split(" (")[0]
-            sentence = sentence.rstrip(".") + f"; {title}: {value}."
+            sentence = sentence.rstrip(".")
+            tail = f"; {title}: {value}."
     others = Counter(verdict_name(f, data.lang) for f in group[1:])
     if others:
         also = ", ".join(f"{n} × {name}" for name, n in others.items())
-        sentence += f" ({data.w('also')}: {also})"
-    return sentence
+        tail += f" ({data.w('also')}: {also})"
+    return sentence, tail
 
 
 def story(problems: list[Finding], data: ViewData) -> list[Line]:
     """The story as numbered lines, each item at most three lines."""
     lines: list[Line] = [[(data.w("story"), "bold")]]
-    for number, (lead, sentence) in enumerate(story_items(problems, data), start=1):
+    for number, (lead, _) in enumerate(story_items(problems, data), start=1):
+        group = [f for f in problems if _story_key(f, data) == _story_key(lead, data)]
+        group.sort(key=finding_order)
+        sentence, tail = _story_sentence(group, data)
+        # Three lines at most; a long sentence gives way, its tail stays whole.
+        room = 3 * (data.width - 3) - _width(tail) - 12
+        if _width(sentence) > room:
+            sentence = clip(sentence, max(room, 20))
+        sentence += tail
         label, style = badge(lead, data.lang)
         prefix = f"{number}. "
         mark = label.split(" ")[0]

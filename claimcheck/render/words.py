@@ -208,6 +208,7 @@ def claim_span(claim: Claim) -> tuple[int, int] | None:
     return _mention_span(quote, claim.object) or _mention_span(quote, claim.subject)
 
 
+@functools.lru_cache(maxsize=4096)  # a claim is drawn in several places: look it up once
 def _mention_span(text: str, entity_id: str | None) -> tuple[int, int] | None:
     if not entity_id:
         return None
@@ -221,6 +222,7 @@ def _mention_span(text: str, entity_id: str | None) -> tuple[int, int] | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def clause(sentence: str, start: int, end: int) -> str:
     """The clause of `sentence` holding sentence[start:end]: from the last clause break before
     it to the first after it (clauses.yaml); the sentence when that clause is too short."""
