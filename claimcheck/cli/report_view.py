@@ -166,8 +166,14 @@ def markdown(store: ReportStore, shown: Iterable[Finding], lang: str) -> Iterato
     heads = ("finding", "verdict", "kind", "topic", "about", "sources", "explanation")
     yield "| " + " | ".join(labels.word(h, lang) for h in heads) + " |"
     yield "|" + " --- |" * len(heads)
-    for f in sorted(shown, key=finding_order):
-        sources = "; ".join(f"{s.article} L{s.line}: {s.value}" for s in f.sources)
+    findings = sorted(shown, key=finding_order)
+    data = view_data(store, findings, lang)
+    for f in findings:
+        sources = "; ".join(
+            f"{s.article} {data.w('line_at', n=s.line)}: "
+            + (words.source_value(s, data.claims.get(s.claim), lang) or s.value)
+            for s in f.sources
+        )
         cells = [
             f"`{f.id}`",
             cell(labels.verdict(f, lang)),
@@ -175,6 +181,6 @@ def markdown(store: ReportStore, shown: Iterable[Finding], lang: str) -> Iterato
             cell(labels.topic(f.topic, lang)),
             cell(words.about(f, lang) or "-"),
             cell(sources),
-            cell(labels.explanation(f, lang)),
+            cell(words.explanation(f, dict(data.claims), lang)),
         ]
         yield "| " + " | ".join(cells) + " |"

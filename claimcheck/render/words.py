@@ -117,8 +117,11 @@ def quantity(q: Quantity | None, lang: str) -> str:
 
 def source_value(source: SourceValue, claim: Claim | None, lang: str) -> str:
     """What a source's figure comes to; English keeps the reconciler's own wording."""
-    if lang != "ko" or claim is None or claim.quantity is None:
-        return source.value if (lang != "ko" or claim is None) else ""
+    if lang != "ko" or claim is None:
+        return source.value
+    if claim.quantity is None:
+        # A statement's value is a slug ('not hbm'); a Korean reader gets its own words.
+        return f"{OPEN}{claim_words(claim)}{CLOSE}"
     text = f"{claim.quantity.text} = {quantity(claim.quantity, lang)}"
     if source.value_usd is not None and claim.quantity.unit not in (None, "USD"):
         text += f" ≈ {number(round(source.value_usd))}{unit('USD', lang)}"
