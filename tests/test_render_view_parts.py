@@ -310,3 +310,10 @@ def test_a_disputed_finding_is_a_problem_the_default_view_draws():
     assert "Supported 1" in text  # counted in the tally
     ko = default_view([disputed], {}, (1, 1, 1), ViewData(lang="ko"))
     assert "논쟁 중" in "\n".join("".join(t for t, _ in line) for line in ko)
+
+
+def test_a_statement_value_in_korean_is_its_own_words():
+    claim = _claim("그들은 고대역폭 메모리를 사용하지 않고 만든 모델을 내놓았다.")
+    source = _source(claim).model_copy(update={"value": "not hbm"})
+    assert words.source_value(source, claim, "ko") == "“그들은 고대역폭 메모리를 사용하지 않고”"
+    assert words.source_value(source, claim, "en") == "not hbm"
