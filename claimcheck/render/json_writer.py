@@ -14,7 +14,7 @@ def write(report: Report, findings: list[Finding], options: RenderOptions | None
 
     labelled = [
         f.model_copy(
-            update={"labels": FindingLabels(**finding_labels(f.model_dump(exclude={"sources"})))}
+            update={"labels": FindingLabels.model_validate(finding_labels(f.model_dump()))}
         )
         for f in findings
     ]

@@ -37,9 +37,9 @@ def write(report: Report, findings: list[Finding], options: RenderOptions | None
     headers = ("finding", "verdict", "topic", "sources", "explanation", "reference")
     lines.append("| " + " | ".join(labels.word(h, lang) for h in headers) + " |")
     lines.append("|" + "---|" * len(headers))
-    claims = claims_by_id(report)
+    by_id = claims_by_id(report)
     for finding in findings:
-        lines.append("| " + " | ".join(_row(report, finding, lang, claims)) + " |")
+        lines.append("| " + " | ".join(_row(report, finding, lang, by_id)) + " |")
     lines.append("")
     return "\n".join(lines)
 

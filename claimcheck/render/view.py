@@ -18,6 +18,7 @@ from claimcheck.models import Claim, Finding, SourceValue
 from claimcheck.render import labels, words
 from claimcheck.render.common import finding_order
 from claimcheck.render.textwidth import around, clip, wrap
+from claimcheck.render.textwidth import width as _width
 
 # Verdicts a reporter must see: each is drawn in the default view.
 PROBLEMS = ("refuted", "contradiction", "inconsistent", "misattributed", "misleading", "disputed")
@@ -261,12 +262,6 @@ def reference_line(finding: Finding, data: ViewData, cols: int) -> Line | None:
     head = f"{INDENT}{labels.word('reference', data.lang)}: "
     text = f"{ref.source_title} — {ref.source_locator}"
     return [(head, "dim"), (clip(text, cols - _width(head)), None)]
-
-
-def _width(text: str) -> int:
-    from claimcheck.render.textwidth import width
-
-    return width(text)
 
 
 def compact(finding: Finding, data: ViewData) -> list[Line]:

@@ -259,10 +259,10 @@ def claim_words(claim: Claim) -> str:
 # --- words for the JSON ---------------------------------------------------------------------------
 
 
-def finding_labels(row: dict) -> dict:
+def finding_labels(row: dict) -> dict[str, str | None]:
     """The `labels` of a finding (models.FindingLabels) from its JSON fields."""
     finding = Finding.model_validate({**row, "sources": [], "labels": None})
-    out = {}
+    out: dict[str, str | None] = {}
     for lang, suffix in (("en", ""), ("ko", "_ko")):
         out["verdict" + suffix] = labels.verdict(finding, lang)
         out["topic" + suffix] = labels.topic(finding.topic, lang)
