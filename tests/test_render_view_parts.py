@@ -207,8 +207,8 @@ def test_a_block_with_thirty_sources_stays_within_its_lines_and_columns(lang, co
 
 
 def test_short_labels_are_unique_prefixes_to_a_word_boundary():
-    labels = short_labels(["001_abc", "002_abc", "hankyung-0128", "hankyung-0131", "x"])
-    assert labels["001_abc"] == "001" and labels["002_abc"] == "002"
+    labels = short_labels(["001_abc", "002_abc", "hankyung-0128", "hankyung-0131", "x", "03_b"])
+    assert labels["001_abc"] == "001" and labels["002_abc"] == "002" and labels["03_b"] == "03"
     assert labels["hankyung-0128"] == "hankyung-0128" and labels["x"] == "x"
     assert len(set(labels.values())) == len(labels)
 
@@ -317,3 +317,13 @@ def test_a_statement_value_in_korean_is_its_own_words():
     source = _source(claim).model_copy(update={"value": "not hbm"})
     assert words.source_value(source, claim, "ko") == "“그들은 고대역폭 메모리를 사용하지 않고”"
     assert words.source_value(source, claim, "en") == "not hbm"
+
+
+def test_no_problems_says_so_and_tells_no_story():
+    from claimcheck.render.view import default_view
+
+    fine = _finding("reference:fine", "supported", "founding")
+    lines = default_view([fine], {("reference", "supported"): 1}, (1, 1, 1), ViewData())
+    text = "\n".join("".join(t for t, _ in line) for line in lines)
+    assert "No problems found." in text and "What stands out" not in text
+    assert "id: reference:fine" not in text and "Supported 1" in text

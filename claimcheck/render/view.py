@@ -76,7 +76,11 @@ def short_labels(article_ids: Iterable[str]) -> dict[str, str]:
             and article_id[length].isalnum()
         ):
             length += 1  # to the end of the word: '001', not '00'
-        out[article_id] = article_id[:length]
+        label = article_id[:length]
+        trimmed = label.rstrip("_-. ")  # '03', not '03_', when that is still unique
+        if trimmed and not any(o.startswith(trimmed) for o in others):
+            label = trimmed
+        out[article_id] = label
     return out
 
 
