@@ -333,27 +333,49 @@ def story_items(problems: list[Finding], data: ViewData) -> list[tuple[Finding, 
 
 
 def _story_sentence(group: list[Finding], data: ViewData) -> tuple[str, str]:
-    """The sentence of a story, and its tail: the reference's figure and what else was found
-    (kept whole when the sentence must be cut to fit)."""
+    """The sentence of a story, and its tail: the reference's figure and what was found
+    (kept whole when the sentence must be cut to fit).
+
+    When sources disagree about a figure, the story tells that (the figures side by side), with
+    the reference's figure after it, even when a check against the reference is the worst
+    finding: that is the story across sources. Otherwise the worst finding tells it."""
     lead = group[0]
     sentence = labels.topic(lead.topic, data.lang)
     about = words.about(lead, data.lang)
     sentence += f" ({about}): " if about else ": "
-    sentence += headline(lead, data)
+    cross = next((f for f in group if f.kind == "cross_source" and _has_figures(f, data)), None)
+    teller = cross if cross is not None else lead
+    sentence += f"{_against(cross, data)}." if cross is not None else headline(lead, data)
     tail = ""
-    ref = next((f for f in group if f.reference is not None and f is not lead), None)
-    if ref is not None and ref.reference is not None and lead.kind != "reference":
+    ref = next((f for f in group if f.reference is not None and f is not teller), None)
+    if ref is not None and ref.reference is not None and teller.kind != "reference":
         fact = data.facts.get(ref.reference.fact)
         value = words.fact_value(fact, data.lang) if fact is not None else ""
         if value:
             title = ref.reference.source_title.split(" (")[0]
             sentence = sentence.rstrip(".")
             tail = f"; {title}: {value}."
+    if cross is not None:
+        # Each finding of the story by name, with its likely cause: what the figures mean.
+        found = [
+            verdict_name(f, data.lang)
+            + (f" — {labels.diagnosis(f.diagnosis, data.lang)}" if f.diagnosis else "")
+            for f in group
+        ]
+        tail += " (" + "; ".join(dict.fromkeys(found)) + ")"
+        return sentence, tail
     others = Counter(verdict_name(f, data.lang) for f in group[1:])
     if others:
         also = ", ".join(f"{n} × {name}" for name, n in others.items())
         tail += f" ({data.w('also')}: {also})"
     return sentence, tail
+
+
+def _has_figures(finding: Finding, data: ViewData) -> bool:
+    return any(
+        (c := data.claims.get(s.claim)) is not None and c.quantity is not None
+        for s in finding.sources
+    )
 
 
 def story(problems: list[Finding], data: ViewData) -> list[Line]:
