@@ -99,7 +99,17 @@ def reconcile(
 
     table = load_reference(Path(reference)) if isinstance(reference, (str, Path)) else reference
     meta = {article.id: article.meta for article in articles}
-    return build_report_from_claims(list(claims), meta, table).findings
+    from claimcheck.models import FindingLabels
+    from claimcheck.render.words import finding_labels
+
+    findings = build_report_from_claims(list(claims), meta, table).findings
+    # with their slugs in words, as the CLI's JSON gives them
+    return [
+        f.model_copy(
+            update={"labels": FindingLabels(**finding_labels(f.model_dump(mode="json")))}
+        )
+        for f in findings
+    ]
 
 
 def normalize(text: str) -> list[Quantity]:

@@ -314,6 +314,20 @@ class ReferenceCitation(Result):
     quote: str
 
 
+class FindingLabels(Result):
+    """A finding's slugs in words, English and Korean, for readers of the JSON (the slugs stay
+    what scripts match on)."""
+
+    verdict: str
+    verdict_ko: str  # the SNU FactCheck label with the Korean one: 전혀 사실 아님 (출처와 다름)
+    topic: str
+    topic_ko: str
+    about: str  # subject / object by name
+    about_ko: str
+    diagnosis: str | None = None
+    diagnosis_ko: str | None = None
+
+
 class Finding(Result):
     id: str
     kind: FindingKind
@@ -329,6 +343,7 @@ class Finding(Result):
     reference: ReferenceCitation | None = None
     sources: list[SourceValue] = []
     arithmetic: list[str] = []  # each step of the arithmetic, in English
+    labels: FindingLabels | None = None  # filled where a report is written for readers
     # figures of these sources that were not compared, and the frame slot that kept them apart
     # (issue 14: only the same quantity is compared); `report --explain-skips` shows them
     skipped: list[str] = []

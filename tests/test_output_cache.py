@@ -189,15 +189,16 @@ def test_only_the_most_recent_entries_are_kept(work, monkeypatch):
 
 
 def test_an_output_cut_short_by_its_reader_is_not_kept(tmp_path):
-    # `claimcheck report | head`: the reader leaves after a few lines; rich then exits with
-    # status 1, which must not be mistaken for a finished report with --fail-on findings.
+    # `claimcheck report --format json | head`: the reader leaves after a few lines; the
+    # report then exits with status 1, which must not be mistaken for a finished report with
+    # --fail-on findings.
     import subprocess
     import sys
 
     cache = tmp_path / "cache"
     env = {**os.environ, "CLAIMCHECK_CACHE_DIR": str(cache), "COLUMNS": "100"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "claimcheck", "report", "--single-source"],
+        [sys.executable, "-m", "claimcheck", "report", "--format", "json", "--single-source"],
         cwd=tmp_path,
         env=env,
         stdout=subprocess.PIPE,

@@ -88,16 +88,72 @@ def page(browser, page_file):
     context.close()
 
 
-def test_findings_are_visible(page):
+def test_problems_are_visible_and_the_rest_opens_without_script(page):
     page, _ = page
     findings = page.locator("article.finding")
     assert findings.count() == 3
-    for i in range(3):
-        assert findings.nth(i).is_visible()
+    # refuted and misattributed are problems; the discrepancy is folded under <details>.
     assert page.locator("#R-gpu_count-1").is_visible()
+    assert page.locator("#R-training_cost-2").is_visible()
+    assert not page.locator("#X-training_cost-1").is_visible()
     assert "전혀 사실 아님" in page.locator("#R-gpu_count-1 .badge").inner_text()
+    page.locator("details > summary").click()  # the browser's own disclosure, no script
+    assert page.locator("#X-training_cost-1").is_visible()
     marked = page.locator("#X-training_cost-1 mark").all_inner_texts()
     assert "약 560만 달러(약 81억 원)를 들였다" in marked
+
+
+def test_the_story_comes_first(page):
+    page, _ = page
+    story = page.locator("section.story")
+    assert story.is_visible()
+    assert story.locator("li").count() >= 1
+    first_finding = page.locator("article.finding").first
+    assert story.bounding_box()["y"] < first_finding.bounding_box()["y"]
+    # Nothing but the title and the summary line comes before it.
+    before = page.evaluate(
+        "[...document.querySelector('main').children]"
+        ".slice(0, [...document.querySelector('main').children]"
+        ".indexOf(document.querySelector('section.story'))).map(e => e.tagName)"
+    )
+    assert before == ["H1", "P"]
+    # Each story item links to the finding it tells of.
+    target = story.locator("li a").first.get_attribute("href")
+    assert target == "#R-gpu_count-1"
+
+
+def _hangul_families() -> set[str]:
+    """Font families installed with Hangul, as fontconfig lists them."""
+    try:
+        done = subprocess.run(
+            ["fc-list", ":lang=ko", "family"], capture_output=True, text=True, timeout=30
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return set()
+    return {name.strip() for line in done.stdout.splitlines() for name in line.split(",")}
+
+
+def test_korean_text_renders_with_a_hangul_font(page):
+    families = _hangul_families()
+    if not families:
+        _install_browser()  # browser_setup.sh installs fonts-noto-cjk where it can
+        families = _hangul_families()
+    if not families:
+        pytest.skip("no Hangul font installed (run tests/browser_setup.sh as root)")
+    page, _ = page
+    session = page.context.new_cdp_session(page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    root = session.send("DOM.getDocument")["root"]["nodeId"]
+    node = session.send("DOM.querySelector", {"nodeId": root, "selector": "section.story h2"})
+    used = session.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
+    # The heading is Korean (핵심 문제): each of its Hangul syllables is drawn by a font that
+    # has Hangul (a space may come from another font), so none is a box.
+    text = page.locator("section.story h2").inner_text()
+    syllables = sum(1 for ch in text if "가" <= ch <= "힣")
+    assert syllables >= 2, text
+    hangul_glyphs = sum(font["glyphCount"] for font in used if font["familyName"] in families)
+    assert hangul_glyphs >= syllables, used
 
 
 def test_planted_script_and_onerror_did_not_run(page):

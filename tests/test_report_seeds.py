@@ -188,7 +188,7 @@ def test_fail_on_and_filters():
 def test_korean_report_uses_the_snu_scale():
     result = CliRunner().invoke(main, ["report", "--lang", "ko", "--topic", "gpu_count"])
     assert result.exit_code == 0
-    assert "전혀 사실 아님" in result.output and "출처 간 비교" in result.output
+    assert "전혀 사실 아님" in result.output and "보도 간 비교" in result.output
 
 
 def test_markdown_table():
@@ -196,6 +196,6 @@ def test_markdown_table():
         main, ["report", "--format", "markdown", "--verdict", "contradiction"]
     )
     lines = result.stdout.splitlines()
-    assert lines[2].startswith("| verdict |") and all(
-        line.startswith("| ") for line in lines[4:] if line
+    assert lines[2].startswith("| Finding | Verdict |") and all(
+        line.startswith("| `cross_source:") for line in lines[4:] if line
     )

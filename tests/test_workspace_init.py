@@ -189,7 +189,7 @@ def test_init_then_an_article_of_our_own_then_extract_check_and_report(here):
     assert ("naver-gpu-count-2024", "refuted") in checked
     assert ("v3-cluster-size", "supported") in checked
     table = cli("report", "--no-cache")
-    assert table.exit_code == 0 and "naver" in table.stdout
+    assert table.exit_code == 0 and "naver" in table.stdout.lower()
 
 
 def test_init_overwrites_nothing(here):

@@ -36,6 +36,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "export",
         "Export findings as CSV, JSON, Markdown, HTML or ClaimReview.",
     ),
+    "explain": (
+        "claimcheck.cli.explain",
+        "explain",
+        "Show one finding in full: sources, arithmetic, reference.",
+    ),
     "rates": (
         "claimcheck.cli.rates",
         "rates",
@@ -85,6 +90,7 @@ def main() -> None:
     \b
     Example:
       claimcheck report
+      claimcheck explain reference:a1697b3a65
       claimcheck report --lang ko --format markdown
       claimcheck show 002_0e2b5449ce5aef5f
     """

@@ -168,6 +168,15 @@ def jobs_option() -> Any:
     )
 
 
+def pager_option() -> Any:
+    """--no-pager: print straight to the terminal even when the output is longer than it."""
+    return click.option(
+        "--no-pager",
+        is_flag=True,
+        help="Do not page long output on a terminal (it is never paged when piped).",
+    )
+
+
 def verdict_option(name: str, dest: str, help: str) -> Any:
     """A repeatable option whose values are verdicts (--verdict, --fail-on)."""
     from claimcheck.verdicts import VERDICTS_BY_KIND

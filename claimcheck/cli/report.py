@@ -14,6 +14,7 @@ from claimcheck.cli.common import (
     overrides_folder_option,
     rates_option,
     reference_of,
+    pager_option,
     reports_input_errors,
     verdict_option,
     workspace,
@@ -38,6 +39,12 @@ from claimcheck.cli.common import (
     show_default=True,
     help="List findings that only one source states (always counted in the overview).",
 )
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="Every finding in the compact form, worst first (default: the story and the problems).",
+)
 @overrides_folder_option()
 @rates_option()
 @jobs_option()
@@ -46,6 +53,7 @@ from claimcheck.cli.common import (
     is_flag=True,
     help="Compute afresh; do not replay or keep the output (see README: the output cache).",
 )
+@pager_option()
 @reports_input_errors
 def report(
     paths,
@@ -55,16 +63,21 @@ def report(
     verdicts,
     fail_on,
     single_source,
+    show_all,
     tables_dir,
     rate_files,
     jobs,
     no_cache,
+    no_pager,
 ):
     """Reconcile claims across sources, within articles and against the reference table.
 
     With no PATHS, ./seeds if the working folder has one (with ./claims), else the bundled corpus;
-    the first line on standard error says which. Each finding shows its sources side by side,
-    the arithmetic and, for reference checks, the fact and its source.
+    the first line on standard error says which. The terminal view leads with the story (the few
+    problems that matter most, in plain sentences), then each problem worst first in a few lines:
+    its sources with the figure marked, the arithmetic, the reference and the finding's id. A
+    tally counts the rest; --all shows every finding, `claimcheck explain ID` one in full. Longer
+    than the screen, it opens in $PAGER (or less -FRX), as git does.
 
     \b
     Exit status: 0 done, 1 a finding matched --fail-on, 2 bad input.
@@ -72,17 +85,23 @@ def report(
     \b
     Examples:
       claimcheck report
-      claimcheck report --lang ko --topic training_cost
+      claimcheck report --lang ko --all
+      claimcheck report --topic training_cost --verdict inconsistent
       claimcheck report --format json | jq '.findings[] | select(.verdict == "refuted")'
       claimcheck report --fail-on contradiction --fail-on refuted
       claimcheck report --rates DEXKOUS.csv news/   # a FRED download for later dates
     """
     from claimcheck import outputcache
+    from claimcheck.cli.report_view import paged, use_colour
 
+    colour = fmt == "table" and use_colour()
     chosen = workspace(paths, tables_dir)
     options = (chosen, lang, fmt, topics, verdicts, fail_on, single_source, rate_files)
-    # --jobs changes how long a report takes, not what it says: it is not part of the key.
+    extra = dict(jobs=jobs, show_all=show_all, colour=colour)
+    # --jobs and --no-pager change how a report is made or shown, not what it says: they are
+    # not part of the key.
     shown = [list(paths), lang, fmt, list(topics), list(verdicts), list(fail_on), single_source]
+    shown.append(show_all)
     key = (
         None
         if no_cache
@@ -90,17 +109,28 @@ def report(
             "report", shown, chosen.paths or [], str(chosen.tables), rate_files
         )
     )
-    if key is None:
-        return _report(*options, jobs=jobs)
-    code = outputcache.replay(key)
-    if code is None:
-        return outputcache.record(key, lambda: _report(*options, jobs=jobs))
+    with paged(fmt == "table" and not no_pager):
+        if key is None:
+            return _report(*options, **extra)
+        code = outputcache.replay(key)
+        if code is None:
+            return outputcache.record(key, lambda: _report(*options, **extra))
     if code:
         sys.exit(code)
 
 
 def _report(
-    chosen, lang, fmt, topics, verdicts, fail_on, single_source, rate_files, jobs=1
+    chosen,
+    lang,
+    fmt,
+    topics,
+    verdicts,
+    fail_on,
+    single_source,
+    rate_files,
+    jobs=1,
+    show_all=False,
+    colour=False,
 ) -> None:
     from claimcheck.cli.common import use_rate_files
     from claimcheck.reconcile import store_for_paths
@@ -114,7 +144,7 @@ def _report(
                 [
                     ("articles", store.article_rows()),
                     ("claims", store.claim_rows()),
-                    ("findings", store.finding_rows(**shown)),
+                    ("findings", _labelled(store.finding_rows(**shown))),
                     ("summary", store.summary().model_dump(mode="json")),
                 ]
             )
@@ -126,7 +156,15 @@ def _report(
         else:
             from claimcheck.cli.report_view import terminal
 
-            terminal(store, store.findings(**shown), lang)
+            terminal(
+                store,
+                store.findings(**shown),
+                lang,
+                topics=topics,
+                show_all=show_all,
+                chosen=bool(verdicts),
+                colour=colour,
+            )
         failing = sum(
             n for (_, _, verdict), n in store.verdict_counts(topics).items() if verdict in fail_on
         )
@@ -135,3 +173,12 @@ def _report(
             f"claimcheck: {failing} finding(s) matched --fail-on {','.join(fail_on)}", err=True
         )
         sys.exit(1)
+
+
+def _labelled(rows):
+    """Findings with their slugs in words (`labels`), for readers of the JSON."""
+    from claimcheck.render.words import finding_labels
+
+    for row in rows:
+        row["labels"] = finding_labels(row)
+        yield row

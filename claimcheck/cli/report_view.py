@@ -1,176 +1,187 @@
-"""Rendering a report for people: the terminal (rich) and Markdown."""
+"""Drawing a report for people: the terminal view (plain lines, coloured on a terminal, paged
+like git when longer than the screen) and the Markdown of `report --format markdown`."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
-
-from claimcheck.cli.common import stdout_console
-from claimcheck.models import Finding
-
 if TYPE_CHECKING:
+    from claimcheck.models import Finding
     from claimcheck.reconcile.store import ReportStore
+    from claimcheck.render.view import Line, ViewData
 
-KIND_LABEL = {
-    "en": {
-        "cross_source": "across sources",
-        "internal": "within an article",
-        "reference": "against the reference",
-    },
-    "ko": {"cross_source": "출처 간 비교", "internal": "기사 내부", "reference": "참고 사실 대조"},
-}
-TEXT = {
-    "en": {
-        "articles": "articles",
-        "claims": "claims",
-        "findings": "findings",
-        "topic": "topic",
-        "source": "source",
-        "value": "normalised value",
-        "arith": "arithmetic",
-        "ref": "reference",
-        "unknown": "date unknown",
-        "overview": "Overview",
-        "diag": "likely cause",
-        "no_rate": "{} check(s) lacked an exchange rate for the article's date (unverifiable)",
-    },
-    "ko": {
-        "articles": "기사",
-        "claims": "주장",
-        "findings": "검증 결과",
-        "topic": "주제",
-        "source": "출처",
-        "value": "정규화한 값",
-        "arith": "계산",
-        "ref": "참고 사실",
-        "unknown": "날짜 미상",
-        "overview": "요약",
-        "diag": "추정 원인",
-        "no_rate": "기사 날짜의 환율이 없어 확인하지 못한 검증 {}건",
-    },
-}
+DEFAULT_PAGER = "less -FRX"
 
 
-def _label(kind: str, verdict: str, lang: str) -> tuple[str, str]:
-    """The verdict's label (Korean: with its SNU FactCheck rating) and its colour."""
-    from claimcheck.ratings import load_ratings
-
-    rating = load_ratings().rating(kind, verdict)
-    if lang == "ko":
-        return f"{rating.badge} {rating.label_ko} ({rating.snu_label})", rating.colour
-    return f"{rating.badge} {rating.label_en}", rating.colour
+# --- where the lines go --------------------------------------------------------------------------
 
 
-def _explanation(finding: Finding, lang: str) -> str:
-    return finding.explanation_ko if lang == "ko" else finding.explanation
+def use_colour() -> bool:
+    """Colour on a terminal, as most tools do: NO_COLOR turns it off, FORCE_COLOR on."""
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty()
 
 
-def terminal(store: ReportStore, shown: Iterable[Finding], lang: str) -> None:
-    from rich.panel import Panel
-    from rich.table import Table
+def screen_width() -> int:
+    return max(40, shutil.get_terminal_size((80, 24)).columns)
 
-    t = TEXT[lang]
-    console = stdout_console()
-    by_kind_topic = store.verdict_counts()
+
+def _styled(text: str, style: str | None) -> str:
+    if not style or not text:
+        return text
+    from rich.color import ColorSystem
+    from rich.style import Style
+
+    name = {"mark": "bold underline", "bold": "bold", "dim": "dim"}.get(style)
+    if name is None:
+        name = style.removeprefix("colour:")
+    try:
+        return Style.parse(name).render(text, color_system=ColorSystem.EIGHT_BIT)
+    except Exception:  # an unknown colour name in ratings.yaml: the text, uncoloured
+        return text
+
+
+def as_text(lines: Iterable[Line], colour: bool) -> str:
+    out = []
+    for line in lines:
+        out.append("".join(_styled(t, s) if colour else t for t, s in line).rstrip())
+    return "\n".join(out) + "\n"
+
+
+@contextmanager
+def paged(enabled: bool) -> Iterator[None]:
+    """Collect standard output and, when it is longer than the screen, show it in a pager:
+    $PAGER, else `less -FRX` (LESS=FRX is set when LESS is unset, as git does). Only on a
+    terminal: `enabled` is False for --no-pager and for a pipe or file."""
+    if not enabled or not sys.stdout.isatty():
+        yield
+        return
+    import io
+
+    real = sys.stdout
+    buffer = io.StringIO()
+    sys.stdout = buffer  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout = real
+        _show(buffer.getvalue(), real)
+
+
+def _show(text: str, out) -> None:
+    height = shutil.get_terminal_size((80, 24)).lines
+    command = os.environ.get("PAGER", DEFAULT_PAGER).strip()
+    if text.count("\n") < height or not command or command == "cat":
+        out.write(text)
+        out.flush()
+        return
+    import shlex
+    import subprocess
+
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")
+    try:
+        pager = subprocess.Popen(shlex.split(command), stdin=subprocess.PIPE, env=env)
+    except (OSError, ValueError):
+        out.write(text)  # no such pager: print, as if there were none
+        out.flush()
+        return
+    try:
+        pager.communicate(text.encode(getattr(out, "encoding", None) or "utf-8", "replace"))
+    except (BrokenPipeError, KeyboardInterrupt):
+        pass  # the reader quit the pager early
+    pager.wait()
+
+
+def echo_lines(lines: list[Line], colour: bool) -> None:
+    sys.stdout.write(as_text(lines, colour))
+    sys.stdout.flush()
+
+
+# --- what the view needs from the store ---------------------------------------------------------
+
+
+def view_data(store: ReportStore, findings: list[Finding], lang: str) -> ViewData:
+    """Articles, the claims these findings cite and the reference facts, by id."""
+    from claimcheck.models import Claim
+    from claimcheck.reference import load_reference
+    from claimcheck.render.view import ViewData
+
+    wanted = {c for f in findings for c in f.claims} | {
+        s.claim for f in findings for s in f.sources
+    }
+    claims = {
+        row["id"]: Claim.model_validate(row) for row in store.claim_rows() if row["id"] in wanted
+    }
+    articles = {row["id"]: row for row in store.article_rows()}
+    facts = {fact.id: fact for fact in load_reference().all_facts()}
+    return ViewData(lang=lang, width=screen_width(), articles=articles, claims=claims, facts=facts)
+
+
+def terminal(
+    store: ReportStore,
+    shown: Iterable[Finding],
+    lang: str,
+    *,
+    topics: Iterable[str] = (),
+    show_all: bool = False,
+    chosen: bool = False,
+    colour: bool = False,
+) -> None:
+    from claimcheck.render.view import default_view, is_problem
+
+    findings = list(shown)
+    drawn = findings if (show_all or chosen) else [f for f in findings if is_problem(f)]
+    data = view_data(store, drawn, lang)
     counts: Counter = Counter()
-    for (kind, _, verdict), n in by_kind_topic.items():
+    for (kind, _, verdict), n in store.verdict_counts(tuple(topics)).items():
         counts[kind, verdict] += n
-    overview = "\n".join(
-        f"{KIND_LABEL[lang][kind]}: "
-        + ", ".join(
-            f"{_label(k, v, lang)[0]} {n}" for (k, v), n in sorted(counts.items()) if k == kind
-        )
-        for kind in ("internal", "cross_source", "reference")
-    )
-    console.print(
-        Panel(
-            f"{store.article_count} {t['articles']} · {store.claim_count} {t['claims']} · "
-            f"{store.finding_count} {t['findings']}\n{escape(overview)}"
-            + (f"\n{t['no_rate'].format(store.no_rate_count)}" if store.no_rate_count else ""),
-            title=f"claimcheck — {t['overview']}",
-        )
-    )
-    table = Table(title=t["topic"])
-    table.add_column(t["topic"])
-    for kind in ("internal", "cross_source", "reference"):
-        table.add_column(KIND_LABEL[lang][kind])
-    by_topic: dict[str, dict[str, Counter]] = {}
-    for (kind, topic, verdict), n in by_kind_topic.items():
-        by_topic.setdefault(topic, {}).setdefault(kind, Counter())[verdict] += n
-    for topic in sorted(by_topic):
-        cells = []
-        for kind in ("internal", "cross_source", "reference"):
-            counter = by_topic[topic].get(kind, Counter())
-            cells.append(
-                " ".join(
-                    f"[{_label(kind, v, lang)[1]}]{escape(_label(kind, v, lang)[0])}×{n}[/]"
-                    for v, n in sorted(counter.items())
-                )
-            )
-        table.add_row(topic, *cells)
-    console.print(table)
-    for finding in shown:
-        _print_finding(console, finding, lang, t)
-
-
-def _print_finding(console, finding: Finding, lang: str, t: dict) -> None:
-    from rich.table import Table
-
-    label, colour = _label(finding.kind, finding.verdict, lang)
-    what = " / ".join(x for x in (finding.subject, finding.object) if x)
-    console.rule(
-        f"[{colour}]{escape(label)}[/] · {KIND_LABEL[lang][finding.kind]} · {finding.topic}"
-        + (f" · {escape(what)}" if what else "")
-    )
-    console.print(escape(_explanation(finding, lang)))
-    if finding.diagnosis:
-        console.print(f"[bold]{t['diag']}:[/bold] {finding.diagnosis.replace('_', ' ')}")
-    if finding.sources:
-        table = Table(show_lines=True, expand=True)
-        for column in (t["source"], t["value"], "quote"):
-            table.add_column(column, overflow="fold")
-        for s in finding.sources:
-            where = (
-                f"{s.outlet or s.article}\n{s.published or t['unknown']}\n"
-                f"{s.section}, line {s.line} ({s.stance})"
-            )
-            table.add_row(escape(where), escape(s.value), escape(s.quote))
-        console.print(table)
-    for step in finding.arithmetic:
-        console.print(f"  [dim]{t['arith']}:[/dim] {escape(step)}")
-    if finding.reference:
-        r = finding.reference
-        console.print(f"  [bold]{t['ref']}:[/bold] {escape(r.statement)}")
-        console.print(f"  [dim]{escape(r.source_title)} — {escape(r.source_locator)}[/dim]")
-        console.print(f"  [dim]“{escape(r.quote)}”[/dim]")
+    totals = (store.article_count, store.claim_count, store.finding_count)
+    view = default_view(findings, counts, totals, data, show_all, chosen, store.no_rate_count)
+    echo_lines(view, colour)
 
 
 def markdown(store: ReportStore, shown: Iterable[Finding], lang: str) -> Iterator[str]:
-    """The report as a Markdown table, line by line."""
-    t = TEXT[lang]
-    yield (
-        f"# claimcheck: {store.article_count} {t['articles']}, "
-        f"{store.claim_count} {t['claims']}, {store.finding_count} {t['findings']}"
+    """The report as a Markdown table, worst first, each finding with its id."""
+    from claimcheck.render import labels, words
+    from claimcheck.render.common import finding_order
+    from claimcheck.render.markdown import cell
+
+    yield "# " + labels.word(
+        "view_header",
+        lang,
+        articles=store.article_count,
+        claims=store.claim_count,
+        findings=store.finding_count,
     )
     yield ""
-    yield "| verdict | kind | topic | subject / object | sources | explanation |"
-    yield "| --- | --- | --- | --- | --- | --- |"
-    for f in shown:
-        what = " / ".join(x for x in (f.subject, f.object) if x) or "-"
-        sources = "; ".join(f"{s.article} L{s.line}: {s.value}" for s in f.sources)
+    heads = ("finding", "verdict", "kind", "topic", "about", "sources", "explanation")
+    yield "| " + " | ".join(labels.word(h, lang) for h in heads) + " |"
+    yield "|" + " --- |" * len(heads)
+    findings = sorted(shown, key=finding_order)
+    data = view_data(store, findings, lang)
+    for f in findings:
+        sources = "; ".join(
+            f"{s.article} {data.w('line_at', n=s.line)}: "
+            + (words.source_value(s, data.claims.get(s.claim), lang) or s.value)
+            for s in f.sources
+        )
         cells = [
-            _label(f.kind, f.verdict, lang)[0],
-            KIND_LABEL[lang][f.kind],
-            f.topic,
-            what,
-            sources,
-            _explanation(f, lang),
+            f"`{f.id}`",
+            cell(labels.verdict(f, lang)),
+            cell(labels.kind(f.kind, lang)),
+            cell(labels.topic(f.topic, lang)),
+            cell(words.about(f, lang) or "-"),
+            cell(sources),
+            cell(words.explanation(f, dict(data.claims), lang)),
         ]
-        yield "| " + " | ".join(_md(c) for c in cells) + " |"
-
-
-def _md(cell: str) -> str:
-    return cell.replace("|", "\\|").replace("\n", " ")
+        yield "| " + " | ".join(cells) + " |"

@@ -239,14 +239,18 @@ def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Fin
     for a, b, rel, passage in allowed:
         if _SEVERITY[rel] > _SEVERITY[worst]:
             worst, worst_pair = rel, (a, b)
-            compared_on = passage.why
+            compared_on = (
+                f"comparable: {passage.why}"
+                if passage.settled
+                else f"compared for agreement only: {passage.why}"
+            )
     diagnosis: Diagnosis | None = None
     note = ""
     if worst_pair is not None:
         a, b = worst_pair
         va, vb = a.value, b.value
         if compared_on:
-            steps.append(f"comparable: {compared_on}")
+            steps.append(compared_on)
         steps.append(
             f"{a.article} {va.interval.describe()} vs {b.article} {vb.interval.describe()}: {worst}"
         )

@@ -43,7 +43,12 @@ class RenderOptions:
 def select_findings(report: Report, include_all: bool = False) -> list[Finding]:
     """The contradiction list (every finding not agreeing), or every finding; gravest first."""
     chosen = [f for f in report.findings if include_all or f.verdict not in AGREEING]
-    return sorted(chosen, key=lambda f: (_rank(f.verdict), f.topic, f.id))
+    return sorted(chosen, key=finding_order)
+
+
+def finding_order(finding: Finding) -> tuple[int, str, str]:
+    """Worst first, then by topic and id: the one order of the terminal view and every export."""
+    return (_rank(finding.verdict), finding.topic, finding.id)
 
 
 def _rank(verdict: str) -> int:
@@ -101,9 +106,16 @@ def sources_of(report: Report, finding: Finding) -> list[SourceValue]:
     return out
 
 
-def reference_text(finding: Finding) -> str:
-    """The reference as one line: statement — source title, locator: "quote"."""
+def reference_text(finding: Finding, lang: str = "en") -> str:
+    """The reference as one line: statement — source title, locator: "quote". In Korean the
+    statement is the fact's statement_ko (the source's title and quote stay as written)."""
     ref = finding.reference
     if ref is None:
         return ""
-    return f'{ref.statement} — {ref.source_title}, {ref.source_locator}: "{ref.quote}"'
+    statement = ref.statement
+    if lang == "ko":
+        from claimcheck.reference import load_reference
+
+        fact = next((f for f in load_reference().all_facts() if f.id == ref.fact), None)
+        statement = fact.statement_ko if fact is not None else statement
+    return f'{statement} — {ref.source_title}, {ref.source_locator}: "{ref.quote}"'

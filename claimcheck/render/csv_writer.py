@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
-from claimcheck.models import Finding, Report, SourceValue
-from claimcheck.render import labels
-from claimcheck.render.common import RenderOptions, reference_text, sources_of
+from claimcheck.models import Claim, Finding, Report, SourceValue
+from claimcheck.render import labels, words
+from claimcheck.render.common import RenderOptions, claims_by_id, reference_text, sources_of
 
 COLUMNS = (
     "finding",
@@ -42,30 +42,36 @@ def write(report: Report, findings: list[Finding], options: RenderOptions | None
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([labels.word(name, lang) for name in COLUMNS])
+    claims = claims_by_id(report)
     for finding in findings:
         sources: list[SourceValue | None] = list(sources_of(report, finding)) or [None]
         for source in sources:
-            writer.writerow([_cell(value) for value in _row(finding, source, lang)])
+            writer.writerow([_cell(value) for value in _row(finding, source, lang, claims)])
     return BOM + buffer.getvalue()
 
 
-def _row(finding: Finding, source: SourceValue | None, lang: str) -> list[object]:
+def _row(
+    finding: Finding, source: SourceValue | None, lang: str, claims: dict[str, Claim]
+) -> list[object]:
+    value = ""
+    if source is not None:
+        value = words.source_value(source, claims.get(source.claim), lang) or source.value
     return [
         finding.id,
         labels.kind(finding.kind, lang),
         labels.verdict(finding, lang),
         labels.topic(finding.topic, lang),
-        labels.about(finding),
+        words.about(finding, lang),
         source.claim if source else "",
         source.article if source else "",
         (source.outlet or "") if source else "",
         source.published.isoformat() if source and source.published else "",
         source.line if source else "",
         source.quote if source else "",
-        source.value if source else "",
+        value,
         source.value_usd if source and source.value_usd is not None else "",
-        labels.explanation(finding, lang),
-        reference_text(finding),
+        words.explanation(finding, claims, lang),
+        reference_text(finding, lang),
     ]
 
 

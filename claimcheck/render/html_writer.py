@@ -1,6 +1,8 @@
 """HTML export: one self-contained page (inline CSS, no scripts, no requests) readable on a phone.
 
-Every string that comes from an article or a table goes through html.escape, and a
+The page is built by small functions rather than a template: each part is a few lines, every
+string goes through one escaping function (_e), and no dependency (Jinja2) or its import time is
+needed for that. Every string that comes from an article or a table goes through html.escape, and a
 Content-Security-Policy forbids scripts and every load besides the inline style, so a page
 built from a hostile article can neither run code nor call out.
 """
@@ -10,8 +12,15 @@ from __future__ import annotations
 from html import escape
 
 from claimcheck.models import Article, Claim, Finding, Report, SourceValue
-from claimcheck.render import labels
-from claimcheck.render.common import RenderOptions, claims_by_id, number_text, sources_of
+from claimcheck.render import labels, words
+from claimcheck.render.common import (
+    RenderOptions,
+    claims_by_id,
+    finding_order,
+    number_text,
+    sources_of,
+)
+from claimcheck.render.view import ViewData, is_problem, story_items
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; base-uri 'none'"
 
@@ -32,9 +41,9 @@ _FALLBACK_COLOUR = "#5f6368"
 STYLE = """
 :root{color-scheme:light;--ink:#1d1d1f;--muted:#5f6368;--line:#d9d9de;--mark:#ffe58a}
 *{box-sizing:border-box}
-body{margin:0;font:16px/1.6 system-ui,-apple-system,"Apple SD Gothic Neo","Noto Sans KR",
-"Malgun Gothic",sans-serif;color:var(--ink);background:#f6f6f8;word-break:keep-all;
-overflow-wrap:anywhere}
+body{margin:0;font:16px/1.6 system-ui,-apple-system,"Malgun Gothic","맑은 고딕",
+"Apple SD Gothic Neo","Noto Sans KR","Noto Sans CJK KR","Nanum Gothic","나눔고딕",sans-serif;
+color:var(--ink);background:#f6f6f8;word-break:keep-all;overflow-wrap:anywhere}
 main{max-width:46rem;margin:0 auto;padding:1rem}
 h1{font-size:1.5rem;line-height:1.3;margin:.5rem 0}
 h2{font-size:1.1rem;line-height:1.4;margin:.4rem 0}
@@ -54,6 +63,10 @@ blockquote{margin:.3rem 0;padding-left:.75rem;border-left:3px solid var(--line)}
 ol{padding-left:1.3rem}
 li{margin:.2rem 0}
 nav ol{font-size:.9rem}
+.story{background:#fff;border:2px solid var(--ink);border-radius:.6rem;padding:.5rem 1rem}
+.story h2{margin-top:.3rem}
+.story li{margin:.4rem 0}
+details>summary{cursor:pointer;font-weight:600;margin:1.2rem 0 .4rem}
 a{color:#0b57d0}
 @media (max-width:30rem){main{padding:.6rem}.finding{padding:.75rem}}
 """
@@ -88,12 +101,25 @@ def write(report: Report, findings: list[Finding], options: RenderOptions | None
         f"<h1>{_e(labels.word('title', lang))}</h1>",
         f'<p class="meta">{_e(summary)}</p>',
     ]
+    # Problems first (worst first), then the rest folded away: what needs attention leads.
+    ordered = sorted(findings, key=finding_order)
+    problems = [f for f in ordered if is_problem(f)]
+    rest = [f for f in ordered if not is_problem(f)]
     if not findings:
         parts.append(f"<p>{_e(labels.word('none', lang))}</p>")
-    else:
-        parts.append(_contents(findings, lang))
-    for finding in findings:
-        parts.append(_finding(report, finding, claims, options))
+    if problems:
+        parts.append(_story(report, problems, claims, options))
+        parts.append(f"<h2>{_e(labels.word('problems', lang, n=len(problems)))}</h2>")
+        parts.append(_contents(problems, lang))
+        parts += [_finding(report, finding, claims, options) for finding in problems]
+    if rest:
+        summary_text = labels.word("other_findings", lang, n=len(rest))
+        # Open when there is nothing above it: a page of only minor findings shows them.
+        parts.append("<details open>" if not problems else "<details>")
+        parts.append(f"<summary>{_e(summary_text)}</summary>")
+        parts.append(_contents(rest, lang))
+        parts += [_finding(report, finding, claims, options) for finding in rest]
+        parts.append("</details>")
     parts += [
         "<footer>",
         f"<p>{_e(labels.word('rating_scale', lang))}</p>",
@@ -107,17 +133,42 @@ def write(report: Report, findings: list[Finding], options: RenderOptions | None
     return "\n".join(parts)
 
 
+def _story(
+    report: Report, problems: list[Finding], claims: dict[str, Claim], options: RenderOptions
+) -> str:
+    """The story: the most important problems in plain sentences, each linked to its finding."""
+    facts = _facts()
+    articles = {a.id: a.model_dump(mode="json") for a in report.articles}
+    data = ViewData(lang=options.lang, articles=articles, claims=claims, facts=facts)
+    items = "".join(
+        f'<li><a href="#{_e(lead.id)}" class="badge" '
+        f'style="background:{CSS_COLOURS.get(labels.colour(lead), _FALLBACK_COLOUR)}">'
+        f"{_e(labels.verdict(lead, options.lang))}</a> {_e(sentence)}</li>"
+        for lead, sentence in story_items(problems, data)
+    )
+    return (
+        f'<section class="story"><h2>{_e(labels.word("story", options.lang))}</h2>'
+        f"<ol>{items}</ol></section>"
+    )
+
+
+def _facts() -> dict:
+    from claimcheck.reference import load_reference
+
+    return {fact.id: fact for fact in load_reference().all_facts()}
+
+
 def _contents(findings: list[Finding], lang: str) -> str:
     items = "".join(
         f'<li><a href="#{_e(f.id)}">{_e(labels.verdict(f, lang))}</a> — '
-        f"{_e(labels.topic(f.topic, lang))}{_about(f)}</li>"
+        f"{_e(labels.topic(f.topic, lang))}{_about(f, lang)}</li>"
         for f in findings
     )
     return f"<nav><ol>{items}</ol></nav>"
 
 
-def _about(finding: Finding) -> str:
-    about = labels.about(finding)
+def _about(finding: Finding, lang: str) -> str:
+    about = words.about(finding, lang)
     return f" ({_e(about)})" if about else ""
 
 
@@ -130,15 +181,18 @@ def _finding(
         f'<article class="finding verdict-{_e(finding.verdict)}" id="{_e(finding.id)}">',
         f'<p class="meta"><span class="badge" style="background:{colour}">'
         f"{_e(labels.verdict(finding, lang))}</span> {_e(labels.kind(finding.kind, lang))}</p>",
-        f"<h2>{_e(labels.topic(finding.topic, lang))}{_about(finding)}</h2>",
-        f'<p class="explanation">{_e(labels.explanation(finding, lang))}</p>',
+        f"<h2>{_e(labels.topic(finding.topic, lang))}{_about(finding, lang)}</h2>",
+        f'<p class="explanation">{_e(words.explanation(finding, claims, lang))}</p>',
     ]
     sources = sources_of(report, finding)
     if sources:
         out.append(f"<h3>{_e(labels.word('quotes', lang))}</h3>")
         out += [_source(source, claims.get(source.claim), options) for source in sources]
     if finding.arithmetic:
-        steps = "".join(f"<li>{_e(step)}</li>" for step in finding.arithmetic)
+        steps = "".join(
+            f"<li>{_e(words.arithmetic(step, finding.kind, lang, _facts()))}</li>"
+            for step in finding.arithmetic
+        )
         out.append(
             f'<h3>{_e(labels.word("arithmetic", lang))}</h3><ol class="arithmetic">{steps}</ol>'
         )
@@ -159,7 +213,10 @@ def _source(source: SourceValue, claim: Claim | None, options: RenderOptions) ->
         labels.stance(source.stance, lang),
     ]
     value = ""
-    if source.value:
+    if source.value and lang == "ko" and claim is not None and claim.quantity is not None:
+        text = words.source_value(source, claim, lang)
+        value = f'<p class="value">{_e(labels.word("value", lang))}: {_e(text)}</p>'
+    elif source.value:
         usd = (
             f" (≈ {number_text(round(source.value_usd))} USD)"
             if source.value_usd is not None

@@ -9,5 +9,14 @@ from claimcheck.render.common import RenderOptions
 
 
 def write(report: Report, findings: list[Finding], options: RenderOptions | None = None) -> str:
-    data = report.model_copy(update={"findings": list(findings)}).model_dump(mode="json")
+    from claimcheck.models import FindingLabels
+    from claimcheck.render.words import finding_labels
+
+    labelled = [
+        f.model_copy(
+            update={"labels": FindingLabels.model_validate(finding_labels(f.model_dump()))}
+        )
+        for f in findings
+    ]
+    data = report.model_copy(update={"findings": labelled}).model_dump(mode="json")
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

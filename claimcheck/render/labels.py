@@ -27,6 +27,11 @@ class Labels(Strict):
     stances: dict[str, Entry]
     sections: dict[str, Entry]
     topics: dict[str, Entry]
+    diagnoses: dict[str, Entry]
+    things: dict[str, Entry]
+    units: dict[str, Entry]
+    qualifiers_ko: dict[str, str]
+    arithmetic_ko: list[Entry]  # en: a regular expression, ko: its replacement
 
 
 @functools.lru_cache(maxsize=1)
@@ -66,6 +71,12 @@ def section(name: str, lang: str) -> str:
 
 def topic(name: str, lang: str) -> str:
     return _pick(labels().topics.get(name), name, lang)
+
+
+def diagnosis(name: str | None, lang: str) -> str:
+    if name is None:
+        return ""
+    return _pick(labels().diagnoses.get(name), name.replace("_", " "), lang)
 
 
 def verdict(finding: Finding, lang: str) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from claimcheck.models import Finding, Report
-from claimcheck.render import labels
-from claimcheck.render.common import RenderOptions, reference_text, sources_of
+from claimcheck.render import labels, words
+from claimcheck.render.common import RenderOptions, claims_by_id, reference_text, sources_of
 
 # Characters that GitHub-flavoured Markdown reads as markup inside a table cell: escaped with a
 # backslash, so article text shows as written and cannot open a link, a code span or math.
@@ -37,31 +37,33 @@ def write(report: Report, findings: list[Finding], options: RenderOptions | None
     headers = ("finding", "verdict", "topic", "sources", "explanation", "reference")
     lines.append("| " + " | ".join(labels.word(h, lang) for h in headers) + " |")
     lines.append("|" + "---|" * len(headers))
+    by_id = claims_by_id(report)
     for finding in findings:
-        lines.append("| " + " | ".join(_row(report, finding, lang)) + " |")
+        lines.append("| " + " | ".join(_row(report, finding, lang, by_id)) + " |")
     lines.append("")
     return "\n".join(lines)
 
 
-def _row(report: Report, finding: Finding, lang: str) -> list[str]:
+def _row(report: Report, finding: Finding, lang: str, claims: dict) -> list[str]:
     sources = []
     for source in sources_of(report, finding):
         where = source.outlet or labels.word("unknown_outlet", lang)
         when = (
             source.published.isoformat() if source.published else labels.word("unknown_date", lang)
         )
-        value = f" → {cell(source.value)}" if source.value else ""
+        text = words.source_value(source, claims.get(source.claim), lang) or source.value
+        value = f" → {cell(text)}" if text else ""
         sources.append(
             f"{cell(where)}, {when}, {labels.word('line', lang).lower()} {source.line}: "
             f"“{cell(source.quote)}”{value}"
         )
     topic = labels.topic(finding.topic, lang)
-    about = labels.about(finding)
+    about = words.about(finding, lang)
     return [
         f"`{finding.id.replace('`', '')}`",
         cell(labels.verdict(finding, lang)),
         cell(f"{topic} ({about})" if about else topic),
         "<br>".join(sources),
-        cell(labels.explanation(finding, lang)),
-        cell(reference_text(finding)),
+        cell(words.explanation(finding, claims, lang)),
+        cell(reference_text(finding, lang)),
     ]
