@@ -309,9 +309,110 @@ def to_quantity(nt: NormalizedText, m: Mention) -> Quantity:
         qualifier=m.qualifier,  # type: ignore[arg-type]
         qualifier_word=m.qualifier_word,
         inclusive=m.inclusive,
+        emphasis=m.emphasis,  # type: ignore[arg-type]
         rule="+".join(dict.fromkeys(m.rule)),
     )
 
 
 def _out(value: Decimal | None) -> int | float | None:
     return None if value is None else to_number(value)
+
+
+RULE_EXCHANGE = "exchange_rate"  # 1달러=1,450원, 원·달러 환율 1,450원
+RULE_BRACKET_CURRENCY = "bracket_conversion_currency"  # 1200억달러(약 172조): won
+
+
+def exchange_rates(s: str, mentions: list[Mention]) -> list[Mention]:
+    """Won figures that are the price of a currency become a rate (KRW/USD), never a sum:
+    "1달러=1,450원" (the two figures are one), "원·달러 환율은 1,450원", "달러당 1,450원"."""
+    table = lexicon().units.exchange_rates
+    currencies = frozenset(c.code for c in lexicon().units.currencies)
+    out: list[Mention] = []
+    for m in mentions:
+        if m.unit not in currencies:
+            out.append(m)
+            continue
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.unit in currencies
+            and before.unit != m.unit
+            and before.value is not None
+            and before.value > 0
+            and s[before.end : m.start] in table.equals
+        ):
+            # "1달러=1,450원", "100엔=900원": won per one unit of the other currency
+            joined = m
+            joined.start = joined.core_start = before.start
+            if joined.value is not None:
+                joined.value = joined.value / before.value
+            joined.unit = f"{m.unit}/{before.unit}"
+            joined.rule.append(RULE_EXCHANGE)
+            out[-1] = joined
+            continue
+        per = _per_word_before(s, m.start, table.per_words)
+        if per is not None:
+            m.unit = f"{m.unit}/{per[0]}"
+            m.start = per[1]
+            m.rule.append(RULE_EXCHANGE)
+        elif m.unit == "KRW" and _rate_sized(m, table.max_value) and not _sum_between(out, s, m):
+            pair = _rate_cue_before(s, m.start, table)
+            if pair is not None:
+                m.unit = f"KRW/{pair}"
+                m.rule.append(RULE_EXCHANGE)
+        out.append(m)
+    return out
+
+
+def _rate_sized(m: Mention, most: int) -> bool:
+    edge = m.value if m.value is not None else m.low
+    return edge is not None and abs(edge) < most
+
+
+def _sum_between(out: list[Mention], s: str, m: Mention) -> bool:
+    """A sum in another currency since the rate word: "환율은 …, 1200억달러(약 172조)"."""
+    return bool(out) and out[-1].unit not in (None, "KRW") and "/" not in (out[-1].unit or "/")
+
+
+def _per_word_before(s: str, start: int, words: dict[str, str]) -> tuple[str, int] | None:
+    j = start - 1 if start > 0 and s[start - 1] == " " else start
+    for word, code in words.items():
+        k = j - len(word)
+        if k >= 0 and s.startswith(word, k):
+            return code, k
+    return None
+
+
+def _rate_cue_before(s: str, start: int, table) -> str | None:  # type: ignore[no-untyped-def]
+    window = s[max(0, start - table.reach) : start]
+    for stop in (". ", "\n", "다. "):
+        cut = window.rfind(stop)
+        if cut >= 0:
+            window = window[cut + len(stop) :]
+    if not any(cue in window for cue in table.cues):
+        return None
+    found = [(window.find(word), code) for word, code in table.pairs.items() if word in window]
+    return min(found)[1] if found else table.default_pair
+
+
+def bracket_currency(s: str, mentions: list[Mention]) -> None:
+    """A bare figure with a myriad power in brackets right after a sum in another currency is
+    that sum in won: "1200억달러(약 172조)" (Korean papers leave 원 out there)."""
+    units = lexicon().units
+    currencies = frozenset(c.code for c in units.currencies)
+    home = units.bracket_currency
+    for before, m in zip(mentions, mentions[1:], strict=False):
+        if m.unit is not None or m.numeral is None or not m.numeral.powered:
+            continue
+        if before.unit not in currencies or before.unit == home:
+            continue
+        if s[before.end : m.start] != "(" or s[m.end : m.end + 1] != ")":
+            continue
+        m.unit = home
+        m.rule.append(RULE_BRACKET_CURRENCY)
+
+
+def finish(s: str, mentions: list[Mention]) -> list[Mention]:
+    """The last joins: cents to dollars, a bracketed conversion's currency, exchange rates."""
+    bracket_currency(s, mentions)
+    return exchange_rates(s, mentions)

@@ -101,7 +101,11 @@ class NumeralReader:
                     break
                 if kind == "num":
                     if (text[0] == "0" and len(text) > 1 and text[1] != ".") or (
-                        tokens and "." in text
+                        # a decimal only leads (1.4조) or closes a group of three or four
+                        # digits after a myriad (2만1035.42, an index)
+                        tokens
+                        and "." in text
+                        and (last_kind not in ("myr", "space") or text.index(".") < 3)
                     ):
                         break
                     digits = text.replace(",", "")

@@ -25,6 +25,7 @@ class QualifierHit:
     weak: bool
     start: int
     end: int
+    units: tuple[str, ...] = ()  # qualifies only figures in these units
 
 
 def strength(family: str, weak: bool = False) -> int:
@@ -70,7 +71,7 @@ class QualifierMatcher:
                 continue
             if start > 0 and is_hangul(s[start - 1]):
                 continue  # 약 ends 절약, 단 ends 수단: not words of their own
-            return QualifierHit(q.family, word, q.inclusive, q.weak, start, j)
+            return QualifierHit(q.family, word, q.inclusive, q.weak, start, j, tuple(q.units))
         return None
 
     def suffix_after(self, s: str, pos: int) -> QualifierHit | None:
@@ -84,9 +85,11 @@ class QualifierMatcher:
                 continue
             end = m.end()
             # Nouns (이상, 가량) must end as words: "이상한" is "strange"; verbs may go on.
-            if not q.particles and not units.word_ends(s, end):
+            if not q.particles and not q.verb and not units.word_ends(s, end):
                 continue
-            return QualifierHit(q.family, m.group("w"), q.inclusive, q.weak, pos, end)
+            return QualifierHit(
+                q.family, m.group("w"), q.inclusive, q.weak, pos, end, tuple(q.units)
+            )
         return None
 
     def interval(
@@ -94,7 +97,8 @@ class QualifierMatcher:
     ) -> tuple[Decimal | None, Decimal | None]:
         """The interval a qualified point value denotes."""
         if family == "approx":
-            return value * (1 - self.tolerance), value * (1 + self.tolerance)
+            ends = value * (1 - self.tolerance), value * (1 + self.tolerance)
+            return min(ends), max(ends)  # a figure below zero: -3 ± 5% is [-3.15, -2.85]
         if family == "at_least":
             return value, (value + more_than_step) if more_than_step is not None else None
         if family == "at_most":

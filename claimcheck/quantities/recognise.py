@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from claimcheck.quantities import guards
-from claimcheck.quantities.lexicon import Lexicon, WordQuantity, lexicon
+from claimcheck.quantities.lexicon import EMPHASIS, Lexicon, WordQuantity, lexicon
 from claimcheck.quantities.numerals import Numeral, last_place, reader
 from claimcheck.quantities.qualify import (
     RULE_MORE_THAN,
@@ -31,6 +31,13 @@ RULE_FRACTION = "ratio_fraction"  # 10분의 1
 RULE_SLASH = "ratio_slash"  # 1/10
 RULE_BAND = "band_suffix"  # 2조 원대, 10%대
 RULE_INDEX_POINT = "index_point"  # 코스피 30포인트
+RULE_SIGN = "minus_sign"  # -4.21%, △3.2%, 마이너스 3%
+RULE_EMPHASIS = "emphasis"  # 불과, 밖에, 무려: recorded, not a bound
+RULE_SPOKEN_POINT = "spoken_point"  # 삼점사 = 3.4
+RULE_VAGUE_COUNT = "vague_several"  # 수개월: two to ten months
+RULE_MODEL_SIZE = "model_size"  # 32B 모델: parameters
+RULE_WHOLE_TEXT = "whole_text_number"  # a text that is only a number word
+RULE_MINOR_UNIT = "minor_unit"  # 이달러이십삼센트: cents after dollars
 
 
 @dataclass(slots=True)
@@ -58,6 +65,7 @@ class Mention:
     prefix: QualifierHit | None = None
     suffix: QualifierHit | None = None
     fixed_interval: bool = False  # low/high set by the rule (vague, band, range)
+    emphasis: str | None = None  # only | as_many_as
 
 
 class Recogniser:
@@ -80,6 +88,16 @@ class Recogniser:
         self.min_bare = lex.numerals.min_bare_syllables
         powers = {**lex.numerals.small_powers, **lex.numerals.myriad_powers}
         self.standalone_values = {Decimal(10) ** powers[w] for w in lex.numerals.standalone_powers}
+        signs = lex.numerals.signs
+        self.glued_signs = frozenset(signs.glued)
+        self.sign_words = tuple(sorted(signs.words, key=len, reverse=True))
+        self.spoken = lex.numerals.spoken
+        self.vague_counters = tuple(sorted(self.spoken.vague_counters, key=len, reverse=True))
+        self.sizes = lex.units.model_sizes
+        size_scales = "|".join(re.escape(x) for x in self.sizes.scales)
+        size_words = "|".join(re.escape(x) for x in self.sizes.words_after)
+        self.size_re = re.compile(rf"({size_scales})(?![A-Za-z0-9])(?=( ?(?:{size_words}))?)")
+        self.size_power = {x.word: x.power for x in lex.numerals.latin_scales if x.glued}
 
     def _candidates(self, lex: Lexicon) -> re.Pattern[str]:
         """Where a figure may start: a digit, or a word that opens with a numeral.
@@ -100,6 +118,11 @@ class Recogniser:
         hangul = [
             rf"[{sino}](?=[{sino}{re.escape(lex.qualifiers.more_than_infix)}])",
             rf"[{sino}](?={re.escape(self.fraction)})",
+            rf"[{sino}](?={re.escape(table.spoken.point)}[{sino}])",  # 일점이삼
+            rf"[{sino}](?=" + "|".join(map(re.escape, table.spoken.glued_currencies)) + ")",
+            rf"[{chars(table.vague_prefixes)}](?="
+            + "|".join(re.escape(c) for c in table.spoken.vague_counters)
+            + ")",
             rf"[{chars(table.standalone_powers)}]",
             rf"[{chars(table.vague_prefixes)}](?=[{powers}])",
             *(re.escape(w) for w in native + words),
@@ -139,8 +162,12 @@ class Recogniser:
             num = self.numerals.read(s, i, hangul=False)
             return self._after_numeral(s, num) if num else None
         for word, entry in self.words_by_first.get(s[i], ()):
-            if s.startswith(word, i) and self.units.word_ends(s, i + len(word)):
-                end = i + len(word)
+            end = i + len(word)
+            if (
+                s.startswith(word, i)
+                and self.units.word_ends(s, end)
+                and (not entry.cues or s.startswith(tuple(entry.cues), end))
+            ):
                 word_mention = Mention(
                     i, end, i, end, Decimal(str(entry.value)), entry.unit, [entry.rule]
                 )
@@ -150,11 +177,17 @@ class Recogniser:
             counted = self._native(s, native)
             if counted is not None:
                 return counted
+        several = self._several(s, i)
+        if several is not None:
+            return several
         num = self.numerals.read_vague(s, i) or self.numerals.read(s, i, hangul=True)
         if num is None:
             return None
+        spoken = self._spoken_decimal(s, num)
+        if spoken is not None:
+            return self._after_numeral(s, spoken)
         if num.syllables == 1 and not self._standalone(num):
-            if not s.startswith(self.fraction, num.end):  # 삼분의 일 is a fraction
+            if not s.startswith(self.fraction, num.end) and not self._glued_currency(s, num):
                 return None  # 이, 일, 조 alone are words (이 모델, 조 대표), not numbers
         if num.particle_tail:
             # "이천이 원" is 2002 won, but in "삼천이 넘는" the 이 is the subject particle.
@@ -205,6 +238,18 @@ class Recogniser:
         if cur is not None:
             unit, start = cur
             rules.insert(0, RULE_MONEY)
+        signed = self._sign_before(s, start) if num.kind in ("arabic", "sino") else None
+        if signed is not None:
+            start, value = signed, -value
+            rules.append(RULE_SIGN)
+        size = self._model_size(s, num) if cur is None else None
+        if size is not None:
+            value, end = value * Decimal(10) ** size[0], size[1]
+            mention = Mention(
+                start, end, start, end, value, self.sizes.unit, [*rules, RULE_MODEL_SIZE]
+            )
+            mention.numeral = num
+            return self._qualified(s, mention)
         scale = self.units.scale_after(s, end, money=cur is not None)
         if scale is None and num.kind == "arabic" and self.units.glued_scale_then_currency(s, end):
             scale = self.units.scale_after(s, end, money=True)
@@ -219,6 +264,13 @@ class Recogniser:
             unit, end = hit.unit, hit.end
             counter = hit.counter
             rules.insert(0, hit.rule)
+            if hit.factor != 1:
+                value = value * hit.factor  # 1,200메가와트 = 1.2 GW
+            elif hit.currency:
+                cents = self._minor(s, end, hit.unit)
+                if cents is not None:
+                    value, end = value + cents[0], cents[1]
+                    rules.append(RULE_MINOR_UNIT)
             if hit.unit == "point":
                 if self.units.rate_cue_before(s, start):
                     unit, rules[0] = "percentage_point", RULE_POINT_RATE
@@ -261,7 +313,130 @@ class Recogniser:
         self._band(s, mention)
 
     def _unit_ok(self, num: Numeral, hit: UnitHit) -> bool:
-        return num.kind != "sino" or num.syllables > 1 or self._standalone(num)
+        return (
+            num.kind != "sino"
+            or num.syllables > 1
+            or self._standalone(num)
+            or (hit.currency and not hit.spaced)
+        )
+
+    # -- signs, spoken numerals, several, model sizes ------------------------------------
+
+    def _sign_before(self, s: str, start: int) -> int | None:
+        """Where a minus sign before the figure starts: "-4.21%", "(△3.2%)", "마이너스 3%".
+
+        A dash after a digit or a letter is a range or a name (30-40%, GPT-4), not a sign.
+        """
+        if start == 0:
+            return None
+        if s[start - 1] in self.glued_signs:
+            if start >= 2 and (s[start - 2].isalnum() or s[start - 2] in self.glued_signs):
+                return None
+            return start - 1
+        j = start - 1 if s[start - 1] == " " else start
+        for word in self.sign_words:
+            k = j - len(word)
+            if k >= 0 and s.startswith(word, k) and (k == 0 or not s[k - 1].isalnum()):
+                return k
+        return None
+
+    def _spoken_decimal(self, s: str, num: Numeral) -> Numeral | None:
+        """삼점사 = 3.4, 이십구점구구유로 = 29.99 euros: a decimal read aloud.
+
+        Only before a unit word or at the end of the text ("이점이 있다" is "an advantage").
+        """
+        point = self.spoken.point
+        if num.kind != "sino" or num.particle_tail or not s.startswith(point, num.end):
+            return None
+        j = num.end + len(point)
+        digits = ""
+        while j < len(s) and s[j] in self.numerals.digits:
+            digits += str(self.numerals.digits[s[j]])
+            j += 1
+        if not digits:
+            return None
+        rest = s[j:].strip()
+        if rest and self.units.unit_after(s, j, allow_space=True) is None:
+            return None
+        value = num.value + Decimal("0." + digits)
+        return Numeral(
+            num.start, j, value, "sino", RULE_SPOKEN_POINT, num.syllables + 1 + len(digits)
+        )
+
+    def _glued_currency(self, s: str, num: Numeral) -> bool:
+        """십원, 구파운드: one numeral syllable glued to a currency is a sum (not 사원, 구원)."""
+        hit = self.units.unit_after(s, num.end, allow_space=False)
+        if hit is None or not hit.currency or hit.word not in self.spoken.glued_currencies:
+            return False
+        return s[num.start : hit.end] not in self.spoken.glued_currency_words
+
+    def _several(self, s: str, i: int) -> Mention | None:
+        """수개월, 수년간, 수차례: 수 alone before a counter is "several" (two up to ten)."""
+        if s[i] not in self.table.vague_prefixes or not s.startswith(self.vague_counters, i + 1):
+            return None
+        hit = self.units.unit_after(s, i + 1, allow_space=False)
+        if hit is None or hit.counter is None:
+            return None
+        mention = Mention(i, hit.end, i, hit.end, None, hit.unit, [hit.rule, RULE_VAGUE_COUNT])
+        mention.counter, mention.qualifier = hit.counter, "range"
+        mention.low, mention.high = Decimal(self.spoken.vague_low), Decimal(self.spoken.vague_high)
+        mention.inclusive, mention.fixed_interval, mention.strength = False, True, 4
+        return self._qualified(s, mention)
+
+    def _model_size(self, s: str, num: Numeral) -> tuple[int, int] | None:
+        """32B 모델, Qwen 32B, 1.2B parameters: (power of ten, end) of a model's size."""
+        if num.kind != "arabic":
+            return None
+        m = self.size_re.match(s, num.end)
+        if m is None:
+            return None
+        if m.group(2) is None and not guards.version_label(s, num.start):
+            return None
+        return self.size_power[m.group(1)], m.end(1)
+
+    def _minor(self, s: str, pos: int, unit: str) -> tuple[Decimal, int] | None:
+        """이달러이십삼센트, 2달러 23센트: the cents after whole dollars, (amount, end)."""
+        j = pos + 1 if s.startswith(" ", pos) else pos
+        if j >= len(s):
+            return None
+        num = self.numerals.read(s, j, hangul=not s[j].isdigit())
+        if num is None:
+            return None
+        hit = self.units.unit_after(s, num.end, allow_space=False)
+        if hit is None or hit.unit != unit or hit.rule != RULE_MINOR_UNIT:
+            return None
+        return num.value * hit.factor, hit.end
+
+    def whole(self, s: str) -> Mention | None:
+        """A text that is only a number word ("한", "스물", "억이", "마이너스삼", "-3", "영")."""
+        text = s.strip()
+        if not text or len(text) > 40:
+            return None
+        start = len(s) - len(s.lstrip())
+        sign, body = 1, text
+        for word in (*self.sign_words, *sorted(self.glued_signs)):
+            if text.startswith(word):
+                sign, body = -1, text[len(word) :].lstrip()
+                break
+        b = start + len(text) - len(body)
+        if body in self.spoken.zero_words:
+            value = Decimal(0)
+        else:
+            num = self.numerals.read_native(s, b)
+            if num is None or num.end != b + len(body):
+                num = self.numerals.read(s, b, hangul=not body[:1].isdigit())
+                if num is not None:
+                    num = self._spoken_decimal(s, num) or num
+            value = num.value if num is not None else Decimal(0)
+            if num is not None and num.end != b + len(body):
+                ones = self.numerals.read_native(s, num.end)  # 십하나: Sino tens, native ones
+                if ones is None or ones.value >= 10 or num.value % 10 or ones.end != b + len(body):
+                    return None
+                value += ones.value
+            if num is None:
+                return None
+        end = start + len(text)
+        return Mention(start, end, start, end, sign * value, None, [RULE_WHOLE_TEXT])
 
     def _standalone(self, num: Numeral) -> bool:
         """One syllable is a number only as 백, 천, 만 (천 명) or with 여 (십여 년)."""
@@ -341,18 +516,28 @@ class Recogniser:
 
     def _qualified(self, s: str, mention: Mention) -> Mention:
         pre = self.quals.prefix_before(s, mention.core_start)
-        if pre is not None:
+        if pre is not None and (not pre.units or mention.unit in pre.units):
             mention.prefix, mention.start = pre, pre.start
             self.apply(mention, pre, RULE_PREFIX)
+            outer = self.quals.prefix_before(s, pre.start)  # 불과 약 2억 원: emphasis, then a hedge
+            if outer is not None and outer.family in EMPHASIS and pre.family not in EMPHASIS:
+                mention.start = outer.start
+                self.apply(mention, outer, RULE_PREFIX)
         if s[mention.core_end : mention.core_end + 1] != ")":
             post = self.quals.suffix_after(s, mention.core_end)
-            if post is not None:
+            if post is not None and (not post.units or mention.unit in post.units):
                 mention.suffix, mention.end = post, post.end
                 self.apply(mention, post, RULE_SUFFIX)
         return mention
 
     def apply(self, mention: Mention, hit: QualifierHit, rule: str) -> None:
         """Let a qualifier word decide the interval unless a stronger one already does."""
+        if hit.family in EMPHASIS:
+            # 불과, 밖에, 무려 stress the figure; the figure itself is meant.
+            if mention.emphasis is None:
+                mention.emphasis = hit.family
+                mention.rule.append(RULE_EMPHASIS)
+            return
         new = strength(hit.family, hit.weak)
         if mention.fixed_interval:
             if (
