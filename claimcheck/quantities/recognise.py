@@ -91,6 +91,7 @@ class Recogniser:
         signs = lex.numerals.signs
         self.glued_signs = frozenset(signs.glued)
         self.sign_words = tuple(sorted(signs.words, key=len, reverse=True))
+        self.sign_ends = frozenset([*signs.glued, " ", *(w[-1] for w in signs.words)])
         self.spoken = lex.numerals.spoken
         self.vague_counters = tuple(sorted(self.spoken.vague_counters, key=len, reverse=True))
         self.sizes = lex.units.model_sizes
@@ -98,6 +99,8 @@ class Recogniser:
         size_words = "|".join(re.escape(x) for x in self.sizes.words_after)
         self.size_re = re.compile(rf"({size_scales})(?![A-Za-z0-9])(?=( ?(?:{size_words}))?)")
         self.size_power = {x.word: x.power for x in lex.numerals.latin_scales if x.glued}
+        self.size_first = frozenset(x[0] for x in self.sizes.scales)
+        self.minor_words = tuple(w for c in lex.units.currencies for w in c.minor_words)
 
     def _candidates(self, lex: Lexicon) -> re.Pattern[str]:
         """Where a figure may start: a digit, or a word that opens with a numeral.
@@ -250,9 +253,15 @@ class Recogniser:
             )
             mention.numeral = num
             return self._qualified(s, mention)
-        scale = self.units.scale_after(s, end, money=cur is not None)
-        if scale is None and num.kind == "arabic" and self.units.glued_scale_then_currency(s, end):
-            scale = self.units.scale_after(s, end, money=True)
+        scale = None
+        if _latin_next(s, end):  # a scale word is Latin: most figures need no look
+            scale = self.units.scale_after(s, end, money=cur is not None)
+            if (
+                scale is None
+                and num.kind == "arabic"
+                and self.units.glued_scale_then_currency(s, end)
+            ):
+                scale = self.units.scale_after(s, end, money=True)
         power = 0
         if scale is not None:
             power, end = scale
@@ -329,7 +338,10 @@ class Recogniser:
         """
         if start == 0:
             return None
-        if s[start - 1] in self.glued_signs:
+        before = s[start - 1]
+        if before not in self.sign_ends:
+            return None  # most figures: no sign character or sign word ends here
+        if before in self.glued_signs:
             if start >= 2 and (s[start - 2].isalnum() or s[start - 2] in self.glued_signs):
                 return None
             return start - 1
@@ -385,7 +397,7 @@ class Recogniser:
 
     def _model_size(self, s: str, num: Numeral) -> tuple[int, int] | None:
         """32B 모델, Qwen 32B, 1.2B parameters: (power of ten, end) of a model's size."""
-        if num.kind != "arabic":
+        if num.kind != "arabic" or s[num.end : num.end + 1] not in self.size_first:
             return None
         m = self.size_re.match(s, num.end)
         if m is None:
@@ -396,6 +408,8 @@ class Recogniser:
 
     def _minor(self, s: str, pos: int, unit: str) -> tuple[Decimal, int] | None:
         """이달러이십삼센트, 2달러 23센트: the cents after whole dollars, (amount, end)."""
+        if not any(word in s for word in self.minor_words):
+            return None
         j = pos + 1 if s.startswith(" ", pos) else pos
         if j >= len(s):
             return None
@@ -558,6 +572,14 @@ class Recogniser:
         mention.inclusive, mention.strength = hit.inclusive, new
         mention.step = None
         mention.rule.append(rule)
+
+
+def _latin_next(s: str, pos: int) -> bool:
+    """A Latin letter at pos, or after one space there."""
+    ch = s[pos : pos + 1]
+    if ch == " ":
+        ch = s[pos + 1 : pos + 2]
+    return ch.isascii() and ch.isalpha()
 
 
 @functools.cache
