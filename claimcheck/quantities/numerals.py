@@ -22,7 +22,8 @@ _ARABIC = r"(?<!\d)(?:\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,12})?|\d{1,18}(?:\.\d{1,12
 _NO_LIMIT = 99
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass costs five times as much to build, and one is built per figure.
+@dataclass(slots=True)
 class Numeral:
     """A numeral at [start, end) of the normalised text."""
 

@@ -17,7 +17,7 @@ RULE_PAREN = "qualifier_after_parenthesis"  # "560만 달러(약 81억 원)에 �
 RULE_MORE_THAN = "more_than_infix"  # 2천여 대
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # built per qualifier word; not frozen, which is slow to build
 class QualifierHit:
     family: str  # approx | at_least | at_most
     word: str
@@ -47,6 +47,7 @@ class QualifierMatcher:
         for word, entry in sorted(pairs, key=lambda p: len(p[0]), reverse=True):
             self.prefixes.setdefault(word[-1], []).append((word, entry))
         self.suffixes: list[tuple[re.Pattern[str], QualifierWords]] = []
+        plain: list[str] = []
         for q in table.suffix:
             words = "|".join(re.escape(w) for w in sorted(q.words, key=len, reverse=True))
             if q.particles:
@@ -55,9 +56,9 @@ class QualifierMatcher:
             else:
                 pattern = rf" ?(?P<w>{words})"
             self.suffixes.append((re.compile(pattern), q))
-        # Most figures have no suffix: one look at the next syllable settles that.
-        firsts = {w[0] for q in table.suffix for w in [*q.words, *q.particles]}
-        self.maybe_suffix = re.compile(" ?[" + re.escape("".join(sorted(firsts))) + "]")
+            plain.append(pattern.replace("(?P<w>", "(?:"))
+        # Most figures have no suffix: one match of all the words at once settles that.
+        self.maybe_suffix = re.compile("|".join(plain))
         self.tolerance = Decimal(str(table.approx_tolerance))
 
     def prefix_before(self, s: str, pos: int) -> QualifierHit | None:
