@@ -365,7 +365,7 @@ def exchange_rates(s: str, mentions: list[Mention]) -> list[Mention]:
             and before.value > 0
             and s[before.end : m.start] in table.equals
         ):
-            # "1달러=1,450원", "100엔=900원": won per one unit of the other currency
+            # "1달러=1,450원", "100엔당 905원": won per one unit of the other currency
             joined = m
             joined.start = joined.core_start = before.start
             if joined.value is not None:
@@ -384,8 +384,17 @@ def exchange_rates(s: str, mentions: list[Mention]) -> list[Mention]:
             if pair is not None:
                 m.unit = f"KRW/{pair}"
                 m.rule.append(RULE_EXCHANGE)
+                if pair in table.per_hundred:
+                    _scale(m, Decimal("0.01"))
         out.append(m)
     return out
+
+
+def _scale(m: Mention, factor: Decimal) -> None:
+    m.value = m.value * factor if m.value is not None else None
+    m.low = m.low * factor if m.low is not None else None
+    m.high = m.high * factor if m.high is not None else None
+    m.step = m.step * factor if m.step is not None else None
 
 
 def _rate_sized(m: Mention, most: int) -> bool:

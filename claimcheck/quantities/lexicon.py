@@ -150,6 +150,7 @@ class ExchangeRates(_Table):
     # the currency a rate is per, named before the figure (원·달러, 원/엔); the first found wins
     pairs: dict[str, str]
     default_pair: str = Field(pattern=r"^[A-Z]{3}$")
+    per_hundred: list[str] = []  # quoted per 100 units (원·엔 환율 900원: 100엔당): divided by 100
     per_words: dict[str, str]  # 달러당 1,450원: won per dollar
 
 
