@@ -158,3 +158,19 @@ def test_numeral_soup_never_crashes(text: str) -> None:
 @given(st.text(max_size=60))
 def test_any_text_never_crashes(text: str) -> None:
     _check(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("0123456789,. 만억조천백십여원달러")), max_size=16))
+def test_the_one_myriad_shortcut_reads_as_the_general_reader_does(text: str) -> None:
+    """'560만', '1.4조': the shortcut gives the very numeral the composition rules give."""
+    import re
+
+    from claimcheck.quantities.numerals import NumeralReader, reader
+
+    fast = reader()
+    general = NumeralReader(fast.table, fast.more_than)
+    general.one_myriad_re = re.compile(r"(?!)")  # never matches: every numeral takes the loop
+    for i, ch in enumerate(text):
+        if ch.isdigit():
+            assert fast.read(text, i, hangul=False) == general.read(text, i, hangul=False), i

@@ -350,7 +350,7 @@ def exchange_rates(s: str, mentions: list[Mention]) -> list[Mention]:
     """Won figures that are the price of a currency become a rate (KRW/USD), never a sum:
     "1달러=1,450원" (the two figures are one), "원·달러 환율은 1,450원", "달러당 1,450원"."""
     table = lexicon().units.exchange_rates
-    currencies = frozenset(c.code for c in lexicon().units.currencies)
+    currencies = _money()
     out: list[Mention] = []
     for m in mentions:
         if m.unit not in currencies:
@@ -431,9 +431,8 @@ def _rate_cue_before(s: str, start: int, table) -> str | None:  # type: ignore[n
 def bracket_currency(s: str, mentions: list[Mention]) -> None:
     """A bare figure with a myriad power in brackets right after a sum in another currency is
     that sum in won: "1200억달러(약 172조)" (Korean papers leave 원 out there)."""
-    units = lexicon().units
-    currencies = frozenset(c.code for c in units.currencies)
-    home = units.bracket_currency
+    currencies = _money()
+    home = lexicon().units.bracket_currency
     for before, m in zip(mentions, mentions[1:], strict=False):
         if m.unit is not None or m.numeral is None or not m.numeral.powered:
             continue
@@ -447,7 +446,8 @@ def bracket_currency(s: str, mentions: list[Mention]) -> None:
 
 def finish(s: str, mentions: list[Mention]) -> list[Mention]:
     """The last joins: a bracketed conversion's currency, exchange rates (money only)."""
-    if not any(m.unit in _money() for m in mentions):
+    money = _money()
+    if not any(m.unit in money for m in mentions):
         return mentions
     bracket_currency(s, mentions)
     return exchange_rates(s, mentions)

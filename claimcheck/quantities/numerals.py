@@ -56,6 +56,12 @@ class NumeralReader:
         )
         self.sino_chars = set(self.digits) | set(self.small) | set(self.myriad)
         self.arabic_re = re.compile(_ARABIC)
+        # "560만", "1.4조", "1,400억": digits and one myriad that nothing continues (no digit,
+        # power or 여 after it, glued or after a space), read without the general loop.
+        powers = "".join(re.escape(c) for c in [*self.small, *self.myriad, more_than])
+        self.one_myriad_re = re.compile(
+            rf"(?!0\d)(?P<n>{_ARABIC})(?P<p>{cls(self.myriad)})(?![\d{powers}]| [\d{powers}])"
+        )
         self.continues = set(self.small) | set(self.myriad) | {more_than, " "}
         ones = sorted(table.native_ones, key=len, reverse=True)
         tens = sorted(table.native_tens, key=len, reverse=True)
@@ -71,6 +77,12 @@ class NumeralReader:
             plain = self._plain(s, i)
             if plain is not None:
                 return plain
+            m = self.one_myriad_re.match(s, i)
+            if m is not None:
+                power = self.myriad[m.group("p")]
+                value = Decimal(m.group("n").replace(",", "")) * 10**power
+                if value:  # "0조" is no power of anything: the general rules say so
+                    return Numeral(i, m.end(), value, "arabic", RULE_MYRIAD, 0, False, power, True)
         # The reader's state, kept in locals because this loop runs for every numeral.
         # Plain ints while the digits are whole (fast and exact); Decimal once a point appears.
         total: int | Decimal = 0
