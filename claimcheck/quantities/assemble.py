@@ -447,10 +447,16 @@ def bracket_currency(s: str, mentions: list[Mention]) -> None:
 def finish(s: str, mentions: list[Mention]) -> list[Mention]:
     """The last joins: a bracketed conversion's currency, exchange rates (money only)."""
     money = _money()
-    if not any(m.unit in money for m in mentions):
+    sums = sum(m.unit in money for m in mentions)
+    if not sums:
         return mentions
-    bracket_currency(s, mentions)
-    return exchange_rates(s, mentions)
+    if "(" in s:
+        bracket_currency(s, mentions)
+    table = lexicon().units.exchange_rates
+    # A rate needs two sums joined, a per word, or a cue word: most sentences have none.
+    if sums > 1 or any(w in s for w in table.per_words) or any(c in s for c in table.cues):
+        return exchange_rates(s, mentions)
+    return mentions
 
 
 @functools.cache

@@ -55,6 +55,7 @@ class Recogniser(SpokenReadings):
         for word, entry in self.words.items():
             self.words_by_first.setdefault(word[0], []).append((word, entry))
         self.fraction = lex.numerals.fraction_marker
+        self.digit_run = re.compile(r"[\d.,]*")
         self.candidate_re = self._candidates(lex)
         self.band = lex.qualifiers.band_suffix
         self.min_bare = lex.numerals.min_bare_syllables
@@ -118,6 +119,9 @@ class Recogniser(SpokenReadings):
                 continue
             mention = self._at(s, i)
             if mention is None:
+                if s[i].isdigit():
+                    # the rest of a refused number (a code, a date, a name) is refused too
+                    pos = self.digit_run.match(s, i).end()  # type: ignore[union-attr]
                 continue
             if found and mention.start < found[-1].end:
                 mention.start = mention.core_start  # a prefix word already used by the last one
