@@ -110,6 +110,7 @@ class UnitWords(_Table):
     cues: list[str] = []
     max_value: int | None = None
     min_value: int | None = None
+    not_before: list[str] = []  # this reading only: not when one of these follows (주간)
     glued_needs_follower: bool = False
     factor: float = 1.0  # the value in `unit` of one of these (메가와트: 0.001 GW)
 

@@ -326,7 +326,7 @@ class Recogniser(SpokenReadings):
         if guards.street_number(s, num.start, self.units.table.address_endings):
             return False
         mention.rule.insert(0, RULE_BARE)
-        if mention.value is not None and mention.value < 10 and not num.powered:
+        if mention.value is not None and abs(mention.value) < 10 and not num.powered:
             mention.provisional = True  # 1~2%: waits for a range; alone it is a label
             return False
         return True

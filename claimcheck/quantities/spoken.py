@@ -87,6 +87,10 @@ class SpokenReadings:
 
     def _glued_currency(self, s: str, num: Numeral) -> bool:
         """십원, 구파운드: one numeral syllable glued to a currency is a sum (not 사원, 구원)."""
+        if num.end - num.start != 1 or not (
+            s[num.start] in self.numerals.digits or num.value == 10
+        ):
+            return False  # one digit or 십: not 조원 (team members), 경유로
         hit = self.units.unit_after(s, num.end, allow_space=False)
         if hit is None or not hit.currency or hit.word not in self.spoken.glued_currencies:
             return False

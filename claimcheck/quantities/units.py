@@ -39,6 +39,7 @@ class _Entry:
     max_value: int | None = None
     min_value: int | None = None
     factor: Decimal = Decimal(1)
+    not_before: tuple[str, ...] = ()
 
 
 class UnitMatcher:
@@ -73,6 +74,7 @@ class UnitMatcher:
                         group.max_value,
                         group.min_value,
                         Decimal(str(group.factor)),
+                        tuple(group.not_before),
                     ),
                 )
         self.by_first: dict[str, list[tuple[str, _Entry]]] = {}
@@ -140,6 +142,10 @@ class UnitMatcher:
                 and s[end].isalnum()
             ):
                 continue  # "USDT", "KRW1" are not codes standing alone; 10GWh is no GW
+            if any(s.startswith(x, end) for x in self.not_before.get(word, ())):
+                continue  # 불과, 세대: the word goes on as another word
+            if entry.not_before and s.startswith(entry.not_before, end):
+                continue  # 주간 is weekly, never shares
             if not self.word_ends(s, end, word) and not any(
                 s.startswith(x, end) and self.word_ends(s, end + len(x)) for x in self.glued
             ):
