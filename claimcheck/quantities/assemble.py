@@ -305,9 +305,9 @@ def to_quantity(nt: NormalizedText, m: Mention) -> Quantity:
             "text": nt.original[start:end],
             "start": start,
             "end": end,
-            "value": _out(value),
-            "low": _out(low),
-            "high": _out(high),
+            "value": (number := _out(value)),
+            "low": number if low is value else _out(low),  # an exact figure: its own ends
+            "high": number if high is value else _out(high),
             "unit": m.unit,
             "counter": m.counter,
             "qualifier": m.qualifier,

@@ -93,6 +93,7 @@ class UnitMatcher:
         followers = sorted(table.followers, key=len, reverse=True)
         self.follower_re = re.compile("|".join(re.escape(f) for f in followers))
         self.not_before = table.not_before
+        self.blocked = {word: tuple(ends) for word, ends in table.not_before.items()}
         glued = [s for s in numerals.latin_scales if s.glued]
         words = [s for s in numerals.latin_scales if not s.glued]
         self.glued_scale_re = re.compile(
@@ -113,7 +114,8 @@ class UnitMatcher:
         """True where a word may end at pos: a space, a sign, or a particle that follows."""
         if pos >= len(s) or not is_hangul(s[pos]):
             return True
-        if any(s.startswith(ending, pos) for ending in self.not_before.get(word, ())):
+        blocked = self.blocked.get(word)
+        if blocked and s.startswith(blocked, pos):
             return False
         return self.follower_re.match(s, pos) is not None
 
@@ -142,7 +144,8 @@ class UnitMatcher:
                 and s[end].isalnum()
             ):
                 continue  # "USDT", "KRW1" are not codes standing alone; 10GWh is no GW
-            if any(s.startswith(x, end) for x in self.not_before.get(word, ())):
+            blocked = self.blocked.get(word)
+            if blocked and s.startswith(blocked, end):
                 continue  # 불과, 세대: the word goes on as another word
             if entry.not_before and s.startswith(entry.not_before, end):
                 continue  # 주간 is weekly, never shares
