@@ -10,6 +10,7 @@ from claimcheck.reconcile.intervals import Interval, interval_of
 
 CURRENCIES = {"KRW", "USD", "CNY", "JPY", "EUR", "GBP"}
 # "불과 560만 달러", "77억 원밖에": the word stresses how small the figure is; the figure is meant.
+# The normaliser records these as Quantity.emphasis now; this reads claim tables written before.
 EMPHASIS_ONLY = {"불과", "밖에", "에 불과", "뿐"}
 
 
