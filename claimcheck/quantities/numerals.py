@@ -80,9 +80,9 @@ class NumeralReader:
             m = self.one_myriad_re.match(s, i)
             if m is not None:
                 power = self.myriad[m.group("p")]
-                value = Decimal(m.group("n").replace(",", "")) * 10**power
-                if value:  # "0조" is no power of anything: the general rules say so
-                    return Numeral(i, m.end(), value, "arabic", RULE_MYRIAD, 0, False, power, True)
+                whole = Decimal(m.group("n").replace(",", "")) * 10**power
+                if whole:  # "0조" is no power of anything: the general rules say so
+                    return Numeral(i, m.end(), whole, "arabic", RULE_MYRIAD, 0, False, power, True)
         # The reader's state, kept in locals because this loop runs for every numeral.
         # Plain ints while the digits are whole (fast and exact); Decimal once a point appears.
         total: int | Decimal = 0
