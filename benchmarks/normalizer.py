@@ -31,6 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus" / "ko"
 SEEDS = ROOT / "seeds"
 COMPARED = ("value", "unit", "qualifier")
+# Duckling's Numeral/KO and AmountOfMoney/KO corpus cases, reported as a group of their own.
+DUCKLING_CASES = "quantities_duckling"
 CURRENCIES = {
     "$": "USD",
     "USD": "USD",
@@ -60,12 +62,15 @@ def load_cases() -> list[Case]:
     cases = []
     for path in sorted(CORPUS.glob("quantities*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        duckling_own = path.stem == DUCKLING_CASES
         for entry in data.get("quantities", []):
             want = entry["expect"]
             plain = want.get("qualifier", "exact") == "exact" and (
                 want.get("unit") is None or want.get("unit") in CURRENCIES.values()
             )
             group = "plain numerals & money" if plain else "units, qualifiers, ranges"
+            if duckling_own:
+                group = "Duckling's own Korean cases"
             cases += [Case(form, [want], group) for form in entry["forms"]]
         cases += [Case(s["text"], s["expect"], "news sentences") for s in data.get("sentences", [])]
         cases += [Case(t, [], "negatives") for t in data.get("negatives", [])]

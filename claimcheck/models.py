@@ -166,6 +166,7 @@ class Article(Result):
 # --- quantities -------------------------------------------------------------------------
 
 Qualifier = Literal["exact", "approx", "at_least", "at_most", "range"]
+Emphasis = Literal["only", "as_many_as"]
 
 
 class Quantity(Result):
@@ -177,11 +178,15 @@ class Quantity(Result):
     value: int | float | None  # point estimate; None for a vague magnitude without one
     low: int | float | None
     high: int | float | None
-    unit: str | None  # ISO 4217 code, percent, percentage_point, ratio, count, hour, day, …
+    # ISO 4217 code, percent, percentage_point, ratio, count, hour, day, week, month, year,
+    # years_of_age, rank, score, GW, parameters, a rate CURRENCY/PER (KRW/USD: an exchange rate)
+    unit: str | None
     counter: str | None = None  # the Korean counter word as written (개, 대, 명 …)
     qualifier: Qualifier = "exact"
     qualifier_word: str | None = None  # the word that made the qualifier (약, 여, 이상 …)
     inclusive: bool = True  # whether the bound itself is included (이상 yes, 초과 no)
+    # A word that stresses a figure and bounds nothing: 불과, 밖에 (only); 무려 (as_many_as)
+    emphasis: Emphasis | None = None
     rule: str  # the name of the rule that matched
 
     @model_validator(mode="after")

@@ -71,11 +71,11 @@ FIGURES = [
     (
         "001_f7a9af24cacc642e",
         "cost_ratio",
-        "10분의 1",
+        "10분의 1 수준",  # about a tenth (issue 13: 수준 after a ratio is approximate)
         "deepseek",
         0.1,
         "ratio",
-        "exact",
+        "approx",
         "asserted",
     ),
     (
@@ -129,7 +129,16 @@ FIGURES = [
         "range",
         "attributed",
     ),
-    ("002_0e2b5449ce5aef5f", "cost_ratio", "1/10", "deepseek", 0.1, "ratio", "exact", "asserted"),
+    (
+        "002_0e2b5449ce5aef5f",
+        "cost_ratio",
+        "1/10 수준",
+        "deepseek",
+        0.1,
+        "ratio",
+        "approx",
+        "asserted",
+    ),
     (
         "002_0e2b5449ce5aef5f",
         "adoption",
@@ -231,7 +240,7 @@ def test_r1_cost_is_attributed_to_deepseek_for_r1(claims):
 def test_headline_and_summary_claims_are_marked(claims):
     (headline,) = find(claims, "002_0e2b5449ce5aef5f", "training_cost", "70억")
     assert headline.section == "headline" and headline.line == 4
-    (summary,) = find(claims, "002_0e2b5449ce5aef5f", "cost_ratio", "1/10")
+    (summary,) = find(claims, "002_0e2b5449ce5aef5f", "cost_ratio", "1/10 수준")
     assert summary.section == "summary" and summary.line == 12
 
 

@@ -95,3 +95,19 @@ def test_no_text_on_a_terminal_exits_2(monkeypatch) -> None:
     result = run([])
     assert result.exit_code == 2
     assert "TEXT" in result.stderr
+
+
+def test_table_shows_emphasis_and_sign() -> None:
+    result = run(["불과 560만 달러", "무려 17%", "△3.2%"])
+    assert result.exit_code == 0, result.output
+    assert "exact, only" in result.stdout
+    assert "exact, as many as" in result.stdout
+    assert "-3.2" in result.stdout
+    record = json.loads(run(["--format", "json", "560만 달러에 불과"]).stdout)
+    (q,) = record["quantities"]
+    assert (q["qualifier"], q["emphasis"], q["low"], q["high"]) == (
+        "exact",
+        "only",
+        5600000,
+        5600000,
+    )

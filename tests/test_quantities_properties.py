@@ -7,6 +7,7 @@ from collections.abc import Callable
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from claimcheck.models import Quantity
 from claimcheck.quantities import find_quantities
 
 MYRIADS = [(10**16, "경"), (10**12, "조"), (10**8, "억"), (10**4, "만"), (1, "")]
@@ -129,6 +130,7 @@ def test_approx_interval_brackets_the_value(n: int, style: Callable[[int], str])
 
 NUMERIC_ALPHABET = st.sampled_from(
     list("0123456789,.~-/%$ ()여대약수이일삼사오십백천만억조경한두세명원달러개배분의년시간이상")
+    + list("△▼=점위살BG마이너스불과환율센트석달")
     + ["\u00a0", "\uff15", "\u200b", "\n", "•", "\u0301", "\u1100", "\u1161"]
 )
 
@@ -140,6 +142,9 @@ def _check(text: str) -> None:
         assert q.text
         if q.low is not None and q.high is not None:
             assert q.low <= q.high
+        # records are built without re-validation: validating one must give it back unchanged
+        validated = Quantity.model_validate(q.model_dump())
+        assert validated == q and validated.model_dump_json() == q.model_dump_json()
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
 
 
@@ -153,3 +158,19 @@ def test_numeral_soup_never_crashes(text: str) -> None:
 @given(st.text(max_size=60))
 def test_any_text_never_crashes(text: str) -> None:
     _check(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("0123456789,. 만억조천백십여원달러")), max_size=16))
+def test_the_one_myriad_shortcut_reads_as_the_general_reader_does(text: str) -> None:
+    """'560만', '1.4조': the shortcut gives the very numeral the composition rules give."""
+    import re
+
+    from claimcheck.quantities.numerals import NumeralReader, reader
+
+    fast = reader()
+    general = NumeralReader(fast.table, fast.more_than)
+    general.one_myriad_re = re.compile(r"(?!)")  # never matches: every numeral takes the loop
+    for i, ch in enumerate(text):
+        if ch.isdigit():
+            assert fast.read(text, i, hangul=False) == general.read(text, i, hangul=False), i

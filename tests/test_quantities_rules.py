@@ -65,9 +65,18 @@ def test_currency_code_or_sign_with_or_without_space() -> None:
     assert (q.value, q.unit) == (2_500_000_000, "USD")
 
 
-def test_glued_scale_without_money_is_not_an_amount() -> None:
-    # A model's parameter count "70B" after a name is a label.
-    assert find_quantities("Llama 70B 모델") == []
+def test_glued_scale_after_a_model_name_is_its_size_in_parameters() -> None:
+    # "70B" after a model's name (or before 모델/파라미터) counts parameters, not money.
+    q = one("Llama 70B 모델")
+    assert (q.text, q.value, q.unit) == ("70B", 70_000_000_000, "parameters")
+    q = one("라마 3.1의 8B 파라미터 버전")
+    assert (q.text, q.value, q.unit) == ("8B", 8_000_000_000, "parameters")
+
+
+def test_glued_scale_without_money_or_model_is_not_an_amount() -> None:
+    assert find_quantities("4K 화질") == []
+    assert find_quantities("그는 5B 연필을 썼다") == []
+    assert find_quantities("R1-Distill-Qwen-32B 모델") == []  # inside a name
 
 
 def test_counter_word_is_kept() -> None:
@@ -102,8 +111,10 @@ def test_index_point_and_rate_point() -> None:
 def test_year_and_decade() -> None:
     q = one("이 회사는 2019년 세워졌다")
     assert (q.value, q.unit, q.counter) == (2019, "year", "년")
-    q = one("1980년대 이후")
+    q = one("1980년대")
     assert (q.low, q.high, q.qualifier) == (1980, 1990, "range")
+    q = one("1980년대 이후")  # since the 1980s: from 1980 on
+    assert (q.low, q.high, q.qualifier) == (1980, None, "at_least")
 
 
 # --- qualifiers --------------------------------------------------------------------------
@@ -136,16 +147,21 @@ def test_bounds_and_inclusiveness() -> None:
     assert (q.qualifier, q.inclusive) == ("at_least", False)
 
 
-def test_bound_beats_hedge_and_hedge_beats_emphasis() -> None:
+def test_bound_beats_hedge_and_emphasis_bounds_nothing() -> None:
     assert one("약 30% 이상").qualifier == "at_least"
-    assert one("불과 약 2억 원").qualifier == "approx"
-    assert one("고작 2억 원").qualifier == "at_most"
+    q = one("불과 약 2억 원")
+    assert (q.qualifier, q.emphasis) == ("approx", "only")
+    q = one("고작 2억 원")
+    assert (q.qualifier, q.low, q.high, q.emphasis) == ("exact", 2e8, 2e8, "only")
+    q = one("무려 2억 원")
+    assert (q.qualifier, q.emphasis) == ("exact", "as_many_as")
+    assert one("2억 원").emphasis is None
 
 
 def test_qualifier_after_parenthesis_reaches_both_figures() -> None:
     first, second = find_quantities("총비용은 300만 달러(약 40억 원)밖에 안 됐다")
-    assert (first.qualifier, first.qualifier_word, first.text) == ("at_most", "밖에", "300만 달러")
-    assert second.qualifier == "approx"  # its own 약 is stronger than 밖에
+    assert (first.qualifier, first.emphasis, first.text) == ("exact", "only", "300만 달러")
+    assert (second.qualifier, second.emphasis) == ("approx", "only")  # its own 약 stays
 
 
 def test_qualifier_word_inside_another_word_is_not_one() -> None:
@@ -216,7 +232,6 @@ def test_band_of_percent() -> None:
         "#AI2025 행사",
         "버전 1.2.3 배포",
         "3분기 실적",
-        "1위 업체",
     ],
 )
 def test_not_quantities(text: str) -> None:
@@ -248,3 +263,17 @@ def test_sorted_and_non_overlapping() -> None:
     assert [q.start for q in found] == sorted(q.start for q in found)
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
     assert len(found) == 5
+
+
+def test_rank_and_ordinal() -> None:
+    q = one("1위 업체")
+    assert (q.value, q.unit, q.counter) == (1, "rank", "위")
+    assert find_quantities("3위권 진입") == []  # 권 is no particle: "the top three" is a band
+
+
+def test_dash_between_figures_is_a_range_not_a_sign() -> None:
+    q = one("30-40%")
+    assert (q.low, q.high, q.qualifier) == (30, 40, "range")
+    q = one("수익률 -3~5%")  # a range from a loss to a gain keeps the sign of its low end
+    assert (q.low, q.high, q.qualifier, q.unit) == (-3, 5, "range", "percent")
+    assert one("GPT-4 점유율 5%").value == 5  # the dash of a name is no sign

@@ -383,7 +383,7 @@ def test_price_ratio_against_o1_is_supported(report):
 def test_price_ratio_against_a_model_the_reference_does_not_price_is_unverifiable(report):
     # "앤트로픽 클로드의 10분의 1": the reference prices R1 against o1 only.
     rep = report("cost_ratio")
-    f = one(find(rep, "reference", quantity="10분의 1"))
+    f = one(find(rep, "reference", quantity="10분의 1 수준"))
     assert f.verdict == "unverifiable" and f.diagnosis == "different_baseline"
 
 

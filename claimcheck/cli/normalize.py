@@ -47,10 +47,13 @@ def normalize(texts: tuple[str, ...], fmt: str) -> None:
 
     With no TEXT, reads one text per line from standard input. Approximate figures
     (약, 가량 …) are given a ±5% interval; 여, 이상, 미만 … give open or half-open ones.
+    Words of emphasis (불과, 밖에, 무려 …) are shown as "only" or "as many as" and bound
+    nothing. Signs (-4.21%, △3.2%, 마이너스 3%) are part of the value.
 
     \b
     Examples:
       claimcheck normalize "딥시크는 약 560만 달러(약 77억 원)를 들였다"
+      claimcheck normalize "코스피는 -1.8% 내려 2,500선이 무너졌다" "단 이틀 만에"
       claimcheck normalize --format json < sentences.txt | jq '.quantities[].value'
     """
     from claimcheck.api import normalize as find_quantities
@@ -80,7 +83,8 @@ def _interval(q: Any) -> str:
 def _qualifier(q: Any) -> str:
     word = f" {q.qualifier_word}" if q.qualifier_word else ""
     bound = "" if q.inclusive or q.qualifier == "exact" else " (open)"
-    return f"{q.qualifier}{word}{bound}"
+    stress = f", {q.emphasis.replace('_', ' ')}" if q.emphasis else ""  # 불과: "exact, only"
+    return f"{q.qualifier}{word}{bound}{stress}"
 
 
 def _table(results: list[tuple[str, list[Any]]]) -> None:

@@ -286,6 +286,8 @@ def _classify(
             attributes["model"] = model
     if name in ("stock_change", "market_value"):
         direction = direction_after(ctx, end)
+        if direction is None and _below_zero(quantity):
+            direction = "down"  # "(-5.6%)", "△3.2%": the sign says it fell
         if direction:
             attributes["direction"] = direction
     if name == "cost_ratio":
@@ -412,6 +414,12 @@ def _cost_scope(ctx: SentenceContext, start: int) -> dict[str, str]:
         if any(cue in ctx.text for cue in rule.cues):
             return {"scope": rule.scope}
     return {}
+
+
+def _below_zero(quantity: Quantity) -> bool:
+    """A figure written with a minus sign (its value, or the high end of a range, below zero)."""
+    edge = quantity.value if quantity.value is not None else quantity.high
+    return edge is not None and edge < 0
 
 
 def direction_after(ctx: SentenceContext, end: int) -> str | None:

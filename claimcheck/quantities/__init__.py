@@ -19,20 +19,38 @@ def find_quantities(text: str) -> list[Quantity]:
 
     Offsets are into `text` itself, so `text[q.start:q.end] == q.text` always.
     """
-    carry_parenthesis, join_ranges, per_unit, to_quantity, scan, NormalizedText, normalize = (
-        _stages()
-    )
+    (
+        carry_parenthesis,
+        join_ranges,
+        per_unit,
+        finish,
+        to_quantity,
+        scan,
+        whole,
+        NormalizedText,
+        normalize,
+    ) = _stages()
     if _UNCHANGED.fullmatch(text) and unicodedata.is_normalized("NFC", text):
         nt = NormalizedText(original=text, text=text, offsets=_Identity(len(text)))  # type: ignore[arg-type]
     else:
         nt = normalize(text)
     mentions = scan(nt.text)
     if not mentions:
-        return []
+        alone = whole(nt.text) if len(nt.text) <= _WHOLE_MAX else None
+        return [to_quantity(nt, alone)] if alone is not None else []
     mentions = join_ranges(nt.text, mentions)
     carry_parenthesis(nt.text, mentions)
     mentions = per_unit(nt.text, mentions)
-    return [to_quantity(nt, m) for m in mentions if not m.provisional]
+    mentions = finish(nt.text, mentions)
+    found = [m for m in mentions if not m.provisional]
+    if not found and len(nt.text) <= _WHOLE_MAX:
+        alone = whole(nt.text)  # "-3", "1": a small number alone is still a number
+        return [to_quantity(nt, alone)] if alone is not None else []
+    return [to_quantity(nt, m) for m in found]
+
+
+# A text this short that is only a number word is a number ("한", "스물", "억이", "-3").
+_WHOLE_MAX = 40
 
 
 @functools.cache
@@ -40,6 +58,7 @@ def _stages() -> tuple:  # type: ignore[type-arg]
     # Imported on first use so that `import claimcheck.quantities` stays cheap.
     from claimcheck.quantities.assemble import (
         carry_parenthesis,
+        finish,
         join_ranges,
         per_unit,
         to_quantity,
@@ -47,8 +66,18 @@ def _stages() -> tuple:  # type: ignore[type-arg]
     from claimcheck.quantities.recognise import recogniser
     from claimcheck.textnorm import NormalizedText, normalize
 
-    scan = recogniser().scan
-    return carry_parenthesis, join_ranges, per_unit, to_quantity, scan, NormalizedText, normalize
+    scan, whole = recogniser().scan, recogniser().whole
+    return (
+        carry_parenthesis,
+        join_ranges,
+        per_unit,
+        finish,
+        to_quantity,
+        scan,
+        whole,
+        NormalizedText,
+        normalize,
+    )
 
 
 class _Identity:

@@ -290,28 +290,175 @@ def _continues_rate(s: str, before: Mention, m: Mention, rates: _Rates) -> bool:
 
 def to_quantity(nt: NormalizedText, m: Mention) -> Quantity:
     """The output record, with the span mapped back to the caller's string."""
-    start, end = nt.span_to_original(m.start, m.end)
+    if nt.original is nt.text:
+        start, end = m.start, m.end  # the text was already normal: offsets are its own
+    else:
+        start, end = nt.span_to_original(m.start, m.end)
     if m.fixed_interval:
         value, low, high = m.value, m.low, m.high
     else:
         assert m.value is not None
         value = m.value
         low, high = qualifiers().interval(value, m.qualifier, m.step)
-    return Quantity(
-        text=nt.original[start:end],
-        start=start,
-        end=end,
-        value=_out(value),
-        low=_out(low),
-        high=_out(high),
-        unit=m.unit,
-        counter=m.counter,
-        qualifier=m.qualifier,  # type: ignore[arg-type]
-        qualifier_word=m.qualifier_word,
-        inclusive=m.inclusive,
-        rule="+".join(dict.fromkeys(m.rule)),
+    return _record(
+        {
+            "text": nt.original[start:end],
+            "start": start,
+            "end": end,
+            "value": (number := _out(value)),
+            "low": number if low is value else _out(low),  # an exact figure: its own ends
+            "high": number if high is value else _out(high),
+            "unit": m.unit,
+            "counter": m.counter,
+            "qualifier": m.qualifier,
+            "qualifier_word": m.qualifier_word,
+            "inclusive": m.inclusive,
+            "emphasis": m.emphasis,
+            "rule": "+".join(dict.fromkeys(m.rule)),
+        }
     )
+
+
+_FIELDS = frozenset(Quantity.model_fields)
+
+
+def _record(fields: dict[str, object]) -> Quantity:
+    """A Quantity from the recogniser's own typed state, without validating it again.
+
+    Validation took a quarter of the normaliser's time on news sentences, and pydantic's
+    `model_construct` is slower still. Every field here is already of its declared type;
+    tests/test_quantities_properties.py checks that validating a record gives it back
+    unchanged, byte for byte.
+    """
+    record = object.__new__(Quantity)
+    object.__setattr__(record, "__dict__", fields)
+    object.__setattr__(record, "__pydantic_fields_set__", set(_FIELDS))  # model_copy adds to it
+    object.__setattr__(record, "__pydantic_extra__", None)
+    object.__setattr__(record, "__pydantic_private__", None)
+    return record
 
 
 def _out(value: Decimal | None) -> int | float | None:
     return None if value is None else to_number(value)
+
+
+RULE_EXCHANGE = "exchange_rate"  # 1달러=1,450원, 원·달러 환율 1,450원
+RULE_BRACKET_CURRENCY = "bracket_conversion_currency"  # 1200억달러(약 172조): won
+
+
+def exchange_rates(s: str, mentions: list[Mention]) -> list[Mention]:
+    """Won figures that are the price of a currency become a rate (KRW/USD), never a sum:
+    "1달러=1,450원" (the two figures are one), "원·달러 환율은 1,450원", "달러당 1,450원"."""
+    table = lexicon().units.exchange_rates
+    currencies = _money()
+    out: list[Mention] = []
+    for m in mentions:
+        if m.unit not in currencies:
+            out.append(m)
+            continue
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.unit in currencies
+            and before.unit != m.unit
+            and before.value is not None
+            and before.value > 0
+            and s[before.end : m.start] in table.equals
+        ):
+            # "1달러=1,450원", "100엔당 905원": won per one unit of the other currency
+            joined = m
+            joined.start = joined.core_start = before.start
+            if joined.value is not None:
+                joined.value = joined.value / before.value
+            joined.unit = f"{m.unit}/{before.unit}"
+            joined.rule.append(RULE_EXCHANGE)
+            out[-1] = joined
+            continue
+        per = _per_word_before(s, m.start, table.per_words)
+        if per is not None:
+            m.unit = f"{m.unit}/{per[0]}"
+            m.start = per[1]
+            m.rule.append(RULE_EXCHANGE)
+        elif m.unit == "KRW" and _rate_sized(m, table.max_value) and not _sum_between(out, s, m):
+            pair = _rate_cue_before(s, m.start, table)
+            if pair is not None:
+                m.unit = f"KRW/{pair}"
+                m.rule.append(RULE_EXCHANGE)
+                if pair in table.per_hundred:
+                    _scale(m, Decimal("0.01"))
+        out.append(m)
+    return out
+
+
+def _scale(m: Mention, factor: Decimal) -> None:
+    m.value = m.value * factor if m.value is not None else None
+    m.low = m.low * factor if m.low is not None else None
+    m.high = m.high * factor if m.high is not None else None
+    m.step = m.step * factor if m.step is not None else None
+
+
+def _rate_sized(m: Mention, most: int) -> bool:
+    edge = m.value if m.value is not None else m.low
+    return edge is not None and abs(edge) < most
+
+
+def _sum_between(out: list[Mention], s: str, m: Mention) -> bool:
+    """A sum in another currency since the rate word: "환율은 …, 1200억달러(약 172조)"."""
+    return bool(out) and out[-1].unit not in (None, "KRW") and "/" not in (out[-1].unit or "/")
+
+
+def _per_word_before(s: str, start: int, words: dict[str, str]) -> tuple[str, int] | None:
+    j = start - 1 if start > 0 and s[start - 1] == " " else start
+    for word, code in words.items():
+        k = j - len(word)
+        if k >= 0 and s.startswith(word, k):
+            return code, k
+    return None
+
+
+def _rate_cue_before(s: str, start: int, table) -> str | None:  # type: ignore[no-untyped-def]
+    window = s[max(0, start - table.reach) : start]
+    for stop in (". ", "\n", "다. "):
+        cut = window.rfind(stop)
+        if cut >= 0:
+            window = window[cut + len(stop) :]
+    if not any(cue in window for cue in table.cues):
+        return None
+    found = [(window.find(word), code) for word, code in table.pairs.items() if word in window]
+    return min(found)[1] if found else table.default_pair
+
+
+def bracket_currency(s: str, mentions: list[Mention]) -> None:
+    """A bare figure with a myriad power in brackets right after a sum in another currency is
+    that sum in won: "1200억달러(약 172조)" (Korean papers leave 원 out there)."""
+    currencies = _money()
+    home = lexicon().units.bracket_currency
+    for before, m in zip(mentions, mentions[1:], strict=False):
+        if m.unit is not None or m.numeral is None or not m.numeral.powered:
+            continue
+        if before.unit not in currencies or before.unit == home:
+            continue
+        if s[before.end : m.start] != "(" or s[m.end : m.end + 1] != ")":
+            continue
+        m.unit = home
+        m.rule.append(RULE_BRACKET_CURRENCY)
+
+
+def finish(s: str, mentions: list[Mention]) -> list[Mention]:
+    """The last joins: a bracketed conversion's currency, exchange rates (money only)."""
+    money = _money()
+    sums = sum(m.unit in money for m in mentions)
+    if not sums:
+        return mentions
+    if "(" in s:
+        bracket_currency(s, mentions)
+    table = lexicon().units.exchange_rates
+    # A rate needs two sums joined, a per word, or a cue word: most sentences have none.
+    if sums > 1 or any(w in s for w in table.per_words) or any(c in s for c in table.cues):
+        return exchange_rates(s, mentions)
+    return mentions
+
+
+@functools.cache
+def _money() -> frozenset[str]:
+    return frozenset(c.code for c in lexicon().units.currencies)

@@ -30,6 +30,29 @@ class WordQuantity(_Table):
     value: float
     unit: str
     rule: str
+    # the word counts only when one of these follows it ("하루 만에"; not "하루 평균")
+    cues: list[str] = []
+
+
+class Signs(_Table):
+    """How a figure says it is below zero: -4.21%, △3.2%, 마이너스 3%."""
+
+    glued: list[str] = Field(min_length=1)  # signs written straight before the digits
+    words: list[str] = Field(min_length=1)  # words before the figure, glued or after a space
+
+
+class SpokenNumerals(_Table):
+    """Numerals read aloud: 삼점사 (3.4), 영 (0), 수개월 (several months)."""
+
+    point: str  # the decimal point read aloud: 삼점사
+    zero_words: list[str]  # zero, read only as a whole text ("영", "공")
+    # single syllables glued to a currency that are words, not sums (사원 employee, 구원 rescue)
+    glued_currency_words: list[str]
+    vague_counters: list[str]  # 수 alone before these is "several": 수개월, 수년
+    vague_low: int = Field(ge=1)
+    vague_high: int
+    # currencies a single numeral syllable may be glued to (십원, 구파운드; not 일엔 "on work")
+    glued_currencies: list[str]
 
 
 class NumeralTable(_Table):
@@ -49,6 +72,8 @@ class NumeralTable(_Table):
     latin_scales: list[LatinScale]
     words: list[WordQuantity]
     fraction_marker: str
+    signs: Signs
+    spoken: SpokenNumerals
 
     @model_validator(mode="after")
     def _consistent(self) -> NumeralTable:
@@ -74,6 +99,7 @@ class Currency(_Table):
     words: list[str]
     symbols: list[str]
     codes: list[str]
+    minor_words: list[str] = []  # a hundredth of the currency: 센트
 
 
 class UnitWords(_Table):
@@ -83,7 +109,10 @@ class UnitWords(_Table):
     counter: bool = False
     cues: list[str] = []
     max_value: int | None = None
+    min_value: int | None = None
+    not_before: list[str] = []  # this reading only: not when one of these follows (주간)
     glued_needs_follower: bool = False
+    factor: float = 1.0  # the value in `unit` of one of these (메가와트: 0.001 GW)
 
 
 class Calendar(_Table):
@@ -112,6 +141,28 @@ class RateWords(_Table):
     otherwise: OtherReading | None = None
 
 
+class ExchangeRates(_Table):
+    """A figure in won that is a rate of exchange: "1달러=1,450원", "원·달러 환율 1,450원"."""
+
+    equals: list[str] = Field(min_length=1)  # 1달러=1,450원
+    cues: list[str] = Field(min_length=1)  # 환율: a won figure after it (same sentence) is a rate
+    reach: int = Field(gt=0)  # how far back a cue may stand
+    max_value: int = Field(gt=0)  # a won figure this large is a sum, not a rate
+    # the currency a rate is per, named before the figure (원·달러, 원/엔); the first found wins
+    pairs: dict[str, str]
+    default_pair: str = Field(pattern=r"^[A-Z]{3}$")
+    per_hundred: list[str] = []  # quoted per 100 units (원·엔 환율 900원: 100엔당): divided by 100
+    per_words: dict[str, str]  # 달러당 1,450원: won per dollar
+
+
+class ModelSizes(_Table):
+    """32B, 1.2B: a Latin scale glued to a number next to a model is a count of parameters."""
+
+    unit: str
+    scales: list[str] = Field(min_length=1)
+    words_after: list[str] = Field(min_length=1)  # 32B 모델, 1.2B parameters
+
+
 class UnitTable(_Table):
     currencies: list[Currency]
     units: list[UnitWords]
@@ -126,9 +177,15 @@ class UnitTable(_Table):
     rate_fillers: list[str]
     rate_continuations: RateContinuations
     rates: list[RateWords]
+    exchange_rates: ExchangeRates
+    model_sizes: ModelSizes
+    # a bare figure with a myriad power in brackets right after a sum in another currency is
+    # this currency: "1200억달러(약 172조)" is 172조 won
+    bracket_currency: str = Field(pattern=r"^[A-Z]{3}$")
 
 
-Family = Literal["approx", "at_least", "at_most"]
+Family = Literal["approx", "at_least", "at_most", "only", "as_many_as"]
+EMPHASIS = ("only", "as_many_as")  # families that stress a figure and bound nothing
 
 
 class QualifierWords(_Table):
@@ -137,6 +194,8 @@ class QualifierWords(_Table):
     inclusive: bool = True
     weak: bool = False
     particles: list[str] = []
+    units: list[str] = []  # the word qualifies only figures in these units (수준: ratio)
+    verb: bool = False  # a verb stem: it may go on ("선이 무너" in 무너졌다, 무너지며)
 
 
 class RangeWords(_Table):

@@ -22,7 +22,8 @@ _ARABIC = r"(?<!\d)(?:\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,12})?|\d{1,18}(?:\.\d{1,12
 _NO_LIMIT = 99
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass costs five times as much to build, and one is built per figure.
+@dataclass(slots=True)
 class Numeral:
     """A numeral at [start, end) of the normalised text."""
 
@@ -55,6 +56,12 @@ class NumeralReader:
         )
         self.sino_chars = set(self.digits) | set(self.small) | set(self.myriad)
         self.arabic_re = re.compile(_ARABIC)
+        # "560만", "1.4조", "1,400억": digits and one myriad that nothing continues (no digit,
+        # power or 여 after it, glued or after a space), read without the general loop.
+        powers = "".join(re.escape(c) for c in [*self.small, *self.myriad, more_than])
+        self.one_myriad_re = re.compile(
+            rf"(?!0\d)(?P<n>{_ARABIC})(?P<p>{cls(self.myriad)})(?![\d{powers}]| [\d{powers}])"
+        )
         self.continues = set(self.small) | set(self.myriad) | {more_than, " "}
         ones = sorted(table.native_ones, key=len, reverse=True)
         tens = sorted(table.native_tens, key=len, reverse=True)
@@ -70,6 +77,12 @@ class NumeralReader:
             plain = self._plain(s, i)
             if plain is not None:
                 return plain
+            m = self.one_myriad_re.match(s, i)
+            if m is not None:
+                power = self.myriad[m.group("p")]
+                whole = Decimal(m.group("n").replace(",", "")) * 10**power
+                if whole:  # "0조" is no power of anything: the general rules say so
+                    return Numeral(i, m.end(), whole, "arabic", RULE_MYRIAD, 0, False, power, True)
         # The reader's state, kept in locals because this loop runs for every numeral.
         # Plain ints while the digits are whole (fast and exact); Decimal once a point appears.
         total: int | Decimal = 0
@@ -101,7 +114,11 @@ class NumeralReader:
                     break
                 if kind == "num":
                     if (text[0] == "0" and len(text) > 1 and text[1] != ".") or (
-                        tokens and "." in text
+                        # a decimal only leads (1.4조) or closes a group of three or four
+                        # digits after a myriad (2만1035.42, an index)
+                        tokens
+                        and "." in text
+                        and (last_kind not in ("myr", "space") or text.index(".") < 3)
                     ):
                         break
                     digits = text.replace(",", "")

@@ -17,7 +17,7 @@ RULE_PAREN = "qualifier_after_parenthesis"  # "560만 달러(약 81억 원)에 �
 RULE_MORE_THAN = "more_than_infix"  # 2천여 대
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # built per qualifier word; not frozen, which is slow to build
 class QualifierHit:
     family: str  # approx | at_least | at_most
     word: str
@@ -25,6 +25,7 @@ class QualifierHit:
     weak: bool
     start: int
     end: int
+    units: tuple[str, ...] = ()  # qualifies only figures in these units
 
 
 def strength(family: str, weak: bool = False) -> int:
@@ -46,6 +47,7 @@ class QualifierMatcher:
         for word, entry in sorted(pairs, key=lambda p: len(p[0]), reverse=True):
             self.prefixes.setdefault(word[-1], []).append((word, entry))
         self.suffixes: list[tuple[re.Pattern[str], QualifierWords]] = []
+        plain: list[str] = []
         for q in table.suffix:
             words = "|".join(re.escape(w) for w in sorted(q.words, key=len, reverse=True))
             if q.particles:
@@ -54,9 +56,9 @@ class QualifierMatcher:
             else:
                 pattern = rf" ?(?P<w>{words})"
             self.suffixes.append((re.compile(pattern), q))
-        # Most figures have no suffix: one look at the next syllable settles that.
-        firsts = {w[0] for q in table.suffix for w in [*q.words, *q.particles]}
-        self.maybe_suffix = re.compile(" ?[" + re.escape("".join(sorted(firsts))) + "]")
+            plain.append(pattern.replace("(?P<w>", "(?:"))
+        # Most figures have no suffix: one match of all the words at once settles that.
+        self.maybe_suffix = re.compile("|".join(plain))
         self.tolerance = Decimal(str(table.approx_tolerance))
 
     def prefix_before(self, s: str, pos: int) -> QualifierHit | None:
@@ -70,7 +72,7 @@ class QualifierMatcher:
                 continue
             if start > 0 and is_hangul(s[start - 1]):
                 continue  # 약 ends 절약, 단 ends 수단: not words of their own
-            return QualifierHit(q.family, word, q.inclusive, q.weak, start, j)
+            return QualifierHit(q.family, word, q.inclusive, q.weak, start, j, tuple(q.units))
         return None
 
     def suffix_after(self, s: str, pos: int) -> QualifierHit | None:
@@ -84,9 +86,11 @@ class QualifierMatcher:
                 continue
             end = m.end()
             # Nouns (이상, 가량) must end as words: "이상한" is "strange"; verbs may go on.
-            if not q.particles and not units.word_ends(s, end):
+            if not q.particles and not q.verb and not units.word_ends(s, end):
                 continue
-            return QualifierHit(q.family, m.group("w"), q.inclusive, q.weak, pos, end)
+            return QualifierHit(
+                q.family, m.group("w"), q.inclusive, q.weak, pos, end, tuple(q.units)
+            )
         return None
 
     def interval(
@@ -94,7 +98,8 @@ class QualifierMatcher:
     ) -> tuple[Decimal | None, Decimal | None]:
         """The interval a qualified point value denotes."""
         if family == "approx":
-            return value * (1 - self.tolerance), value * (1 + self.tolerance)
+            ends = value * (1 - self.tolerance), value * (1 + self.tolerance)
+            return min(ends), max(ends)  # a figure below zero: -3 ± 5% is [-3.15, -2.85]
         if family == "at_least":
             return value, (value + more_than_step) if more_than_step is not None else None
         if family == "at_most":

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
 from claimcheck.quantities import guards
-from claimcheck.quantities.lexicon import Lexicon, WordQuantity, lexicon
+from claimcheck.quantities.lexicon import EMPHASIS, Lexicon, WordQuantity, lexicon
+from claimcheck.quantities.mention import Mention
 from claimcheck.quantities.numerals import Numeral, last_place, reader
 from claimcheck.quantities.qualify import (
     RULE_MORE_THAN,
@@ -17,6 +17,13 @@ from claimcheck.quantities.qualify import (
     QualifierHit,
     qualifiers,
     strength,
+)
+from claimcheck.quantities.spoken import (
+    RULE_EMPHASIS,
+    RULE_MINOR_UNIT,
+    RULE_MODEL_SIZE,
+    RULE_SIGN,
+    SpokenReadings,
 )
 from claimcheck.quantities.units import (
     RULE_LATIN_SCALE,
@@ -33,34 +40,7 @@ RULE_BAND = "band_suffix"  # 2조 원대, 10%대
 RULE_INDEX_POINT = "index_point"  # 코스피 30포인트
 
 
-@dataclass(slots=True)
-class Mention:
-    """A figure found in the normalised text, before it becomes a Quantity."""
-
-    start: int  # including a prefix qualifier
-    end: int  # including a suffix qualifier
-    core_start: int  # the figure (with a currency sign) without qualifier words
-    core_end: int
-    value: Decimal | None
-    unit: str | None
-    rule: list[str]
-    counter: str | None = None
-    qualifier: str = "exact"
-    qualifier_word: str | None = None
-    inclusive: bool = True
-    strength: int = 0
-    low: Decimal | None = None
-    high: Decimal | None = None
-    step: Decimal | None = None  # 여: the bound above ("2천여" < 3000)
-    numeral: Numeral | None = None
-    scale: int = 0  # power of ten from a Latin scale word
-    provisional: bool = False  # a small bare number kept only to join a range (1~2%)
-    prefix: QualifierHit | None = None
-    suffix: QualifierHit | None = None
-    fixed_interval: bool = False  # low/high set by the rule (vague, band, range)
-
-
-class Recogniser:
+class Recogniser(SpokenReadings):
     """Finds figures left to right; each one is a numeral, its unit and its qualifier words."""
 
     def __init__(self) -> None:
@@ -75,11 +55,25 @@ class Recogniser:
         for word, entry in self.words.items():
             self.words_by_first.setdefault(word[0], []).append((word, entry))
         self.fraction = lex.numerals.fraction_marker
+        self.digit_run = re.compile(r"[\d.,]*")
         self.candidate_re = self._candidates(lex)
         self.band = lex.qualifiers.band_suffix
         self.min_bare = lex.numerals.min_bare_syllables
         powers = {**lex.numerals.small_powers, **lex.numerals.myriad_powers}
         self.standalone_values = {Decimal(10) ** powers[w] for w in lex.numerals.standalone_powers}
+        signs = lex.numerals.signs
+        self.glued_signs = frozenset(signs.glued)
+        self.sign_words = tuple(sorted(signs.words, key=len, reverse=True))
+        self.sign_ends = frozenset([*signs.glued, " ", *(w[-1] for w in signs.words)])
+        self.spoken = lex.numerals.spoken
+        self.vague_counters = tuple(sorted(self.spoken.vague_counters, key=len, reverse=True))
+        self.sizes = lex.units.model_sizes
+        size_scales = "|".join(re.escape(x) for x in self.sizes.scales)
+        size_words = "|".join(re.escape(x) for x in self.sizes.words_after)
+        self.size_re = re.compile(rf"({size_scales})(?![A-Za-z0-9])(?=( ?(?:{size_words}))?)")
+        self.size_power = {x.word: x.power for x in lex.numerals.latin_scales if x.glued}
+        self.size_first = frozenset(x[0] for x in self.sizes.scales)
+        self.minor_words = tuple(w for c in lex.units.currencies for w in c.minor_words)
 
     def _candidates(self, lex: Lexicon) -> re.Pattern[str]:
         """Where a figure may start: a digit, or a word that opens with a numeral.
@@ -100,6 +94,11 @@ class Recogniser:
         hangul = [
             rf"[{sino}](?=[{sino}{re.escape(lex.qualifiers.more_than_infix)}])",
             rf"[{sino}](?={re.escape(self.fraction)})",
+            rf"[{sino}](?={re.escape(table.spoken.point)}[{sino}])",  # 일점이삼
+            rf"[{sino}](?=" + "|".join(map(re.escape, table.spoken.glued_currencies)) + ")",
+            rf"[{chars(table.vague_prefixes)}](?="
+            + "|".join(re.escape(c) for c in table.spoken.vague_counters)
+            + ")",
             rf"[{chars(table.standalone_powers)}]",
             rf"[{chars(table.vague_prefixes)}](?=[{powers}])",
             *(re.escape(w) for w in native + words),
@@ -120,6 +119,9 @@ class Recogniser:
                 continue
             mention = self._at(s, i)
             if mention is None:
+                if s[i].isdigit():
+                    # the rest of a refused number (a code, a date, a name) is refused too
+                    pos = self.digit_run.match(s, i).end()  # type: ignore[union-attr]
                 continue
             if found and mention.start < found[-1].end:
                 mention.start = mention.core_start  # a prefix word already used by the last one
@@ -139,8 +141,12 @@ class Recogniser:
             num = self.numerals.read(s, i, hangul=False)
             return self._after_numeral(s, num) if num else None
         for word, entry in self.words_by_first.get(s[i], ()):
-            if s.startswith(word, i) and self.units.word_ends(s, i + len(word)):
-                end = i + len(word)
+            end = i + len(word)
+            if (
+                s.startswith(word, i)
+                and self.units.word_ends(s, end)
+                and (not entry.cues or s.startswith(tuple(entry.cues), end))
+            ):
                 word_mention = Mention(
                     i, end, i, end, Decimal(str(entry.value)), entry.unit, [entry.rule]
                 )
@@ -150,11 +156,17 @@ class Recogniser:
             counted = self._native(s, native)
             if counted is not None:
                 return counted
+        several = self._several(s, i)
+        if several is not None:
+            return several
         num = self.numerals.read_vague(s, i) or self.numerals.read(s, i, hangul=True)
         if num is None:
             return None
+        spoken = self._spoken_decimal(s, num)
+        if spoken is not None:
+            return self._after_numeral(s, spoken)
         if num.syllables == 1 and not self._standalone(num):
-            if not s.startswith(self.fraction, num.end):  # 삼분의 일 is a fraction
+            if not s.startswith(self.fraction, num.end) and not self._glued_currency(s, num):
                 return None  # 이, 일, 조 alone are words (이 모델, 조 대표), not numbers
         if num.particle_tail:
             # "이천이 원" is 2002 won, but in "삼천이 넘는" the 이 is the subject particle.
@@ -205,9 +217,27 @@ class Recogniser:
         if cur is not None:
             unit, start = cur
             rules.insert(0, RULE_MONEY)
-        scale = self.units.scale_after(s, end, money=cur is not None)
-        if scale is None and num.kind == "arabic" and self.units.glued_scale_then_currency(s, end):
-            scale = self.units.scale_after(s, end, money=True)
+        signed = self._sign_before(s, start) if num.kind in ("arabic", "sino") else None
+        if signed is not None:
+            start, value = signed, -value
+            rules.append(RULE_SIGN)
+        size = self._model_size(s, num) if cur is None else None
+        if size is not None:
+            value, end = value * Decimal(10) ** size[0], size[1]
+            mention = Mention(
+                start, end, start, end, value, self.sizes.unit, [*rules, RULE_MODEL_SIZE]
+            )
+            mention.numeral = num
+            return self._qualified(s, mention)
+        scale = None
+        if _latin_next(s, end):  # a scale word is Latin: most figures need no look
+            scale = self.units.scale_after(s, end, money=cur is not None)
+            if (
+                scale is None
+                and num.kind == "arabic"
+                and self.units.glued_scale_then_currency(s, end)
+            ):
+                scale = self.units.scale_after(s, end, money=True)
         power = 0
         if scale is not None:
             power, end = scale
@@ -219,6 +249,13 @@ class Recogniser:
             unit, end = hit.unit, hit.end
             counter = hit.counter
             rules.insert(0, hit.rule)
+            if hit.factor != 1:
+                value = value * hit.factor  # 1,200메가와트 = 1.2 GW
+            elif hit.currency:
+                cents = self._minor(s, end, hit.unit)
+                if cents is not None:
+                    value, end = value + cents[0], cents[1]
+                    rules.append(RULE_MINOR_UNIT)
             if hit.unit == "point":
                 if self.units.rate_cue_before(s, start):
                     unit, rules[0] = "percentage_point", RULE_POINT_RATE
@@ -261,7 +298,12 @@ class Recogniser:
         self._band(s, mention)
 
     def _unit_ok(self, num: Numeral, hit: UnitHit) -> bool:
-        return num.kind != "sino" or num.syllables > 1 or self._standalone(num)
+        return (
+            num.kind != "sino"
+            or num.syllables > 1
+            or self._standalone(num)
+            or (hit.currency and not hit.spaced)
+        )
 
     def _standalone(self, num: Numeral) -> bool:
         """One syllable is a number only as 백, 천, 만 (천 명) or with 여 (십여 년)."""
@@ -284,7 +326,7 @@ class Recogniser:
         if guards.street_number(s, num.start, self.units.table.address_endings):
             return False
         mention.rule.insert(0, RULE_BARE)
-        if mention.value is not None and mention.value < 10 and not num.powered:
+        if mention.value is not None and abs(mention.value) < 10 and not num.powered:
             mention.provisional = True  # 1~2%: waits for a range; alone it is a label
             return False
         return True
@@ -341,18 +383,28 @@ class Recogniser:
 
     def _qualified(self, s: str, mention: Mention) -> Mention:
         pre = self.quals.prefix_before(s, mention.core_start)
-        if pre is not None:
+        if pre is not None and (not pre.units or mention.unit in pre.units):
             mention.prefix, mention.start = pre, pre.start
             self.apply(mention, pre, RULE_PREFIX)
+            outer = self.quals.prefix_before(s, pre.start)  # 불과 약 2억 원: emphasis, then a hedge
+            if outer is not None and outer.family in EMPHASIS and pre.family not in EMPHASIS:
+                mention.start = outer.start
+                self.apply(mention, outer, RULE_PREFIX)
         if s[mention.core_end : mention.core_end + 1] != ")":
             post = self.quals.suffix_after(s, mention.core_end)
-            if post is not None:
+            if post is not None and (not post.units or mention.unit in post.units):
                 mention.suffix, mention.end = post, post.end
                 self.apply(mention, post, RULE_SUFFIX)
         return mention
 
     def apply(self, mention: Mention, hit: QualifierHit, rule: str) -> None:
         """Let a qualifier word decide the interval unless a stronger one already does."""
+        if hit.family in EMPHASIS:
+            # 불과, 밖에, 무려 stress the figure; the figure itself is meant.
+            if mention.emphasis is None:
+                mention.emphasis = hit.family
+                mention.rule.append(RULE_EMPHASIS)
+            return
         new = strength(hit.family, hit.weak)
         if mention.fixed_interval:
             if (
@@ -373,6 +425,14 @@ class Recogniser:
         mention.inclusive, mention.strength = hit.inclusive, new
         mention.step = None
         mention.rule.append(rule)
+
+
+def _latin_next(s: str, pos: int) -> bool:
+    """A Latin letter at pos, or after one space there."""
+    ch = s[pos : pos + 1]
+    if ch == " ":
+        ch = s[pos + 1 : pos + 2]
+    return ch.isascii() and ch.isalpha()
 
 
 @functools.cache

@@ -13,9 +13,10 @@ from claimcheck.textnorm import is_hangul
 RULE_MONEY = "money"
 RULE_POINT_RATE = "percentage_point_by_context"  # 포인트 after a rate word: 지지율 5포인트
 RULE_LATIN_SCALE = "latin_scale"  # $5.6M, 5.6 billion
+_CENT = Decimal("0.01")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # built per unit word; not frozen, which is slow to build
 class UnitHit:
     end: int
     unit: str
@@ -24,6 +25,7 @@ class UnitHit:
     counter: str | None = None
     spaced: bool = False
     currency: bool = False
+    factor: Decimal = Decimal(1)  # the value in `unit` of one of the words (메가와트: 0.001 GW)
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,9 @@ class _Entry:
     glued_needs_follower: bool
     currency: bool
     max_value: int | None = None
+    min_value: int | None = None
+    factor: Decimal = Decimal(1)
+    not_before: tuple[str, ...] = ()
 
 
 class UnitMatcher:
@@ -44,14 +49,21 @@ class UnitMatcher:
         self.table = table
         self.band = quals.band_suffix
         self.glued = (quals.band_suffix, quals.more_than_infix)
-        self.entries: dict[str, _Entry] = {}
+        # A word may have several readings told apart by the value (주: weeks to 52, else shares).
+        self.entries: dict[str, list[_Entry]] = {}
         for cur in table.currencies:
-            for word in [*cur.words, *cur.codes]:
-                self.entries[word] = _Entry(cur.code, RULE_MONEY, False, (), False, True, None)
+            # "10$", "20€", "10₩": a sign written after the digits, as Duckling's corpus does
+            for word in [*cur.words, *cur.codes, *cur.symbols]:
+                self.entries.setdefault(word, []).append(
+                    _Entry(cur.code, RULE_MONEY, False, (), False, True, None)
+                )
+            for word in cur.minor_words:
+                self.entries.setdefault(word, []).append(
+                    _Entry(cur.code, "minor_unit", False, (), False, True, None, None, _CENT)
+                )
         for group in table.units:
             for word in group.words:
-                self.entries.setdefault(
-                    word,
+                self.entries.setdefault(word, []).append(
                     _Entry(
                         group.unit,
                         group.rule,
@@ -60,11 +72,15 @@ class UnitMatcher:
                         group.glued_needs_follower or word in table.glued_ambiguous_counters,
                         False,
                         group.max_value,
+                        group.min_value,
+                        Decimal(str(group.factor)),
+                        tuple(group.not_before),
                     ),
                 )
-        self.by_first: dict[str, list[str]] = {}
+        self.by_first: dict[str, list[tuple[str, _Entry]]] = {}
         for word in sorted(self.entries, key=len, reverse=True):
-            self.by_first.setdefault(word[0], []).append(word)
+            for entry in self.entries[word]:
+                self.by_first.setdefault(word[0], []).append((word, entry))
         # Signs and codes before the figure, glued or with a space: $5, US$ 2.5, USD 100.
         signs = [(x, cur.code) for cur in table.currencies for x in [*cur.symbols, *cur.codes]]
         prefixes = signs + [(x + " ", code) for x, code in signs]
@@ -77,6 +93,7 @@ class UnitMatcher:
         followers = sorted(table.followers, key=len, reverse=True)
         self.follower_re = re.compile("|".join(re.escape(f) for f in followers))
         self.not_before = table.not_before
+        self.blocked = {word: tuple(ends) for word, ends in table.not_before.items()}
         glued = [s for s in numerals.latin_scales if s.glued]
         words = [s for s in numerals.latin_scales if not s.glued]
         self.glued_scale_re = re.compile(
@@ -97,7 +114,8 @@ class UnitMatcher:
         """True where a word may end at pos: a space, a sign, or a particle that follows."""
         if pos >= len(s) or not is_hangul(s[pos]):
             return True
-        if any(s.startswith(ending, pos) for ending in self.not_before.get(word, ())):
+        blocked = self.blocked.get(word)
+        if blocked and s.startswith(blocked, pos):
             return False
         return self.follower_re.match(s, pos) is not None
 
@@ -114,19 +132,23 @@ class UnitMatcher:
             j, spaced = j + 1, True
         if j >= len(s):
             return None
-        for word in self.by_first.get(s[j], ()):
+        for word, entry in self.by_first.get(s[j], ()):
             if not s.startswith(word, j):
                 continue
-            entry = self.entries[word]
             end = j + len(word)
             if (
-                entry.currency
-                and word.isascii()
+                word.isascii()
+                and word[-1].isalnum()
                 and end < len(s)
                 and s[end].isascii()
                 and s[end].isalnum()
             ):
-                continue  # "USDT", "KRW1" are not codes standing alone
+                continue  # "USDT", "KRW1" are not codes standing alone; 10GWh is no GW
+            blocked = self.blocked.get(word)
+            if blocked and s.startswith(blocked, end):
+                continue  # 불과, 세대: the word goes on as another word
+            if entry.not_before and s.startswith(entry.not_before, end):
+                continue  # 주간 is weekly, never shares
             if not self.word_ends(s, end, word) and not any(
                 s.startswith(x, end) and self.word_ends(s, end + len(x)) for x in self.glued
             ):
@@ -134,6 +156,8 @@ class UnitMatcher:
             if entry.cues and not any(s.startswith(cue, end) for cue in entry.cues):
                 continue
             if entry.max_value is not None and value is not None and value > entry.max_value:
+                continue
+            if entry.min_value is not None and value is not None and value < entry.min_value:
                 continue
             if (
                 entry.glued_needs_follower
@@ -153,6 +177,7 @@ class UnitMatcher:
                 counter=word if entry.counter else None,
                 spaced=spaced,
                 currency=entry.currency,
+                factor=entry.factor,
             )
         return None
 

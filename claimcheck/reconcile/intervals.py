@@ -71,7 +71,8 @@ def interval_of(quantity: Quantity, scale: float = 1.0) -> Interval:
         edge = high if high is not None else value
         assert edge is not None  # an upper bound states its high end or a value
         hi = float(edge)
-        lo = float(low) if low is not None else 0.0
+        # no lower end: zero for a size, unbounded for a figure below zero ("-3% 미만")
+        lo = float(low) if low is not None else (0.0 if hi >= 0 else -math.inf)
         return Interval(lo * scale, hi * scale, None, True)
     if quantity.qualifier == "range" or value is None:
         lo = float(low) if low is not None else -math.inf

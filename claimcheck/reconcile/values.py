@@ -10,6 +10,7 @@ from claimcheck.reconcile.intervals import Interval, interval_of
 
 CURRENCIES = {"KRW", "USD", "CNY", "JPY", "EUR", "GBP"}
 # "불과 560만 달러", "77억 원밖에": the word stresses how small the figure is; the figure is meant.
+# The normaliser records these as Quantity.emphasis now; this reads claim tables written before.
 EMPHASIS_ONLY = {"불과", "밖에", "에 불과", "뿐"}
 
 
@@ -26,7 +27,10 @@ def comparable(claim: Claim, published: dt.date | None) -> Value | None:
     if quantity is None:
         return None
     quantity = _meant(quantity)
-    sign = -1.0 if claim.attributes.get("direction") == "down" else 1.0
+    # A fall is negative: "17% 하락" is -17%; a figure written with its sign ("-17% 하락",
+    # "(-16.97%)") is negative already and is never negated a second time.
+    down = claim.attributes.get("direction") == "down"
+    sign = -1.0 if down and not _signed(quantity) else 1.0
     currency, per = _money_per(claim)
     if currency in CURRENCIES and currency != "USD":
         from claimcheck import fx
@@ -76,6 +80,10 @@ def _about_gpus(claim: Claim) -> bool:
     return "GPU" in claim.sentence.upper() or (
         claim.object is not None and entity_type(claim.object) == "chip"
     )
+
+
+def _signed(quantity: Quantity) -> bool:
+    return any(v is not None and v < 0 for v in (quantity.value, quantity.low, quantity.high))
 
 
 def _meant(quantity: Quantity) -> Quantity:
