@@ -86,9 +86,14 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
         if topic == "adoption":
             from claimcheck.extract.frames import counted_kind
 
+            from claimcheck.extract.frames import market_of
+
             kind = counted_kind(ctx.text, start, end)
             if kind:
                 attributes["counted"] = kind
+            market = market_of(ctx.text, start)
+            if market:
+                attributes["market"] = market
         if frame.measure == "generic":
             subject = None  # "통상 수백억 원대로 알려진 개발비": nobody's figure
         if frame.measure == "salary" and topic in ("training_cost", "peer_cost"):

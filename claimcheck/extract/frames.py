@@ -55,6 +55,7 @@ class FrameData(_Data):
     baseline_after: list[str]
     counter_classes: dict[str, list[str]]
     counted: dict[str, list[str]]
+    markets: dict[str, list[str]]
 
 
 @functools.cache
@@ -280,7 +281,11 @@ def _is_change(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     q = figure.quantity
     if q.unit == "percentage_point":
         return True
-    after = _clause_after(text, figure.end, min(len(text), figure.end + 25))
+    after = _clause_after(text, figure.end, min(len(text), figure.end + 40))
+    # "5890억 달러(약 856조 원)가 … 사라졌다": the bracket is the same sum, not the clause
+    after = re.sub(r"^\s*\([^()]*\)", "", after)
+    nxt = next((f.start for f in figures if f.start >= figure.end), len(text))
+    after = after[: max(0, nxt - figure.end)] if nxt < len(text) else after
     stripped = after.lstrip(" )")
     particles = sorted(frame_data().measures.level_particles, key=len, reverse=True)
     if any(stripped.startswith(p) for p in particles) and not stripped.startswith("로 마감"):
@@ -288,7 +293,7 @@ def _is_change(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     if after.startswith(")") and text[: figure.start].rstrip().endswith("("):
         pass  # "2만1800원(9.86%) 내린": the bracket shares the verb after it
     words = [w for ws in topic_data().directions.values() for w in ws]
-    head = stripped[:14]
+    head = stripped[:20]
     if any(w in head for w in words):
         # the verb belongs to the next figure when one stands between ("9.86% 내린 19만9200원에")
         return True
@@ -425,3 +430,14 @@ def counted_kind(text: str, start: int, end: int) -> str | None:
         if any(word in after for word in words):
             return kind
     return None
+
+
+def market_of(text: str, start: int) -> str | None:
+    """Where an adoption figure counts (korea, china, global…): the cue nearest before it."""
+    best: tuple[int, str] | None = None
+    for market, words in frame_data().markets.items():
+        for word in words:
+            at = text.rfind(word, 0, start)
+            if at >= 0 and (best is None or at + len(word) > best[0]):
+                best = (at + len(word), market)
+    return best[1] if best else None

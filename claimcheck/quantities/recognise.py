@@ -322,6 +322,8 @@ class Recogniser(SpokenReadings):
         if num.kind in ("sino", "vague"):
             return num.syllables >= self.min_bare
         if guards.version_label(s, num.start) or guards.list_mark(s, num.start, num.end):
+            if s[end : end + 2].lstrip()[:1] in ("~", "∼", "〜"):
+                mention.provisional = True  # "H800 1500~2500개": a range's first end
             return False
         if guards.street_number(s, num.start, self.units.table.address_endings):
             return False

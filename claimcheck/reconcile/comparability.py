@@ -124,7 +124,7 @@ def _matched(topic: str, a: Frame, b: Frame) -> str:
 def same_thing(a_what: dict[str, str | None], b_what: dict[str, str | None]) -> str | None:
     """The first of the things two figures count or name that both state and that differ (the
     model, the chip, the counter class, what an adoption figure counts), or None."""
-    for key in ("model", "chip", "counter", "counted"):
+    for key in ("model", "chip", "counter", "counted", "market"):
         va, vb = a_what.get(key), b_what.get(key)
         if va and vb and va != vb:
             return f"{key}: {va} vs {vb}"
@@ -152,4 +152,5 @@ def what_of(claim) -> dict[str, str | None]:
         "chip": chip,
         "counter": counter_class(q.counter) if q is not None and q.unit == "count" else None,
         "counted": claim.attributes.get("counted"),
+        "market": claim.attributes.get("market"),
     }

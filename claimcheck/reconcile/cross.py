@@ -12,6 +12,7 @@ from claimcheck.models import Claim, Diagnosis, Finding, FindingKind, Frame, Sou
 from claimcheck.quantities.units import per_token
 from claimcheck.reconcile.common import Corpus, amount, finding_id, quantity_of, source_row
 from claimcheck.reconcile.comparability import Gate, counted_unknown, gate, same_thing, what_of
+from claimcheck.reconcile.disputes import third_party
 from claimcheck.reconcile.intervals import Relation, digit_slip, relation
 from claimcheck.reconcile.values import comparable
 from claimcheck.verdicts import Verdict
@@ -122,7 +123,7 @@ def group_finding(
                 claim.quantity is not None,
                 claim.attributes.get("tokens", ""),
                 claim.frame,
-                _third_party(claim),
+                third_party(claim),
                 tuple(what_of(claim).items()) if claim.quantity is not None else (),
             )
         )
@@ -153,17 +154,6 @@ def group_finding(
     en = "No two sources state a figure or a statement that can be compared."
     ko = "출처끼리 비교할 수 있는 수치가 없다(단위나 기준이 다르다)."
     return Finding(**base, verdict="single_source", explanation=en, explanation_ko=ko)
-
-
-def _third_party(claim: Claim) -> str | None:
-    """Who gives the figure when it is someone's estimate of another's quantity ("한 분석업체는 …
-    추정했다"): the source it is attributed to, or the estimating words."""
-    if claim.stance not in ("attributed", "hedged"):
-        return None
-    if claim.attributed_to and claim.attributed_to != claim.subject:
-        return claim.attributed_to
-    cue = claim.attributes.get("stance_cue", "")
-    return cue if "추정" in cue or "추산" in cue or "분석" in cue else None
 
 
 def _disputes(base: _Base, figures: list[_Member]) -> Finding | None:
@@ -236,9 +226,11 @@ def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Fin
             return disputed.model_copy(update={"skipped": sorted(set(skipped))})
         return None
     compared_on = ""
+    estimates = False
     for a, b, rel, passage in allowed:
         if _SEVERITY[rel] > _SEVERITY[worst]:
             worst, worst_pair = rel, (a, b)
+            estimates = bool(a.third_party and b.third_party)
             compared_on = (
                 f"comparable: {passage.why}"
                 if passage.settled
@@ -268,6 +260,22 @@ def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Fin
     objects = sorted({c.object for c in figures if c.object})
     if len(objects) > 1:
         note = f" Sources name different objects: {', '.join(objects)}." + note
+    if estimates and worst in ("discrepancy", "contradiction"):
+        # two third parties' estimates that differ: a dispute between sources, not an error
+        a, b = worst_pair  # type: ignore[misc]
+        en = (
+            f"Disputed: {a.third_party} ({a.article}) and {b.third_party} ({b.article}) give "
+            f"different estimates: {a.value.shown} against {b.value.shown}." + note
+        )
+        ko = f"논쟁 중: 출처마다 추정치가 다르다({a.value.shown} 대 {b.value.shown})."
+        return Finding(
+            **base,
+            verdict="disputed",
+            explanation=en,
+            explanation_ko=ko,
+            arithmetic=steps,
+            skipped=sorted(set(skipped)),
+        )
     if worst == "agree":
         en = f"{len(base['articles'])} sources state figures that agree within rounding." + note
     elif worst == "compatible":
@@ -459,7 +467,9 @@ def _plausible(corpus: Corpus, first: Claim, second: Claim) -> bool:
 def conversion_finding(
     corpus: Corpus, key: tuple[str, str, str, float], pairs: list[tuple[Claim, Claim]]
 ) -> Finding:
-    """The same foreign figure converted to won by several sources: do the won figures agree?"""
+    """The same foreign figure converted to won by several sources: do the won figures agree?
+    Converted on different days they may differ; they disagree only when one is off its own
+    day's rate."""
     topic, subject, _unit, value = key
     articles = sorted({p[0].article for p in pairs})
     converted = {(q.value, q.low, q.high) for q in (quantity_of(second) for _, second in pairs)}

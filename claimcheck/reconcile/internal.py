@@ -15,6 +15,7 @@ from claimcheck.reconcile.common import (
     source_row,
 )
 from claimcheck.reconcile.comparability import gate
+from claimcheck.reconcile.disputes import disputes_within
 from claimcheck.reconcile.values import comparable
 from claimcheck.verdicts import Verdict
 
@@ -30,6 +31,7 @@ def internal(corpus: Corpus) -> list[Finding]:
     ]
     findings.extend(_rates_within_article(corpus))
     findings.extend(_headline_vs_body(corpus))
+    findings.extend(disputes_within(corpus))
     return findings
 
 
@@ -184,16 +186,32 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
                 if c.topic == top.topic
                 and c.subject == top.subject
                 and c.story == top.story
-                and gate(top.topic, top.frame, c.frame).comparable
+                and gate(top.topic, _abridged(top, c), c.frame).comparable
             ]
             peers = [(c, v) for c, v in peers if v is not None and v.unit == mine.unit]
             if not peers:
                 continue
             finding = _compare_top(corpus, top, mine, peers)
-            passages = [gate(top.topic, top.frame, c.frame) for c, _ in peers]
+            passages = [gate(top.topic, _abridged(top, c), c.frame) for c, _ in peers]
             if all(p.allows(finding.verdict) for p in passages):
                 findings.append(finding)
     return findings
+
+
+def _abridged(top: Claim, body: Claim):
+    """A headline's frame with what it leaves unsaid taken from the body figure it abridges: a
+    headline or deck repeats the story's figure without its date or session ("SK하이닉스 12%
+    급락"); it does not introduce another day."""
+    if top.frame is None or body.frame is None:
+        return top.frame
+    filled = {
+        slot: getattr(body.frame, slot)
+        for slot in ("as_of", "since", "moment", "scope")
+        if getattr(top.frame, slot) is None
+    }
+    if top.frame.subject_basis == "none":
+        filled["subject_basis"] = body.frame.subject_basis
+    return top.frame.model_copy(update=filled)
 
 
 def _compare_top(corpus: Corpus, top: Claim, mine, peers) -> Finding:

@@ -1,0 +1,117 @@
+"""Disputes (issue 14): a third party's estimate of another scope does not refute a figure, it
+disputes it. "한 분석업체는 서버 등 하드웨어 투자만 최소 10억 달러라고 추정했다" beside DeepSeek's own
+final-training-run cost is shown as a dispute between sources, with both scopes named."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from claimcheck.models import Claim, Finding
+from claimcheck.reconcile.common import Corpus, finding_id, money, source_row
+from claimcheck.reconcile.comparability import TRAINING_RUN, same_thing, what_of
+
+# The figures a dispute can be about: what a model or a company spent, and the chips it used.
+COST_TOPICS = frozenset({"training_cost", "peer_cost", "other"})
+ESTIMATE_CUES = ("추정", "추산", "분석", "전망", "주장", "보고서", "계산")
+
+
+def third_party(claim: Claim) -> str | None:
+    """Who gives the figure when it is someone's estimate of another's quantity ("한 분석업체는 …
+    추정했다"): the source it is attributed to, or the estimating words in quotes."""
+    if claim.stance not in ("attributed", "hedged"):
+        return None
+    if claim.attributed_to and claim.attributed_to != claim.subject:
+        return claim.attributed_to
+    cue = claim.attributes.get("stance_cue", "")
+    return f"a source ('{cue}')" if any(word in cue for word in ESTIMATE_CUES) else None
+
+
+def _family(claim: Claim) -> str | None:
+    q = claim.quantity
+    if q is None:
+        return None
+    if claim.topic in COST_TOPICS and money(q.unit) and "/" not in (q.unit or ""):
+        return "money"
+    if claim.topic == "gpu_count":
+        return "chips"
+    return None
+
+
+def apart_by(estimate: Claim, own: Claim) -> str | None:
+    """What makes an estimate another quantity than a source's own figure: its scope (the
+    hardware, not the training run), or another chip or model; None when it is the same."""
+    scope_e = estimate.frame.scope if estimate.frame else None
+    scope_o = own.frame.scope if own.frame else None
+    family_e = "training run" if scope_e in TRAINING_RUN else scope_e
+    family_o = "training run" if scope_o in TRAINING_RUN or scope_o is None else scope_o
+    if family_e and family_e != family_o:
+        return f"scope: {scope_e} vs {scope_o or 'training run'}"
+    # another chip: a fleet ("H100 5만 개"), not the cluster the model was trained on; another
+    # model is no dispute but a misattribution, which the reference check finds
+    chip_e, chip_o = what_of(estimate).get("chip"), what_of(own).get("chip")
+    if chip_e and chip_o and chip_e != chip_o and estimate.frame is not None:
+        if estimate.frame.subject_basis == "named":
+            return f"chip: {chip_e} vs {chip_o}"
+    return None
+
+
+def _own(claim: Claim) -> bool:
+    """A figure the article gives as its subject's own (stated, or attributed to the subject)."""
+    if third_party(claim) is not None or claim.stance in ("disputed", "alleged"):
+        return False
+    return claim.frame is None or claim.frame.measure in (None, "level")
+
+
+def _dispute(corpus: Corpus, kind: str, estimate: Claim, own: Claim, why: str) -> Finding:
+    who = third_party(estimate) or "a third party"
+    q_e, q_o = estimate.quantity, own.quantity
+    assert q_e is not None and q_o is not None
+    en = (
+        f"Disputed: {who} estimates {q_e.text} ({why.split(': ', 1)[-1].split(' vs ')[0]}), "
+        f"against {q_o.text} ({own.article}, line {own.line}). They measure different things "
+        f"({why}): neither refutes the other."
+    )
+    ko = (
+        f"논쟁 중: {who}의 추정치 {q_e.text}는 {q_o.text}({own.article} {own.line}행)와 "
+        f"다른 대상을 잰 수치다({why}). 어느 쪽도 다른 쪽을 반박하지 않는다."
+    )
+    return Finding(
+        id=finding_id(kind, "dispute", estimate.id, own.id),
+        kind=kind,  # type: ignore[arg-type]
+        topic=own.topic,
+        subject=own.subject,
+        object=own.object,
+        verdict="disputed",
+        articles=sorted({estimate.article, own.article}),
+        claims=[estimate.id, own.id],
+        sources=[source_row(corpus, estimate), source_row(corpus, own)],
+        explanation=en,
+        explanation_ko=ko,
+        arithmetic=[f"{q_e.text} vs {q_o.text}: {why}"],
+    )
+
+
+def disputes_within(corpus: Corpus) -> list[Finding]:
+    """In each article, a third party's estimate of another scope (or chip, or model) beside the
+    article's own figure of the same kind for the same subject: one finding per estimate."""
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for claim in corpus.claims:
+        if _family(claim):
+            by_article[claim.article].append(claim)
+    findings = []
+    for _article, claims in sorted(by_article.items()):
+        for estimate in claims:
+            if third_party(estimate) is None:
+                continue
+            for own in claims:
+                if own is estimate or not _own(own) or _family(own) != _family(estimate):
+                    continue
+                if estimate.subject and own.subject and estimate.subject != own.subject:
+                    continue
+                if own.topic == "other" or own.subject is None:
+                    continue  # the article's own figure must be a claimed cost or chip count
+                why = apart_by(estimate, own)
+                if why:
+                    findings.append(_dispute(corpus, "internal", estimate, own, why))
+                    break
+    return findings
