@@ -29,11 +29,11 @@ def extract_claims(article: Article) -> list[Claim]:
         _confirm_mentions(story_contexts)
         subject = _story_subject(story_contexts)
         previous = None
-        last_date: dict[int, str] = {}  # by paragraph
+        dateline: dict[int, str] = {}  # by paragraph
         for ctx in story_contexts:
             ctx.story_subject = subject
-            ctx.inherited_date = last_date.get(ctx.sentence.block)
-            _remember_date(ctx, last_date)
+            ctx.inherited_date = dateline.get(ctx.sentence.block)
+            _remember_date(ctx, dateline)
             ctx.stance = read_stance(ctx.text, ctx.mentions, previous)
             previous = ctx.stance
             figures = figure_drafts(ctx)
@@ -44,13 +44,15 @@ def extract_claims(article: Article) -> list[Claim]:
     return _unique_ids(claims)
 
 
-def _remember_date(ctx: SentenceContext, last_date: dict[int, str]) -> None:
+def _remember_date(ctx: SentenceContext, dateline: dict[int, str]) -> None:
     from claimcheck.extract.frames import date_mentions
 
     days = [d.value for d in date_mentions(ctx.text, ctx.article.meta.published)]
     full = [d for d in days if d and len(d) == 10]
-    if full:
-        last_date[ctx.sentence.block] = full[-1]
+    # the paragraph's first date is its dateline ("이날 유가증권시장에서"); a later one is
+    # mostly a look back ("연휴 직전인 24일 … 마감했었다")
+    if full and ctx.sentence.block not in dateline:
+        dateline[ctx.sentence.block] = full[0]
 
 
 def _confirm_mentions(contexts: list[SentenceContext]) -> None:

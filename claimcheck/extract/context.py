@@ -26,7 +26,7 @@ class SentenceContext:
     stance: StanceReading
     story_subject: str | None
     is_heading: bool
-    # the last full date written earlier in the same paragraph: a market report dates its first
+    # the first full date written earlier in the same paragraph: a market report dates its first
     # sentence ("27일(현지시간) 뉴욕증시에서") and not the ones after it
     inherited_date: str | None = None
     _inverse: list[int] = field(default_factory=list)
