@@ -12,7 +12,9 @@ from claimcheck.reconcile.comparability import TRAINING_RUN, same_thing, what_of
 
 # The figures a dispute can be about: what a model or a company spent, and the chips it used.
 COST_TOPICS = frozenset({"training_cost", "peer_cost", "other"})
-ESTIMATE_CUES = ("추정", "추산", "분석", "전망", "주장", "보고서", "계산")
+ESTIMATE_CUES = ("추정", "추산", "분석", "전망", "계산")
+# a claim reported of the figure's owner by someone else ("…고 주장했다")
+CLAIM_CUES = ("주장",)
 
 
 def third_party(claim: Claim) -> str | None:
@@ -23,7 +25,26 @@ def third_party(claim: Claim) -> str | None:
     if claim.attributed_to and claim.attributed_to != claim.subject:
         return claim.attributed_to
     cue = claim.attributes.get("stance_cue", "")
-    return f"a source ('{cue}')" if any(word in cue for word in ESTIMATE_CUES) else None
+    if any(word in cue for word in ESTIMATE_CUES):
+        return f"a source ('{cue}')"
+    if cue in CLAIM_CUES and _someone_else_speaks(claim):
+        return f"a source ('{cue}')"
+    return None
+
+
+def _someone_else_speaks(claim: Claim) -> bool:
+    """"왕 CEO는 … 딥시크가 H100 5만 개를 갖고 있다고 주장했다": a speaker marked with 은/는
+    stands before the figure's owner, who is only the subject of what is reported."""
+    import re
+
+    from claimcheck.extract.mentions import find_mentions
+    from claimcheck.textnorm import normalize
+
+    text = normalize(claim.sentence).text
+    owner = next((m for m in find_mentions(text) if m.entity == claim.subject), None)
+    if owner is None or text[owner.end : owner.end + 1] in ("은", "는"):
+        return False
+    return re.search(r"\S(?:은|는)\s", text[: owner.start]) is not None
 
 
 def _family(claim: Claim) -> str | None:

@@ -1,0 +1,194 @@
+"""The comparability gate (issue 14): a figure is compared only with the same quantity.
+
+One test per class of false alarm the issue names, each on articles written for this test (not
+the seeds, not the verdict corpus), and unit tests of the gate on frames alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimcheck.models import Frame
+from claimcheck.reconcile import report_for_paths
+from claimcheck.reconcile.comparability import gate
+
+PROBLEMS = {
+    "refuted", "contradiction", "misattributed", "misleading", "inconsistent", "discrepancy",
+}  # fmt: skip
+
+
+def _report(tmp_path: Path, **articles: tuple[str, str]):
+    """Articles by name: (publication date, body)."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name, (published, body) in articles.items():
+        head = f"---\ntitle: {name}\noutlet: 시험일보\npublished: {published}\nkind: news\n---\n"
+        (folder / f"{name}.txt").write_text(f"{head}{name} 기사\n\n{body}\n", encoding="utf-8")
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    return report_for_paths([str(folder)], str(tables))
+
+
+def _problems(report, figure: str | None = None):
+    claims = {c.id: c for c in report.claims}
+    out = []
+    for finding in report.findings:
+        if finding.verdict not in PROBLEMS:
+            continue
+        figures = [claims[c].quantity.text for c in finding.claims if claims[c].quantity]
+        if figure is None or any(figure in f for f in figures):
+            out.append(finding)
+    return out
+
+
+# --- the gate on frames --------------------------------------------------------------------
+
+
+def _frame(**slots) -> Frame:
+    return Frame(subject_basis="named", **slots)
+
+
+def test_a_level_and_a_change_are_not_compared():
+    passage = gate("market_value", _frame(measure="level"), _frame(measure="change"))
+    assert not passage.comparable and passage.slot == "measure"
+
+
+def test_an_intraday_move_and_a_close_are_not_compared():
+    a = _frame(measure="change", as_of="2025-01-27", moment="intraday")
+    b = _frame(measure="change", as_of="2025-01-27", moment="close")
+    assert gate("stock_change", a, b).slot == "moment" and not gate("stock_change", a, b).comparable
+
+
+def test_two_days_are_not_compared_but_a_month_contains_its_days():
+    a = _frame(measure="level", as_of="2025-02-15")
+    assert not gate("adoption", a, _frame(measure="level", as_of="2025-02-16")).comparable
+    assert gate("adoption", a, _frame(measure="level", as_of="2025-02")).settled
+
+
+def test_an_unknown_slot_allows_agreement_only():
+    passage = gate("stock_change", _frame(measure="change"), _frame(measure="change"))
+    assert passage.comparable and not passage.settled
+    assert passage.allows("agree") and not passage.allows("contradiction")
+    assert not passage.allows("refuted") and not passage.allows("misleading")
+
+
+def test_a_window_allows_an_understatement_but_never_a_refutation():
+    claim = _frame(measure="change", since="발표 이후")
+    fact = _frame(measure="change", as_of="2025-01-27", moment="close")
+    passage = gate("stock_change", claim, fact, reference=True)
+    assert passage.allows("misleading") and not passage.allows("refuted")
+
+
+def test_another_scope_is_apart_between_sources_and_unsettled_against_a_fact():
+    hardware, run = _frame(measure="level", scope="hardware"), _frame(measure="level")
+    run = run.model_copy(update={"scope": "final training run"})
+    assert not gate("training_cost", hardware, run).comparable
+    against_fact = gate("training_cost", hardware, run, reference=True)
+    assert against_fact.comparable and not against_fact.allows("refuted")
+
+
+def test_every_slot_settled_allows_any_verdict():
+    a = _frame(measure="change", as_of="2025-01-27", moment="close")
+    assert gate("stock_change", a, a).allows("contradiction")
+
+
+# --- the classes of false alarm, end to end ---------------------------------------------------
+
+
+def test_whose_figure_the_name_before_the_bracket_owns_it(tmp_path):
+    rep = _report(
+        tmp_path,
+        a=("2025-01-31", "이날 SK하이닉스가 8% 넘게 떨어진 가운데 원익IPS(-7.1%), 리노공업(-4.3%)도 약세다."),
+        b=("2025-01-31", "이날 SK하이닉스는 9.1% 내린 채 거래를 마쳤다."),
+    )
+    claims = {c.quantity.text: c.subject for c in rep.claims if c.quantity}
+    assert claims["-7.1%"] == "원익IPS" and claims["-4.3%"] == "리노공업"
+    assert _problems(rep, "7.1%") == [] and _problems(rep, "4.3%") == []
+
+
+def test_when_a_series_and_two_dates_are_no_conflict(tmp_path):
+    rep = _report(
+        tmp_path,
+        a=("2025-02-20", "딥시크 앱의 국내 일간 이용자(DAU)는 15일 60만 명에서 16일 64만 명, 17일 70만 명으로 늘었다."),
+        b=("2025-02-21", "딥시크 앱의 국내 일간 이용자(DAU)는 지난달 27일 12만 명이던 것이 이달 10일 2만 명으로 줄었다."),
+    )
+    assert _problems(rep) == []
+
+
+def test_when_an_intraday_move_is_not_the_close(tmp_path):
+    rep = _report(
+        tmp_path,
+        a=("2025-01-27", "엔비디아 주가는 오후 1시 40분 현재 7.8% 하락한 가격에 거래되고 있다."),
+        b=("2025-01-28", "엔비디아 주가는 27일(현지시간) 6.1% 하락한 채 장을 마쳤다."),
+    )
+    # the intraday 7.8% neither contradicts the other close nor is refuted by the real close
+    assert _problems(rep, "7.8%") == []
+    # the stated close of 6.1% is refuted by the close of that day (16.97%)
+    (refuted,) = _problems(rep, "6.1%")
+    assert refuted.verdict == "refuted" and refuted.reference.fact == "nvda-close-2025-01-27"
+
+
+def test_what_is_measured_a_salary_is_no_training_cost(tmp_path):
+    rep = _report(
+        tmp_path,
+        a=("2025-02-10", "딥시크는 훈련 비용을 아끼면서도 신입 연구원에게 연봉 90만 위안을 제시했다."),
+    )
+    (salary,) = [c for c in rep.claims if c.quantity and c.quantity.text == "90만 위안"]
+    assert salary.frame.measure == "salary" and salary.topic != "training_cost"
+    assert _problems(rep) == []
+
+
+def test_what_is_measured_a_level_is_not_a_change(tmp_path):
+    rep = _report(
+        tmp_path,
+        a=("2025-01-28", "27일(현지시간) 엔비디아 시가총액은 2조9000억 달러로 줄었다."),
+        b=("2025-01-28", "27일(현지시간) 엔비디아 시총 5890억 달러가 하루 만에 증발했다."),
+    )
+    assert [f for f in _problems(rep) if f.kind == "cross_source"] == []
+
+
+def test_what_is_measured_per_unit_and_parts(tmp_path):
+    rep = _report(
+        tmp_path,
+        a=("2025-02-10", "딥시크는 서버 한 대에 H800 GPU 8개를 넣은 클러스터로 V3를 훈련했다."),
+        b=("2025-02-11", "딥시크는 A100 1만 장, H800 2만 장 등 3만 장의 GPU를 보유한 것으로 알려졌다."),
+    )
+    assert _problems(rep, "8개") == [] and _problems(rep, "1만 장") == []
+
+
+def test_of_what_scope_a_third_partys_estimate_disputes_and_never_refutes(tmp_path):
+    rep = _report(
+        tmp_path,
+        a=(
+            "2025-02-10",
+            "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다. "
+            "한 분석업체는 서버 등 하드웨어 투자만 최소 10억 달러라고 추정했다.",
+        ),
+    )
+    (dispute,) = [f for f in rep.findings if f.verdict == "disputed"]
+    assert dispute.kind == "internal" and "hardware" in dispute.explanation
+    assert "10억" in dispute.explanation and "557만6000" in dispute.explanation
+    assert [f for f in _problems(rep) if f.verdict == "refuted"] == []
+
+
+def test_intervals_as_written_a_range_around_the_truth_is_supported(tmp_path):
+    rep = _report(tmp_path, a=("2025-02-10", "업계는 딥시크가 V3 훈련에 H800 1500~2500개를 썼다고 본다."))
+    (claim,) = [c for c in rep.claims if c.topic == "gpu_count"]
+    assert claim.quantity.qualifier == "range" and (claim.quantity.low, claim.quantity.high) == (
+        1500,
+        2500,
+    )
+    assert _problems(rep) == []
+
+
+@pytest.mark.parametrize(("won", "verdict"), [("약 29억 원", "consistent"), ("약 33억 원", "inconsistent")])
+def test_a_rounded_conversion_is_consistent_while_the_rate_lies_in_its_rounding(
+    tmp_path, won, verdict
+):
+    # 200만 달러 on 2025-02-10 (FRED 1,451.00): 29억 stands for 28.5억–29.5억, 1,425–1,475
+    # won per dollar; 33억 is 1,650, 13.6% off
+    rep = _report(tmp_path, a=("2025-02-10", f"이 회사는 모델 개발에 200만 달러({won})를 썼다."))
+    (conversion,) = [f for f in rep.findings if f.kind == "internal"]
+    assert conversion.verdict == verdict
