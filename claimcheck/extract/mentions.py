@@ -23,6 +23,38 @@ _PARTICLES = (
     "하 했 해 한 된 되"
 ).split()
 
+_PARTICLE_AT = re.compile("|".join(map(re.escape, _PARTICLES)))
+_PARTICLES_LONGEST_FIRST = sorted(_PARTICLES, key=len, reverse=True)
+# Spaces and hyphens inside a name are optional ("오픈 AI" = "오픈AI", "Open-AI").
+_OPTIONAL_SEPARATOR = "[ -]?"
+
+
+def alias_trie_pattern(keys: set[str]) -> str:
+    """One regex for all alias keys, shaped as their trie, with an optional space or hyphen
+    between characters. It matches what the alternation of the keys, longest first, matches:
+    the keys contain no spaces or hyphens, so at most one branch can go on at each step, and
+    a longer key is always tried before the key that ends where it goes on."""
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a key ends here
+
+    def branches(node: dict) -> str:
+        alternatives = []
+        for ch in sorted(c for c in node if c):
+            child = node[ch]
+            rest = branches(child) if child.keys() - {""} else ""
+            if rest:
+                rest = _OPTIONAL_SEPARATOR + rest
+                if "" in child:
+                    rest = f"(?:{rest})?"  # greedy: go on to a longer key if one matches
+            alternatives.append(re.escape(ch) + rest)
+        return "(?:" + "|".join(alternatives) + ")"
+
+    return branches(trie)
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -46,16 +78,20 @@ class _Matcher:
                 self.plain.setdefault(alias_key(form), entity.id)
             for rule in entity.context_required:
                 self.conditional.setdefault(alias_key(rule.alias), (entity.id, rule))
-        keys = sorted({*self.plain, *self.conditional}, key=lambda k: (-len(k), k))
-        # Spaces and hyphens inside a name are optional ("오픈 AI" = "오픈AI" = "Open-AI").
-        pattern = "|".join("[ -]?".join(re.escape(ch) for ch in key) for key in keys)
+        # One pass over the text for every alias: the pattern is the aliases' trie, so at each
+        # position the regex engine follows one branch instead of trying every alias in turn.
         # A Latin alias must not sit inside a longer Latin word ("AI" in "OpenAI").
-        self.regex = re.compile(f"(?<![A-Za-z0-9])(?:{pattern})", re.IGNORECASE)
+        self.regex = re.compile(
+            f"(?<![A-Za-z0-9]){alias_trie_pattern({*self.plain, *self.conditional})}",
+            re.IGNORECASE,
+        )
         self.fuzzy = table.fuzzy
         # Fuzzy candidates: Hangul names long enough not to be confused with ordinary words.
         self.fuzzy_keys = [
             k for k in self.plain if len(k) >= table.fuzzy.min_length and is_hangul(k[0])
         ]
+        # News repeats its words: each distinct word is looked up once (bounded memory).
+        self._closest = functools.lru_cache(maxsize=1 << 16)(self._closest_uncached)
 
     def find(self, text: str) -> list[Mention]:
         found: list[Mention] = []
@@ -78,9 +114,20 @@ class _Matcher:
         found.sort(key=lambda m: m.start)
         return _drop_brand_prefixes(found)
 
-    def _fuzzy(self, text: str, exact: list[Mention]) -> list[Mention]:
+    def _closest_uncached(self, words: str) -> tuple[str, str | None]:
+        """`words` without a trailing particle, and the entity it spells closely enough."""
         from rapidfuzz import fuzz, process
 
+        word = _strip_particle(words)
+        key = alias_key(word)
+        if len(key) < self.fuzzy.min_length:
+            return word, None
+        best = process.extractOne(
+            key, self.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=self.fuzzy.score_cutoff
+        )
+        return word, (None if best is None else self.plain[best[0]])
+
+    def _fuzzy(self, text: str, exact: list[Mention]) -> list[Mention]:
         taken = [(m.start, m.end) for m in exact]
         out = []
         # One or two Hangul words ("샘 울트먼"), without a trailing particle.
@@ -88,16 +135,10 @@ class _Matcher:
             start, end = match.span()
             if any(s < end and start < e for s, e in taken):
                 continue
-            word = _strip_particle(match.group(0))
-            key = alias_key(word)
-            if len(key) < self.fuzzy.min_length:
+            word, entity_id = self._closest(match.group(0))
+            if entity_id is None:
                 continue
-            best = process.extractOne(
-                key, self.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=self.fuzzy.score_cutoff
-            )
-            if best is None:
-                continue
-            entity = self.by_id[self.plain[best[0]]]
+            entity = self.by_id[entity_id]
             out.append(
                 Mention(entity.id, entity.type, start, start + len(word), word, entity.parent, True)
             )
@@ -112,14 +153,14 @@ def _bounded(text: str, start: int, end: int, surface: str) -> bool:
     if end < len(text):
         nxt = text[end]
         if is_hangul(nxt) and is_hangul(surface[-1]):
-            return any(text.startswith(p, end) for p in _PARTICLES)
+            return _PARTICLE_AT.match(text, end) is not None
         if nxt.isascii() and nxt.isalnum() and not is_hangul(surface[-1]):
             return False  # "V3" inside "V30"
     return True
 
 
 def _strip_particle(word: str) -> str:
-    for particle in sorted(_PARTICLES, key=len, reverse=True):
+    for particle in _PARTICLES_LONGEST_FIRST:
         if word.endswith(particle) and len(word) - len(particle) >= 2:
             return word[: -len(particle)]
     return word
