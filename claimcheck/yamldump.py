@@ -33,6 +33,10 @@ _INT = "tag:yaml.org,2002:int"
 _NULL = "tag:yaml.org,2002:null"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+_MAPPING_START = MappingStartEvent(None, _MAP, True, flow_style=False)
+_MAPPING_END = MappingEndEvent()
+_SEQUENCE_START = SequenceStartEvent(None, _SEQ, True, flow_style=False)
+_SEQUENCE_END = SequenceEndEvent()
 _RESOLVER = yaml.resolver.Resolver()
 _REPRESENTER = yaml.representer.SafeRepresenter()
 # Python ints, None and booleans written by the safe representer read back as what they are.
@@ -48,10 +52,15 @@ _C_FOLDS_OTHERWISE = 600
 
 
 @functools.lru_cache(maxsize=16384)
-def _str_implicit(value: str) -> tuple[bool, bool]:
-    """(may be plain, may be quoted) as PyYAML's serializer decides it for a string: plain only
-    when the string would not read back as another type ("123", "true", "null", "2025-01-27")."""
-    return (_RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _STR, True)
+def _string_event(value: str) -> tuple[ScalarEvent, bool]:
+    """The event of a string, and whether libyaml would write it otherwise. Field names and
+    common values repeat in every claim, so each distinct string is worked out once; emitters
+    only read events, so one event object can stand in many places."""
+    # Plain only when the string would not read back as another type ("123", "true", "null",
+    # "2025-01-27"): PyYAML's own resolver decides, as its serializer does.
+    plain = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _STR
+    differs = len(value) > _C_FOLDS_OTHERWISE or bool(_C_WRITES_OTHERWISE.search(value))
+    return ScalarEvent(None, _STR, (plain, True), value), differs
 
 
 def _other_scalar(value: Any) -> ScalarEvent:
@@ -75,20 +84,21 @@ class _Events(list):
 def _events(data: Any, out: _Events) -> None:
     kind = type(data)
     if kind is str:
-        out.append(ScalarEvent(None, _STR, _str_implicit(data), data))
-        if len(data) > _C_FOLDS_OTHERWISE or _C_WRITES_OTHERWISE.search(data):
+        event, differs = _string_event(data)
+        out.append(event)
+        if differs:
             out.c_differs = True
     elif kind is dict:
-        out.append(MappingStartEvent(None, _MAP, True, flow_style=False))
+        out.append(_MAPPING_START)
         for key, value in data.items():
             _events(key, out)
             _events(value, out)
-        out.append(MappingEndEvent())
+        out.append(_MAPPING_END)
     elif kind is list:
-        out.append(SequenceStartEvent(None, _SEQ, True, flow_style=False))
+        out.append(_SEQUENCE_START)
         for value in data:
             _events(value, out)
-        out.append(SequenceEndEvent())
+        out.append(_SEQUENCE_END)
     elif kind is int:
         out.append(ScalarEvent(None, _INT, _NOT_STR, str(data)))
     elif data is None:
