@@ -24,6 +24,7 @@ import argparse
 import contextlib
 import io
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -41,16 +42,20 @@ def claimcheck_command() -> list[str]:
     return [str(script)] if script.is_file() else [sys.executable, "-m", "claimcheck"]
 
 
-def timed(command: list[str], cwd: str) -> float:
+def timed(command: list[str], cwd: str) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system) of one run of `command`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} exited {done.returncode}:\n{done.stderr.decode()}")
-    return elapsed
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu
 
 
-def measure(rounds: int) -> dict[str, list[float]]:
+def measure(rounds: int) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     cc = claimcheck_command()
     commands = {
         "bare import": [sys.executable, "-c", BARE],
@@ -60,15 +65,21 @@ def measure(rounds: int) -> dict[str, list[float]]:
         "report -f json --no-cache": [*cc, "report", "--format", "json", "--no-cache"],
     }
     times: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
     with tempfile.TemporaryDirectory() as cwd:
         # A cache of its own: the first (uncounted) `report` fills it, as a user's first run does.
         os.environ["CLAIMCHECK_CACHE_DIR"] = os.path.join(cwd, "cache")
+        # As a user meets it, Python keeps compiled modules (.pyc) from the first run on; with
+        # PYTHONDONTWRITEBYTECODE set (as on some CI machines) every run would compile claimcheck.
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
         for command in commands.values():
             timed(command, cwd)  # warm the disk cache and .pyc files; not counted
         for _ in range(rounds):
             for name, command in commands.items():
-                times[name].append(timed(command, cwd))
-    return times
+                wall, used = timed(command, cwd)
+                times[name].append(wall)
+                cpu[name].append(used)
+    return times, cpu
 
 
 def explain_imports(args: list[str], top: int = 12) -> None:
@@ -102,10 +113,10 @@ def explain_imports(args: list[str], top: int = 12) -> None:
 
 def explain_phases() -> None:
     """Where one `claimcheck report` spends its time, phase by phase (run in a fresh process)."""
-    marks = [("start", time.perf_counter())]
+    marks = [("start", time.process_time())]  # CPU time: steadier on a busy machine
 
     def mark(name: str) -> None:
-        marks.append((name, time.perf_counter()))
+        marks.append((name, time.process_time()))
 
     import importlib
 
@@ -146,13 +157,14 @@ def explain_phases() -> None:
         with contextlib.redirect_stdout(io.StringIO()):
             terminal(store, store.findings(topics=(), verdicts=(), single_source=False), "en")
         mark("terminal view")
-    print("\nphases of one report, in a fresh process:")
+    print("\nphases of one report, in a fresh process (CPU seconds):")
     for (_, before), (name, after) in zip(marks, marks[1:], strict=False):
         print(f"  {after - before:7.3f} s  {name}")
     print(f"  {marks[-1][1] - marks[0][1]:7.3f} s  total")
 
 
 def main() -> int:
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # see measure(); for --explain too
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--rounds", type=int, default=7, help="rounds of the three commands (default 7)"
@@ -173,10 +185,14 @@ def main() -> int:
         f"python {sys.version.split()[0]} on {os.cpu_count()} cores; {args.rounds} rounds; "
         f"claimcheck = {' '.join(claimcheck_command())}"
     )
-    times = measure(args.rounds)
+    times, cpu = measure(args.rounds)
     bare = statistics.median(times["bare import"])
+    bare_cpu = statistics.median(cpu["bare import"])
     over = []
-    print(f"\n{'command':20} {'median s':>9} {'min s':>7} {'ratio':>6} {'limit':>6}")
+    print(
+        f"\n{'command':26} {'median s':>9} {'min s':>7} {'ratio':>6} {'limit':>6}"
+        f"   {'CPU s':>6} {'ratio':>6}"
+    )
     for name, values in times.items():
         median = statistics.median(values)
         limit = LIMITS.get(name)
@@ -185,7 +201,15 @@ def main() -> int:
         if verdict == "OVER":
             over.append(name)
         limit_text = f"{limit:.1f}x" if limit else ""
-        print(f"{name:20} {median:9.3f} {min(values):7.3f} {ratio:5.2f}x {limit_text:>6} {verdict}")
+        used = statistics.median(cpu[name])
+        print(
+            f"{name:26} {median:9.3f} {min(values):7.3f} {ratio:5.2f}x {limit_text:>6} "
+            f"{verdict:4} {used:6.3f} {used / bare_cpu:5.2f}x"
+        )
+    print(
+        "\n(CPU = user + system time of the process, median; on a busy machine the wall time"
+        "\n also counts other programs, the CPU ratio much less)"
+    )
     print(f'\n(bare import = python -c "{BARE}")')
     if args.explain or over:
         explain_imports(["--help"])

@@ -146,6 +146,7 @@ def scale(
     big: int = 0,
 ) -> None:
     cc = claimcheck_command()
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # compiled modules kept, as for a user
     work = Path(tempfile.mkdtemp(prefix="claimcheck-scale-"))
     rows: dict[str, list[tuple[int, float, float]]] = {}
     print(

@@ -77,20 +77,31 @@ class AliasScanner:
         self._by_first: dict[str, set[str]] = {}
         for key in keys:
             self._by_first.setdefault(key[0], set()).add(key)
+        self._firsts_by_lower: dict[str, list[str]] = {}
+        for first in sorted(self._by_first):
+            self._firsts_by_lower.setdefault(first.lower(), []).append(first)
         firsts = "".join(re.escape(ch) for ch in sorted(self._by_first))
         self._candidate = re.compile(f"[{firsts}]", re.IGNORECASE)
-        self._branches: dict[str, re.Pattern[str] | None] = {}
+        self._for_char: dict[str, re.Pattern[str] | None] = {}
+        self._branches: dict[frozenset[str], re.Pattern[str] | None] = {}
 
     def _branch(self, ch: str) -> re.Pattern[str] | None:
         """The part of the trie under the first characters that `ch` matches."""
-        if ch not in self._branches:
-            keys: set[str] = set()
-            for first, under in self._by_first.items():
-                if re.fullmatch(re.escape(first), ch, re.IGNORECASE):
-                    keys |= under
-            pattern = alias_trie_pattern(keys) if keys else None
-            self._branches[ch] = re.compile(pattern, re.IGNORECASE) if pattern else None
-        return self._branches[ch]
+        if ch not in self._for_char:
+            # Keys are casefolded, so for Hangul, digits and ASCII only the first characters
+            # with the same lower case can match; any other character is tried against all.
+            tried = (
+                self._firsts_by_lower.get(ch.lower(), [])
+                if ch.isascii() or is_hangul(ch)
+                else self._by_first
+            )
+            firsts = frozenset(f for f in tried if re.fullmatch(re.escape(f), ch, re.IGNORECASE))
+            if firsts not in self._branches:
+                keys = set().union(*(self._by_first[f] for f in firsts))
+                pattern = alias_trie_pattern(keys) if keys else None
+                self._branches[firsts] = re.compile(pattern, re.IGNORECASE) if pattern else None
+            self._for_char[ch] = self._branches[firsts]
+        return self._for_char[ch]
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         search = self._candidate.search
