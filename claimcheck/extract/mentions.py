@@ -63,60 +63,81 @@ _LATIN_BEFORE = re.compile("[A-Za-z0-9]", re.IGNORECASE)
 
 
 class AliasScanner:
-    """Every alias key in a text, in one left-to-right pass: what `re.finditer` finds with
-    `(?<![A-Za-z0-9])` and the aliases' trie (case-insensitive). At each place where an alias
-    may begin, the regex engine follows the one branch of the trie that the character opens
-    instead of trying every alias in turn.
+    """Every alias key in a text, in one left-to-right pass over the aliases' trie: the spans
+    `re.finditer` gives for `(?<![A-Za-z0-9])` followed by the alternation of the keys, longest
+    first, each with an optional space or hyphen between its characters, case-insensitive
+    (`alias_trie_pattern` writes that regex; the tests hold the two to the same spans).
 
-    The trie is compiled one first character at a time, when a text first needs it: Python's
-    regex compiler is slower than linear in the size of one alternation (0.1 s for the whole
-    trie, a good part of a cold start; 0.02 s for the branches a corpus uses).
+    At each place where an alias may begin (one regex search for a first character), the walk
+    follows the one branch of the trie that the text opens instead of trying every alias in
+    turn. The trie is walked in Python rather than compiled: Python's regex compiler is slower
+    than linear in the size of one alternation, and compiling the trie (0.05-0.1 s) was a good
+    part of a cold start, for a walk only a few microseconds per sentence slower.
     """
 
     def __init__(self, keys: set[str]) -> None:
-        self._by_first: dict[str, set[str]] = {}
+        self._root: dict = {}
         for key in keys:
-            self._by_first.setdefault(key[0], set()).add(key)
-        self._firsts_by_lower: dict[str, list[str]] = {}
-        for first in sorted(self._by_first):
-            self._firsts_by_lower.setdefault(first.lower(), []).append(first)
-        firsts = "".join(re.escape(ch) for ch in sorted(self._by_first))
+            node = self._root
+            for ch in key:
+                node = node.setdefault(ch, {})
+            node[""] = {}  # a key ends here
+        self._key_chars = sorted({ch for key in keys for ch in key})
+        self._by_lower: dict[str, list[str]] = {}
+        for ch in self._key_chars:
+            self._by_lower.setdefault(ch.lower(), []).append(ch)
+        firsts = "".join(re.escape(ch) for ch in sorted(self._root))
         self._candidate = re.compile(f"[{firsts}]", re.IGNORECASE)
-        self._for_char: dict[str, re.Pattern[str] | None] = {}
-        self._branches: dict[frozenset[str], re.Pattern[str] | None] = {}
+        self._same: dict[str, tuple[str, ...]] = {}
 
-    def _branch(self, ch: str) -> re.Pattern[str] | None:
-        """The part of the trie under the first characters that `ch` matches."""
-        if ch not in self._for_char:
-            # Keys are casefolded, so for Hangul, digits and ASCII only the first characters
-            # with the same lower case can match; any other character is tried against all.
+    def _matching(self, ch: str) -> tuple[str, ...]:
+        """The key characters that `ch` matches as the regex engine would, ignoring case."""
+        found = self._same.get(ch)
+        if found is None:
+            # Keys are casefolded, so for Hangul, digits and ASCII only the key characters with
+            # the same lower case can match; any other character is tried against all.
             tried = (
-                self._firsts_by_lower.get(ch.lower(), [])
+                self._by_lower.get(ch.lower(), [])
                 if ch.isascii() or is_hangul(ch)
-                else self._by_first
+                else self._key_chars
             )
-            firsts = frozenset(f for f in tried if re.fullmatch(re.escape(f), ch, re.IGNORECASE))
-            if firsts not in self._branches:
-                keys = set().union(*(self._by_first[f] for f in firsts))
-                pattern = alias_trie_pattern(keys) if keys else None
-                self._branches[firsts] = re.compile(pattern, re.IGNORECASE) if pattern else None
-            self._for_char[ch] = self._branches[firsts]
-        return self._for_char[ch]
+            found = tuple(k for k in tried if re.fullmatch(re.escape(k), ch, re.IGNORECASE))
+            self._same[ch] = found
+        return found
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+    def _walk(self, node: dict, text: str, i: int) -> int | None:
+        """Where the longest key along this branch ends, trying what the regex would try first:
+        a space or hyphen and then a character, the character alone, then ending here."""
+        if len(node) > ("" in node):
+            goes_on = (i + 1, i) if i < len(text) and text[i] in " -" else (i,)
+            for at in goes_on:
+                if at < len(text):
+                    for ch in self._matching(text[at]):
+                        child = node.get(ch)
+                        if child is not None:
+                            end = self._walk(child, text, at + 1)
+                            if end is not None:
+                                return end
+        return i if "" in node else None
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
         search = self._candidate.search
         position = 0
         while (candidate := search(text, position)) is not None:
             at = candidate.start()
-            match = None
+            end = None
             if not (at and _LATIN_BEFORE.match(text, at - 1)):
-                branch = self._branch(text[at])
-                match = branch.match(text, at) if branch is not None else None
-            if match is None:
+                for ch in self._matching(text[at]):
+                    child = self._root.get(ch)
+                    if child is not None:
+                        end = self._walk(child, text, at + 1)
+                        if end is not None:
+                            break
+            if end is None:
                 position = at + 1
             else:
-                yield match
-                position = match.end()
+                yield at, end
+                position = end
 
 
 @dataclass(frozen=True)
@@ -141,7 +162,7 @@ class _Matcher:
                 self.plain.setdefault(alias_key(form), entity.id)
             for rule in entity.context_required:
                 self.conditional.setdefault(alias_key(rule.alias), (entity.id, rule))
-        self.regex = AliasScanner({*self.plain, *self.conditional})
+        self.aliases = AliasScanner({*self.plain, *self.conditional})
         self.fuzzy = table.fuzzy
         # Fuzzy candidates: Hangul names long enough not to be confused with ordinary words.
         self.fuzzy_keys = [
@@ -152,9 +173,8 @@ class _Matcher:
 
     def find(self, text: str) -> list[Mention]:
         found: list[Mention] = []
-        for match in self.regex.finditer(text):
-            surface = match.group(0)
-            start, end = match.span()
+        for start, end in self.alias_spans(text):
+            surface = text[start:end]
             if not _bounded(text, start, end, surface):
                 continue
             key = alias_key(surface)
@@ -170,6 +190,9 @@ class _Matcher:
         found.extend(self._fuzzy(text, found))
         found.sort(key=lambda m: m.start)
         return _drop_brand_prefixes(found)
+
+    def alias_spans(self, text: str) -> Iterator[tuple[int, int]]:
+        return self.aliases.spans(text)
 
     def _closest_uncached(self, words: str) -> tuple[str, str | None]:
         """`words` without a trailing particle, and the entity it spells closely enough."""
