@@ -57,7 +57,7 @@ def match_line(line: str) -> Furniture | None:
             continue
         if prose and not family.matches_sentences:
             continue
-        hit = bool(family.patterns) and compiled(_any_of(tuple(family.patterns))).search(line)
+        hit = bool(family.patterns and compiled(_any_of(tuple(family.patterns))).search(line))
         if not hit and family.word_lists:
             hit = _token_line(family, line)
         if hit:
