@@ -14,6 +14,7 @@ _HAS_WORD = re.compile(r"\w")
 _DOTTED_DATE = re.compile(r"\d{4}\.\s?\d{1,2}\.\s?\d{1,2}$")
 # Quotation marks and brackets that hide sentence stops inside them when they are balanced.
 _PAIRS = {"(": ")", "[": "]", "「": "」", "『": "』", "《": "》", "〈": "〉"}
+_BRACKET = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_PAIRS.values())) + "]")
 
 
 @cache
@@ -135,7 +136,8 @@ def _spans(t: str) -> list[tuple[int, int]]:
         ranges += [(quotes[a], quotes[a + 1]) for a in range(0, len(quotes), 2)]
     stack: list[tuple[str, int]] = []
     closing = {v: k for k, v in _PAIRS.items()}
-    for pos, ch in enumerate(t):
+    for found in _BRACKET.finditer(t):  # only the brackets, not every character
+        pos, ch = found.start(), found.group()
         if ch in _PAIRS:
             stack.append((ch, pos))
         elif ch in closing and stack and stack[-1][0] == closing[ch]:
