@@ -1,7 +1,9 @@
 """Scale: time and peak memory of extract and report on 100 to 10,000 generated articles.
 
 Usage:
-    python benchmarks/scale.py                     # N = 100, 1000, 10000; jobs 1 and 2
+    python benchmarks/scale.py                     # N = 100, 1000, 10000; jobs 1 and 2;
+                                                   # then N = 100,000 for extract --jobs 2 only
+    python benchmarks/scale.py --big 0             # without the 100,000 point
     python benchmarks/scale.py --max 1000          # a quick run: stop at N = 1000
     python benchmarks/scale.py --sizes 100 300 --jobs 1
     python benchmarks/scale.py --long-line         # one-line articles of growing length
@@ -16,8 +18,12 @@ of the largest process (os.wait4; with --jobs 2 that is the bigger of the parent
   extract      claimcheck extract DIR --out TABLES --jobs J              (load, extract, write)
   report       claimcheck report DIR --format json --no-cache --jobs J   (load, extract, reconcile)
 
-Linear time shows as a constant time per article; flat memory as a peak that does not grow
-with N. The summary prints both ratios between the smallest and the largest N.
+Besides wall time, each row gives the CPU time of the command and its workers (user + system,
+from os.wait4): on a shared machine wall time also counts what other programs do, CPU time much
+less. MB/s is megabytes of article text per wall second. Linear time shows as a constant time per
+article; flat memory as a peak that does not grow with N. The summary prints both ratios between
+the smallest and the largest N. The --big point (100,000 articles, about 345 MB of text) runs
+`extract --jobs 2` only: the other stages would take an hour there.
 """
 
 from __future__ import annotations
@@ -102,8 +108,9 @@ def claimcheck_command() -> list[str]:
 
 def run_measured(
     command: list[str], cwd: Path, timeout: float | None = None
-) -> tuple[float, float]:
-    """Wall seconds and peak RSS in MB of `command` (its largest process)."""
+) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS in MB of `command` (its largest process), and CPU seconds (user +
+    system of the process and the workers it waited for)."""
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
@@ -123,25 +130,38 @@ def run_measured(
             errors.seek(0)
             lines = errors.read().decode(errors="replace").strip().splitlines() or ["(no message)"]
             raise StageFailed(f"exit {process.returncode}: {lines[-1]}")
-    return elapsed, usage.ru_maxrss / 1024  # Linux reports kilobytes
+    # Linux reports kilobytes; wait4's times include the children the process reaped.
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 # --- the two benchmarks ----------------------------------------------------------------------
 
 
 def scale(
-    sizes: list[int], jobs: list[int], keep: Path | None, stages: list[str], timeout: float
+    sizes: list[int],
+    jobs: list[int],
+    keep: Path | None,
+    stages: list[str],
+    timeout: float,
+    big: int = 0,
 ) -> None:
     cc = claimcheck_command()
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # compiled modules kept, as for a user
     work = Path(tempfile.mkdtemp(prefix="claimcheck-scale-"))
     rows: dict[str, list[tuple[int, float, float]]] = {}
     print(
         f"{len(SOURCES)} source articles; python {sys.version.split()[0]} on {os.cpu_count()} cores"
     )
-    header = f"{'stage':16} {'seconds':>8} {'ms/article':>10} {'MB/s':>6} {'peak MB':>8}"
+    header = (
+        f"{'stage':16} {'seconds':>8} {'ms/article':>10} {'MB/s':>6} {'peak MB':>8} "
+        f"{'CPU s':>8} {'CPU ms/art':>10}"
+    )
     print(f"\n{'N':>6} {'MB':>6}  {header}")
     try:
-        for n in sizes:
+        points = [(n, stages, jobs) for n in sizes]
+        if big:
+            points.append((big, ["extract"], [2]))
+        for n, stages, jobs in points:
             corpus = (keep or work) / f"articles-{n}"
             megabytes = generate(corpus, n) / 1e6
             commands = []
@@ -164,14 +184,14 @@ def scale(
             for name, command in commands:
                 shutil.rmtree(work / "tables", ignore_errors=True)
                 try:
-                    seconds, peak = run_measured(command, work, timeout)
+                    seconds, peak, cpu = run_measured(command, work, timeout)
                 except (StageFailed, TimeoutError) as exc:
                     print(f"{n:6d} {megabytes:6.1f}  {name:16} FAILED {exc}", flush=True)
                     continue
                 rows.setdefault(name, []).append((n, seconds, peak))
                 print(
                     f"{n:6d} {megabytes:6.1f}  {name:16} {seconds:8.1f} {1000 * seconds / n:10.1f} "
-                    f"{megabytes / seconds:6.2f} {peak:8.0f}",
+                    f"{megabytes / seconds:6.2f} {peak:8.0f} {cpu:8.1f} {1000 * cpu / n:10.2f}",
                     flush=True,
                 )
             if keep is None:
@@ -208,7 +228,7 @@ def long_line(sizes: list[int], timeout: float) -> None:
             path = Path(folder) / f"line-{n}.txt"
             path.write_text((unit * (n // len(unit) + 1))[:n], encoding="utf-8")
             try:
-                seconds, _ = run_measured(
+                seconds, _, _ = run_measured(
                     [sys.executable, "-c", code, str(path)], Path(folder), timeout
                 )
             except TimeoutError as exc:
@@ -239,14 +259,21 @@ def main() -> int:
         "--line-sizes", type=int, nargs="+", default=[62_500, 125_000, 250_000, 500_000]
     )
     parser.add_argument(
-        "--timeout", type=float, default=600, help="give up on a stage after this many seconds"
+        "--timeout", type=float, default=3600, help="give up on a stage after this many seconds"
+    )
+    parser.add_argument(
+        "--big",
+        type=int,
+        default=100_000,
+        help="a last, larger N for extract --jobs 2 only (0: none; --max applies)",
     )
     args = parser.parse_args()
     if args.long_line:
         long_line(args.line_sizes, args.timeout)
         return 0
     sizes = [n for n in args.sizes if args.max is None or n <= args.max]
-    scale(sizes, args.jobs, args.keep, args.stages, args.timeout)
+    big = args.big if args.max is None or args.big <= args.max else 0
+    scale(sizes, args.jobs, args.keep, args.stages, args.timeout, big)
     return 0
 
 

@@ -13,6 +13,7 @@ from claimcheck.errors import InputError
 # Temporary files are hidden and named after their target, so a leftover is easy to recognise.
 TMP_PREFIX = "."
 TMP_SUFFIX = ".tmp"
+_SYNC_ALL = hasattr(os, "sync")  # not on Windows: there every staged file is synced alone
 
 
 def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -> None:
@@ -66,18 +67,24 @@ class StagedWrites:
             fd, tmp_name = _create_temp(folder, target.name)
         except OSError as exc:
             raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
+        # One fsync per file costs a journal commit each (about 6 ms here, more than extracting
+        # the article); from the second file on, one os.sync() before the renames does it for all.
+        sync_now = not (self._staged and _SYNC_ALL)
         self._staged.append((tmp_name, target, path))
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(payload)
                 handle.flush()
-                os.fsync(handle.fileno())
+                if sync_now:
+                    os.fsync(handle.fileno())
             _keep_mode(target, tmp_name)
         except OSError as exc:
             raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
 
     def _commit(self) -> None:
         folders = set()
+        if len(self._staged) > 1 and _SYNC_ALL:
+            os.sync()  # the contents of every staged file are on disk before any rename
         try:
             for done, (tmp_name, target, path) in enumerate(self._staged):
                 try:

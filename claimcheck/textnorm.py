@@ -103,8 +103,22 @@ def normalize(original: str) -> NormalizedText:
     out: list[str] = []
     offsets: list[int] = []
     needs_nfc = not unicodedata.is_normalized("NFC", original)
-    i = 0
     n = len(original)
+    if not needs_nfc:
+        # Only the characters _CHANGED finds are mapped; the runs between them are copied whole.
+        position = 0
+        for found in _CHANGED.finditer(original):
+            at = found.start()
+            out.append(original[position:at])
+            offsets.extend(range(position, at))
+            for piece in _map_char(original[at]):
+                out.append(piece)
+                offsets.append(at)
+            position = at + 1
+        out.append(original[position:])
+        offsets.extend(range(position, n))
+        return NormalizedText(original=original, text="".join(out), offsets=tuple(offsets))
+    i = 0
     while i < n:
         j = i + 1
         if needs_nfc:

@@ -28,6 +28,13 @@ class _StrictLoader(_Base):  # type: ignore[misc,valid-type]
         keys: set[Any] = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
+            try:
+                hash(key)
+            except TypeError:
+                # "[1, 2]: x": a key must be one value (Python would say "unhashable type").
+                raise yaml.YAMLError(
+                    f"a list or a mapping cannot be a key (line {key_node.start_mark.line + 1})"
+                ) from None
             if key in keys:
                 raise yaml.YAMLError(f"duplicate key {key!r} (line {key_node.start_mark.line + 1})")
             keys.add(key)
@@ -40,9 +47,23 @@ MAX_DEPTH = 64
 
 
 def _refuse_deep_nesting_and_anchors(text: str) -> None:
+    try:
+        _check_events(text, _Base)
+    except yaml.YAMLError:
+        if _Base is yaml.SafeLoader:
+            raise
+        # Newer libyaml builds stop at a nesting limit of their own (1,000 levels), and their
+        # scanner reads ahead, so they can raise before our count reaches MAX_DEPTH. The
+        # pure-Python parser has no such limit: run it to give our own message for too-deep
+        # input, or the same kind of error for any other problem. Only invalid input pays.
+        _check_events(text, yaml.SafeLoader)
+        raise
+
+
+def _check_events(text: str, loader: Any) -> None:
     depth = 0
     # The parser's events come one by one (no recursion), before anything is composed.
-    for event in yaml.parse(text, Loader=_Base):
+    for event in yaml.parse(text, Loader=loader):
         if getattr(event, "anchor", None) is not None:
             # An anchor alone does no harm, but it only exists to be aliased, and the rule
             # ("no anchors or aliases") is simpler to state and to keep than "no aliases".

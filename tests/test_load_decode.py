@@ -115,3 +115,17 @@ def test_any_bytes_decode_or_fail_cleanly(data):
     else:
         assert "\x00" not in text
         assert "\ufffd" not in text or "\ufffd".encode() in data
+
+
+def test_the_control_character_count_is_unicodes_category_cc_less_the_allowed_ones():
+    # The binary-file check counts controls with one regex; it must count exactly the
+    # characters of category Cc other than tab, newlines, form feed and vertical tab.
+    import sys
+    import unicodedata
+
+    from claimcheck.load.decode import _ALLOWED_CONTROLS, _CONTROLS
+
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        wanted = unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS
+        assert bool(_CONTROLS.match(ch)) == wanted, hex(code)

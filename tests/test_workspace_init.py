@@ -241,7 +241,7 @@ def test_the_scaffold_is_valid_and_follows_the_ci_recipe(here):
     differing = [(a, b) for a, b in zip(our_steps, their_steps, strict=True) if a != b]
     assert differing == [
         (
-            {"name": "Install claimcheck", "run": "pip install -e ."},
+            {"name": "Install claimcheck", "run": "pip install -c constraints.txt -e ."},
             {"name": "Install claimcheck", "run": 'pip install "claimcheck==0.1.0"'},
         )
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from claimcheck.extract.context import SentenceContext
@@ -21,7 +22,7 @@ def statement_drafts(ctx: SentenceContext, figure_drafts: list[Draft]) -> list[D
     topics = topic_data().statement_topics
     text = ctx.text
     for name, topic in topics.items():
-        if topic.cues and not any(cue in text for cue in topic.cues):
+        if topic.cues and not _cue_pattern(name).search(text):
             continue
         if topic.requires_quote_marks and not _QUOTED.search(text):
             continue
@@ -31,6 +32,13 @@ def statement_drafts(ctx: SentenceContext, figure_drafts: list[Draft]) -> list[D
             continue
         drafts.extend(maker(ctx, mentions, figure_drafts))
     return drafts
+
+
+@functools.cache
+def _cue_pattern(topic: str) -> re.Pattern[str]:
+    """Any of a statement topic's cue words, in one search instead of one per cue."""
+    cues = topic_data().statement_topics[topic].cues
+    return re.compile("|".join(re.escape(cue) for cue in cues))
 
 
 def _technique(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Draft]:

@@ -42,6 +42,11 @@ def _token_line(family: Family, line: str) -> bool:
     return bool(tokens) and all(token in words for token in tokens)
 
 
+def _any_of(patterns: tuple[str, ...]) -> str:
+    """One regex that is found in a line where any of `patterns` is (one search, not one each)."""
+    return "|".join(f"(?:{pattern})" for pattern in patterns)
+
+
 def match_line(line: str) -> Furniture | None:
     """The first family that matches a normalised, trimmed line, or None for story text."""
     if not line:
@@ -52,7 +57,7 @@ def match_line(line: str) -> Furniture | None:
             continue
         if prose and not family.matches_sentences:
             continue
-        hit = any(compiled(p).search(line) for p in family.patterns)
+        hit = bool(family.patterns and compiled(_any_of(tuple(family.patterns))).search(line))
         if not hit and family.word_lists:
             hit = _token_line(family, line)
         if hit:

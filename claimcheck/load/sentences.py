@@ -14,6 +14,7 @@ _HAS_WORD = re.compile(r"\w")
 _DOTTED_DATE = re.compile(r"\d{4}\.\s?\d{1,2}\.\s?\d{1,2}$")
 # Quotation marks and brackets that hide sentence stops inside them when they are balanced.
 _PAIRS = {"(": ")", "[": "]", "「": "」", "『": "』", "《": "》", "〈": "〉"}
+_BRACKET = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_PAIRS.values())) + "]")
 
 
 @cache
@@ -43,11 +44,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     t = norm.text
     hidden = _hidden_ranges(t)
     cuts: list[int] = []
-    i, n = 0, len(t)
-    while i < n:
-        if t[i] not in data.stops and not _ellipsis_at(t, i, data):
-            i += 1
-            continue
+    n = len(t)
+    next_stop = _stop_or_ellipsis().search
+    found = next_stop(t)
+    while found is not None:
+        i = found.start()
         j = i
         while j < n and (t[j] in data.stops or t[j] == "…"):
             j += 1
@@ -56,7 +57,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             k += 1
         if not _inside(hidden, i, j) and _is_boundary(t, i, j, k, data):
             cuts.append(k)
-        i = k
+        found = next_stop(t, k)
     spans: list[tuple[int, int]] = []
     begin = 0
     for cut in [*cuts, n]:
@@ -70,8 +71,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _ellipsis_at(t: str, i: int, data: SentenceData) -> bool:
-    return any(t.startswith(e, i) for e in data.ellipses)
+@cache
+def _stop_or_ellipsis() -> re.Pattern[str]:
+    """Where a stop character or an ellipsis begins: the places a sentence may end (found by
+    the regex engine rather than by looking at every character in Python)."""
+    data = sentence_data()
+    stops = [re.escape(ch) for ch in data.stops]
+    return re.compile("|".join([*stops, *(re.escape(e) for e in data.ellipses)]))
 
 
 def _is_boundary(t: str, i: int, j: int, k: int, data: SentenceData) -> bool:
@@ -130,7 +136,8 @@ def _spans(t: str) -> list[tuple[int, int]]:
         ranges += [(quotes[a], quotes[a + 1]) for a in range(0, len(quotes), 2)]
     stack: list[tuple[str, int]] = []
     closing = {v: k for k, v in _PAIRS.items()}
-    for pos, ch in enumerate(t):
+    for found in _BRACKET.finditer(t):  # only the brackets, not every character
+        pos, ch = found.start(), found.group()
         if ch in _PAIRS:
             stack.append((ch, pos))
         elif ch in closing and stack and stack[-1][0] == closing[ch]:

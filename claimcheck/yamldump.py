@@ -1,0 +1,121 @@
+"""Byte-stable YAML output (claim tables): libyaml's C emitter where PyYAML has it, else PyYAML's
+pure-Python emitter, the two giving the same bytes as `yaml.safe_dump`.
+
+`yaml.safe_dump` spends most of its time in Python even with the C emitter: its representer and
+serializer build a node per value and ask the resolver about each. Claim tables hold only plain
+data (dicts, lists, strings, numbers, None, booleans), so the events are made here directly, in
+one walk, and handed to the emitter; only the tag question for strings (could "123" or "yes" be
+read back as something else?) goes to PyYAML's own resolver, remembered per string.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+import yaml
+from yaml.events import (
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
+
+HAS_C_EMITTER = hasattr(yaml, "CSafeDumper")
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_NULL = "tag:yaml.org,2002:null"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAPPING_START = MappingStartEvent(None, _MAP, True, flow_style=False)
+_MAPPING_END = MappingEndEvent()
+_SEQUENCE_START = SequenceStartEvent(None, _SEQ, True, flow_style=False)
+_SEQUENCE_END = SequenceEndEvent()
+_RESOLVER = yaml.resolver.Resolver()
+_REPRESENTER = yaml.representer.SafeRepresenter()
+# Python ints, None and booleans written by the safe representer read back as what they are.
+_NOT_STR = (True, False)
+# Where libyaml's emitter writes otherwise than PyYAML's (found by comparing the two on every
+# character and on generated strings): it escapes NEL and everything beyond the Basic
+# Multilingual Plane (emoji, rare Hanja), which PyYAML writes as they are; and it folds a long
+# quoted string at other places. Under 600 characters even a string escaped throughout
+# (6 characters each) fits the 4,096-character line, so nothing is folded. A table holding
+# such a string goes through the pure-Python emitter, so its bytes are the same either way.
+_C_WRITES_OTHERWISE = re.compile("[\x85\U00010000-\U0010ffff]")
+_C_FOLDS_OTHERWISE = 600
+
+
+@functools.lru_cache(maxsize=16384)
+def _string_event(value: str) -> tuple[ScalarEvent, bool]:
+    """The event of a string, and whether libyaml would write it otherwise. Field names and
+    common values repeat in every claim, so each distinct string is worked out once; emitters
+    only read events, so one event object can stand in many places."""
+    # Plain only when the string would not read back as another type ("123", "true", "null",
+    # "2025-01-27"): PyYAML's own resolver decides, as its serializer does.
+    plain = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _STR
+    differs = len(value) > _C_FOLDS_OTHERWISE or bool(_C_WRITES_OTHERWISE.search(value))
+    return ScalarEvent(None, _STR, (plain, True), value), differs
+
+
+def _other_scalar(value: Any) -> ScalarEvent:
+    """Floats, booleans and anything rarer: through PyYAML's representer and resolver."""
+    node = _REPRESENTER.represent_data(value)
+    _REPRESENTER.represented_objects.clear()
+    if not isinstance(node, yaml.ScalarNode):
+        raise TypeError(f"cannot write {type(value).__name__} in a claim table")
+    detected = _RESOLVER.resolve(yaml.ScalarNode, node.value, (True, False))
+    default = _RESOLVER.resolve(yaml.ScalarNode, node.value, (False, True))
+    implicit = (node.tag == detected, node.tag == default)
+    return ScalarEvent(None, node.tag, implicit, node.value, style=node.style)
+
+
+class _Events(list):
+    """The events of one document, and whether libyaml would write any of its strings otherwise."""
+
+    c_differs = False
+
+
+def _events(data: Any, out: _Events) -> None:
+    kind = type(data)
+    if kind is str:
+        event, differs = _string_event(data)
+        out.append(event)
+        if differs:
+            out.c_differs = True
+    elif kind is dict:
+        out.append(_MAPPING_START)
+        for key, value in data.items():
+            _events(key, out)
+            _events(value, out)
+        out.append(_MAPPING_END)
+    elif kind is list:
+        out.append(_SEQUENCE_START)
+        for value in data:
+            _events(value, out)
+        out.append(_SEQUENCE_END)
+    elif kind is int:
+        out.append(ScalarEvent(None, _INT, _NOT_STR, str(data)))
+    elif data is None:
+        out.append(ScalarEvent(None, _NULL, _NOT_STR, "null"))
+    else:
+        out.append(_other_scalar(data))
+
+
+def dump(data: dict, *, c_emitter: bool | None = None) -> str:
+    """The mapping `data` as block-style YAML, keys in their order, Unicode as is, lines up to 4,096
+    characters: the bytes of `yaml.safe_dump(data, allow_unicode=True, sort_keys=False,
+    width=4096, default_flow_style=False)`. Dicts and lists must not be shared (no anchors)."""
+    if type(data) is not dict:
+        raise TypeError("a claim table is a mapping")  # a bare scalar ends differently in C
+    events = _Events([StreamStartEvent(), DocumentStartEvent(explicit=False)])
+    _events(data, events)
+    events += [DocumentEndEvent(explicit=False), StreamEndEvent()]
+    use_c = (HAS_C_EMITTER if c_emitter is None else c_emitter) and not events.c_differs
+    dumper = yaml.CSafeDumper if use_c else yaml.SafeDumper
+    return yaml.emit(events, Dumper=dumper, allow_unicode=True, width=4096)
