@@ -106,7 +106,9 @@ def reconcile(
     # with their slugs in words, as the CLI's JSON gives them
     return [
         f.model_copy(
-            update={"labels": FindingLabels(**finding_labels(f.model_dump(mode="json")))}
+            update={
+                "labels": FindingLabels.model_validate(finding_labels(f.model_dump(mode="json")))
+            }
         )
         for f in findings
     ]

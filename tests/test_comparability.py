@@ -100,7 +100,10 @@ def test_every_slot_settled_allows_any_verdict():
 def test_whose_figure_the_name_before_the_bracket_owns_it(tmp_path):
     rep = _report(
         tmp_path,
-        a=("2025-01-31", "이날 SK하이닉스가 8% 넘게 떨어진 가운데 원익IPS(-7.1%), 리노공업(-4.3%)도 약세다."),
+        a=(
+            "2025-01-31",
+            "이날 SK하이닉스가 8% 넘게 떨어진 가운데 원익IPS(-7.1%), 리노공업(-4.3%)도 약세다.",
+        ),
         b=("2025-01-31", "이날 SK하이닉스는 9.1% 내린 채 거래를 마쳤다."),
     )
     claims = {c.quantity.text: c.subject for c in rep.claims if c.quantity}
@@ -111,8 +114,16 @@ def test_whose_figure_the_name_before_the_bracket_owns_it(tmp_path):
 def test_when_a_series_and_two_dates_are_no_conflict(tmp_path):
     rep = _report(
         tmp_path,
-        a=("2025-02-20", "딥시크 앱의 국내 일간 이용자(DAU)는 15일 60만 명에서 16일 64만 명, 17일 70만 명으로 늘었다."),
-        b=("2025-02-21", "딥시크 앱의 국내 일간 이용자(DAU)는 지난달 27일 12만 명이던 것이 이달 10일 2만 명으로 줄었다."),
+        a=(
+            "2025-02-20",
+            "딥시크 앱의 국내 일간 이용자(DAU)는 "
+            "15일 60만 명에서 16일 64만 명, 17일 70만 명으로 늘었다.",
+        ),
+        b=(
+            "2025-02-21",
+            "딥시크 앱의 국내 일간 이용자(DAU)는 "
+            "지난달 27일 12만 명이던 것이 이달 10일 2만 명으로 줄었다.",
+        ),
     )
     assert _problems(rep) == []
 
@@ -133,7 +144,10 @@ def test_when_an_intraday_move_is_not_the_close(tmp_path):
 def test_what_is_measured_a_salary_is_no_training_cost(tmp_path):
     rep = _report(
         tmp_path,
-        a=("2025-02-10", "딥시크는 훈련 비용을 아끼면서도 신입 연구원에게 연봉 90만 위안을 제시했다."),
+        a=(
+            "2025-02-10",
+            "딥시크는 훈련 비용을 아끼면서도 신입 연구원에게 연봉 90만 위안을 제시했다.",
+        ),
     )
     (salary,) = [c for c in rep.claims if c.quantity and c.quantity.text == "90만 위안"]
     assert salary.frame.measure == "salary" and salary.topic != "training_cost"
@@ -147,13 +161,65 @@ def test_what_is_measured_a_level_is_not_a_change(tmp_path):
         b=("2025-01-28", "27일(현지시간) 엔비디아 시총 5890억 달러가 하루 만에 증발했다."),
     )
     assert [f for f in _problems(rep) if f.kind == "cross_source"] == []
+    # the finding says which slot kept the two figures apart, and explain shows it
+    (group,) = [f for f in rep.findings if f.kind == "cross_source" and f.topic == "market_value"]
+    assert any("not compared (measure: level vs change)" in line for line in group.skipped)
+
+
+def test_explain_shows_each_sources_frame_and_what_was_not_compared(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from claimcheck.cli import main
+
+    _report(
+        tmp_path,
+        a=("2025-01-28", "27일(현지시간) 엔비디아 시가총액은 2조9000억 달러로 줄었다."),
+        b=("2025-01-28", "27일(현지시간) 엔비디아 시총 5890억 달러가 하루 만에 증발했다."),
+    )
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    report = runner.invoke(
+        main,
+        ["report", "news", "--tables", "tables", "-f", "json", "--single-source", "--no-cache"],
+    )
+    import json
+
+    (group,) = [
+        f
+        for f in json.loads(report.stdout)["findings"]
+        if f["kind"] == "cross_source" and f["topic"] == "market_value"
+    ]
+    shown = runner.invoke(
+        main, ["explain", group["id"], "news", "--tables", "tables", "--no-cache", "--no-pager"]
+    ).stdout
+    assert "frame: measure level; time 2025-01-27" in shown
+    assert "frame: measure change; time 2025-01-27" in shown
+    assert "Not compared" in shown and "measure: level vs change" in shown
+    korean = runner.invoke(
+        main,
+        [
+            "explain",
+            group["id"],
+            "news",
+            "--tables",
+            "tables",
+            "--no-cache",
+            "--no-pager",
+            "--lang",
+            "ko",
+        ],
+    ).stdout
+    assert "틀: 측정 수준값; 시점 2025-01-27" in korean and "비교하지 않은 수치" in korean
 
 
 def test_what_is_measured_per_unit_and_parts(tmp_path):
     rep = _report(
         tmp_path,
         a=("2025-02-10", "딥시크는 서버 한 대에 H800 GPU 8개를 넣은 클러스터로 V3를 훈련했다."),
-        b=("2025-02-11", "딥시크는 A100 1만 장, H800 2만 장 등 3만 장의 GPU를 보유한 것으로 알려졌다."),
+        b=(
+            "2025-02-11",
+            "딥시크는 A100 1만 장, H800 2만 장 등 3만 장의 GPU를 보유한 것으로 알려졌다.",
+        ),
     )
     assert _problems(rep, "8개") == [] and _problems(rep, "1만 장") == []
 
@@ -174,7 +240,9 @@ def test_of_what_scope_a_third_partys_estimate_disputes_and_never_refutes(tmp_pa
 
 
 def test_intervals_as_written_a_range_around_the_truth_is_supported(tmp_path):
-    rep = _report(tmp_path, a=("2025-02-10", "업계는 딥시크가 V3 훈련에 H800 1500~2500개를 썼다고 본다."))
+    rep = _report(
+        tmp_path, a=("2025-02-10", "업계는 딥시크가 V3 훈련에 H800 1500~2500개를 썼다고 본다.")
+    )
     (claim,) = [c for c in rep.claims if c.topic == "gpu_count"]
     assert claim.quantity.qualifier == "range" and (claim.quantity.low, claim.quantity.high) == (
         1500,
@@ -183,7 +251,9 @@ def test_intervals_as_written_a_range_around_the_truth_is_supported(tmp_path):
     assert _problems(rep) == []
 
 
-@pytest.mark.parametrize(("won", "verdict"), [("약 29억 원", "consistent"), ("약 33억 원", "inconsistent")])
+@pytest.mark.parametrize(
+    ("won", "verdict"), [("약 29억 원", "consistent"), ("약 33억 원", "inconsistent")]
+)
 def test_a_rounded_conversion_is_consistent_while_the_rate_lies_in_its_rounding(
     tmp_path, won, verdict
 ):

@@ -18,7 +18,10 @@ from claimcheck.load import load_articles
 CASES = yaml.safe_load(
     (Path(__file__).parent / "corpus" / "ko" / "frames.yaml").read_text(encoding="utf-8")
 )["cases"]
-FRONT = "---\ntitle: 시장 소식\noutlet: 테스트일보\npublished: {published}\nkind: news\n---\n시장 소식\n"
+FRONT = (
+    "---\ntitle: 시장 소식\noutlet: 테스트일보\npublished: {published}\nkind: news\n---\n"
+    "시장 소식\n"
+)
 
 
 def _claim_of(tmp_path, case):

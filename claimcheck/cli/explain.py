@@ -49,9 +49,8 @@ def explain(finding_id, paths, lang, tables_dir, jobs, no_cache, no_pager):
       claimcheck explain cross_source:5ff60569e8 news/ --no-pager
     """
     from claimcheck import outputcache
-    from claimcheck.cli.report_view import paged, use_colour
-
     from claimcheck.cli.common import workspace
+    from claimcheck.cli.report_view import paged, use_colour
 
     colour = use_colour()
     chosen = workspace(paths, tables_dir)

@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass, field
 
 from claimcheck.extract.context import SentenceContext
-from claimcheck.extract.lexicon import FigureTopic, topic_data
-from claimcheck.extract.mentions import Mention
 from claimcheck.extract.frames import (
     Figure,
     bracket_owner,
@@ -15,6 +13,8 @@ from claimcheck.extract.frames import (
     date_mentions,
     unknown_entity_before,
 )
+from claimcheck.extract.lexicon import FigureTopic, topic_data
+from claimcheck.extract.mentions import Mention
 from claimcheck.models import Frame, Quantity
 from claimcheck.quantities.units import per_token
 
@@ -84,9 +84,7 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             _subject_basis(ctx, subject),
         )
         if topic == "adoption":
-            from claimcheck.extract.frames import counted_kind
-
-            from claimcheck.extract.frames import market_of
+            from claimcheck.extract.frames import counted_kind, market_of
 
             kind = counted_kind(ctx.text, start, end)
             if kind:
@@ -321,9 +319,7 @@ def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
     unknown = unknown_entity_before(ctx.text, start)
     if unknown is not None:
         at, word = unknown
-        known = [
-            m for m in ctx.mentions if at < m.end <= start and m.type in _OWNER_TYPES
-        ]
+        known = [m for m in ctx.mentions if at < m.end <= start and m.type in _OWNER_TYPES]
         if not known and not any(m.start <= at < m.end for m in ctx.mentions):
             return word
     return subject

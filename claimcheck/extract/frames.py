@@ -87,7 +87,9 @@ class DateMention:
 
 
 _FULL = re.compile(r"(?:(\d{4})년\s*)?(\d{1,2})월\s*(\d{1,2})일")
-_DAY = re.compile(r"(?<![\d.])(\d{1,2})일(?!\s*(?:간|동안|만에|만의|째|치|이내|내|새|사이|연속|분))")
+_DAY = re.compile(
+    r"(?<![\d.])(\d{1,2})일(?!\s*(?:간|동안|만에|만의|째|치|이내|내|새|사이|연속|분))"
+)
 _MONTH = re.compile(r"(?:(\d{4})년\s*)?(?<![\d.])(\d{1,2})월(?!\s*\d{1,2}일)(?!\s*(?:간|동안))")
 _YEAR = re.compile(r"(?<!\d)(\d{4})년(?!\s*\d{1,2}월)(?!\s*(?:간|동안|만에|까지))")
 
@@ -146,9 +148,9 @@ def date_mentions(text: str, published: dt.date | None) -> list[DateMention]:
         value = None
         if published is not None:
             day = int(m.group(1))
-            month = _relative_month(text, m.start(), published)
-            if month is not None:
-                value = _iso(*month, day)
+            year_month = _relative_month(text, m.start(), published)
+            if year_month is not None:
+                value = _iso(*year_month, day)
             elif text[max(0, m.start() - 4) : m.start()].strip().endswith("오는"):
                 nxt = published if day >= published.day else published + dt.timedelta(days=31)
                 value = _iso(nxt.year, nxt.month, day)
@@ -174,10 +176,10 @@ def date_mentions(text: str, published: dt.date | None) -> list[DateMention]:
             for m in re.finditer(re.escape(word), text):
                 value = None
                 if published is not None:
-                    day = published + dt.timedelta(days=shift if shift is not None else -1)
-                    while shift is None and day.weekday() >= 5:
-                        day -= dt.timedelta(days=1)
-                    value = day.isoformat()
+                    then = published + dt.timedelta(days=shift if shift is not None else -1)
+                    while shift is None and then.weekday() >= 5:
+                        then -= dt.timedelta(days=1)
+                    value = then.isoformat()
                 add(m.start(), m.end(), value)
     return sorted(found, key=lambda d: d.start)
 
@@ -328,8 +330,10 @@ def _as_of(
     for word in windows:
         at = clause.find(word)
         if at >= 0:
-            start = max(0, at - 8)
-            return None, clause[start : at + len(word)].strip()
+            # the window word with the whole word before it ("발표 이후"), or alone ("최근")
+            before = clause[:at].split()
+            spaced = clause[:at].endswith(" ")
+            return None, f"{before[-1]} {word}" if before and spaced else word
     if not dates:
         return inherited, None
     return None, None

@@ -131,7 +131,9 @@ def same_thing(a_what: dict[str, str | None], b_what: dict[str, str | None]) -> 
     return None
 
 
-def counted_unknown(topic: str, a_what: dict[str, str | None], b_what: dict[str, str | None]) -> bool:
+def counted_unknown(
+    topic: str, a_what: dict[str, str | None], b_what: dict[str, str | None]
+) -> bool:
     """An adoption figure that does not say what it counts (users, DAU, downloads) leaves the
     measure unsettled."""
     return topic == "adoption" and not (a_what.get("counted") and b_what.get("counted"))

@@ -147,13 +147,18 @@ def group_finding(
     compared = _compare_figures(corpus, base, figures) if figures else None
     if compared is not None:
         return compared
+    # the figures no two sources compare, and why (issue 14: --explain-skips, the JSON)
+    skipped = sorted(set(_apart(topic, [m for m in figures if m.value is not None])))
     statements = [m for m in members if not m.figure]
     if len({m.article for m in statements}) > 1:
-        return _compare_statements(base, statements)  # figures no two sources compare
+        judged = _compare_statements(base, statements)
+        return judged.model_copy(update={"skipped": skipped}) if skipped else judged
     # e.g. one source's input-token price and another's output-token price
     en = "No two sources state a figure or a statement that can be compared."
     ko = "출처끼리 비교할 수 있는 수치가 없다(단위나 기준이 다르다)."
-    return Finding(**base, verdict="single_source", explanation=en, explanation_ko=ko)
+    return Finding(
+        **base, verdict="single_source", explanation=en, explanation_ko=ko, skipped=skipped
+    )
 
 
 def _disputes(base: _Base, figures: list[_Member]) -> Finding | None:
@@ -484,7 +489,9 @@ def conversion_finding(
         )
         when = corpus.published(first.article) or "date unknown"
         steps.append(f"{first.article} ({when}): {qa.text} → {qb.text}{implied}")
-    implausible = [first.article for first, second in pairs if not _plausible(corpus, first, second)]
+    implausible = [
+        first.article for first, second in pairs if not _plausible(corpus, first, second)
+    ]
     # Converted on different days, the same sum gives different won figures: only a conversion
     # off its own day's rate makes the figures disagree.
     verdict: Verdict = "agree" if len(converted) == 1 or not implausible else "discrepancy"

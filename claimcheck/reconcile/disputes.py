@@ -1,6 +1,7 @@
 """Disputes (issue 14): a third party's estimate of another scope does not refute a figure, it
-disputes it. "한 분석업체는 서버 등 하드웨어 투자만 최소 10억 달러라고 추정했다" beside DeepSeek's own
-final-training-run cost is shown as a dispute between sources, with both scopes named."""
+disputes it. "한 분석업체는 서버 등 하드웨어 투자만 최소 10억 달러라고 추정했다" beside
+DeepSeek's own final-training-run cost is shown as a dispute between sources, with both scopes
+named."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections import defaultdict
 
 from claimcheck.models import Claim, Finding
 from claimcheck.reconcile.common import Corpus, finding_id, money, source_row
-from claimcheck.reconcile.comparability import TRAINING_RUN, same_thing, what_of
+from claimcheck.reconcile.comparability import TRAINING_RUN, what_of
 
 # The figures a dispute can be about: what a model or a company spent, and the chips it used.
 COST_TOPICS = frozenset({"training_cost", "peer_cost", "other"})
@@ -33,7 +34,7 @@ def third_party(claim: Claim) -> str | None:
 
 
 def _someone_else_speaks(claim: Claim) -> bool:
-    """"왕 CEO는 … 딥시크가 H100 5만 개를 갖고 있다고 주장했다": a speaker marked with 은/는
+    """ "왕 CEO는 … 딥시크가 H100 5만 개를 갖고 있다고 주장했다": a speaker marked with 은/는
     stands before the figure's owner, who is only the subject of what is reported."""
     import re
 

@@ -31,7 +31,7 @@ def reference_findings(corpus: Corpus, table: ReferenceTable) -> list[Finding]:
     findings = []
     for claim in corpus.claims:
         if claim.id in converted:
-            continue  # "(약 81억 원)": its figure is checked; a wrong rate is the conversion's finding
+            continue  # "(약 81억 원)": its figure is checked; a wrong rate is the conversion's
         candidates = _candidates(table, claim)
         if not candidates:
             continue
@@ -168,7 +168,9 @@ def fact_gate(claim: Claim, fact: ReferenceFact):
     frame = fact.frame
     if frame is not None and frame.as_of is None and claim.topic in TIME_VARYING:
         if claim.frame is not None and (claim.frame.as_of or claim.frame.since):
-            frame = frame.model_copy(update={"as_of": claim.frame.as_of, "since": claim.frame.since})
+            frame = frame.model_copy(
+                update={"as_of": claim.frame.as_of, "since": claim.frame.since}
+            )
         elif claim.frame is not None:
             frame = frame.model_copy(update={"as_of": None})
             claim_frame = claim.frame.model_copy(update={"as_of": "timeless"})

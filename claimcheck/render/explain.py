@@ -61,6 +61,10 @@ def full(finding: Finding, data: ViewData) -> list[Line]:
         lines += _para(f"“{ref.quote}”", cols, INDENT)
         lines += _para(f"{labels.word('source', lang)}: {ref.source_title}", cols, INDENT)
         lines += _para(f"{w('locator')}: {ref.source_locator}", cols, INDENT)
+    if finding.skipped:
+        lines += [[], [(w("not_compared"), "bold")]]
+        for step in finding.skipped:
+            lines += _para(words.arithmetic(step, finding.kind, lang, {}), cols, INDENT)
     lines += [[], [(w("claims"), "bold")]]
     lines += [[(INDENT + claim_id, None)] for claim_id in finding.claims]
     lines += [[(w("articles"), "bold")]]
@@ -90,9 +94,34 @@ def _source(number: int, source, finding: Finding, data: ViewData) -> list[Line]
     if span is not None:
         text = f"{sentence[: span[0]]}«{sentence[span[0] : span[1]]}»{sentence[span[1] :]}"
     lines += _para(f"{data.w('sentence')}: {text}", cols, pad)
+    frame = _frame_line(claim)
+    if frame:
+        lines += _para(words.arithmetic(frame, finding.kind, lang, {}), cols, pad)
     value = words.source_value(source, claim, lang)
     if value:
         if source.value_usd is not None and lang != "ko":
             value += f" (≈ {words.number(round(source.value_usd))} USD)"
         lines += _para(f"{labels.word('value', lang)}: {value}", cols, pad)
     return lines
+
+
+_BASIS = {"named": "owner named", "story": "owner from the story", "none": "no owner"}
+
+
+def _frame_line(claim) -> str | None:
+    """The claim's frame in words (issue 14): what its figure measures, when, at which moment,
+    of what scope, and how its owner was settled; slots the text leaves open are left out."""
+    frame = getattr(claim, "frame", None)
+    if frame is None:
+        return None
+    parts = [f"measure {frame.measure}"] if frame.measure else []
+    if frame.as_of:
+        parts.append(f"time {frame.as_of}")
+    elif frame.since:
+        parts.append(f"since {frame.since}")
+    if frame.moment:
+        parts.append(f"moment {frame.moment}")
+    if frame.scope:
+        parts.append(f"scope {frame.scope}")
+    parts.append(_BASIS[frame.subject_basis])
+    return "frame: " + "; ".join(parts)
