@@ -262,3 +262,31 @@ def test_a_rounded_conversion_is_consistent_while_the_rate_lies_in_its_rounding(
     rep = _report(tmp_path, a=("2025-02-10", f"이 회사는 모델 개발에 200만 달러({won})를 썼다."))
     (conversion,) = [f for f in rep.findings if f.kind == "internal"]
     assert conversion.verdict == verdict
+
+
+def test_a_fact_disclosed_after_the_article_neither_supports_nor_refutes_it(tmp_path):
+    # R1's own cost (about 294,000 dollars) was disclosed in September 2025; in April the
+    # under-6-million figure could only be V3's, given to R1
+    rep = _report(
+        tmp_path,
+        a=(
+            "2025-04-10",
+            "딥시크가 R1 훈련에 600만 달러가 채 안 들었다고 밝혔다는 보도가 이어졌다.",
+        ),
+    )
+    (checked,) = [f for f in rep.findings if f.kind == "reference" and f.topic == "training_cost"]
+    assert checked.verdict == "misattributed" and checked.reference.fact == "v3-training-cost-usd"
+
+
+def test_an_estimate_seen_by_an_analyst_disputes_the_run_cost(tmp_path):
+    rep = _report(
+        tmp_path,
+        a=(
+            "2025-03-04",
+            "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다. "
+            "한 투자은행은 딥시크의 연간 연구개발비를 3억 달러 안팎으로 봤다.",
+        ),
+    )
+    (dispute,) = [f for f in rep.findings if f.verdict == "disputed"]
+    assert "development" in dispute.explanation and "3억" in dispute.explanation
+    assert [f for f in _problems(rep) if f.verdict in ("refuted", "contradiction")] == []

@@ -13,7 +13,9 @@ from claimcheck.reconcile.comparability import TRAINING_RUN, what_of
 
 # The figures a dispute can be about: what a model or a company spent, and the chips it used.
 COST_TOPICS = frozenset({"training_cost", "peer_cost", "other"})
-ESTIMATE_CUES = ("추정", "추산", "분석", "전망", "계산")
+ESTIMATE_CUES = ("추정", "추산", "분석", "전망", "계산", "봤다", "본다", "보고 있")
+# Stages of a training run: an estimate of one is a part of the run's cost, not a dispute of it.
+STAGES = frozenset({"pre-training", "post-training", "context extension", "reinforcement learning"})
 # a claim reported of the figure's owner by someone else ("…고 주장했다")
 CLAIM_CUES = ("주장",)
 
@@ -66,6 +68,8 @@ def apart_by(estimate: Claim, own: Claim) -> str | None:
     scope_o = own.frame.scope if own.frame else None
     family_e = "training run" if scope_e in TRAINING_RUN else scope_e
     family_o = "training run" if scope_o in TRAINING_RUN or scope_o is None else scope_o
+    if family_e in STAGES:
+        return None  # a stage of the run is a part of it, not a rival figure for it
     if family_e and family_e != family_o:
         return f"scope: {scope_e} vs {scope_o or 'training run'}"
     # another chip: a fleet ("H100 5만 개"), not the cluster the model was trained on; another

@@ -32,7 +32,7 @@ def reference_findings(corpus: Corpus, table: ReferenceTable) -> list[Finding]:
     for claim in corpus.claims:
         if claim.id in converted:
             continue  # "(약 81억 원)": its figure is checked; a wrong rate is the conversion's
-        candidates = _candidates(table, claim)
+        candidates = _known_by(_candidates(table, claim), corpus.published(claim.article))
         if not candidates:
             continue
         verdict, fact, steps, diagnosis, note = _judge(corpus, claim, candidates, table)
@@ -40,6 +40,16 @@ def reference_findings(corpus: Corpus, table: ReferenceTable) -> list[Finding]:
             diagnosis = "rounded"  # a won figure of its own, not a conversion of a stated one
         findings.append(_finding(corpus, claim, verdict, fact, steps, diagnosis, note))
     return findings
+
+
+def _known_by(facts: list[ReferenceFact], published) -> list[ReferenceFact]:
+    """The facts that were on record when the article was written: a figure first disclosed in
+    September (R1's cost in Nature) neither supports nor refutes what an April article says
+    was claimed. A fact dated only by year or month, or an article of unknown date, keeps all."""
+    if published is None:
+        return facts
+    day = published.isoformat()
+    return [f for f in facts if len(f.as_of) < 10 or f.as_of[:10] <= day]
 
 
 def _family(entity: str | None) -> set[str]:
@@ -326,10 +336,11 @@ def _judge_figure_ungated(corpus: Corpus, claim: Claim, facts: list[ReferenceFac
 
 
 def _distance(mine: Interval, ref: Interval) -> float:
+    # a bound is as far from a fact as its finite, non-zero edge ("600만 달러가 채 안": 600만)
     a = (
         mine.point
         if mine.point is not None
-        else (mine.low if not math.isinf(mine.low) else mine.high)
+        else (mine.low if not math.isinf(mine.low) and mine.low else mine.high)
     )
     b = ref.point if ref.point is not None else (ref.low if not math.isinf(ref.low) else ref.high)
     if not a or not b or (a < 0) != (b < 0):
