@@ -271,7 +271,8 @@ def test_a_fact_disclosed_after_the_article_neither_supports_nor_refutes_it(tmp_
         tmp_path,
         a=(
             "2025-04-10",
-            "딥시크가 R1 훈련에 600만 달러가 채 안 들었다고 밝혔다는 보도가 이어졌다.",
+            "딥시크가 R1 훈련에 600만 달러가 채 안 들었다고 "
+            "밝혔다는 보도가 이어졌다.",
         ),
     )
     (checked,) = [f for f in rep.findings if f.kind == "reference" and f.topic == "training_cost"]
