@@ -32,10 +32,11 @@ from verdict_scoring import (
 
 # raised by the lead once the verdict rules land
 FLOORS = {
-    # just below the figures measured at the end of the issue-14 session (68.3%, 57.7%; seeds
-    # 87.5%, 78.6%): the issue's target is 0.9 for both on the corpus, not yet reached
-    "corpus_precision": 0.66,
-    "corpus_recall": 0.55,
+    # just below the figures measured when issue 14's rules landed (corpus 100% and 70.4%,
+    # seeds 86.7% and 78.6%); the issue's target is 0.9 for both on the corpus: recall is not
+    # there yet (README: Verdicts you can trust)
+    "corpus_precision": 0.97,
+    "corpus_recall": 0.68,
     "seeds_precision": 0.85,
     "seeds_recall": 0.75,
 }
