@@ -12,7 +12,7 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
@@ -24,18 +24,6 @@ HOLDOUT = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout"
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
 
-# The verdicts that tell a reporter something is wrong: only these are scored.
-PROBLEM_VERDICTS = frozenset(
-    {
-        "refuted",
-        "contradiction",
-        "misattributed",
-        "misleading",
-        "inconsistent",
-        "discrepancy",
-        "disputed",
-    }
-)
 TrapClass = Literal[
     "whose",
     "when_series",
@@ -51,6 +39,7 @@ TrapClass = Literal[
     "generic",
     "plan",
 ]
+# The verdicts that tell a reporter something is wrong: only these are scored.
 ProblemVerdict = Literal[
     "refuted",
     "contradiction",
@@ -60,6 +49,7 @@ ProblemVerdict = Literal[
     "discrepancy",
     "disputed",
 ]
+PROBLEM_VERDICTS = frozenset(get_args(ProblemVerdict))
 
 
 class _Entry(BaseModel):

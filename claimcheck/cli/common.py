@@ -168,6 +168,15 @@ def jobs_option() -> Any:
     )
 
 
+def no_cache_option() -> Any:
+    """--no-cache: compute afresh, neither replaying nor keeping the output."""
+    return click.option(
+        "--no-cache",
+        is_flag=True,
+        help="Compute afresh; do not replay or keep the output (see README: the output cache).",
+    )
+
+
 def pager_option() -> Any:
     """--no-pager: print straight to the terminal even when the output is longer than it."""
     return click.option(

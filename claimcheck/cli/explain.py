@@ -10,8 +10,10 @@ from claimcheck.cli.common import (
     BadInput,
     jobs_option,
     lang_option,
+    no_cache_option,
     overrides_folder_option,
     pager_option,
+    rates_option,
     reports_input_errors,
 )
 
@@ -21,15 +23,12 @@ from claimcheck.cli.common import (
 @click.argument("paths", nargs=-1, type=click.Path())
 @lang_option()
 @overrides_folder_option()
+@rates_option()
 @jobs_option()
-@click.option(
-    "--no-cache",
-    is_flag=True,
-    help="Compute afresh; do not replay or keep the output (see README: the output cache).",
-)
+@no_cache_option()
 @pager_option()
 @reports_input_errors
-def explain(finding_id, paths, lang, tables_dir, jobs, no_cache, no_pager):
+def explain(finding_id, paths, lang, tables_dir, rate_files, jobs, no_cache, no_pager):
     """Show one finding in full: every source with its whole sentence and line, every step of
     the arithmetic, the reference's quote and where it is in its source, and the ids of the
     claims and articles.
@@ -59,12 +58,12 @@ def explain(finding_id, paths, lang, tables_dir, jobs, no_cache, no_pager):
         None
         if no_cache
         else outputcache.extraction_key(
-            "explain", shown, chosen.paths or [], str(chosen.tables)
+            "explain", shown, chosen.paths or [], str(chosen.tables), rate_files
         )
     )
 
     def run() -> None:
-        _explain(finding_id, chosen, lang, jobs, colour)
+        _explain(finding_id, chosen, lang, jobs, colour, rate_files)
 
     with paged(not no_pager):
         if key is None:
@@ -76,13 +75,14 @@ def explain(finding_id, paths, lang, tables_dir, jobs, no_cache, no_pager):
         sys.exit(code)
 
 
-def _explain(finding_id, chosen, lang, jobs, colour) -> None:
-    from claimcheck.cli.common import reference_of
+def _explain(finding_id, chosen, lang, jobs, colour, rate_files=()) -> None:
+    from claimcheck.cli.common import reference_of, use_rate_files
     from claimcheck.cli.report_view import echo_lines, view_data
     from claimcheck.reconcile import store_for_paths
     from claimcheck.render import labels
     from claimcheck.render.explain import find, full
 
+    use_rate_files(str(chosen.tables), rate_files)  # the same rates as the report it explains
     reference = reference_of(chosen)
     with store_for_paths(chosen.paths, str(chosen.tables), jobs, reference) as store:
         findings = list(store.findings(single_source=True))

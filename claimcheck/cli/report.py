@@ -11,6 +11,7 @@ from claimcheck.cli.common import (
     format_option,
     jobs_option,
     lang_option,
+    no_cache_option,
     overrides_folder_option,
     pager_option,
     rates_option,
@@ -48,11 +49,7 @@ from claimcheck.cli.common import (
 @overrides_folder_option()
 @rates_option()
 @jobs_option()
-@click.option(
-    "--no-cache",
-    is_flag=True,
-    help="Compute afresh; do not replay or keep the output (see README: the output cache).",
-)
+@no_cache_option()
 @pager_option()
 @reports_input_errors
 def report(

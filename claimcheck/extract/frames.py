@@ -331,9 +331,9 @@ def _as_of(
         at = clause.find(word)
         if at >= 0:
             # the window word with the whole word before it ("발표 이후"), or alone ("최근")
-            before = clause[:at].split()
+            words_before = clause[:at].split()
             spaced = clause[:at].endswith(" ")
-            return None, f"{before[-1]} {word}" if before and spaced else word
+            return None, f"{words_before[-1]} {word}" if words_before and spaced else word
     if not dates:
         return inherited, None
     return None, None

@@ -62,16 +62,11 @@ def _conversion(corpus: Corpus, first: Claim, second: Claim) -> Finding:
     if not check.plausible and covered:
         verdict = "consistent"  # "200만 달러(약 29억 원)": 29억 is 28.5억–29.5억 as written
         steps.append(covered)
-    return Finding(
-        id=finding_id("internal", "conversion", first.id, second.id),
-        kind="internal",
-        topic=first.topic,
-        subject=first.subject,
-        object=first.object,
+    return _conversion_finding(
+        corpus,
+        first,
+        second,
         verdict=verdict,
-        articles=[first.article],
-        claims=[first.id, second.id],
-        sources=[source_row(corpus, first), source_row(corpus, second)],
         explanation=check.explanation_en,
         explanation_ko=check.explanation_ko,
         diagnosis=None if check.plausible else "wrong_rate",
@@ -104,20 +99,30 @@ def _rounding_covers(a, b, check) -> str | None:
 def _without_rate(corpus: Corpus, first: Claim, second: Claim, missing) -> Finding:
     """No rate near the article's date: the conversion cannot be checked, never 'inconsistent'."""
     a, b = quantity_of(first), quantity_of(second)
+    return _conversion_finding(
+        corpus,
+        first,
+        second,
+        verdict="unverifiable",
+        explanation=f"{a.text} = {b.text} cannot be checked: {missing}.",
+        explanation_ko=f"{a.text} = {b.text} 환산은 확인할 수 없다: {missing.message_ko}.",
+        diagnosis="no_rate",
+        arithmetic=[f"reference rate: none, {missing}"],
+    )
+
+
+def _conversion_finding(corpus: Corpus, first: Claim, second: Claim, **judged) -> Finding:
+    """The finding on a figure and its bracketed conversion, with what was judged of it."""
     return Finding(
         id=finding_id("internal", "conversion", first.id, second.id),
         kind="internal",
         topic=first.topic,
         subject=first.subject,
         object=first.object,
-        verdict="unverifiable",
         articles=[first.article],
         claims=[first.id, second.id],
         sources=[source_row(corpus, first), source_row(corpus, second)],
-        explanation=f"{a.text} = {b.text} cannot be checked: {missing}.",
-        explanation_ko=f"{a.text} = {b.text} 환산은 확인할 수 없다: {missing.message_ko}.",
-        diagnosis="no_rate",
-        arithmetic=[f"reference rate: none, {missing}"],
+        **judged,
     )
 
 
