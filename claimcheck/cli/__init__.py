@@ -90,7 +90,7 @@ def main() -> None:
     \b
     Example:
       claimcheck report
-      claimcheck explain reference:a1697b3a65
+      claimcheck explain reference:f51c0b6a39
       claimcheck report --lang ko --format markdown
       claimcheck show 002_0e2b5449ce5aef5f
     """

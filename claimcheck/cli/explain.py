@@ -34,7 +34,7 @@ def explain(finding_id, paths, lang, tables_dir, rate_files, jobs, no_cache, no_
     claims and articles.
 
     ID is a finding's id as the report, the JSON and every export show it
-    (reference:a1697b3a65), or its part after the colon when only one finding has it. PATHS
+    (reference:f51c0b6a39), or its part after the colon when only one finding has it. PATHS
     are the articles the report was made from; with none, ./seeds if the working folder has one,
     else the bundled corpus.
 
@@ -43,8 +43,8 @@ def explain(finding_id, paths, lang, tables_dir, rate_files, jobs, no_cache, no_
 
     \b
     Examples:
-      claimcheck explain reference:a1697b3a65
-      claimcheck explain a1697b3a65 --lang ko
+      claimcheck explain reference:f51c0b6a39
+      claimcheck explain f51c0b6a39 --lang ko
       claimcheck explain cross_source:5ff60569e8 news/ --no-pager
     """
     from claimcheck import outputcache

@@ -218,7 +218,8 @@ def _judge_figure(corpus: Corpus, claim: Claim, facts: list[ReferenceFact]):
     passage = fact_gate(claim, fact)
     if passage.allows(verdict):
         if passage.settled and verdict not in ("supported",):
-            steps.append(f"comparable: {passage.why}")
+            # said before the comparison, whose outcome stays the last step (views show it)
+            steps.insert(min(1, len(steps)), f"comparable: {passage.why}")
         return verdict, fact, steps, diagnosis, note
     steps.append(f"would be {verdict}, but {passage.why}: no problem verdict on an unsettled slot")
     return "unverifiable", fact, steps, None, f"the article does not settle the {passage.slot}"

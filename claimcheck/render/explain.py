@@ -17,7 +17,7 @@ def _para(text: str, cols: int, indent: str, style: str | None = None) -> list[L
 
 
 def find(findings: list[Finding], wanted: str) -> Finding | None:
-    """The finding with this id, or the only one whose id ends with it ('a1697b3a65')."""
+    """The finding with this id, or the only one whose id ends with it ('f51c0b6a39')."""
     exact = [f for f in findings if f.id == wanted]
     if exact:
         return exact[0]
