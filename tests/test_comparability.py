@@ -271,8 +271,7 @@ def test_a_fact_disclosed_after_the_article_neither_supports_nor_refutes_it(tmp_
         tmp_path,
         a=(
             "2025-04-10",
-            "딥시크가 R1 훈련에 600만 달러가 채 안 들었다고 "
-            "밝혔다는 보도가 이어졌다.",
+            "딥시크가 R1 훈련에 600만 달러가 채 안 들었다고 밝혔다는 보도가 이어졌다.",
         ),
     )
     (checked,) = [f for f in rep.findings if f.kind == "reference" and f.topic == "training_cost"]
@@ -291,3 +290,63 @@ def test_an_estimate_seen_by_an_analyst_disputes_the_run_cost(tmp_path):
     (dispute,) = [f for f in rep.findings if f.verdict == "disputed"]
     assert "development" in dispute.explanation and "3억" in dispute.explanation
     assert [f for f in _problems(rep) if f.verdict in ("refuted", "contradiction")] == []
+
+
+@pytest.mark.parametrize(
+    ("headline", "verdict"), [("600만 달러", "consistent"), ("900만 달러", "inconsistent")]
+)
+def test_a_headline_rounds_to_one_digit(tmp_path, headline, verdict):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        f"---\ntitle: 딥시크 '{headline}로 만든 AI'\noutlet: 시험일보\npublished: 2025-02-10\n"
+        f"kind: news\n---\n딥시크 '{headline}로 만든 AI'\n\n"
+        "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "tables").mkdir()
+    rep = report_for_paths([str(folder)], str(tmp_path / "tables"))
+    (top,) = [f for f in rep.findings if f.kind == "internal" and f.id.startswith("internal:")]
+    assert top.verdict == verdict
+
+
+def test_the_name_a_sentence_denies_is_not_the_figures_model(tmp_path):
+    rep = _report(
+        tmp_path,
+        a=(
+            "2025-04-28",
+            "딥시크가 밝힌 557만6000달러는 R1이 아니라 그 바탕 모델인 V3의 최종 훈련비다.",
+        ),
+    )
+    (cost,) = [c for c in rep.claims if c.topic == "training_cost"]
+    assert cost.object == "deepseek-v3"
+    assert [f for f in _problems(rep) if f.verdict == "misattributed"] == []
+
+
+def test_a_count_of_tokens_is_no_chip_count(tmp_path):
+    rep = _report(
+        tmp_path, a=("2025-02-10", "딥시크는 H800 GPU로 14조8000억 개 토큰을 학습시켰다.")
+    )
+    assert [c for c in rep.claims if c.topic == "gpu_count"] == []
+
+
+def test_a_rank_of_another_store_or_day_is_not_checked_against_the_record(tmp_path):
+    # the record: first among free apps in the US App Store on 26 January
+    rep = _report(
+        tmp_path,
+        a=(
+            "2025-02-19",
+            "딥시크 앱은 구글플레이 전체 인기 앱 순위에서 지난달 29일 2위까지 올랐다.",
+        ),
+        b=("2025-02-11", "딥시크 앱은 지난달 26일 미국 애플 앱스토어 무료 앱 순위 3위까지 올랐다."),
+    )
+    refuted = [f for f in _problems(rep) if f.verdict == "refuted"]
+    assert [f.articles for f in refuted] == [["b"]]  # the App Store's rank of that day was 1
+
+
+def test_a_third_partys_estimate_is_not_refuted_by_the_record(tmp_path):
+    rep = _report(
+        tmp_path,
+        a=("2025-02-10", "한 분석가는 딥시크가 V3 훈련에 GPU 5만 개를 썼을 것으로 추정했다."),
+    )
+    assert [f for f in _problems(rep) if f.verdict in ("refuted", "misattributed")] == []

@@ -342,11 +342,18 @@ def _nearest(ctx: SentenceContext, position: int, types: set[str]) -> str | None
 
 
 def _nearest_entity(ctx: SentenceContext, position: int, types: set[str]) -> str | None:
-    """The mention of one of `types` nearest before `position`, else the first after it."""
-    before = _before(ctx, position, types)
+    """The mention of one of `types` nearest before `position`, else the first after it; a name
+    the sentence denies ("R1이 아니라 V3의") is not the one."""
+    from claimcheck.extract.frames import negated
+
+    before = [m for m in _before(ctx, position, types) if not negated(ctx.text, m.end)]
     if before:
         return before[-1].entity
-    after = [m for m in ctx.mentions if m.start >= position and m.type in types]
+    after = [
+        m
+        for m in ctx.mentions
+        if m.start >= position and m.type in types and not negated(ctx.text, m.end)
+    ]
     return after[0].entity if after else None
 
 

@@ -56,6 +56,8 @@ class FrameData(_Data):
     counter_classes: dict[str, list[str]]
     counted: dict[str, list[str]]
     markets: dict[str, list[str]]
+    stores: dict[str, list[str]]
+    negated_after: list[str]
 
 
 @functools.cache
@@ -445,3 +447,17 @@ def market_of(text: str, start: int) -> str | None:
             if at >= 0 and (best is None or at + len(word) > best[0]):
                 best = (at + len(word), market)
     return best[1] if best else None
+
+
+def store_of(text: str) -> str | None:
+    """The app store a rank is in (app_store, google_play), when the text names one."""
+    for store, words in frame_data().stores.items():
+        if any(word in text for word in words):
+            return store
+    return None
+
+
+def negated(text: str, end: int) -> bool:
+    """Whether the name ending at `end` is denied ("R1이 아니라 V3의 최종 훈련비")."""
+    rest = text[end : end + 6]
+    return any(rest.startswith(word) for word in frame_data().negated_after)

@@ -13,7 +13,7 @@ from claimcheck.quantities.units import per_token
 from claimcheck.reconcile.common import Corpus, amount, finding_id, quantity_of, source_row
 from claimcheck.reconcile.comparability import Gate, counted_unknown, gate, same_thing, what_of
 from claimcheck.reconcile.disputes import third_party
-from claimcheck.reconcile.intervals import Relation, digit_slip, relation
+from claimcheck.reconcile.intervals import Relation, as_headline, digit_slip, relation
 from claimcheck.reconcile.values import comparable
 from claimcheck.verdicts import Verdict
 
@@ -90,6 +90,7 @@ class _Member:
     frame: Frame | None = None
     third_party: str | None = None  # who estimated it, when not the figure's owner
     what: tuple[tuple[str, str | None], ...] = ()  # comparability.what_of, as items
+    headline: bool = False  # a headline rounds ("600만 달러 AI"): compared as one digit
 
 
 def group_finding(
@@ -125,6 +126,7 @@ def group_finding(
                 claim.frame,
                 third_party(claim),
                 tuple(what_of(claim).items()) if claim.quantity is not None else (),
+                claim.section == "headline",
             )
         )
     articles = sorted({m.article for m in members})
@@ -216,7 +218,7 @@ def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Fin
     pairs = _closest_pairs(valued, topic)
     allowed = []
     for a, b in pairs:
-        rel = relation(a.value.interval, b.value.interval)
+        rel = relation(_read(a), _read(b))
         passage = _gate(topic, a, b)
         if not passage.allows(rel):
             skipped.append(
@@ -302,6 +304,11 @@ def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Fin
         arithmetic=steps,
         skipped=sorted(set(skipped)),
     )
+
+
+def _read(member: _Member):
+    """A member's interval as compared: a headline's round figure as headlines round."""
+    return as_headline(member.value.interval) if member.headline else member.value.interval
 
 
 def _apart(topic: str, items: list[_Member]) -> list[str]:

@@ -16,6 +16,7 @@ from claimcheck.reconcile.common import (
 )
 from claimcheck.reconcile.comparability import gate
 from claimcheck.reconcile.disputes import disputes_within
+from claimcheck.reconcile.intervals import as_headline
 from claimcheck.reconcile.values import comparable
 from claimcheck.verdicts import Verdict
 
@@ -229,6 +230,11 @@ def _compare_top(corpus: Corpus, top: Claim, mine, peers) -> Finding:
             steps.append(f"{top.section} vs body: {diff:+.1%}")
             if abs(diff) <= HEADLINE_TOLERANCE:
                 verdict = "consistent"
+            elif top.section == "headline" and as_headline(mine.interval).overlaps(value.interval):
+                verdict = "consistent"  # "600만 달러 AI" for 557만6000달러: headlines round
+                steps.append(
+                    f"the headline rounds to one digit: {as_headline(mine.interval).describe()}"
+                )
             else:
                 from claimcheck.reconcile.intervals import digit_slip
 

@@ -56,6 +56,20 @@ def rounding_step(value: float) -> float:
     return float(Decimal(1).scaleb(min(exponent, magnitude - 1)))
 
 
+def as_headline(interval: Interval) -> Interval:
+    """A headline's round figure read as headlines round: to one significant digit ("600만 달러
+    AI" for 557만6000달러). Bounds and ranges are left as they are."""
+    point = interval.point
+    if point is None or interval.bound or point == 0:
+        return interval
+    magnitude = math.floor(math.log10(abs(point)))
+    step = 10.0**magnitude
+    if abs(point) % step:
+        return interval  # not round to one digit: "557만 달러" keeps its own precision
+    half = step / 2
+    return Interval(min(interval.low, point - half), max(interval.high, point + half), point, False)
+
+
 def interval_of(quantity: Quantity, scale: float = 1.0) -> Interval:
     """The interval a quantity denotes, widened by the rounding its written precision implies."""
     value = quantity.value

@@ -36,6 +36,17 @@ def reference_findings(corpus: Corpus, table: ReferenceTable) -> list[Finding]:
         if not candidates:
             continue
         verdict, fact, steps, diagnosis, note = _judge(corpus, claim, candidates, table)
+        if fact is None:
+            continue  # no fact of the claim's day and place
+        if verdict in ("refuted", "misattributed") and claim.quantity is not None:
+            from claimcheck.reconcile.disputes import third_party
+
+            who = third_party(claim)
+            if who is not None:
+                # an estimate of another's quantity disputes the record at most; it is no
+                # error of the article's (issue 14)
+                steps.append(f"would be {verdict}, but it is an estimate by {who}")
+                verdict, diagnosis, note = "unverifiable", None, f"an estimate by {who}"
         if diagnosis == "wrong_rate" and claim.id not in converted:
             diagnosis = "rounded"  # a won figure of its own, not a conversion of a stated one
         findings.append(_finding(corpus, claim, verdict, fact, steps, diagnosis, note))
@@ -133,7 +144,7 @@ def _candidates(table: ReferenceTable, claim: Claim) -> list[ReferenceFact]:
 
 def _judge(corpus: Corpus, claim: Claim, facts: list[ReferenceFact], table: ReferenceTable):
     if "rank" in claim.attributes:
-        return _judge_rank(claim, facts, [])
+        return _judge_rank(claim, facts, [], corpus.published(claim.article))
     if claim.topic == "founding" and claim.quantity is not None:
         return _judge_year(claim, facts)
     if claim.quantity is not None:
@@ -438,8 +449,30 @@ def _judge_ratio(claim: Claim, value, facts, steps):
     )
 
 
-def _judge_rank(claim: Claim, facts, steps):
+def _judge_rank(claim: Claim, facts, steps, published=None):
+    from claimcheck.extract.frames import date_mentions, store_of
+    from claimcheck.textnorm import normalize
+
     rank = claim.attributes["rank"]
+    # a rank holds on a day in one store: another day's or another store's rank is no check
+    day = claim.attributes.get("date") or (claim.frame.as_of if claim.frame else None)
+    if day is None:
+        days = {d.value for d in date_mentions(normalize(claim.sentence).text, published)}
+        day = days.pop() if len(days) == 1 else None
+    store = store_of(claim.sentence)
+    facts = [
+        f
+        for f in facts
+        if (store is None or store_of(f.attributes.get("store", "")) in (None, store))
+        and (day is None or f.attributes.get("date", f.as_of)[: len(day)] == day[:10])
+    ]
+    if not facts:
+        return "unverifiable", None, steps, None, "no fact gives a rank for that day and store"
+    if day is None:
+        matching = [f for f in facts if f.attributes.get("rank") == rank]
+        if not matching:
+            steps.append("the article does not say on which day: a rank is not checked undated")
+            return "unverifiable", facts[0], steps, None, "the article does not settle the day"
     for fact in facts:
         if fact.attributes.get("rank") == rank or (
             fact.quantity and fact.quantity.unit == "rank" and str(fact.quantity.value) == rank
