@@ -1,6 +1,7 @@
 """Precision and recall of the report's problem verdicts on the verdict-trust corpus
-(tests/corpus/ko/verdicts), on the bundled seeds and on the held-out corpus
-(tests/corpus/ko/verdicts_holdout, written after the rules and never used to tune them).
+(tests/corpus/ko/verdicts), on the bundled seeds and on the two held-out corpora
+(tests/corpus/ko/verdicts_holdout, written after the rules and never used to tune them, and
+tests/corpus/ko/verdicts_holdout2, written once the first had been studied).
 
     python benchmarks/verdicts.py             # the figures
     python benchmarks/verdicts.py --verbose   # also each false positive, miss and violation
@@ -13,7 +14,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from verdict_scoring import Score, score_corpus, score_holdout, score_seeds  # noqa: E402
+from verdict_scoring import (  # noqa: E402
+    Score,
+    score_corpus,
+    score_holdout,
+    score_holdout2,
+    score_seeds,
+)
 
 
 def show(name: str, score: Score, verbose: bool) -> None:
@@ -48,6 +55,7 @@ def main() -> None:
     else:
         show("seeds", seeds, verbose)
     show("holdout (tests/corpus/ko/verdicts_holdout)", score_holdout(), verbose)
+    show("holdout2 (tests/corpus/ko/verdicts_holdout2)", score_holdout2(), verbose)
 
 
 if __name__ == "__main__":

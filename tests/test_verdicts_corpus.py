@@ -1,6 +1,7 @@
 """The verdict-trust corpus (tests/corpus/ko/verdicts): well formed, and the report's problem
-verdicts on it and on the seeds above the floors. The held-out corpus
-(tests/corpus/ko/verdicts_holdout) is checked for form only: it has no floors, it measures.
+verdicts on it and on the seeds above the floors. The held-out corpora
+(tests/corpus/ko/verdicts_holdout and verdicts_holdout2) are checked for form only: they have no
+floors, they measure.
 
 Expectations were written by reading the articles, never from the report. Current figures:
 `python benchmarks/verdicts.py --verbose`.
@@ -15,6 +16,7 @@ import pytest
 from verdict_scoring import (
     CORPUS,
     HOLDOUT,
+    HOLDOUT2,
     SEEDS,
     SEEDS_EXPECTED,
     Trap,
@@ -47,7 +49,7 @@ HOLDOUT_MIN_PER_TRAP_CLASS = 2
 ARTICLE_KINDS = {"news", "blog", "newsletter", "explainer", "round-up", "essay"}
 
 
-ALL_ARTICLES = article_files() + article_files(HOLDOUT)
+ALL_ARTICLES = article_files() + article_files(HOLDOUT) + article_files(HOLDOUT2)
 
 
 def _id(path):
@@ -88,7 +90,7 @@ def test_article_has_expectations_with_figures_that_occur_once(path):
             assert count == 1, f"{path.name}: with «{snippet}» occurs {count} times in {file_name}"
 
 
-@pytest.mark.parametrize("folder", [CORPUS, HOLDOUT], ids=lambda f: f.name)
+@pytest.mark.parametrize("folder", [CORPUS, HOLDOUT, HOLDOUT2], ids=lambda f: f.name)
 def test_every_expectation_file_has_its_article(folder):
     for path in expectation_files(folder):
         if path.name == SEEDS_EXPECTED.name:
@@ -106,18 +108,37 @@ def test_corpus_has_enough_articles():
     assert len(article_files()) >= MIN_ARTICLES
 
 
-def test_holdout_has_enough_articles_and_every_trap_class_twice():
-    assert len(article_files(HOLDOUT)) >= HOLDOUT_MIN_ARTICLES
-    classes = Counter(e.cls for _, e in corpus_entries(HOLDOUT) if isinstance(e, Trap))
+@pytest.mark.parametrize("folder", [HOLDOUT, HOLDOUT2], ids=lambda f: f.name)
+def test_holdout_has_enough_articles_and_every_trap_class_twice(folder):
+    assert len(article_files(folder)) >= HOLDOUT_MIN_ARTICLES
+    classes = Counter(e.cls for _, e in corpus_entries(folder) if isinstance(e, Trap))
     thin = {c: classes[c] for c in get_args(TrapClass) if classes[c] < HOLDOUT_MIN_PER_TRAP_CLASS}
-    assert not thin, f"holdout trap classes planted fewer than twice: {thin}"
+    assert not thin, f"{folder.name} trap classes planted fewer than twice: {thin}"
 
 
-def test_holdout_articles_are_not_corpus_articles():
-    # a held-out article copied from the corpus would no longer be held out
-    corpus_texts = {article_text(path) for path in article_files()}
-    for path in article_files(HOLDOUT):
-        assert article_text(path) not in corpus_texts, f"{path.name} is also in {CORPUS.name}"
+@pytest.mark.parametrize("folder", [HOLDOUT, HOLDOUT2], ids=lambda f: f.name)
+def test_holdout_articles_are_not_articles_of_an_earlier_corpus(folder):
+    # a held-out article copied from a corpus written before it would no longer be held out
+    earlier = [CORPUS, HOLDOUT, HOLDOUT2][: [CORPUS, HOLDOUT, HOLDOUT2].index(folder)]
+    texts = {article_text(path): f.name for f in earlier for path in article_files(f)}
+    for path in article_files(folder):
+        text = article_text(path)
+        assert text not in texts, f"{path.name} is also in {texts.get(text)}"
+
+
+def test_holdout2_plants_the_real_problems_the_brief_asked_for():
+    # The second holdout measures recall on each kind of planted problem: at least one flag of each.
+    flag_classes = Counter(e.cls for _, e in corpus_entries(HOLDOUT2) if not isinstance(e, Trap))
+    wanted = {
+        "wrong_conversion",
+        "wrong_model",
+        "wrong_figure",
+        "understating",
+        "headline_body",
+        "contradiction",
+        "scope_dispute",
+    }
+    assert not wanted - set(flag_classes), f"missing flag classes: {wanted - set(flag_classes)}"
 
 
 @pytest.mark.skipif(not SEEDS_EXPECTED.exists(), reason="seeds.expected.yaml comes from i14corpusB")
