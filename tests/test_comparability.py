@@ -350,3 +350,26 @@ def test_a_third_partys_estimate_is_not_refuted_by_the_record(tmp_path):
         a=("2025-02-10", "한 분석가는 딥시크가 V3 훈련에 GPU 5만 개를 썼을 것으로 추정했다."),
     )
     assert [f for f in _problems(rep) if f.verdict in ("refuted", "misattributed")] == []
+
+
+def test_a_level_reached_after_a_fall_is_not_a_fall(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "---\ntitle: 코스피 0.5% 내려 2510선\noutlet: 시험일보\npublished: 2025-02-05\n"
+        "kind: news\n---\n코스피 0.5% 내려 2510선\n\n"
+        "5일 코스피는 전 거래일보다 12.6포인트(0.5%) 내린 2510.22로 장을 마쳤다.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "tables").mkdir()
+    rep = report_for_paths([str(folder)], str(tmp_path / "tables"))
+    tops = [f for f in rep.findings if f.kind == "internal"]
+    assert tops and all(f.verdict == "consistent" for f in tops)
+
+
+def test_a_count_of_people_is_not_checked_against_a_count_of_chips(tmp_path):
+    rep = _report(
+        tmp_path,
+        a=("2025-02-10", "딥시크는 연구원 140명으로 V3를 만들었으며 H800 GPU로 훈련했다."),
+    )
+    assert _problems(rep) == []

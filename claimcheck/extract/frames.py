@@ -173,6 +173,12 @@ def date_mentions(text: str, published: dt.date | None) -> list[DateMention]:
     for m in _YEAR.finditer(text):
         add(m.start(), m.end(), m.group(1))
     data = frame_data().days
+    for word in data.get("next", []):
+        for m in re.finditer(re.escape(word), text):
+            earlier = [d for d in found if d.end <= m.start() and d.value and len(d.value) == 10]
+            base = earlier[-1].value if earlier else None
+            value = (dt.date.fromisoformat(base) + dt.timedelta(days=1)).isoformat() if base else None
+            add(m.start(), m.end(), value)
     for key, shift in (("today", 0), ("yesterday", -1), ("previous_trading_day", None)):
         for word in data[key]:
             for m in re.finditer(re.escape(word), text):
@@ -217,6 +223,13 @@ def build_frame(
     if moment is None and topic in MARKET_TOPICS and as_of and published and len(as_of) == 10:
         if as_of < published.isoformat():
             moment = "close"  # a past session's move, reported after it ended, is its close
+    if (
+        measure == "level"
+        and subject_basis != "named"
+        and figure.quantity.value is None
+        and "vague" in figure.quantity.rule
+    ):
+        measure = "generic"  # "수백억 원대 개발비는 드문 일이 아니다": nobody's figure
     return Frame(
         measure=measure,  # type: ignore[arg-type]
         as_of=as_of,

@@ -186,6 +186,18 @@ def fact_gate(claim: Claim, fact: ReferenceFact):
     chip = fact.attributes.get("chip")
     if claim.topic == "gpu_count" and chip and claim.object and claim.object != chip:
         return Gate(False, False, False, "measure", f"chip: {claim.object} vs {chip}")
+    q = claim.quantity
+    if (
+        q is not None
+        and q.unit == "count"
+        and q.counter in ("명", "인")
+        and claim.topic != "adoption"
+    ):
+        # a count of people is checked only against a fact that counts people or users (an
+        # adoption figure may reword one: "개발자 5000명" for 5,000 stars)
+        counted = " ".join(fact.attributes.values()) + " " + fact.statement_en
+        if not any(word in counted for word in ("user", "people", "employee", "staff", "subscri")):
+            return Gate(False, False, False, "measure", "a count of people vs another count")
     frame = fact.frame
     if frame is not None and frame.as_of is None and claim.topic in TIME_VARYING:
         if claim.frame is not None and (claim.frame.as_of or claim.frame.since):

@@ -30,7 +30,9 @@ def comparable(claim: Claim, published: dt.date | None) -> Value | None:
     # A fall is negative: "17% 하락" is -17%; a figure written with its sign ("-17% 하락",
     # "(-16.97%)") is negative already and is never negated a second time.
     down = claim.attributes.get("direction") == "down"
-    sign = -1.0 if down and not _signed(quantity) else 1.0
+    # a level reached after a fall ("0.77% 내려 2517선", "19만9200원에 마감") is no fall itself
+    level = claim.frame is not None and claim.frame.measure not in (None, "change")
+    sign = -1.0 if down and not _signed(quantity) and not level else 1.0
     currency, per = _money_per(claim)
     if currency in CURRENCIES and currency != "USD":
         from claimcheck import fx
