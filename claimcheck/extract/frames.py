@@ -177,8 +177,8 @@ def date_mentions(text: str, published: dt.date | None) -> list[DateMention]:
         for m in re.finditer(re.escape(word), text):
             earlier = [d for d in found if d.end <= m.start() and d.value and len(d.value) == 10]
             base = earlier[-1].value if earlier else None
-            value = (dt.date.fromisoformat(base) + dt.timedelta(days=1)).isoformat() if base else None
-            add(m.start(), m.end(), value)
+            after = dt.date.fromisoformat(base) + dt.timedelta(days=1) if base else None
+            add(m.start(), m.end(), after.isoformat() if after else None)
     for key, shift in (("today", 0), ("yesterday", -1), ("previous_trading_day", None)):
         for word in data[key]:
             for m in re.finditer(re.escape(word), text):
