@@ -373,3 +373,21 @@ def test_a_count_of_people_is_not_checked_against_a_count_of_chips(tmp_path):
         a=("2025-02-10", "딥시크는 연구원 140명으로 V3를 만들었으며 H800 GPU로 훈련했다."),
     )
     assert _problems(rep) == []
+
+
+def test_report_explain_skips_shows_what_was_not_compared(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from claimcheck.cli import main
+
+    _report(
+        tmp_path,
+        a=("2025-01-28", "27일(현지시간) 엔비디아 시가총액은 2조9000억 달러로 줄었다."),
+        b=("2025-01-28", "27일(현지시간) 엔비디아 시총 5890억 달러가 하루 만에 증발했다."),
+    )
+    monkeypatch.chdir(tmp_path)
+    args = ["report", "news", "--tables", "tables", "--all", "--single-source", "--no-cache"]
+    plain = CliRunner().invoke(main, args + ["--no-pager"]).stdout
+    shown = CliRunner().invoke(main, args + ["--no-pager", "--explain-skips"]).stdout
+    assert "measure: level vs change" not in plain
+    assert "Not compared:" in shown and "measure: level vs change" in shown

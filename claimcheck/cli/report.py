@@ -50,6 +50,12 @@ from claimcheck.cli.common import (
 @rates_option()
 @jobs_option()
 @no_cache_option()
+@click.option(
+    "--explain-skips",
+    is_flag=True,
+    help="Under each finding, the figures that were not compared and the frame slot that kept "
+    "them apart (whose, what, when, scope); JSON always has them in `skipped`.",
+)
 @pager_option()
 @reports_input_errors
 def report(
@@ -65,6 +71,7 @@ def report(
     rate_files,
     jobs,
     no_cache,
+    explain_skips,
     no_pager,
 ):
     """Reconcile claims across sources, within articles and against the reference table.
@@ -94,11 +101,11 @@ def report(
     colour = fmt == "table" and use_colour()
     chosen = workspace(paths, tables_dir)
     options = (chosen, lang, fmt, topics, verdicts, fail_on, single_source, rate_files)
-    extra = dict(jobs=jobs, show_all=show_all, colour=colour)
+    extra = dict(jobs=jobs, show_all=show_all, colour=colour, explain_skips=explain_skips)
     # --jobs and --no-pager change how a report is made or shown, not what it says: they are
     # not part of the key.
     shown = [list(paths), lang, fmt, list(topics), list(verdicts), list(fail_on), single_source]
-    shown.append(show_all)
+    shown += [show_all, explain_skips]
     key = (
         None
         if no_cache
@@ -128,6 +135,7 @@ def _report(
     jobs=1,
     show_all=False,
     colour=False,
+    explain_skips=False,
 ) -> None:
     from claimcheck.cli.common import use_rate_files
     from claimcheck.reconcile import store_for_paths
@@ -161,6 +169,7 @@ def _report(
                 show_all=show_all,
                 chosen=bool(verdicts),
                 colour=colour,
+                explain_skips=explain_skips,
             )
         failing = sum(
             n for (_, _, verdict), n in store.verdict_counts(topics).items() if verdict in fail_on

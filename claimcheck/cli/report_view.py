@@ -110,7 +110,9 @@ def echo_lines(lines: list[Line], colour: bool) -> None:
 # --- what the view needs from the store ---------------------------------------------------------
 
 
-def view_data(store: ReportStore, findings: list[Finding], lang: str) -> ViewData:
+def view_data(
+    store: ReportStore, findings: list[Finding], lang: str, explain_skips: bool = False
+) -> ViewData:
     """Articles, the claims these findings cite and the reference facts, by id."""
     from claimcheck.models import Claim
     from claimcheck.reference import load_reference
@@ -124,7 +126,14 @@ def view_data(store: ReportStore, findings: list[Finding], lang: str) -> ViewDat
     }
     articles = {row["id"]: row for row in store.article_rows()}
     facts = {fact.id: fact for fact in load_reference().all_facts()}
-    return ViewData(lang=lang, width=screen_width(), articles=articles, claims=claims, facts=facts)
+    return ViewData(
+        lang=lang,
+        width=screen_width(),
+        articles=articles,
+        claims=claims,
+        facts=facts,
+        explain_skips=explain_skips,
+    )
 
 
 def terminal(
@@ -136,12 +145,13 @@ def terminal(
     show_all: bool = False,
     chosen: bool = False,
     colour: bool = False,
+    explain_skips: bool = False,
 ) -> None:
     from claimcheck.render.view import default_view, is_problem
 
     findings = list(shown)
     drawn = findings if (show_all or chosen) else [f for f in findings if is_problem(f)]
-    data = view_data(store, drawn, lang)
+    data = view_data(store, drawn, lang, explain_skips)
     counts: Counter = Counter()
     for (kind, _, verdict), n in store.verdict_counts(tuple(topics)).items():
         counts[kind, verdict] += n

@@ -47,6 +47,8 @@ class ViewData:
     claims: Mapping[str, Claim] = field(default_factory=dict)
     facts: Mapping[str, object] = field(default_factory=dict)  # reference facts by id
     short: dict[str, str] = field(default_factory=dict)  # article id -> short label
+    # `report --explain-skips`: under each finding, the figures not compared and the slot why
+    explain_skips: bool = False
 
     def __post_init__(self) -> None:
         if not self.short:
@@ -299,6 +301,12 @@ def compact(finding: Finding, data: ViewData) -> list[Line]:
         if _width(INDENT + more) > cols:  # the command is what matters: keep it whole
             more = f"… +{n}: claimcheck explain {finding.id}"
         lines.append([(clip(INDENT + more, cols), "dim")])
+    if data.explain_skips and finding.skipped:
+        lines.append([(INDENT + data.w("not_compared") + ":", "dim")])
+        for step in finding.skipped:
+            text = words.arithmetic(step, finding.kind, lang, {})
+            for part in wrap(text, cols - 2 * len(INDENT)):
+                lines.append([(INDENT * 2 + part, "dim")])
     return lines + tail
 
 
