@@ -391,3 +391,22 @@ def test_report_explain_skips_shows_what_was_not_compared(tmp_path, monkeypatch)
     shown = CliRunner().invoke(main, args + ["--no-pager", "--explain-skips"]).stdout
     assert "measure: level vs change" not in plain
     assert "Not compared:" in shown and "measure: level vs change" in shown
+
+
+def test_hours_right_after_gpu_are_gpu_hours(tmp_path):
+    # V3's pre-training took 2,664K GPU-hours (266만4000); 2664만 adds a digit
+    rep = _report(
+        tmp_path,
+        a=("2025-06-11", "딥시크는 V3 사전학습에만 H800 GPU 2664만 시간이 들었다고 밝혔다."),
+    )
+    (hours,) = [c for c in rep.claims if c.quantity and c.quantity.unit == "gpu_hour"]
+    assert hours.quantity.value == 26_640_000
+    (refuted,) = [f for f in _problems(rep) if f.kind == "reference"]
+    assert refuted.verdict == "refuted" and refuted.reference.fact == "v3-gpu-hours-pretraining"
+
+
+def test_monthly_users_are_an_adoption_figure_with_what_and_where(tmp_path):
+    rep = _report(tmp_path, a=("2025-03-12", "딥시크 앱의 국내 MAU는 2월 62만 명으로 집계됐다."))
+    (users,) = [c for c in rep.claims if c.quantity and c.quantity.text == "62만 명"]
+    assert users.topic == "adoption"
+    assert (users.attributes["counted"], users.attributes["market"]) == ("monthly_users", "korea")

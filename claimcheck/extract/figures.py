@@ -63,7 +63,7 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             continue  # "H800 한 개를 한 시간 빌리는 값", "훈련 1회": an article, not a figure
         if quantity.unit is None and quantity.value is None:
             continue  # a bare range with nothing to say what it counts ("27~30일" read as days)
-        quantity = _implied_currency(ctx, quantity, start)
+        quantity = _gpu_hours(ctx, _implied_currency(ctx, quantity, start), start)
         topic, subject, obj, attributes = _classify(ctx, quantity, start, end)
         if topic is None:
             continue
@@ -171,6 +171,14 @@ def _as_attribute(ctx: SentenceContext, quantity: Quantity, end: int) -> str | N
             if any(after.startswith(word) for word in rule.after):
                 return rule.attribute
     return None
+
+
+def _gpu_hours(ctx: SentenceContext, quantity: Quantity, start: int) -> Quantity:
+    """ "H800 GPU 2664만 시간": hours written right after GPU are GPU-hours (compute), like
+    "2664만 GPU시간"."""
+    if quantity.unit != "hour" or not ctx.text[:start].rstrip().upper().endswith("GPU"):
+        return quantity
+    return quantity.model_copy(update={"unit": "gpu_hour", "rule": f"{quantity.rule}+gpu_before"})
 
 
 def _implied_currency(ctx: SentenceContext, quantity: Quantity, start: int) -> Quantity:

@@ -14,7 +14,7 @@ from claimcheck.reconcile.common import (
     quantity_of,
     source_row,
 )
-from claimcheck.reconcile.comparability import gate
+from claimcheck.reconcile.comparability import gate, same_thing, what_of
 from claimcheck.reconcile.disputes import disputes_within
 from claimcheck.reconcile.intervals import as_headline
 from claimcheck.reconcile.values import comparable
@@ -192,6 +192,7 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
                 if c.topic == top.topic
                 and c.subject == top.subject
                 and c.story == top.story
+                and not same_thing(what_of(top), what_of(c))
                 and gate(top.topic, _abridged(top, c), c.frame).comparable
             ]
             peers = [(c, v) for c, v in peers if v is not None and v.unit == mine.unit]

@@ -340,7 +340,10 @@ def _judge_figure_ungated(corpus: Corpus, claim: Claim, facts: list[ReferenceFac
             f"the figure is {_model_of(fact)}'s, not {model}'s",
         )
     # The nearest reference figure is the one the claim most plausibly means.
-    fact, ref = min(same_model or other_model, key=lambda pair: _distance(mine, pair[1]))
+    # of the facts none of which it fits, one of the claim's own frame (its stage, its day) first
+    pool = same_model or other_model
+    pool = [(f, i) for f, i in pool if gates[f.id].settled] or pool
+    fact, ref = min(pool, key=lambda pair: _distance(mine, pair[1]))
     steps.append(
         f"reference ({fact.id}): {ref.describe()} {value.unit}"
         f" — outside the claim's interval {mine.describe()}"
