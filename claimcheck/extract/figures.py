@@ -308,6 +308,14 @@ def _classify(
     return name, _owner(ctx, start, subject), obj, attributes
 
 
+def _figure_end(ctx: SentenceContext, start: int) -> int:
+    """Where the figure starting at `start` ends in the normalised sentence."""
+    for _quantity, s, e in ctx.quantities:
+        if s == start:
+            return e
+    return start
+
+
 # Entities that can own a figure (the others are what a figure is of: a model, a chip).
 _OWNER_TYPES = {"company", "organisation", "government", "market_index", "currency_pair", "place"}
 
@@ -316,6 +324,16 @@ def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
     """A name right before the bracket holding the figure owns it ("원익IPS(-7.1%)"), known to the
     alias table or not; an unknown company or index named with a subject particle nearer the
     figure than any known one owns it too ("리노공업은 4.3%"), rather than the story's subject."""
+    from claimcheck.extract.frames import anaphoric, described_noun
+
+    described = described_noun(ctx.text, _figure_end(ctx, start))
+    if described is not None:
+        at, noun = described
+        owner = next((m for m in ctx.mentions if m.start == at and m.type in _OWNER_TYPES), None)
+        if owner is not None:
+            return owner.entity  # "5% 넘게 떨어진 엔비디아는"
+        if anaphoric(noun):
+            return None  # "2% 가까이 밀렸던 지수는": the index named elsewhere, not guessed
     word = bracket_owner(ctx.text, start)
     if word is not None:
         paren = ctx.text.rfind("(", 0, start)

@@ -51,6 +51,7 @@ class FrameData(_Data):
     moments: dict[str, list[str]]
     entity_suffixes: list[str]
     appositive_nouns: list[str]
+    anaphoric_owners: list[str]
     not_owners: list[str]
     baseline_after: list[str]
     counter_classes: dict[str, list[str]]
@@ -474,3 +475,19 @@ def negated(text: str, end: int) -> bool:
     """Whether the name ending at `end` is denied ("R1이 아니라 V3의 최종 훈련비")."""
     rest = text[end : end + 6]
     return any(rest.startswith(word) for word in frame_data().negated_after)
+
+
+_RELATIVE = re.compile(
+    r"^[^,.()]{0,14}?(?:던|진|된|한|린|른|간|온|운|인)\s+([0-9A-Za-z\uac00-\ud7a3]+?)(?:은|는|이|가)\s"
+)
+
+
+def described_noun(text: str, end: int) -> tuple[int, str] | None:
+    """The noun a relative clause ending after the figure describes ("2% 가까이 밀렸던 지수는"):
+    (its start, the noun), or None."""
+    m = _RELATIVE.match(text[end : end + 40])
+    return (end + m.start(1), m.group(1)) if m else None
+
+
+def anaphoric(noun: str) -> bool:
+    return noun in frame_data().anaphoric_owners
