@@ -1,7 +1,8 @@
 """Precision and recall of the report's problem verdicts on the verdict-trust corpus
-(tests/corpus/ko/verdicts), on the bundled seeds and on the two held-out corpora
+(tests/corpus/ko/verdicts), on the bundled seeds and on the three held-out corpora
 (tests/corpus/ko/verdicts_holdout, written after the rules and never used to tune them, and
-tests/corpus/ko/verdicts_holdout2, written once the first had been studied).
+tests/corpus/ko/verdicts_holdout2, written once the first had been studied,
+tests/corpus/ko/verdicts_holdout3, written to measure the final rules).
 
     python benchmarks/verdicts.py             # the figures
     python benchmarks/verdicts.py --verbose   # also each false positive, miss and violation
@@ -19,6 +20,7 @@ from verdict_scoring import (  # noqa: E402
     score_corpus,
     score_holdout,
     score_holdout2,
+    score_holdout3,
     score_seeds,
 )
 
@@ -56,6 +58,7 @@ def main() -> None:
         show("seeds", seeds, verbose)
     show("holdout (tests/corpus/ko/verdicts_holdout)", score_holdout(), verbose)
     show("holdout2 (tests/corpus/ko/verdicts_holdout2)", score_holdout2(), verbose)
+    show("holdout3 (tests/corpus/ko/verdicts_holdout3)", score_holdout3(), verbose)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """The verdict-trust corpus (tests/corpus/ko/verdicts): well formed, and the report's problem
 verdicts on it and on the seeds above the floors. The held-out corpora
-(tests/corpus/ko/verdicts_holdout and verdicts_holdout2) are checked for form only: they have no
-floors, they measure.
+(tests/corpus/ko/verdicts_holdout, verdicts_holdout2 and verdicts_holdout3) are checked for form
+only: they have no floors, they measure.
 
 Expectations were written by reading the articles, never from the report. Current figures:
 `python benchmarks/verdicts.py --verbose`.
@@ -17,6 +17,7 @@ from verdict_scoring import (
     CORPUS,
     HOLDOUT,
     HOLDOUT2,
+    HOLDOUT3,
     SEEDS,
     SEEDS_EXPECTED,
     Trap,
@@ -49,7 +50,9 @@ HOLDOUT_MIN_PER_TRAP_CLASS = 2
 ARTICLE_KINDS = {"news", "blog", "newsletter", "explainer", "round-up", "essay"}
 
 
-ALL_ARTICLES = article_files() + article_files(HOLDOUT) + article_files(HOLDOUT2)
+ALL_ARTICLES = (
+    article_files() + article_files(HOLDOUT) + article_files(HOLDOUT2) + article_files(HOLDOUT3)
+)
 
 
 def _id(path):
@@ -90,7 +93,7 @@ def test_article_has_expectations_with_figures_that_occur_once(path):
             assert count == 1, f"{path.name}: with «{snippet}» occurs {count} times in {file_name}"
 
 
-@pytest.mark.parametrize("folder", [CORPUS, HOLDOUT, HOLDOUT2], ids=lambda f: f.name)
+@pytest.mark.parametrize("folder", [CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3], ids=lambda f: f.name)
 def test_every_expectation_file_has_its_article(folder):
     for path in expectation_files(folder):
         if path.name == SEEDS_EXPECTED.name:
@@ -108,7 +111,7 @@ def test_corpus_has_enough_articles():
     assert len(article_files()) >= MIN_ARTICLES
 
 
-@pytest.mark.parametrize("folder", [HOLDOUT, HOLDOUT2], ids=lambda f: f.name)
+@pytest.mark.parametrize("folder", [HOLDOUT, HOLDOUT2, HOLDOUT3], ids=lambda f: f.name)
 def test_holdout_has_enough_articles_and_every_trap_class_twice(folder):
     assert len(article_files(folder)) >= HOLDOUT_MIN_ARTICLES
     classes = Counter(e.cls for _, e in corpus_entries(folder) if isinstance(e, Trap))
@@ -116,19 +119,36 @@ def test_holdout_has_enough_articles_and_every_trap_class_twice(folder):
     assert not thin, f"{folder.name} trap classes planted fewer than twice: {thin}"
 
 
-@pytest.mark.parametrize("folder", [HOLDOUT, HOLDOUT2], ids=lambda f: f.name)
+@pytest.mark.parametrize("folder", [HOLDOUT, HOLDOUT2, HOLDOUT3], ids=lambda f: f.name)
 def test_holdout_articles_are_not_articles_of_an_earlier_corpus(folder):
     # a held-out article copied from a corpus written before it would no longer be held out
-    earlier = [CORPUS, HOLDOUT, HOLDOUT2][: [CORPUS, HOLDOUT, HOLDOUT2].index(folder)]
+    corpora = [CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3]
+    earlier = corpora[: corpora.index(folder)]
     texts = {article_text(path): f.name for f in earlier for path in article_files(f)}
     for path in article_files(folder):
         text = article_text(path)
         assert text not in texts, f"{path.name} is also in {texts.get(text)}"
 
 
-def test_holdout2_plants_the_real_problems_the_brief_asked_for():
-    # The second holdout measures recall on each kind of planted problem: at least one flag of each.
-    flag_classes = Counter(e.cls for _, e in corpus_entries(HOLDOUT2) if not isinstance(e, Trap))
+def test_holdout3_shares_no_sentence_with_an_earlier_corpus():
+    # stricter than whole-text equality: no line of prose (30 characters or more) may be reused
+    earlier = [CORPUS, HOLDOUT, HOLDOUT2]
+    seen = {
+        line.strip()
+        for f in earlier
+        for path in article_files(f)
+        for line in article_text(path).splitlines()
+        if len(line.strip()) >= 30
+    }
+    for path in article_files(HOLDOUT3):
+        reused = [line for line in article_text(path).splitlines() if line.strip() in seen]
+        assert not reused, f"{path.name} reuses {reused[0]!r}"
+
+
+@pytest.mark.parametrize("folder", [HOLDOUT2, HOLDOUT3], ids=lambda f: f.name)
+def test_holdout_plants_the_real_problems_the_brief_asked_for(folder):
+    # The later holdouts measure recall on each kind of planted problem: at least one flag of each.
+    flag_classes = Counter(e.cls for _, e in corpus_entries(folder) if not isinstance(e, Trap))
     wanted = {
         "wrong_conversion",
         "wrong_model",

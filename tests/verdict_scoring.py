@@ -1,7 +1,8 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout and tests/corpus/ko/verdicts_holdout2, and the bundled seeds); shared by tests/test_verdicts_corpus.py
-and benchmarks/verdicts.py. The format is in tests/corpus/ko/verdicts/README.md.
+tests/corpus/ko/verdicts_holdout, verdicts_holdout2 and verdicts_holdout3, and the bundled seeds);
+shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
+tests/corpus/ko/verdicts/README.md.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ CORPUS = ROOT / "tests" / "corpus" / "ko" / "verdicts"
 HOLDOUT = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout"
 # Written after the first holdout had been studied, to measure the rules at the end: never tune on it.
 HOLDOUT2 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout2"
+# Written after holdout2 had been studied, to measure the final rules: never tune on it.
+HOLDOUT3 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout3"
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
 
@@ -321,6 +324,12 @@ def score_holdout2() -> Score:
     """The second held-out corpus (tests/corpus/ko/verdicts_holdout2), in its own run: cross-source
     findings are made between its articles only."""
     return score_folder(HOLDOUT2)
+
+
+def score_holdout3() -> Score:
+    """The third held-out corpus (tests/corpus/ko/verdicts_holdout3), in its own run: cross-source
+    findings are made between its articles only."""
+    return score_folder(HOLDOUT3)
 
 
 def score_seeds() -> Score | None:
