@@ -410,3 +410,41 @@ def test_monthly_users_are_an_adoption_figure_with_what_and_where(tmp_path):
     (users,) = [c for c in rep.claims if c.quantity and c.quantity.text == "62만 명"]
     assert users.topic == "adoption"
     assert (users.attributes["counted"], users.attributes["market"]) == ("monthly_users", "korea")
+
+
+@pytest.mark.parametrize(
+    ("won", "verdict"), [("약 29억 원", "consistent"), ("약 33억 원", "inconsistent")]
+)
+def test_a_conversion_after_a_comma_is_a_conversion(tmp_path, won, verdict):
+    rep = _report(
+        tmp_path, a=("2025-02-10", f"이 회사는 모델 개발에 200만 달러, 우리 돈 {won}을 썼다.")
+    )
+    (conversion,) = [f for f in rep.findings if f.kind == "internal"]
+    assert conversion.verdict == verdict
+    assert [f for f in rep.findings if f.kind == "reference" and won in f.explanation] == []
+
+
+def test_an_estimate_someone_saw_disputes_and_does_not_contradict(tmp_path):
+    rep = _report(
+        tmp_path,
+        a=("2025-05-22", "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다."),
+        b=(
+            "2025-05-23",
+            "한 컨설팅사는 딥시크가 창업 이후 쓴 누적 연구개발비가 5억 달러를 넘는다고 봤다.",
+        ),
+    )
+    assert [f for f in _problems(rep) if f.verdict in ("contradiction", "refuted")] == []
+
+
+def test_the_chips_a_model_was_trained_on_are_its_makers(tmp_path):
+    rep = _report(
+        tmp_path,
+        a=(
+            "2025-04-03",
+            "추론 모델 R1 훈련에는 H800 2048개가 쓰였다는 보도가 잇따랐다. 딥시크는 답하지 않았다.",
+        ),
+    )
+    (chips,) = [c for c in rep.claims if c.topic == "gpu_count"]
+    assert chips.subject == "deepseek"
+    (checked,) = [f for f in rep.findings if f.kind == "reference" and f.topic == "gpu_count"]
+    assert checked.verdict == "misattributed"

@@ -115,6 +115,11 @@ def _subject_basis(ctx: SentenceContext, subject: str | None) -> str:
 
 
 _MONEY = {"KRW", "USD", "CNY", "JPY", "EUR", "GBP"}
+# what stands between a sum and its conversion: "(", "(약 ", ", 우리 돈 약 " (reconcile.common
+# reads the same gap)
+_CONVERSION_GAP = re.compile(
+    r"^\s*(?:\(\s*(?:한화|원화|우리 돈)?|,\s*(?:한화|원화|우리 돈)(?:로)?)\s*$"
+)
 
 
 def _conversions_follow(text: str, drafts: list[Draft]) -> list[Draft]:
@@ -126,7 +131,7 @@ def _conversions_follow(text: str, drafts: list[Draft]) -> list[Draft]:
         units = (first.quantity.unit, second.quantity.unit)
         if not all(u in _MONEY for u in units) or units[0] == units[1]:
             continue
-        if text[first.span[1] : second.span[0]].strip() != "(":
+        if not _CONVERSION_GAP.match(text[first.span[1] : second.span[0]]):
             continue
         second.topic, second.subject, second.object = first.topic, first.subject, first.object
         second.attributes = {**first.attributes, **second.attributes}
@@ -295,6 +300,9 @@ def _classify(
         model = _nearest_entity(ctx, start, {"model"})
         if model:
             attributes["model"] = model
+            if subject is None:
+                # "R1 훈련에는 H800 2048개가": the chips of the model's maker
+                subject = _maker_of(model)
     if name in ("stock_change", "market_value"):
         direction = direction_after(ctx, end)
         if direction is None and _below_zero(quantity):
@@ -391,6 +399,18 @@ def _subject(ctx: SentenceContext, position: int, types: set[str]) -> str | None
     for mention in reversed(candidates):
         if ctx.text.startswith(_SUBJECT_PARTICLES, mention.end):
             return mention.entity
+    return None
+
+
+def _maker_of(model: str) -> str | None:
+    """The company that makes a model (deepseek-r1 → deepseek)."""
+    from claimcheck.extract.mentions import entity_parent, entity_type
+
+    entity: str | None = model
+    for _ in range(4):
+        entity = entity_parent(entity) if entity else None
+        if entity is None or entity_type(entity) == "company":
+            return entity
     return None
 
 

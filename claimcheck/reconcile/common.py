@@ -11,7 +11,10 @@ from typing import Any
 from claimcheck.models import ArticleMeta, Claim, Quantity, SourceValue
 from claimcheck.reconcile.values import comparable
 
-_CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:한화|원화|우리 돈|약)?\s*$")
+# "560만 달러(약 81억 원)", and without brackets "557만6000달러, 우리 돈 약 65억 원"
+_CONVERSION_GAP = re.compile(
+    r"^\s*(?:\(\s*(?:한화|원화|우리 돈|약)?|,\s*(?:한화|원화|우리 돈)(?:로)?(?:\s*약)?)\s*$"
+)
 
 
 @dataclass(frozen=True)
