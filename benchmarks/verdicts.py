@@ -1,8 +1,9 @@
 """Precision and recall of the report's problem verdicts on the verdict-trust corpus
-(tests/corpus/ko/verdicts), on the bundled seeds and on the three held-out corpora
+(tests/corpus/ko/verdicts), on the bundled seeds and on the four held-out corpora
 (tests/corpus/ko/verdicts_holdout, written after the rules and never used to tune them, and
 tests/corpus/ko/verdicts_holdout2, written once the first had been studied,
-tests/corpus/ko/verdicts_holdout3, written to measure the final rules).
+tests/corpus/ko/verdicts_holdout3, written to measure the final rules, and
+tests/corpus/ko/verdicts_holdout4, written after holdout3 had been studied).
 
     python benchmarks/verdicts.py             # the figures
     python benchmarks/verdicts.py --verbose   # also each false positive, miss and violation
@@ -21,6 +22,7 @@ from verdict_scoring import (  # noqa: E402
     score_holdout,
     score_holdout2,
     score_holdout3,
+    score_holdout4,
     score_seeds,
 )
 
@@ -59,6 +61,7 @@ def main() -> None:
     show("holdout (tests/corpus/ko/verdicts_holdout)", score_holdout(), verbose)
     show("holdout2 (tests/corpus/ko/verdicts_holdout2)", score_holdout2(), verbose)
     show("holdout3 (tests/corpus/ko/verdicts_holdout3)", score_holdout3(), verbose)
+    show("holdout4 (tests/corpus/ko/verdicts_holdout4)", score_holdout4(), verbose)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,8 @@ HOLDOUT = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout"
 HOLDOUT2 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout2"
 # Written after holdout2 had been studied, to measure the final rules: never tune on it.
 HOLDOUT3 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout3"
+# Written after holdout3 had been studied, to measure the final rules: never tune on it.
+HOLDOUT4 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout4"
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
 
@@ -330,6 +332,12 @@ def score_holdout3() -> Score:
     """The third held-out corpus (tests/corpus/ko/verdicts_holdout3), in its own run: cross-source
     findings are made between its articles only."""
     return score_folder(HOLDOUT3)
+
+
+def score_holdout4() -> Score:
+    """The fourth held-out corpus (tests/corpus/ko/verdicts_holdout4), in its own run: cross-source
+    findings are made between its articles only."""
+    return score_folder(HOLDOUT4)
 
 
 def score_seeds() -> Score | None:
