@@ -338,8 +338,7 @@ def _as_of(
     after = [d for d in dates if d.start >= figure.end and d.start - figure.end <= 4]
     if after:
         return after[0].value, None
-    values = {d.value for d in dates}
-    if len(dates) >= 1 and len(values) == 1 and not _series(text, figure, figures, dates):
+    if len(dates) == 1:  # the sentence's one date; a series gives each figure its own
         return dates[0].value, None
     windows = frame_data().windows
     clause = text[_previous_end(figure, figures) : figure.start]
@@ -353,11 +352,6 @@ def _as_of(
     if not dates:
         return inherited, None
     return None, None
-
-
-def _series(text: str, figure: Figure, figures: list[Figure], dates: list[DateMention]) -> bool:
-    """Several figures and dates in turn: each figure takes its own date, none the sentence's."""
-    return len(dates) >= 2
 
 
 def _moment(text: str, figure: Figure, figures: list[Figure]) -> str | None:

@@ -128,3 +128,25 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
             if _CONVERSION_GAP.match(gap):
                 pairs.append((first, second))
     return pairs
+
+
+def rounding_covers(a: Quantity, b: Quantity, check: Any) -> str | None:
+    """The rates a rounded conversion stands for, when the day's rate lies among them: the
+    converted figure read at its written precision (약 or not), the original as stated."""
+    from claimcheck.reconcile.intervals import interval_of
+
+    amount_a = amount(a)
+    if not amount_a or a.value is None or b.value is None:
+        return None
+    written = interval_of(b.model_copy(update={"qualifier": "exact", "low": None, "high": None}))
+    low, high = written.low / amount_a, written.high / amount_a
+    if low > high or low <= 0:
+        return None
+    if check.base != "USD" and check.quote == "USD":
+        low, high = 1 / high, 1 / low
+    if low <= check.reference.rate <= high:
+        return (
+            f"as written, {b.text} covers {low:,.1f}–{high:,.1f} {check.quote} per {check.base}, "
+            f"which contains the day's rate"
+        )
+    return None

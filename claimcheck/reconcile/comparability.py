@@ -60,13 +60,19 @@ def contains(a: str, b: str) -> bool:
 
 
 def gate(
-    topic: str, a: Frame | None, b: Frame | None, reference: bool = False, rate: bool = False
+    topic: str,
+    a: Frame | None,
+    b: Frame | None,
+    reference: bool = False,
+    rate: bool = False,
+    timeless: bool = False,
 ) -> Gate:
     """Whether two figures of `topic` with these frames are the same quantity. Against a
     reference fact (`reference`), another scope leaves the figures comparable but unsettled: the
     same figure under another name ("개발비 560만 달러") is mostly right, and a third party's
     estimate of another scope is never refuted by it. A price per something (`rate`) is compared
-    whatever its date: list prices are not a value of one day."""
+    whatever its date: list prices are not a value of one day; nor is a fact that holds at no
+    particular time (`timeless`: a model's parameter count)."""
     if a is None or b is None:
         return Gate(True, False, False, "frame", "one figure has no frame")
     unsettled: list[str] = []
@@ -87,7 +93,7 @@ def gate(
     if (sa or sb) and not (sa and sb) and (sa or sb) != "training run":
         unsettled.append("scope")
     windowed = False
-    if topic in TIME_VARYING and not rate:
+    if topic in TIME_VARYING and not rate and not timeless:
         if a.as_of and b.as_of:
             if not (contains(a.as_of, b.as_of) or contains(b.as_of, a.as_of)):
                 return Gate(False, False, False, "as_of", f"time: {a.as_of} vs {b.as_of}")

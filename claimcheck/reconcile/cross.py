@@ -10,7 +10,14 @@ from typing import Any, TypedDict
 
 from claimcheck.models import Claim, Diagnosis, Finding, FindingKind, Frame, SourceValue
 from claimcheck.quantities.units import per_token
-from claimcheck.reconcile.common import Corpus, amount, finding_id, quantity_of, source_row
+from claimcheck.reconcile.common import (
+    Corpus,
+    amount,
+    finding_id,
+    quantity_of,
+    rounding_covers,
+    source_row,
+)
 from claimcheck.reconcile.comparability import Gate, counted_unknown, gate, same_thing, what_of
 from claimcheck.reconcile.disputes import third_party
 from claimcheck.reconcile.intervals import Relation, as_headline, digit_slip, relation
@@ -311,11 +318,18 @@ def _read(member: _Member):
     return as_headline(member.value.interval) if member.headline else member.value.interval
 
 
+# How many of a group's figures are paired to say what was not compared: a group of thousands
+# (a large corpus) would otherwise cost millions of comparisons for a list nobody reads whole.
+_APART_SAMPLE = 64
+
+
 def _apart(topic: str, items: list[_Member]) -> list[str]:
-    """Each pair of sources' figures that the gate keeps apart, with the slot that does."""
+    """Pairs of sources' figures that the gate keeps apart, with the slot that does (among the
+    group's first figures, at most 50 lines)."""
     lines = []
-    for i, a in enumerate(items):
-        for b in items[i + 1 :]:
+    sample = items[:_APART_SAMPLE]
+    for i, a in enumerate(sample):
+        for b in sample[i + 1 :]:
             if a.article == b.article:
                 continue
             passage = _gate(topic, a, b)
@@ -462,7 +476,6 @@ def _plausible(corpus: Corpus, first: Claim, second: Claim) -> bool:
     rounded); a conversion that cannot be checked counts as plausible."""
     from claimcheck import fx
     from claimcheck.reconcile.common import money
-    from claimcheck.reconcile.internal import _rounding_covers
 
     qa, qb = quantity_of(first), quantity_of(second)
     a, b = amount(qa), amount(qb)
@@ -473,7 +486,7 @@ def _plausible(corpus: Corpus, first: Claim, second: Claim) -> bool:
         check = fx.implied_rate_check(a, ma[0], b, mb[0], corpus.published(first.article))
     except (LookupError, ValueError):
         return True
-    return check.plausible or _rounding_covers(qa, qb, check) is not None
+    return check.plausible or rounding_covers(qa, qb, check) is not None
 
 
 def conversion_finding(

@@ -12,6 +12,7 @@ from claimcheck.reconcile.common import (
     finding_id,
     money,
     quantity_of,
+    rounding_covers,
     source_row,
 )
 from claimcheck.reconcile.comparability import gate, same_thing, what_of
@@ -59,7 +60,7 @@ def _conversion(corpus: Corpus, first: Claim, second: Claim) -> Finding:
         f"reference rate: {check.reference.rate:,.2f} ({check.reference.explanation_en})",
         f"difference: {check.relative_difference:+.1%}",
     ]
-    covered = _rounding_covers(a, b, check)
+    covered = rounding_covers(a, b, check)
     if not check.plausible and covered:
         verdict = "consistent"  # "200만 달러(약 29억 원)": 29억 is 28.5억–29.5억 as written
         steps.append(covered)
@@ -73,28 +74,6 @@ def _conversion(corpus: Corpus, first: Claim, second: Claim) -> Finding:
         diagnosis=None if check.plausible else "wrong_rate",
         arithmetic=steps,
     )
-
-
-def _rounding_covers(a, b, check) -> str | None:
-    """The rates a rounded conversion stands for, when the day's rate lies among them: the
-    converted figure read at its written precision (약 or not), the original as stated."""
-    from claimcheck.reconcile.intervals import interval_of
-
-    amount_a = amount(a)
-    if not amount_a or a.value is None or b.value is None:
-        return None
-    written = interval_of(b.model_copy(update={"qualifier": "exact", "low": None, "high": None}))
-    low, high = written.low / amount_a, written.high / amount_a
-    if low > high or low <= 0:
-        return None
-    if check.base != "USD" and check.quote == "USD":
-        low, high = 1 / high, 1 / low
-    if low <= check.reference.rate <= high:
-        return (
-            f"as written, {b.text} covers {low:,.1f}–{high:,.1f} {check.quote} per {check.base}, "
-            f"which contains the day's rate"
-        )
-    return None
 
 
 def _without_rate(corpus: Corpus, first: Claim, second: Claim, missing) -> Finding:

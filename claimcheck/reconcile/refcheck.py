@@ -181,7 +181,7 @@ def _fact_model(fact: ReferenceFact) -> str | None:
 def fact_gate(claim: Claim, fact: ReferenceFact):
     """Whether a claim's figure and a fact's are the same quantity (comparability.gate); a fact
     with no date in its frame is not dated, so time never keeps it from a claim."""
-    from claimcheck.reconcile.comparability import TIME_VARYING, Gate, gate
+    from claimcheck.reconcile.comparability import Gate, gate
 
     chip = fact.attributes.get("chip")
     if claim.topic == "gpu_count" and chip and claim.object and claim.object != chip:
@@ -198,23 +198,9 @@ def fact_gate(claim: Claim, fact: ReferenceFact):
         counted = " ".join(fact.attributes.values()) + " " + fact.statement_en
         if not any(word in counted for word in ("user", "people", "employee", "staff", "subscri")):
             return Gate(False, False, False, "measure", "a count of people vs another count")
-    frame = fact.frame
-    if frame is not None and frame.as_of is None and claim.topic in TIME_VARYING:
-        if claim.frame is not None and (claim.frame.as_of or claim.frame.since):
-            frame = frame.model_copy(
-                update={"as_of": claim.frame.as_of, "since": claim.frame.since}
-            )
-        elif claim.frame is not None:
-            frame = frame.model_copy(update={"as_of": None})
-            claim_frame = claim.frame.model_copy(update={"as_of": "timeless"})
-            return gate(
-                claim.topic,
-                claim_frame,
-                frame.model_copy(update={"as_of": "timeless"}),
-                reference=True,
-            )
     rate = "/" in ((claim.quantity.unit if claim.quantity else None) or "")
-    return gate(claim.topic, claim.frame, frame, reference=True, rate=rate)
+    timeless = fact.frame is not None and fact.frame.as_of is None
+    return gate(claim.topic, claim.frame, fact.frame, reference=True, rate=rate, timeless=timeless)
 
 
 def _missing_rate(claim: Claim, published) -> str | None:
