@@ -19,13 +19,14 @@ PROBLEMS = {
 }  # fmt: skip
 
 
-def _report(tmp_path: Path, **articles: tuple[str, str]):
-    """Articles by name: (publication date, body)."""
+def _report(tmp_path: Path, **articles: tuple[str, ...]):
+    """Articles by name: (publication date, body) or (publication date, body, headline)."""
     folder = tmp_path / "news"
     folder.mkdir()
-    for name, (published, body) in articles.items():
-        head = f"---\ntitle: {name}\noutlet: 시험일보\npublished: {published}\nkind: news\n---\n"
-        (folder / f"{name}.txt").write_text(f"{head}{name} 기사\n\n{body}\n", encoding="utf-8")
+    for name, (published, body, *headline) in articles.items():
+        title = headline[0] if headline else f"{name} 기사"
+        head = f"---\ntitle: {title}\noutlet: 시험일보\npublished: {published}\nkind: news\n---\n"
+        (folder / f"{name}.txt").write_text(f"{head}{title}\n\n{body}\n", encoding="utf-8")
     tables = tmp_path / "tables"
     tables.mkdir()
     return report_for_paths([str(folder)], str(tables))
@@ -296,16 +297,8 @@ def test_an_estimate_seen_by_an_analyst_disputes_the_run_cost(tmp_path):
     ("headline", "verdict"), [("600만 달러", "consistent"), ("900만 달러", "inconsistent")]
 )
 def test_a_headline_rounds_to_one_digit(tmp_path, headline, verdict):
-    folder = tmp_path / "news"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
-        f"---\ntitle: 딥시크 '{headline}로 만든 AI'\noutlet: 시험일보\npublished: 2025-02-10\n"
-        f"kind: news\n---\n딥시크 '{headline}로 만든 AI'\n\n"
-        "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "tables").mkdir()
-    rep = report_for_paths([str(folder)], str(tmp_path / "tables"))
+    body = "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다."
+    rep = _report(tmp_path, a=("2025-02-10", body, f"딥시크 '{headline}로 만든 AI'"))
     (top,) = [f for f in rep.findings if f.kind == "internal" and f.id.startswith("internal:")]
     assert top.verdict == verdict
 
@@ -353,16 +346,8 @@ def test_a_third_partys_estimate_is_not_refuted_by_the_record(tmp_path):
 
 
 def test_a_level_reached_after_a_fall_is_not_a_fall(tmp_path):
-    folder = tmp_path / "news"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
-        "---\ntitle: 코스피 0.5% 내려 2510선\noutlet: 시험일보\npublished: 2025-02-05\n"
-        "kind: news\n---\n코스피 0.5% 내려 2510선\n\n"
-        "5일 코스피는 전 거래일보다 12.6포인트(0.5%) 내린 2510.22로 장을 마쳤다.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "tables").mkdir()
-    rep = report_for_paths([str(folder)], str(tmp_path / "tables"))
+    body = "5일 코스피는 전 거래일보다 12.6포인트(0.5%) 내린 2510.22로 장을 마쳤다."
+    rep = _report(tmp_path, a=("2025-02-05", body, "코스피 0.5% 내려 2510선"))
     tops = [f for f in rep.findings if f.kind == "internal"]
     assert tops and all(f.verdict == "consistent" for f in tops)
 
