@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from types import SimpleNamespace
+from typing import Any
 
 from claimcheck.models import Quantity
 
@@ -19,34 +21,24 @@ def find_quantities(text: str) -> list[Quantity]:
 
     Offsets are into `text` itself, so `text[q.start:q.end] == q.text` always.
     """
-    (
-        carry_parenthesis,
-        join_ranges,
-        per_unit,
-        finish,
-        to_quantity,
-        scan,
-        whole,
-        NormalizedText,
-        normalize,
-    ) = _stages()
+    st = _stages()
     if _UNCHANGED.fullmatch(text) and unicodedata.is_normalized("NFC", text):
-        nt = NormalizedText(original=text, text=text, offsets=_Identity(len(text)))  # type: ignore[arg-type]
+        nt = st.NormalizedText(original=text, text=text, offsets=_Identity(len(text)))
     else:
-        nt = normalize(text)
-    mentions = scan(nt.text)
+        nt = st.normalize(text)
+    mentions = st.scan(nt.text)
     if not mentions:
-        alone = whole(nt.text) if len(nt.text) <= _WHOLE_MAX else None
-        return [to_quantity(nt, alone)] if alone is not None else []
-    mentions = join_ranges(nt.text, mentions)
-    carry_parenthesis(nt.text, mentions)
-    mentions = per_unit(nt.text, mentions)
-    mentions = finish(nt.text, mentions)
+        alone = st.whole(nt.text) if len(nt.text) <= _WHOLE_MAX else None
+        return [st.to_quantity(nt, alone)] if alone is not None else []
+    mentions = st.join_ranges(nt.text, mentions)
+    st.carry_parenthesis(nt.text, mentions)
+    mentions = st.per_unit(nt.text, mentions)
+    mentions = st.finish(nt.text, mentions)
     found = [m for m in mentions if not m.provisional]
     if not found and len(nt.text) <= _WHOLE_MAX:
-        alone = whole(nt.text)  # "-3", "1": a small number alone is still a number
-        return [to_quantity(nt, alone)] if alone is not None else []
-    return [to_quantity(nt, m) for m in found]
+        alone = st.whole(nt.text)  # "-3", "1": a small number alone is still a number
+        return [st.to_quantity(nt, alone)] if alone is not None else []
+    return [st.to_quantity(nt, m) for m in found]
 
 
 # A text this short that is only a number word is a number ("한", "스물", "억이", "-3").
@@ -54,7 +46,7 @@ _WHOLE_MAX = 40
 
 
 @functools.cache
-def _stages() -> tuple:  # type: ignore[type-arg]
+def _stages() -> Any:
     # Imported on first use so that `import claimcheck.quantities` stays cheap.
     from claimcheck.quantities.assemble import (
         carry_parenthesis,
@@ -66,17 +58,17 @@ def _stages() -> tuple:  # type: ignore[type-arg]
     from claimcheck.quantities.recognise import recogniser
     from claimcheck.textnorm import NormalizedText, normalize
 
-    scan, whole = recogniser().scan, recogniser().whole
-    return (
-        carry_parenthesis,
-        join_ranges,
-        per_unit,
-        finish,
-        to_quantity,
-        scan,
-        whole,
-        NormalizedText,
-        normalize,
+    # the pipeline's stages by name, looked up once (find_quantities runs per sentence)
+    return SimpleNamespace(
+        carry_parenthesis=carry_parenthesis,
+        join_ranges=join_ranges,
+        per_unit=per_unit,
+        finish=finish,
+        to_quantity=to_quantity,
+        scan=recogniser().scan,
+        whole=recogniser().whole,
+        NormalizedText=NormalizedText,
+        normalize=normalize,
     )
 
 
