@@ -45,9 +45,7 @@ def extract_claims(article: Article) -> list[Claim]:
 
 
 def _remember_date(ctx: SentenceContext, dateline: dict[int, str]) -> None:
-    from claimcheck.extract.frames import date_mentions
-
-    days = [d.value for d in date_mentions(ctx.text, ctx.article.meta.published)]
+    days = [d.value for d in ctx.dates()]
     full = [d for d in days if d and len(d) == 10]
     # the paragraph's first date is its dateline ("이날 유가증권시장에서"); a later one is
     # mostly a look back ("연휴 직전인 24일 … 마감했었다")

@@ -10,7 +10,6 @@ from claimcheck.extract.frames import (
     Figure,
     bracket_owner,
     build_frame,
-    date_mentions,
     unknown_entity_before,
 )
 from claimcheck.extract.lexicon import FigureTopic, topic_data
@@ -49,7 +48,7 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
         else:
             figures.append((quantity, start, end))
     published = ctx.article.meta.published
-    dates = date_mentions(ctx.text, published)
+    dates = ctx.dates()
     # the figures a frame is read between: not the dates themselves ("15일 60만 명에서")
     in_frame = [
         Figure(q, s, e)
