@@ -433,3 +433,46 @@ def test_the_chips_a_model_was_trained_on_are_its_makers(tmp_path):
     assert chips.subject == "deepseek"
     (checked,) = [f for f in rep.findings if f.kind == "reference" and f.topic == "gpu_count"]
     assert checked.verdict == "misattributed"
+
+
+# --- the deck under the title (a summary) against the body --------------------------------
+
+
+def test_a_deck_figure_is_checked_against_the_body_figure_of_the_same_thing(tmp_path):
+    body = (
+        "- 딥시크 하루 이용자 3만 명대로 추락\n- 챗GPT는 하루 이용자 100만 명대 유지\n\n"
+        "16일 모바일인덱스에 따르면 딥시크 앱의 하루 이용자는 7만1000명으로 줄었다. "
+        "같은 날 챗GPT의 하루 이용자는 108만 명이었다."
+    )
+    report = _report(tmp_path, app=("2025-02-18", body, "딥시크 이용자 2주 새 급감"))
+    # the deck's 3만 명대 cannot be the body's 7만1000명: the summary misstates it
+    wrong = _problems(report, "3만 명대")
+    assert [f.verdict for f in wrong] == ["inconsistent"]
+    # ChatGPT's users (its maker is not the story's company) are compared with ChatGPT's only
+    assert _problems(report, "100만 명대") == []
+    (checked,) = [f for f in report.findings if f.kind == "internal" and f.object == "chatgpt"]
+    assert checked.verdict == "consistent"
+    (deepseek,) = [f for f in report.findings if f.kind == "internal" and f.verdict != "consistent"]
+    quotes = {c.quantity.text for c in report.claims if c.id in deepseek.claims}
+    assert "108만 명" not in quotes
+
+
+def test_an_apps_users_belong_to_its_maker_and_a_bracket_owner_is_not_the_app_before(tmp_path):
+    report = _report(
+        tmp_path,
+        a=(
+            "2025-03-05",
+            "딥시크 앱의 2월 국내 MAU는 74만 명이었다. 같은 달 클로드의 국내 MAU는 21만 명이었다. "
+            "2월 MAU 순위는 챗GPT에 이어 뤼튼(236만 명), 딥시크(74만 명) 순이었다.",
+        ),
+        b=("2025-03-06", "딥시크의 2월 국내 MAU는 74만 명으로 집계됐다. 챗GPT의 2월 MAU는 553만 명이다."),
+    )
+    claims = {c.quantity.text: c for c in report.claims if c.quantity and c.article == "a"}
+    # Claude's users are Anthropic's, not the DeepSeek story's
+    assert (claims["21만 명"].subject, claims["21만 명"].object) == ("anthropic", "claude")
+    # "뤼튼(236만 명)": 뤼튼's figure, not ChatGPT's; "딥시크(74만 명)" is not ChatGPT's either
+    bracketed = [c for c in report.claims if c.article == "a" and c.sentence.startswith("2월 MAU")]
+    assert {(c.subject, c.object) for c in bracketed} == {("뤼튼", None), ("deepseek", None)}
+    # nobody's figure is compared with another app's: 21만, 236만 and 553만 are no problem
+    for figure in ("21만 명", "236만 명", "553만 명"):
+        assert _problems(report, figure) == [], figure

@@ -214,6 +214,37 @@ def test_summary_bullets_follow_their_label(tmp_path):
     assert summary == ["3사가 요금을 올린다.", "인상 폭은 최대 15%.", "스타트업 부담이 커진다."]
 
 
+def test_deck_lines_under_the_title_are_the_summary(tmp_path):
+    # the deck (부제) sums the story up like the title does: its figures are checked against
+    # the body (issue 14), so it must not be read as body text
+    article = write(
+        tmp_path,
+        "반도체주 일제히 급락…외국인 매도 폭탄\n- 삼성전자 4% 하락, 소부장주 동반 약세\n"
+        "외국인 5000억 원 순매도\n\n입력 2025.02.03 15:40\n\n"
+        "[시험일보 김하나 기자] 3일 삼성전자는 전 거래일보다 3.9% 내린 5만2000원에 마감했다.\n",
+    )
+    kinds = [(b.line, b.kind) for b in article.blocks]
+    assert kinds[:3] == [(1, "title"), (2, "summary"), (3, "summary")]
+    summary = [s.text for s in article.sentences if s.section == "summary"]
+    assert summary == ["삼성전자 4% 하락, 소부장주 동반 약세", "외국인 5000억 원 순매도"]
+
+
+def test_a_numbered_or_marked_line_under_the_title_opens_a_section_not_a_deck(tmp_path):
+    article = write(
+        tmp_path, "생성형 AI 시장 전망\n1. 시장 규모\n시장은 커지고 있다.\n◆ 소제목\n본문이다.\n"
+    )
+    assert [b.kind for b in article.blocks][:2] == ["title", "heading"]
+    article = write(
+        tmp_path, "생성형 AI 시장 전망 정리\n◆ 시장 규모 커진다\n시장은 커지고 있다.\n", "b.txt"
+    )
+    assert [b.kind for b in article.blocks][:2] == ["title", "heading"]
+
+
+def test_a_sentence_under_the_title_is_body_not_a_deck(tmp_path):
+    article = write(tmp_path, "전력 수요 사상 최대\n어제 전력 수요가 최대를 기록했다.\n")
+    assert [b.kind for b in article.blocks] == ["title", "body"]
+
+
 def test_title_shown_twice_wins_over_a_greeting(tmp_path):
     article = write(
         tmp_path,

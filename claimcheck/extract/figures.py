@@ -269,6 +269,7 @@ def _classify(
     name = scored[0][2]
     topic = data.figure_topics[name]
     subject = _subject(ctx, start, set(topic.subject))
+    named_subject = subject is not None
     if name in ("training_cost", "peer_cost"):
         name = _cost_kind(ctx, subject, start)
         owner = _owner_of_model(ctx, start)
@@ -283,6 +284,10 @@ def _classify(
     elif subject is None and name != "gpu_count":
         subject = ctx.story_subject
     obj = _nearest_entity(ctx, start, set(topic.object)) if topic.object else None
+    if name == "adoption" and obj and subject == ctx.story_subject and not named_subject:
+        maker = _maker_of(obj)
+        if maker is not None and maker != subject and _nearest(ctx, start, _THINGS) == obj:
+            subject = maker  # "챗GPT의 하루 이용자 108만 명" in a DeepSeek story: OpenAI's app
     if name == "gpu_count" and subject is None and _peer_before(ctx, start):
         subject = None  # "미국 빅테크들이 수만 대의 GPU를": someone else's chips
     elif name == "gpu_count" and subject is None:
@@ -312,7 +317,21 @@ def _classify(
         baseline = _baseline(ctx, start, subject)
         if baseline:
             attributes["baseline"] = baseline
-    return name, _owner(ctx, start, subject), obj, attributes
+    owner = _owner(ctx, start, subject)
+    return name, owner, _object_of_owner(obj, owner, subject), attributes
+
+
+def _object_of_owner(obj: str | None, owner: str | None, subject: str | None) -> str | None:
+    """A figure whose owner is written with it ("뤼튼(236만 명)", "딥시크(74만 명)") is not of the
+    thing named earlier in the sentence ("챗GPT에 이어"): it is of the owner itself when the owner
+    is such a thing, of nothing said otherwise."""
+    if obj is None or owner is None or owner == subject or obj == owner:
+        return obj
+    from claimcheck.extract.mentions import entity_parent, entity_type
+
+    if entity_parent(obj) == owner:
+        return obj  # "딥시크 앱": the owner's own product
+    return owner if entity_type(owner) in ("product", "model") else None
 
 
 def _figure_end(ctx: SentenceContext, start: int) -> int:
@@ -323,6 +342,8 @@ def _figure_end(ctx: SentenceContext, start: int) -> int:
     return start
 
 
+# What a figure can be of (an app's users, a model's cost), as against who owns it.
+_THINGS = {"model", "product"}
 # Entities that can own a figure (the others are what a figure is of: a model, a chip).
 _OWNER_TYPES = {"company", "organisation", "government", "market_index", "currency_pair", "place"}
 

@@ -69,6 +69,8 @@ class Layout(_Data):
     heading_max_chars: int
     heading_patterns: list[HeadingPattern]
     list_run: int
+    deck_max_lines: int
+    deck_max_chars: int
     bullet: str
     roundup_markers: list[str]
     roundup_kinds: list[str]

@@ -27,6 +27,7 @@ _MARKUP_NAMES = {
 _SUMMARY = "summary_bullet: a bullet under a summary label"
 _LIST_RUN = "list_run: one of several short lines in a row (a list or table, not headings)"
 _ROUNDUP_ITEM = "roundup_item: a marked item headline of a round-up page"
+_DECK = "deck: a line under the title that sums the story up (a subtitle), read as the summary"
 
 
 @dataclass
@@ -206,6 +207,33 @@ class _Page:
             if self.free(k):
                 self.out[k] = _furniture(rule.name, rule.reason)
 
+    def mark_deck(self, title: int | None) -> None:
+        """The deck (부제): short lines right under the title, without a sentence's final period,
+        before the byline or the first paragraph ("- SK하이닉스 12% 급락, 소부장주 동반 약세"). A
+        numbered or marked line there opens a section instead, and is left to the headings."""
+        if title is None:
+            return
+        headings = [compiled(h.pattern) for h in self.layout.heading_patterns]
+        bullet = compiled(self.layout.bullet)
+        i = title + 1
+        while i < len(self.units) and i - title <= self.layout.deck_max_lines:
+            if not self.free(i) or self.units[i].hint in ("heading", "md_heading", "h1"):
+                return
+            norm = self.norms[i]
+            marked = bullet.match(self.units[i].text)
+            if any(p.match(norm) for p in headings) and not (marked and norm[0] in "-–"):
+                return
+            if not self.unpunctuated(i, self.layout.deck_max_chars) or len(norm.split()) < 2:
+                return
+            self.out[i] = Classified(
+                "summary",
+                reason=_DECK,
+                content=marked.end() if marked else self.content(i),
+                section="summary",
+                whole=True,
+            )
+            i += 1
+
     # --- stories and headings ------------------------------------------------------------
 
     def content(self, i: int) -> int:
@@ -304,6 +332,8 @@ def classify(
         page.out[i] = Classified(
             "heading", reason=_ROUNDUP_ITEM, content=page.content(i), section="headline", whole=True
         )
+    if not markers:
+        page.mark_deck(title)
     page.mark_headings_and_body()
     out = [c for c in page.out if c is not None]
     assert len(out) == len(units)

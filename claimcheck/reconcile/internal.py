@@ -16,6 +16,7 @@ from claimcheck.reconcile.common import (
     source_row,
 )
 from claimcheck.reconcile.comparability import gate, same_thing, what_of
+from claimcheck.reconcile.cross import group_key
 from claimcheck.reconcile.disputes import disputes_within
 from claimcheck.reconcile.intervals import as_headline
 from claimcheck.reconcile.values import comparable
@@ -171,6 +172,7 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
                 if c.topic == top.topic
                 and c.subject == top.subject
                 and c.story == top.story
+                and _same_object(top, c)
                 and not same_thing(what_of(top), what_of(c))
                 and gate(top.topic, _abridged(top, c), c.frame).comparable
             ]
@@ -182,6 +184,22 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
             if all(p.allows(finding.verdict) for p in passages):
                 findings.append(finding)
     return findings
+
+
+def _same_object(top: Claim, body: Claim) -> bool:
+    """Where the topic keys on what a figure is of (as across sources, cross.group_key), a
+    headline's figure of one thing is not the body's of another ("챗GPT는 하루 이용자 100만 명"
+    against DeepSeek's users); a figure that names nothing is of the owner's own thing."""
+    a, b = group_key(top)[2], group_key(body)[2]
+    if a and b:
+        return a == b
+    named = a or b
+    if not named:
+        return True
+    from claimcheck.extract.mentions import entity_parent
+
+    # one names nothing: the story's own thing, so the other must be the owner's, not a rival's
+    return named == top.subject or entity_parent(named) in (None, top.subject)
 
 
 def _abridged(top: Claim, body: Claim):
