@@ -214,7 +214,8 @@ class Frame(Result):
     is the claim's `subject`; `subject_basis` says how it was settled."""
 
     measure: Measure | None = None
-    # YYYY, YYYY-MM or YYYY-MM-DD, resolved against the publication date ("전날", "지난달 30일")
+    # YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-W4 (a week of a month: "1월 넷째 주"), resolved against
+    # the publication date ("전날", "지난달 30일")
     as_of: str | None = None
     # the words that date the figure only against an event or a window ("발표 이후", "최근")
     since: str | None = None

@@ -27,6 +27,11 @@ class _Before(_Data):
     after_patterns: list[str] = []
 
 
+class _Generic(_Before):
+    sentence_end: list[str]
+    sentence_start: list[str]
+
+
 class _After(_Data):
     window: int
     after: list[str]
@@ -34,7 +39,7 @@ class _After(_Data):
 
 class _Measures(_Data):
     salary: _Before
-    generic: _Before
+    generic: _Generic
     per_unit: _Before
     plan: _After
     total_before: list[str]
@@ -46,6 +51,7 @@ class FrameData(_Data):
     measures: _Measures
     days: dict[str, list[str]]
     months: dict[str, list[str]]
+    weeks: dict[str, list[str]]
     years: dict[str, list[str]]
     windows: list[str]
     moments: dict[str, list[str]]
@@ -86,7 +92,7 @@ def _per_unit_after() -> re.Pattern[str]:
 class DateMention:
     start: int
     end: int
-    value: str | None  # resolved: YYYY, YYYY-MM or YYYY-MM-DD; None when it cannot be
+    value: str | None  # resolved: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-W4; None when it cannot be
 
 
 _FULL = re.compile(r"(?:(\d{4})년\s*)?(\d{1,2})월\s*(\d{1,2})일")
@@ -94,6 +100,25 @@ _DAY = re.compile(
     r"(?<![\d.])(\d{1,2})일(?!\s*(?:간|동안|만에|만의|째|치|이내|내|새|사이|연속|분))"
 )
 _MONTH = re.compile(r"(?:(\d{4})년\s*)?(?<![\d.])(\d{1,2})월(?!\s*\d{1,2}일)(?!\s*(?:간|동안))")
+@functools.cache
+def _week() -> re.Pattern[str]:
+    words = sorted((w for ws in frame_data().weeks.values() for w in ws), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?:(\d{{4}})년\s*)?(?<![\d.])(\d{{1,2}})월\s*({alternatives})\s*주(?!\s*(?:간|동안))")
+
+
+@functools.cache
+def _bare_week() -> re.Pattern[str]:
+    words = sorted((w for ws in frame_data().weeks.values() for w in ws), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![가-힣])({alternatives})\s*주(?![가-힣])")
+
+
+def _week_number(word: str) -> str:
+    key = next(key for key, words in frame_data().weeks.items() if word in words)
+    return "L" if key == "last" else key
+
+
 _YEAR = re.compile(r"(?<!\d)(\d{4})년(?!\s*\d{1,2}월)(?!\s*(?:간|동안|만에|까지))")
 
 
@@ -147,6 +172,19 @@ def date_mentions(text: str, published: dt.date | None) -> list[DateMention]:
             if (int(m.group(2)), int(m.group(3))) > (published.month, published.day):
                 year = _relative_year(text, m.start(), published) or published.year - 1
         add(m.start(), m.end(), _iso(year, int(m.group(2)), int(m.group(3))) if year else None)
+    for m in _week().finditer(text):  # "1월 넷째 주": YYYY-MM-W4, inside the month only
+        year = int(m.group(1)) if m.group(1) else None
+        month = int(m.group(2))
+        if year is None and published is not None:
+            year = _relative_year(text, m.start(), published)
+            if year is None:
+                year = published.year if month <= published.month else published.year - 1
+        month_value = _iso(year, month) if year and 1 <= month <= 12 else None
+        add(m.start(), m.end(), f"{month_value}-W{_week_number(m.group(3))}" if month_value else None)
+    for m in _bare_week().finditer(text):  # "셋째 주 3만 명에서 넷째 주 76만 명으로": same month
+        earlier = [d for d in found if d.end <= m.start() and d.value and "-W" in d.value]
+        month_value = earlier[-1].value.split("-W")[0] if earlier else None
+        add(m.start(), m.end(), f"{month_value}-W{_week_number(m.group(1))}" if month_value else None)
     for m in _DAY.finditer(text):
         value = None
         if published is not None:
@@ -241,6 +279,23 @@ def build_frame(
     )
 
 
+@functools.cache
+def _supposing() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in frame_data().measures.generic.after_patterns))
+
+
+def _illustration(text: str, figure: Figure) -> bool:
+    """A worked example, not a claim: "GPU 1000장을 열 시간 돌리면 1만 GPU 시간이 되는 식이다",
+    "H100 가격을 3만 달러로 가정하면"."""
+    generic = frame_data().measures.generic
+    ending = text.rstrip().rstrip(".!").rstrip()
+    if any(ending.endswith(word) for word in generic.sentence_end):
+        return True
+    if text.lstrip(" \"'“‘").startswith(tuple(generic.sentence_start)):
+        return True
+    return bool(_supposing().search(_clause_after(text, figure.end, figure.end + 24)))
+
+
 def _previous_end(figure: Figure, figures: list[Figure]) -> int:
     ends = [f.end for f in figures if f.end <= figure.start]
     return max(ends, default=0)
@@ -261,6 +316,8 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     data = frame_data().measures
     before_all = text[_previous_end(figure, figures) : figure.start]
     if any(w in before_all[-data.generic.window :] for w in data.generic.before):
+        return "generic"
+    if _illustration(text, figure):
         return "generic"
     if any(w in before_all[-data.salary.window :] for w in data.salary.before):
         return "salary"
