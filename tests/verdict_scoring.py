@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout, verdicts_holdout2 and verdicts_holdout3, and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout5, and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -28,6 +28,8 @@ HOLDOUT2 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout2"
 HOLDOUT3 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout3"
 # Written after holdout3 had been studied, to measure the final rules: never tune on it.
 HOLDOUT4 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout4"
+# Written after holdout4 by a writer who read no rule code nor earlier articles: never tune on it.
+HOLDOUT5 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout5"
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
 
