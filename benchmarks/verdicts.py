@@ -1,12 +1,11 @@
 """Precision and recall of the report's problem verdicts on the verdict-trust corpus
-(tests/corpus/ko/verdicts), on the bundled seeds and on the four held-out corpora
-(tests/corpus/ko/verdicts_holdout, written after the rules and never used to tune them, and
-tests/corpus/ko/verdicts_holdout2, written once the first had been studied,
-tests/corpus/ko/verdicts_holdout3, written to measure the final rules, and
-tests/corpus/ko/verdicts_holdout4, written after holdout3 had been studied).
+(tests/corpus/ko/verdicts), on the bundled seeds and on the six held-out corpora
+(tests/corpus/ko/verdicts_holdout … verdicts_holdout6; verdict_scoring.HOLDOUTS says in which
+order they were written; each was measured once on arrival before anyone studied it).
 
-    python benchmarks/verdicts.py             # the figures
-    python benchmarks/verdicts.py --verbose   # also each false positive, miss and violation
+    python benchmarks/verdicts.py                      # the figures
+    python benchmarks/verdicts.py --verbose            # also each false positive, miss, violation
+    python benchmarks/verdicts.py holdout5 holdout6    # only these sets
 """
 
 from __future__ import annotations
@@ -19,10 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from verdict_scoring import (  # noqa: E402
     Score,
     score_corpus,
-    score_holdout,
-    score_holdout2,
-    score_holdout3,
-    score_holdout4,
+    HOLDOUTS,
+    score_folder,
     score_seeds,
 )
 
@@ -52,16 +49,23 @@ def show(name: str, score: Score, verbose: bool) -> None:
 
 def main() -> None:
     verbose = "--verbose" in sys.argv or "-v" in sys.argv
-    show("corpus (tests/corpus/ko/verdicts)", score_corpus(), verbose)
-    seeds = score_seeds()
-    if seeds is None:
-        print("== seeds: no tests/corpus/ko/verdicts/seeds.expected.yaml yet")
-    else:
-        show("seeds", seeds, verbose)
-    show("holdout (tests/corpus/ko/verdicts_holdout)", score_holdout(), verbose)
-    show("holdout2 (tests/corpus/ko/verdicts_holdout2)", score_holdout2(), verbose)
-    show("holdout3 (tests/corpus/ko/verdicts_holdout3)", score_holdout3(), verbose)
-    show("holdout4 (tests/corpus/ko/verdicts_holdout4)", score_holdout4(), verbose)
+    # names of sets to run (corpus, seeds, holdout…holdout6); all without any
+    wanted = {a for a in sys.argv[1:] if not a.startswith("-")}
+
+    def chosen(name: str) -> bool:
+        return not wanted or name in wanted
+
+    if chosen("corpus"):
+        show("corpus (tests/corpus/ko/verdicts)", score_corpus(), verbose)
+    if chosen("seeds"):
+        seeds = score_seeds()
+        if seeds is None:
+            print("== seeds: no tests/corpus/ko/verdicts/seeds.expected.yaml yet")
+        else:
+            show("seeds", seeds, verbose)
+    for name, folder in HOLDOUTS.items():
+        if chosen(name):
+            show(f"{name} (tests/corpus/ko/{folder.name})", score_folder(folder), verbose)
 
 
 if __name__ == "__main__":
