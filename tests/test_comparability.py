@@ -476,3 +476,16 @@ def test_an_apps_users_belong_to_its_maker_and_a_bracket_owner_is_not_the_app_be
     # nobody's figure is compared with another app's: 21만, 236만 and 553만 are no problem
     for figure in ("21만 명", "236만 명", "553만 명"):
         assert _problems(report, figure) == [], figure
+
+
+def test_an_estimate_of_company_spending_disputes_a_models_sum_named_without_a_cost_word(tmp_path):
+    body = (
+        "숫자의 출발점은 딥시크가 V3 기술보고서에 적은 557만6000달러다. "
+        "한 미국 컨설팅사는 실험 비용을 포함한 딥시크의 연간 운영비가 5억 달러를 웃돈다고 추정했다."
+    )
+    report = _report(tmp_path, a=("2025-03-07", body))
+    (dispute,) = [f for f in report.findings if f.verdict == "disputed"]
+    quotes = {c.quantity.text for c in report.claims if c.id in dispute.claims}
+    assert quotes == {"557만6000달러", "5억 달러"}
+    assert "company spending" in dispute.explanation
+    assert _problems(report) == []  # never refuted nor a contradiction

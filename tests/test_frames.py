@@ -45,6 +45,10 @@ def test_frame_of_a_figure(tmp_path, case):
     claim = _claim_of(tmp_path, case)
     if "subject" in case:
         assert claim.subject == case["subject"]
+    if "object" in case:
+        assert claim.object == case["object"]
+    for name, expected in case.get("attributes", {}).items():
+        assert claim.attributes.get(name) == expected, name
     for slot, expected in case.get("frame", {}).items():
         assert claim.frame is not None
         assert getattr(claim.frame, slot) == expected, slot

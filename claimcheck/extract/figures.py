@@ -294,7 +294,12 @@ def _classify(
         subject = ctx.story_subject
     if name == "gpu_count":
         # the object is the chip counted; the model trained on it is an attribute
-        obj = _nearest_entity(ctx, end + 20, {"chip"})
+        # the chip written right before the count ("H800 1만 개, H20 3만 개"), else the nearest
+        # one up to a little after it ("2048개의 H800")
+        adjacent = [
+            m for m in _before(ctx, start, {"chip"}) if not ctx.text[m.end : start].strip()
+        ]
+        obj = adjacent[-1].entity if adjacent else _nearest_entity(ctx, end + 20, {"chip"})
         if obj:
             from claimcheck.extract.mentions import entity_parent
 
@@ -308,7 +313,7 @@ def _classify(
                 # "R1 훈련에는 H800 2048개가": the chips of the model's maker
                 subject = _maker_of(model)
     if name in ("stock_change", "market_value"):
-        direction = direction_after(ctx, end)
+        direction = direction_after(ctx, end) or _direction_noun_before(ctx, start)
         if direction is None and _below_zero(quantity):
             direction = "down"  # "(-5.6%)", "△3.2%": the sign says it fell
         if direction:
@@ -494,6 +499,15 @@ def _below_zero(quantity: Quantity) -> bool:
     """A figure written with a minus sign (its value, or the high end of a range, below zero)."""
     edge = quantity.value if quantity.value is not None else quantity.high
     return edge is not None and edge < 0
+
+
+def _direction_noun_before(ctx: SentenceContext, start: int) -> str | None:
+    """'down' for "낙폭이 18%", 'up' for "상승폭은 5%": the noun before the figure, in its clause."""
+    before = ctx.text[max(0, start - 8) : start]
+    for direction, words in topic_data().direction_nouns.items():
+        if any(word in before for word in words):
+            return direction
+    return None
 
 
 def direction_after(ctx: SentenceContext, end: int) -> str | None:

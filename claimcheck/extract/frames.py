@@ -339,6 +339,9 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
             words = between.split()
             if words and words[-1] in data.total_before and "," not in between[-6:]:
                 return "part"
+    # "H100 1만 개, H800 1만 개, H20 3만 개 등이다": the items of a list that ends in 등 are parts
+    if _listed_before_deung(text, figure, same_unit + [figure]):
+        return "part"
     # "연구원 140명 가운데 박사 60명"
     for other in same_unit:
         if other.end <= figure.start:
@@ -348,6 +351,25 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     if _is_change(text, figure, figures, topic):
         return "change"
     return "level"
+
+
+def _listed_before_deung(text: str, figure: Figure, same_unit: list[Figure]) -> bool:
+    """Whether the figure is one of two or more figures listed with commas whose list ends in 등
+    ("A 1만 개, B 1만 개, C 3만 개 등")."""
+    chain = sorted(same_unit, key=lambda f: f.start)
+    at = chain.index(figure)
+    first = last = at
+    while first > 0 and _listed(text[chain[first - 1].end : chain[first].start]):
+        first -= 1
+    while last + 1 < len(chain) and _listed(text[chain[last].end : chain[last + 1].start]):
+        last += 1
+    if first == last:
+        return False
+    return text[chain[last].end :].lstrip().startswith("등")
+
+
+def _listed(between: str) -> bool:
+    return "," in between and len(between) <= 24 and "." not in between
 
 
 def _is_change(text: str, figure: Figure, figures: list[Figure], topic: str) -> bool:
@@ -430,6 +452,16 @@ def _moment(text: str, figure: Figure, figures: list[Figure]) -> str | None:
         for word in words:
             at = after.find(word)
             if at >= 0 and (best is None or at < best[0]):
+                best = (at, moment)
+    if best is not None:
+        return best[1]
+    # "장중 한때 116달러대까지 밀리며 낙폭이 18%를 넘기도 했다": the moment said earlier in the
+    # sentence holds until another is said
+    earlier = text[: figure.start]
+    for moment, words in data.items():
+        for word in words:
+            at = earlier.rfind(word)
+            if at >= 0 and (best is None or at > best[0]):
                 best = (at, moment)
     return best[1] if best else None
 

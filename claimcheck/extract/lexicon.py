@@ -67,6 +67,7 @@ class TopicData(_Data):
     implied_currency: ImpliedCurrency
     attribute_figures: list[AttributeFigure]
     directions: dict[str, list[str]]
+    direction_nouns: dict[str, list[str]]
     token_sides: dict[str, list[str]]
     token_side_followers: list[str]
     token_side_each: list[str]

@@ -88,6 +88,12 @@ def _own(claim: Claim) -> bool:
     return claim.frame is None or claim.frame.measure in (None, "level")
 
 
+def _of_a_model(claim: Claim) -> bool:
+    from claimcheck.extract.mentions import entity_type
+
+    return bool(claim.object) and entity_type(claim.object) == "model"
+
+
 def _dispute(corpus: Corpus, kind: str, estimate: Claim, own: Claim, why: str) -> Finding:
     who = third_party(estimate) or "a third party"
     q_e, q_o = estimate.quantity, own.quantity
@@ -134,8 +140,10 @@ def disputes_within(corpus: Corpus) -> list[Finding]:
                     continue
                 if estimate.subject and own.subject and estimate.subject != own.subject:
                     continue
-                if own.topic == "other" or own.subject is None:
-                    continue  # the article's own figure must be a claimed cost or chip count
+                if own.subject is None or (own.topic == "other" and not _of_a_model(own)):
+                    # the article's own figure must be a claimed cost or chip count: a sum of
+                    # a named model ("V3 기술보고서에 적은 557만6000달러") is one
+                    continue
                 why = apart_by(estimate, own)
                 if why:
                     findings.append(_dispute(corpus, "internal", estimate, own, why))
