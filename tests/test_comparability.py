@@ -489,3 +489,38 @@ def test_an_estimate_of_company_spending_disputes_a_models_sum_named_without_a_c
     assert quotes == {"557만6000달러", "5억 달러"}
     assert "company spending" in dispute.explanation
     assert _problems(report) == []  # never refuted nor a contradiction
+
+
+def test_a_move_whose_direction_is_not_said_takes_the_sign_of_what_it_is_compared_with(tmp_path):
+    # "4.10% 하회" has no movement verb the tables know: its sign is unknown, not positive
+    report = _report(
+        tmp_path,
+        a=("2025-01-30", "29일(현지시간) 브로드컴 주가는 5.2% 하락한 채 거래를 마쳤다."),
+        b=("2025-01-31", "브로드컴은 29일(현지시간) 5.2% 수준의 낙차를 보이며 장을 마쳤다."),
+    )
+    claims = [c for c in report.claims if c.quantity and c.quantity.text.startswith("5.2%")]
+    assert len(claims) == 2
+    assert _problems(report) == []
+
+
+def test_a_fall_written_with_밀린_is_a_fall(tmp_path):
+    report = _report(
+        tmp_path,
+        a=("2025-01-30", "29일(현지시간) 브로드컴은 4.10% 밀린 190.2달러에 마감했다."),
+        b=("2025-01-31", "브로드컴은 29일(현지시간) 4.1% 하락 마감했다."),
+    )
+    (moved,) = [c for c in report.claims if c.article == "a" and c.quantity.text == "4.10%"]
+    assert moved.attributes.get("direction") == "down"
+    assert _problems(report) == []
+
+
+def test_the_parts_of_a_fleet_do_not_dispute_the_training_cluster(tmp_path):
+    body = (
+        "딥시크는 V3 최종 훈련에 H800 2048개를 썼다고 밝혔다. 한 리서치업체는 딥시크가 보유한 GPU를 "
+        "H800 1만 장, H100 1만 장, H20 3만 장 등 5만 장 안팎으로 추정했다."
+    )
+    report = _report(tmp_path, a=("2025-03-07", body))
+    disputes = [f for f in report.findings if f.verdict == "disputed"]
+    quotes = {c.quantity.text for f in disputes for c in report.claims if c.id in f.claims}
+    assert not quotes & {"1만 장", "3만 장"}  # the listed parts are no rival figure
+    assert _problems(report) == []

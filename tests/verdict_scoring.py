@@ -109,14 +109,18 @@ class Score:
     violations: dict[str, list[str]] = field(default_factory=dict)  # trap class -> lines
     false_positives: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+    # a `disputed` finding that only involves a scope trap: the corpus spec allows another scope
+    # to dispute a figure ("at most disputed"), so it is neither a hit nor a false alarm
+    allowed: list[str] = field(default_factory=list)
 
     @property
     def false_positive_count(self) -> int:
-        return self.problems - self.true_positives
+        return len(self.false_positives)
 
     @property
     def precision(self) -> float:
-        return self.true_positives / self.problems if self.problems else 1.0
+        judged = self.true_positives + self.false_positive_count
+        return self.true_positives / judged if judged else 1.0
 
     @property
     def recall(self) -> float:
@@ -261,8 +265,14 @@ def score(
                 hit = True
                 found_flags.add(index)
         line = _describe(finding, claims)
+        scope_trap = finding["verdict"] == "disputed" and any(
+            trap.cls == "scope" and any(span.overlaps(s) for s in involved)
+            for _, trap, span in traps
+        )
         if hit:
             result.true_positives += 1
+        elif scope_trap:
+            result.allowed.append(line)
         else:
             result.false_positives.append(line)
         for path, trap, span in traps:

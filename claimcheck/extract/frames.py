@@ -25,6 +25,7 @@ class _Before(_Data):
     before: list[str] = []
     patterns: list[str] = []
     after_patterns: list[str] = []
+    unit_priced: list[str] = []
 
 
 class _Generic(_Before):
@@ -327,6 +328,10 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
         _per_unit().search(window) or _per_unit_after().search(text[figure.end : figure.end + 16])
     ):
         return "per_unit"
+    if figure.quantity.value == 1 and text[figure.end :].lstrip().startswith(
+        tuple(data.per_unit.unit_priced)
+    ):
+        return "per_unit"  # "GPU 1시간 임차료를 2달러로": the hour priced, not a count of hours
     after = _clause_after(text, figure.end, min(len(text), figure.end + data.plan.window))
     if any(w in after for w in data.plan.after):
         return "plan"

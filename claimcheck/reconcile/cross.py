@@ -225,7 +225,7 @@ def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Fin
     pairs = _closest_pairs(valued, topic)
     allowed = []
     for a, b in pairs:
-        rel = relation(_read(a), _read(b))
+        rel = relation(_read(a, b), _read(b, a))
         passage = _gate(topic, a, b)
         if not passage.allows(rel):
             skipped.append(
@@ -313,9 +313,11 @@ def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Fin
     )
 
 
-def _read(member: _Member):
-    """A member's interval as compared: a headline's round figure as headlines round."""
-    return as_headline(member.value.interval) if member.headline else member.value.interval
+def _read(member: _Member, other: _Member):
+    """A member's interval as compared with another's: a headline's round figure as headlines
+    round, a move of unsaid direction with the other's sign."""
+    interval = member.value.facing(other.value.interval)
+    return as_headline(interval) if member.headline else interval
 
 
 # How many of a group's figures are paired to say what was not compared: a group of thousands

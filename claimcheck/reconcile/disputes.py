@@ -88,6 +88,16 @@ def _own(claim: Claim) -> bool:
     return claim.frame is None or claim.frame.measure in (None, "level")
 
 
+def _a_whole(claim: Claim) -> bool:
+    """A level, total or yearly sum, not a part of a list, pay, a plan or a move."""
+    return claim.frame is None or claim.frame.measure not in ("part", "salary", "plan", "change")
+
+
+def _stage(claim: Claim) -> str | None:
+    scope = claim.frame.scope if claim.frame else None
+    return scope if scope in STAGES else None
+
+
 def _of_a_model(claim: Claim) -> bool:
     from claimcheck.extract.mentions import entity_type
 
@@ -133,9 +143,11 @@ def disputes_within(corpus: Corpus) -> list[Finding]:
     findings = []
     for _article, claims in sorted(by_article.items()):
         for estimate in claims:
-            if third_party(estimate) is None:
+            if third_party(estimate) is None or not _a_whole(estimate):
                 continue
-            for own in claims:
+            # the article's own figure for the whole run before one of its stages
+            owns = sorted(claims, key=lambda c: _stage(c) is not None)
+            for own in owns:
                 if own is estimate or not _own(own) or _family(own) != _family(estimate):
                     continue
                 if estimate.subject and own.subject and estimate.subject != own.subject:

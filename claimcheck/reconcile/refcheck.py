@@ -286,6 +286,8 @@ def _judge_figure_ungated(corpus: Corpus, claim: Claim, facts: list[ReferenceFac
             "the reference states this in another unit or not at all",
         )
     mine = value.interval
+    if value.unsigned and all(ref.high < 0 for _, ref in usable):
+        mine = value.facing(usable[0][1])  # a move of unsaid direction, against falls on record
     # Prefer a fact about the same model; a match only with another model's fact is misattribution.
     model = claim.attributes.get("model") if claim.topic == "gpu_count" else claim.object
     if "/" in value.unit and _is_hardware(model):

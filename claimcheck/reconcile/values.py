@@ -20,6 +20,18 @@ class Value:
     unit: str  # the comparable unit: USD for money, else the quantity's unit
     shown: str  # the figure as written, with what it was taken to mean
     rate_note: str | None = None  # how money was converted
+    # a move whose direction the text does not say ("4.10% 밀린" before the verb was known): its
+    # sign is unknown, so it is read with the sign of the figure it is compared with
+    unsigned: bool = False
+
+    def facing(self, other: Interval) -> Interval:
+        """This value's interval as compared with `other`: an unsigned move takes other's sign."""
+        mine = self.interval
+        if self.unsigned and other.high < 0 <= mine.low:
+            return Interval(
+                -mine.high, -mine.low, -mine.point if mine.point is not None else None, mine.bound
+            )
+        return mine
 
 
 def comparable(claim: Claim, published: dt.date | None) -> Value | None:
@@ -57,7 +69,15 @@ def comparable(claim: Claim, published: dt.date | None) -> Value | None:
             interval.bound,
         )
     unit = quantity.unit or "number"
-    return Value(interval, unit, f"{quantity.text} = {describe(quantity, sign)}")
+    unsigned = (
+        claim.topic == "stock_change"
+        and not level
+        and unit in ("percent", "percentage_point")
+        and "direction" not in claim.attributes
+        and not _signed(quantity)
+    )
+    shown = f"{quantity.text} = {describe(quantity, sign)}" + (" (direction not said)" if unsigned else "")
+    return Value(interval, unit, shown, unsigned=unsigned)
 
 
 def rate_unit(claim: Claim) -> str | None:
