@@ -524,3 +524,20 @@ def test_the_parts_of_a_fleet_do_not_dispute_the_training_cluster(tmp_path):
     quotes = {c.quantity.text for f in disputes for c in report.claims if c.id in f.claims}
     assert not quotes & {"1만 장", "3만 장"}  # the listed parts are no rival figure
     assert _problems(report) == []
+
+
+def test_a_figure_hundreds_of_times_the_record_is_another_quantity_but_a_slipped_digit_is_wrong(
+    tmp_path,
+):
+    report = _report(
+        tmp_path,
+        a=("2025-02-10", "결국 딥시크는 V3를 훈련하는 데 16억 달러를 썼다는 얘기다."),
+        b=("2025-02-11", "딥시크는 V3를 H800 20480개로 훈련했다고 밝혔다."),
+    )
+    # 16억 달러 is 287 times the 557만6000달러 on record: a company's spending, not the run's
+    assert _problems(report, "16억 달러") == []
+    (apart,) = [f for f in report.findings if f.kind == "reference" and "16억 달러" in f.explanation]
+    assert any("magnitude" in step for step in apart.arithmetic)
+    # 20480 is 2048 with a zero added: a misstatement of the same figure, refuted
+    (slipped,) = _problems(report, "20480개")
+    assert slipped.verdict == "refuted" and slipped.diagnosis == "digit_added"

@@ -20,7 +20,13 @@ from claimcheck.reconcile.common import (
 )
 from claimcheck.reconcile.comparability import Gate, counted_unknown, gate, same_thing, what_of
 from claimcheck.reconcile.disputes import third_party
-from claimcheck.reconcile.intervals import Relation, as_headline, digit_slip, relation
+from claimcheck.reconcile.intervals import (
+    Relation,
+    as_headline,
+    digit_slip,
+    magnitude_apart,
+    relation,
+)
 from claimcheck.reconcile.values import comparable
 from claimcheck.verdicts import Verdict
 
@@ -227,6 +233,10 @@ def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Fin
     for a, b in pairs:
         rel = relation(_read(a, b), _read(b, a))
         passage = _gate(topic, a, b)
+        apart = magnitude_apart(_read(a, b), _read(b, a)) if rel != "agree" else None
+        if apart:
+            skipped.append(f"{a.article} {a.value.shown} vs {b.article} {b.value.shown}: {apart}")
+            continue
         if not passage.allows(rel):
             skipped.append(
                 f"{a.article} {a.value.shown} vs {b.article} {b.value.shown}: "

@@ -18,7 +18,7 @@ from claimcheck.reconcile.common import (
 from claimcheck.reconcile.comparability import gate, same_thing, what_of
 from claimcheck.reconcile.cross import group_key
 from claimcheck.reconcile.disputes import disputes_within
-from claimcheck.reconcile.intervals import as_headline
+from claimcheck.reconcile.intervals import as_headline, magnitude_apart
 from claimcheck.reconcile.values import comparable
 from claimcheck.verdicts import Verdict
 
@@ -176,7 +176,14 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
                 and not same_thing(what_of(top), what_of(c))
                 and gate(top.topic, _abridged(top, c), c.frame).comparable
             ]
-            peers = [(c, v) for c, v in peers if v is not None and v.unit == mine.unit]
+            # a body figure hundreds of times the headline's is another quantity it names
+            peers = [
+                (c, v)
+                for c, v in peers
+                if v is not None
+                and v.unit == mine.unit
+                and not magnitude_apart(mine.interval, v.interval)
+            ]
             if not peers:
                 continue
             finding = _compare_top(corpus, top, mine, peers)

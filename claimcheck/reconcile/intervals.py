@@ -129,3 +129,31 @@ def digit_slip(claimed: float, reference: float) -> Diagnosis | None:
         if abs(ratio / step - 1) < 0.02:
             return "unit_slip"
     return None
+
+
+# Two figures this many times apart are not one quantity misstated but two quantities (a
+# company's whole spending against one training run, the price of an hour against the bill),
+# unless one is the other with a digit or a myriad step slipped.
+APART = 20.0
+
+
+def magnitude_apart(a: Interval, b: Interval) -> str | None:
+    """Why two figures of the same sign are too far apart to be the same quantity ("287× apart"),
+    or None when they may be (close enough, or one a digit slip of the other)."""
+    low, high = (a, b) if a.high <= b.low else (b, a) if b.high <= a.low else (None, None)
+    if low is None or high is None:
+        return None  # they overlap
+    small, large = abs(low.high), abs(high.low)
+    if low.high < 0 < high.low or low.high <= 0 or math.isinf(large):
+        return None  # of other signs, or unbounded: not a matter of size
+    ratio = large / small
+    if ratio < APART:
+        return None
+    points = (a.point, b.point)
+    if all(p is not None and p > 0 for p in points):
+        slip = digit_slip(points[0], points[1]) or digit_slip(points[1], points[0])  # type: ignore[arg-type]
+        if slip:
+            return None
+    if any(abs(ratio / 10**k - 1) < 0.02 for k in range(1, 9)):
+        return None  # a misplaced decimal point or zeros
+    return f"magnitude: {ratio:,.0f}× apart, another quantity rather than a misstatement of it"

@@ -6,7 +6,7 @@ import math
 
 from claimcheck.models import Claim, Finding, ReferenceCitation
 from claimcheck.reconcile.common import Corpus, finding_id, source_row
-from claimcheck.reconcile.intervals import Interval, digit_slip
+from claimcheck.reconcile.intervals import Interval, digit_slip, magnitude_apart
 from claimcheck.reconcile.values import comparable, rate_unit
 from claimcheck.reference import ReferenceFact, ReferenceTable
 
@@ -330,7 +330,13 @@ def _judge_figure_ungated(corpus: Corpus, claim: Claim, facts: list[ReferenceFac
     # The nearest reference figure is the one the claim most plausibly means.
     # of the facts none of which it fits, one of the claim's own frame (its stage, its day) first
     pool = same_model or other_model
-    pool = [(f, i) for f, i in pool if gates[f.id].settled] or pool
+    # a fact hundreds of times the claim's figure is of another quantity: never its refutation
+    near = [(f, i) for f, i in pool if not magnitude_apart(mine, i)]
+    if not near:
+        fact, ref = min(pool, key=lambda pair: _distance(mine, pair[1]))
+        steps.append(f"not compared with {fact.id}: {magnitude_apart(mine, ref)}")
+        return "unverifiable", fact, steps, None, "another quantity than the record's"
+    pool = [(f, i) for f, i in near if gates[f.id].settled] or near
     fact, ref = min(pool, key=lambda pair: _distance(mine, pair[1]))
     steps.append(
         f"reference ({fact.id}): {ref.describe()} {value.unit}"
