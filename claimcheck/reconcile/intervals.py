@@ -92,9 +92,13 @@ def interval_of(quantity: Quantity, scale: float = 1.0) -> Interval:
         lo = float(low) if low is not None else -math.inf
         hi = float(high) if high is not None else math.inf
         return Interval(lo * scale, hi * scale, None, True)
-    half = rounding_step(float(value)) / 2
-    lo = min(float(low if low is not None else value), float(value) - half)
-    hi = max(float(high if high is not None else value), float(value) + half)
+    step = rounding_step(float(value))
+    # Written figures are rounded or cut off: "557만 달러" for 557만6000달러, "16.9%" for 16.97%.
+    # So half a step toward zero, a whole step away from it.
+    toward, away = step / 2, step
+    below, above = (toward, away) if value >= 0 else (away, toward)
+    lo = min(float(low if low is not None else value), float(value) - below)
+    hi = max(float(high if high is not None else value), float(value) + above)
     return Interval(lo * scale, hi * scale, float(value) * scale, False)
 
 
