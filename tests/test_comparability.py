@@ -541,3 +541,18 @@ def test_a_figure_hundreds_of_times_the_record_is_another_quantity_but_a_slipped
     # 20480 is 2048 with a zero added: a misstatement of the same figure, refuted
     (slipped,) = _problems(report, "20480개")
     assert slipped.verdict == "refuted" and slipped.diagnosis == "digit_added"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "이 회사의 새 모델 사전학습에는 GPU 시간으로 95만 시간이 들었다.",
+        "이 회사의 새 모델 사전학습에 든 GPU 시간은 95만 시간이었다.",
+        "이 회사의 새 모델 사전학습에는 H800 95만 시간이 들었다.",
+    ],
+)
+def test_hours_named_as_gpu_hours_before_the_figure_are_gpu_hours(tmp_path, sentence):
+    rep = _report(tmp_path, a=("2025-06-11", sentence))
+    (hours,) = [c for c in rep.claims if c.quantity and c.quantity.text.startswith("95만")]
+    assert hours.quantity.unit == "gpu_hour"
+

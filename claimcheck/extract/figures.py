@@ -177,10 +177,21 @@ def _as_attribute(ctx: SentenceContext, quantity: Quantity, end: int) -> str | N
     return None
 
 
+_GPU_HOURS_NAMED = re.compile(r"GPU\s?시간\s*(?:으로|으론|기준(?:으로)?|로|은|는|이)\s*$")
+
+
 def _gpu_hours(ctx: SentenceContext, quantity: Quantity, start: int) -> Quantity:
-    """ "H800 GPU 2664만 시간": hours written right after GPU are GPU-hours (compute), like
-    "2664만 GPU시간"."""
-    if quantity.unit != "hour" or not ctx.text[:start].rstrip().upper().endswith("GPU"):
+    """ "H800 GPU 2664만 시간": hours written right after GPU or a chip's name, or after "GPU
+    시간으로/은", are GPU-hours (compute), like "2664만 GPU시간"."""
+    if quantity.unit != "hour":
+        return quantity
+    before = ctx.text[max(0, start - 14) : start].rstrip().upper()
+    # also "GPU 시간으로 178만8000시간", "GPU시간 기준 278만 시간": the measure named just before
+    chip_right_before = any(
+        m.type == "chip" and m.end <= start and not ctx.text[m.end : start].strip()
+        for m in ctx.mentions
+    )  # "H800 278만8000시간"
+    if not (before.endswith("GPU") or _GPU_HOURS_NAMED.search(before) or chip_right_before):
         return quantity
     return quantity.model_copy(update={"unit": "gpu_hour", "rule": f"{quantity.rule}+gpu_before"})
 
