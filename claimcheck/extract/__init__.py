@@ -30,10 +30,12 @@ def extract_claims(article: Article) -> list[Claim]:
         subject = _story_subject(story_contexts)
         previous = None
         dateline: dict[int, str] = {}  # by paragraph
+        latest: dict[int, str] = {}  # by paragraph: the last full date written so far
         for ctx in story_contexts:
             ctx.story_subject = subject
             ctx.inherited_date = dateline.get(ctx.sentence.block)
-            _remember_date(ctx, dateline)
+            ctx.anchor_date = latest.get(ctx.sentence.block)
+            _remember_date(ctx, dateline, latest)
             ctx.stance = read_stance(ctx.text, ctx.mentions, previous)
             previous = ctx.stance
             figures = figure_drafts(ctx)
@@ -44,13 +46,15 @@ def extract_claims(article: Article) -> list[Claim]:
     return _unique_ids(claims)
 
 
-def _remember_date(ctx: SentenceContext, dateline: dict[int, str]) -> None:
+def _remember_date(ctx: SentenceContext, dateline: dict[int, str], latest: dict[int, str]) -> None:
     days = [d.value for d in ctx.dates()]
     full = [d for d in days if d and len(d) == 10]
     # the paragraph's first date is its dateline ("이날 유가증권시장에서"); a later one is
     # mostly a look back ("연휴 직전인 24일 … 마감했었다")
     if full and ctx.sentence.block not in dateline:
         dateline[ctx.sentence.block] = full[0]
+    if full:
+        latest[ctx.sentence.block] = full[-1]
 
 
 def _confirm_mentions(contexts: list[SentenceContext]) -> None:

@@ -29,6 +29,8 @@ class SentenceContext:
     # the first full date written earlier in the same paragraph: a market report dates its first
     # sentence ("27일(현지시간) 뉴욕증시에서") and not the ones after it
     inherited_date: str | None = None
+    # the last full date the paragraph's earlier sentences wrote: what "이날" refers back to
+    anchor_date: str | None = None
     _dates: list | None = None  # frames.DateMention, read once per sentence
 
     def dates(self) -> list:
@@ -36,7 +38,9 @@ class SentenceContext:
         if self._dates is None:
             from claimcheck.extract.frames import date_mentions
 
-            self._dates = date_mentions(self.text, self.article.meta.published)
+            self._dates = date_mentions(
+                self.text, self.article.meta.published, self.anchor_date
+            )
         return self._dates
     _inverse: list[int] = field(default_factory=list)
 

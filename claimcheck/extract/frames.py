@@ -150,8 +150,13 @@ def _iso(year: int, month: int, day: int | None = None) -> str | None:
         return None
 
 
-def date_mentions(text: str, published: dt.date | None) -> list[DateMention]:
-    """Every date the sentence writes, resolved against the publication date where it can be."""
+def date_mentions(
+    text: str, published: dt.date | None, anchor: str | None = None
+) -> list[DateMention]:
+    """Every date the sentence writes, resolved against the publication date where it can be.
+    `anchor` is the day the paragraph's sentences before this one last named ("지난달 31일에야
+    … . 이날 SK하이닉스는"): 이날, 전날 and 전 거래일 count from it rather than from the day of
+    publication."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -223,8 +228,9 @@ def date_mentions(text: str, published: dt.date | None) -> list[DateMention]:
         for word in data[key]:
             for m in re.finditer(re.escape(word), text):
                 value = None
-                if published is not None:
-                    then = published + dt.timedelta(days=shift if shift is not None else -1)
+                base = dt.date.fromisoformat(anchor) if anchor else published
+                if base is not None:
+                    then = base + dt.timedelta(days=shift if shift is not None else -1)
                     while shift is None and then.weekday() >= 5:
                         then -= dt.timedelta(days=1)
                     value = then.isoformat()
