@@ -556,3 +556,13 @@ def test_hours_named_as_gpu_hours_before_the_figure_are_gpu_hours(tmp_path, sent
     (hours,) = [c for c in rep.claims if c.quantity and c.quantity.text.startswith("95만")]
     assert hours.quantity.unit == "gpu_hour"
 
+
+
+def test_an_undated_deck_figure_is_checked_against_the_undated_body_of_the_same_day(tmp_path):
+    body = (
+        "- 코스피 1.8% 하락 마감…외국인 순매도\n\n"
+        "코스피는 전 거래일보다 19.43포인트(0.77%) 내린 2517.37에 장을 마감했다."
+    )
+    report = _report(tmp_path, a=("2025-01-31", body, "반도체주 일제히 약세"))
+    (wrong,) = _problems(report, "1.8%")
+    assert wrong.kind == "internal" and wrong.verdict == "inconsistent"

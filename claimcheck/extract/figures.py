@@ -523,14 +523,31 @@ def _direction_noun_before(ctx: SentenceContext, start: int) -> str | None:
 
 def direction_after(ctx: SentenceContext, end: int) -> str | None:
     """'up' or 'down' from the first movement verb after a position."""
-    window = ctx.text[end : end + 25]
+    found = _first_direction(ctx.text[end : end + 25])
+    if found is not None:
+        return found[1]
+    # "마벨은 19.1%, TSMC는 13.3% 떨어졌다": figures listed with commas share the verb after the
+    # last of them, if no clause ends in between
+    wider = ctx.text[end : end + 70]
+    found = _first_direction(wider)
+    if found is None:
+        return None
+    between = wider[: found[0]]
+    listed = between.lstrip().startswith(",") and re.search(r"\d", between)
+    return found[1] if listed and not _CLAUSE_END.search(between) else None
+
+
+_CLAUSE_END = re.compile(r"(?:고|며|면서|지만|으나|는데|다)(?:\s|,|\.)")
+
+
+def _first_direction(window: str) -> tuple[int, str] | None:
     best = None
     for direction, words in topic_data().directions.items():
         for word in words:
             at = window.find(word)
             if at >= 0 and (best is None or at < best[0]):
                 best = (at, direction)
-    return best[1] if best else None
+    return best
 
 
 def _baseline(ctx: SentenceContext, start: int, subject: str | None) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from claimcheck.models import Claim, Diagnosis, Finding
+from claimcheck.models import Claim, Diagnosis, Finding, Frame
 from claimcheck.reconcile.common import (
     Corpus,
     amount,
@@ -174,7 +174,7 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
                 and c.story == top.story
                 and _same_object(top, c)
                 and not same_thing(what_of(top), what_of(c))
-                and gate(top.topic, _abridged(top, c), c.frame).comparable
+                and gate(top.topic, *_story_time(_abridged(top, c), c.frame, published)).comparable
             ]
             # a body figure hundreds of times the headline's is another quantity it names
             peers = [
@@ -187,7 +187,10 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
             if not peers:
                 continue
             finding = _compare_top(corpus, top, mine, peers)
-            passages = [gate(top.topic, _abridged(top, c), c.frame) for c, _ in peers]
+            passages = [
+                gate(top.topic, *_story_time(_abridged(top, c), c.frame, published))
+                for c, _ in peers
+            ]
             if all(p.allows(finding.verdict) for p in passages):
                 findings.append(finding)
     return findings
@@ -207,6 +210,17 @@ def _same_object(top: Claim, body: Claim) -> bool:
 
     # one names nothing: the story's own thing, so the other must be the owner's, not a rival's
     return named == top.subject or entity_parent(named) in (None, top.subject)
+
+
+def _story_time(top: Frame | None, body: Frame | None, published) -> tuple:
+    """A headline and a body figure that neither dates hold at the story's own time: an article
+    tells of its day unless it says otherwise ("코스피 1.2% 하락 마감" over "0.77% 내린 채 마감")."""
+    if top is None or body is None or published is None:
+        return top, body
+    if top.as_of or top.since or body.as_of or body.since:
+        return top, body
+    day = published.isoformat()
+    return top.model_copy(update={"as_of": day}), body.model_copy(update={"as_of": day})
 
 
 def _abridged(top: Claim, body: Claim):
