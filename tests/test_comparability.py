@@ -566,3 +566,27 @@ def test_an_undated_deck_figure_is_checked_against_the_undated_body_of_the_same_
     report = _report(tmp_path, a=("2025-01-31", body, "반도체주 일제히 약세"))
     (wrong,) = _problems(report, "1.8%")
     assert wrong.kind == "internal" and wrong.verdict == "inconsistent"
+
+
+def test_a_cluster_given_to_the_wrong_model_is_misattributed_even_inside_a_view(tmp_path):
+    report = _report(
+        tmp_path,
+        a=("2025-03-05", "딥시크는 R1 역시 같은 2048개 클러스터에서 훈련했다고 설명한다."),
+        b=(
+            "2025-03-06",
+            "업계에서는 딥시크가 H800 2048개만으로 R1을 만들었다는 점이 몸값을 올렸다고 본다.",
+        ),
+    )
+    for article in ("a", "b"):
+        (claim,) = [c for c in report.claims if c.article == article and c.quantity]
+        assert claim.topic == "gpu_count"
+        found = [f for f in _problems(report) if f.kind == "reference" and claim.id in f.claims]
+        assert [f.verdict for f in found] == ["misattributed"], article
+
+
+def test_a_view_about_a_figure_is_still_an_estimate(tmp_path):
+    report = _report(
+        tmp_path,
+        a=("2025-03-06", "업계에서는 딥시크가 R1 훈련에 H800 2048개를 썼다고 본다."),
+    )
+    assert [f for f in _problems(report) if f.verdict == "misattributed"] == []

@@ -23,7 +23,7 @@ CLAIM_CUES = ("주장",)
 def third_party(claim: Claim) -> str | None:
     """Who gives the figure when it is someone's estimate of another's quantity ("한 분석업체는 …
     추정했다"): the source it is attributed to, or the estimating words in quotes."""
-    if claim.stance not in ("attributed", "hedged"):
+    if claim.stance not in ("attributed", "hedged") or _presupposed(claim):
         return None
     if claim.attributed_to and claim.attributed_to != claim.subject:
         return claim.attributed_to
@@ -33,6 +33,19 @@ def third_party(claim: Claim) -> str | None:
     if cue in CLAIM_CUES and _someone_else_speaks(claim):
         return f"a source ('{cue}')"
     return None
+
+
+# "딥시크가 H800 2048개만으로 R1을 만들었다는 점이 … 끌어올렸다고 본다": the figure stands in a
+# clause the sentence takes as given (…다는 점, …라는 사실); the view is about something else
+_GIVEN = ("다는 점", "라는 점", "는 사실", "다는 사실", "라는 사실")
+
+
+def _presupposed(claim: Claim) -> bool:
+    q = claim.quantity
+    if q is None:
+        return False
+    at = claim.sentence.find(q.text)
+    return at >= 0 and any(word in claim.sentence[at:] for word in _GIVEN)
 
 
 def _someone_else_speaks(claim: Claim) -> bool:
