@@ -34,7 +34,14 @@ def extract_claims(article: Article) -> list[Claim]:
         for ctx in story_contexts:
             ctx.story_subject = subject
             ctx.inherited_date = dateline.get(ctx.sentence.block)
-            ctx.anchor_date = latest.get(ctx.sentence.block)
+            # 이날 in a paragraph that has named no day yet is the story's day: the first one
+            # its paragraphs named ("27일(현지시간) 뉴욕증시에서 …" then "이날 하루 동안 …")
+            first = dateline[min(dateline)] if dateline else None
+            ctx.anchor_date = latest.get(ctx.sentence.block) or first
+            # an undated paragraph of a market report goes on with the session the last dated
+            # paragraph reported ("27일(현지시간) 뉴욕증시에서 …" then "브로드컴은 17.4% 내린 …")
+            earlier = [block for block in dateline if block < ctx.sentence.block]
+            ctx.session_date = dateline[max(earlier)] if earlier else None
             _remember_date(ctx, dateline, latest)
             ctx.stance = read_stance(ctx.text, ctx.mentions, previous)
             previous = ctx.stance

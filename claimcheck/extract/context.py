@@ -31,6 +31,8 @@ class SentenceContext:
     inherited_date: str | None = None
     # the last full date the paragraph's earlier sentences wrote: what "이날" refers back to
     anchor_date: str | None = None
+    # the dateline of the last earlier paragraph that had one: an undated market figure's session
+    session_date: str | None = None
     _dates: list | None = None  # frames.DateMention, read once per sentence
 
     def dates(self) -> list:

@@ -78,7 +78,8 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             topic,
             published,
             dates,
-            ctx.inherited_date,
+            ctx.inherited_date
+            or (ctx.session_date if topic in ("stock_change", "market_value") else None),
             attributes.pop("scope", None),
             _subject_basis(ctx, subject),
         )

@@ -224,6 +224,10 @@ def date_mentions(
             base = earlier[-1].value if earlier else None
             after = dt.date.fromisoformat(base) + dt.timedelta(days=1) if base else None
             add(m.start(), m.end(), after.isoformat() if after else None)
+    for word in data.get("same", []):
+        for m in re.finditer(re.escape(word), text):
+            earlier = [d for d in found if d.end <= m.start() and d.value and len(d.value) == 10]
+            add(m.start(), m.end(), earlier[-1].value if earlier else anchor)
     for key, shift in (("today", 0), ("yesterday", -1), ("previous_trading_day", None)):
         for word in data[key]:
             for m in re.finditer(re.escape(word), text):
