@@ -590,3 +590,22 @@ def test_a_view_about_a_figure_is_still_an_estimate(tmp_path):
         a=("2025-03-06", "업계에서는 딥시크가 R1 훈련에 H800 2048개를 썼다고 본다."),
     )
     assert [f for f in _problems(report) if f.verdict == "misattributed"] == []
+
+
+def test_an_estimate_of_a_fleet_is_no_refutation_of_the_cluster_and_a_groups_is_no_dispute(
+    tmp_path,
+):
+    report = _report(
+        tmp_path,
+        a=("2025-03-07", "딥시크는 V3를 H800 2048개로 훈련했다고 밝혔다."),
+        b=("2025-03-08", "한 리서치업체는 딥시크가 보유한 GPU를 5만 장 안팎으로 봤다."),
+        c=(
+            "2025-03-09",
+            "딥시크는 V3를 H800 2048개로 훈련했다. 한 조사업체는 중국 기업들이 보유한 엔비디아 "
+            "칩이 모두 30만 개 안팎이라고 추정했다.",
+        ),
+    )
+    assert [f for f in _problems(report) if f.verdict in ("refuted", "contradiction")] == []
+    disputed = [f for f in report.findings if f.verdict == "disputed"]
+    quotes = {c.quantity.text for f in disputed for c in report.claims if c.id in f.claims}
+    assert "30만 개 안팎" not in quotes

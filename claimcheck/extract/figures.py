@@ -300,7 +300,9 @@ def _classify(
         maker = _maker_of(obj)
         if maker is not None and maker != subject and _nearest(ctx, start, _THINGS) == obj:
             subject = maker  # "챗GPT의 하루 이용자 108만 명" in a DeepSeek story: OpenAI's app
-    if name == "gpu_count" and subject is None and _peer_before(ctx, start):
+    if name == "gpu_count" and subject is None and (
+        _peer_before(ctx, start) or _group_owns(ctx, start)
+    ):
         subject = None  # "미국 빅테크들이 수만 대의 GPU를": someone else's chips
     elif name == "gpu_count" and subject is None:
         subject = ctx.story_subject
@@ -318,6 +320,7 @@ def _classify(
             if subject is not None and subject == entity_parent(obj):
                 # the chip's maker is not who used the chips; nor is a story about the maker
                 subject = ctx.story_subject if ctx.story_subject != subject else None
+        attributes.update(_cost_scope(ctx, start, topic_data().chip_scopes))
         model = _nearest_entity(ctx, start, {"model"})
         if model:
             attributes["model"] = model
@@ -476,6 +479,13 @@ def _cost_kind(ctx: SentenceContext, subject: str | None, start: int) -> str:
     return "training_cost"
 
 
+def _group_owns(ctx: SentenceContext, start: int) -> bool:
+    """A plural group is the subject before the figure, and no company is named after it."""
+    text = ctx.text[:start]
+    at = max((text.rfind(word) for word in topic_data().peer_cues.groups), default=-1)
+    return at >= 0 and not any(m.type == "company" and m.start > at for m in _before(ctx, start, {"company"}))
+
+
 def _peer_before(ctx: SentenceContext, start: int) -> bool:
     before = ctx.text[max(0, start - 40) : start]
     return any(cue in before for cue in topic_data().peer_cues.before)
@@ -488,8 +498,8 @@ def _first_after(text: str, position: int, cues: list[str], reach: int = 30) -> 
     return min(found) if found else None
 
 
-def _cost_scope(ctx: SentenceContext, start: int) -> dict[str, str]:
-    rules = topic_data().cost_scopes
+def _cost_scope(ctx: SentenceContext, start: int, rules=None) -> dict[str, str]:
+    rules = rules if rules is not None else topic_data().cost_scopes
     # the cue nearest before the figure, back to the previous figure, names its own scope
     since = max((e for _, s, e in ctx.quantities if e <= start), default=0)
     best: tuple[int, int, str] | None = None

@@ -304,7 +304,7 @@ def _illustration(text: str, figure: Figure) -> bool:
         return True
     if text.lstrip(" \"'“‘").startswith(tuple(generic.sentence_start)):
         return True
-    return bool(_supposing().search(_clause_after(text, figure.end, figure.end + 24)))
+    return bool(_supposing().search(text[figure.end : figure.end + 30]))
 
 
 def _previous_end(figure: Figure, figures: list[Figure]) -> int:

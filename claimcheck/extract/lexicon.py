@@ -58,6 +58,7 @@ class SkipFigure(_Data):
 class PeerCues(_Data):
     before: list[str]
     after: list[str]
+    groups: list[str] = []
 
 
 class TopicData(_Data):
@@ -72,6 +73,7 @@ class TopicData(_Data):
     token_side_followers: list[str]
     token_side_each: list[str]
     cost_scopes: list[CostScope]
+    chip_scopes: list[CostScope]
     peer_cues: PeerCues
     own_cost_cues: list[str]
     technique_specialisations: dict[str, list[str]]

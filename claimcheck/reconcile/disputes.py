@@ -106,6 +106,12 @@ def _a_whole(claim: Claim) -> bool:
     return claim.frame is None or claim.frame.measure not in ("part", "salary", "plan", "change")
 
 
+def _vague(claim: Claim) -> bool:
+    """ "수십억 원": no figure to set an estimate against when a stated one is at hand."""
+    q = claim.quantity
+    return q is not None and q.value is None and "vague" in q.rule
+
+
 def _stage(claim: Claim) -> str | None:
     scope = claim.frame.scope if claim.frame else None
     return scope if scope in STAGES else None
@@ -159,12 +165,12 @@ def disputes_within(corpus: Corpus) -> list[Finding]:
             if third_party(estimate) is None or not _a_whole(estimate):
                 continue
             # the article's own figure for the whole run before one of its stages
-            owns = sorted(claims, key=lambda c: _stage(c) is not None)
+            owns = sorted(claims, key=lambda c: (_stage(c) is not None, _vague(c)))
             for own in owns:
                 if own is estimate or not _own(own) or _family(own) != _family(estimate):
                     continue
-                if estimate.subject and own.subject and estimate.subject != own.subject:
-                    continue
+                if estimate.subject is None or estimate.subject != own.subject:
+                    continue  # an estimate of a group's or nobody's quantity disputes no one's
                 if own.subject is None or (own.topic == "other" and not _of_a_model(own)):
                     # the article's own figure must be a claimed cost or chip count: a sum of
                     # a named model ("V3 기술보고서에 적은 557만6000달러") is one
