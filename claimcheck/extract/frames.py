@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 from claimcheck.models import Frame, Quantity
 
 MARKET_TOPICS = {"stock_change", "market_value"}
-_CLAUSE_BREAKS = re.compile(r",|;|다가|지만|으나|는데|면서|반면")
+_CLAUSE_BREAKS = re.compile(r",|;|…|⋯|다가|지만|으나|는데|면서|반면")
 
 
 class _Data(BaseModel):
@@ -534,7 +534,7 @@ def counter_class(counter: str | None) -> str | None:
 def counted_kind(text: str, start: int, end: int) -> str | None:
     """What an adoption figure counts (daily_users, downloads…): the cue nearest before the
     figure within its clause, else one right after it."""
-    before = text[max(0, start - 30) : start]
+    before = text[:start]  # the nearest cue before, anywhere in the sentence ("MAU는 … 딥시크(121만 명)")
     best: tuple[int, str] | None = None
     for kind, words in frame_data().counted.items():
         for word in words:
