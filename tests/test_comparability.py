@@ -609,3 +609,22 @@ def test_an_estimate_of_a_fleet_is_no_refutation_of_the_cluster_and_a_groups_is_
     disputed = [f for f in report.findings if f.verdict == "disputed"]
     quotes = {c.quantity.text for f in disputed for c in report.claims if c.id in f.claims}
     assert "30만 개 안팎" not in quotes
+
+
+def test_a_closer_figure_of_unknown_date_does_not_hide_a_contradiction(tmp_path):
+    report = _report(
+        tmp_path,
+        a=(
+            "2025-02-18",
+            "출시 초기 딥시크 앱의 국내 DAU는 16만 명을 넘나들었다. "
+            "16일 딥시크 앱의 국내 DAU는 7만1000명까지 떨어졌다.",
+        ),
+        b=(
+            "2025-02-24",
+            "한동안 딥시크 앱의 국내 DAU는 8만 명 안팎에 머물렀다. "
+            "다운로드 중단 이튿날인 16일 딥시크 앱의 국내 DAU는 17만1000명이었다.",
+        ),
+    )
+    (found,) = [f for f in _problems(report) if f.kind == "cross_source"]
+    assert found.verdict == "contradiction"
+    assert "7만1000" in " ".join(found.arithmetic) and "17만1000" in " ".join(found.arithmetic)

@@ -388,8 +388,11 @@ def _closest_pairs(items: list[_Member], topic: str = "") -> list[tuple[_Member,
                         found += 1
                     j += step
             if candidates:
+                # a figure whose every slot matches is the one to compare with, however close an
+                # unsettled one is: a closer figure of unknown date must not hide a contradiction
+                settled = [k for k in set(candidates) if _gate(topic, a, items[k]).settled]
                 best = min(
-                    sorted(set(candidates)),
+                    sorted(settled or set(candidates)),
                     key=lambda k: _gap(a.value.interval, items[k].value.interval),
                 )
                 pairs.append((i, (a, items[best])))
