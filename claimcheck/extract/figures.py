@@ -320,7 +320,7 @@ def _classify(
             if subject is not None and subject == entity_parent(obj):
                 # the chip's maker is not who used the chips; nor is a story about the maker
                 subject = ctx.story_subject if ctx.story_subject != subject else None
-        attributes.update(_cost_scope(ctx, start, topic_data().chip_scopes))
+        attributes.update(_chip_scope(ctx, start, end))
         model = _nearest_entity(ctx, start, {"model"})
         if model:
             attributes["model"] = model
@@ -515,6 +515,26 @@ def _cost_scope(ctx: SentenceContext, start: int, rules=None) -> dict[str, str]:
         if any(cue in ctx.text for cue in rule.cues):
             return {"scope": rule.scope}
     return {}
+
+
+def _chip_scope(ctx: SentenceContext, start: int, end: int) -> dict[str, str]:
+    """Fleet or training run for a chip count: the cue nearest before it (back to the previous
+    figure), else the first one after it in its own clause ("2048개로 훈련했다"), never a cue of
+    another clause ("…훈련했다고 밝혔는데, 빅테크가 굴리는 클러스터")."""
+    from claimcheck.extract.frames import clause_after
+
+    rules = topic_data().chip_scopes
+    before = _cost_scope(ctx, start, rules) if _cue_before(ctx, start, rules) else {}
+    if before:
+        return before
+    after = clause_after(ctx.text, end, min(len(ctx.text), end + 30))
+    found = [(after.find(cue), rule.scope) for rule in rules for cue in rule.cues if cue in after]
+    return {"scope": min(found)[1]} if found else {}
+
+
+def _cue_before(ctx: SentenceContext, start: int, rules) -> bool:
+    since = max((e for _, s, e in ctx.quantities if e <= start), default=0)
+    return any(ctx.text.rfind(cue, since, start) >= 0 for rule in rules for cue in rule.cues)
 
 
 def _below_zero(quantity: Quantity) -> bool:

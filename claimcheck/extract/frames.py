@@ -317,7 +317,7 @@ def _next_start(text: str, figure: Figure, figures: list[Figure]) -> int:
     return min(starts, default=len(text))
 
 
-def _clause_after(text: str, end: int, limit: int) -> str:
+def clause_after(text: str, end: int, limit: int) -> str:
     window = text[end:limit]
     cut = _CLAUSE_BREAKS.search(window)
     return window[: cut.start()] if cut else window
@@ -342,7 +342,7 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
         tuple(data.per_unit.unit_priced)
     ):
         return "per_unit"  # "GPU 1시간 임차료를 2달러로": the hour priced, not a count of hours
-    after = _clause_after(text, figure.end, min(len(text), figure.end + data.plan.window))
+    after = clause_after(text, figure.end, min(len(text), figure.end + data.plan.window))
     if any(w in after for w in data.plan.after):
         return "plan"
     unit = figure.quantity.unit
@@ -393,7 +393,7 @@ def _is_change(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     q = figure.quantity
     if q.unit == "percentage_point":
         return True
-    after = _clause_after(text, figure.end, min(len(text), figure.end + 40))
+    after = clause_after(text, figure.end, min(len(text), figure.end + 40))
     # "5890억 달러(약 856조 원)가 … 사라졌다": the bracket is the same sum, not the clause
     after = re.sub(r"^\s*\([^()]*\)", "", after)
     nxt = next((f.start for f in figures if f.start >= figure.end), len(text))
@@ -462,7 +462,7 @@ def _moment(text: str, figure: Figure, figures: list[Figure]) -> str | None:
                     best = (distance, moment)
     if best is not None:
         return best[1]
-    after = _clause_after(text, figure.end, min(len(text), figure.end + 40))
+    after = clause_after(text, figure.end, min(len(text), figure.end + 40))
     for moment, words in data.items():
         for word in words:
             at = after.find(word)
@@ -543,7 +543,7 @@ def counted_kind(text: str, start: int, end: int) -> str | None:
                 best = (len(before) - at, kind)
     if best is not None:
         return best[1]
-    after = _clause_after(text, end, min(len(text), end + 12))
+    after = clause_after(text, end, min(len(text), end + 12))
     for kind, words in frame_data().counted.items():
         if any(word in after for word in words):
             return kind
