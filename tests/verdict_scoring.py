@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout5, and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout7, and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -33,6 +33,10 @@ HOLDOUT5 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout5"
 # Longer, mostly accurate articles dense with other companies' and dated figures, written without
 # looking at the rules or the report: never tune on it.
 HOLDOUT6 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout6"
+# Imitates Korean web news as a newsroom meets it (wire reports from Seoul and New York, app usage,
+# pay, an explainer, a newsletter, an opinion column), written without looking at the rules, the
+# report or the earlier corpora's articles: never tune on it.
+HOLDOUT7 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout7"
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
 
@@ -341,6 +345,7 @@ HOLDOUTS = {
     "holdout4": HOLDOUT4,
     "holdout5": HOLDOUT5,
     "holdout6": HOLDOUT6,
+    "holdout7": HOLDOUT7,
 }
 
 
