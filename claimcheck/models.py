@@ -205,7 +205,7 @@ class Quantity(Result):
 # fall, a value lost), a per-unit figure, a part of a total, pay, a plan or target, or a generic
 # figure that nobody in particular claims.
 Measure = Literal["level", "change", "per_unit", "part", "salary", "plan", "generic"]
-Moment = Literal["intraday", "close"]
+Moment = Literal["intraday", "close", "after_hours"]
 
 
 class Frame(Result):

@@ -628,3 +628,16 @@ def test_a_closer_figure_of_unknown_date_does_not_hide_a_contradiction(tmp_path)
     (found,) = [f for f in _problems(report) if f.kind == "cross_source"]
     assert found.verdict == "contradiction"
     assert "7만1000" in " ".join(found.arithmetic) and "17만1000" in " ".join(found.arithmetic)
+
+
+def test_a_vague_magnitude_is_not_an_understating_bound_and_reciprocal_ratios_agree(tmp_path):
+    report = _report(
+        tmp_path,
+        a=(
+            "2025-01-28",
+            "- 딥시크 이용자, 챗GPT의 4분의 1\n\n27일(현지시간) 엔비디아는 하루 만에 시장가치 수천억 달러를 "
+            "잃었다. 같은 기간 챗GPT 앱의 주간 이용자는 딥시크의 4배 수준이었다.",
+        ),
+    )
+    assert _problems(report, "수천억 달러") == []
+    assert _problems(report, "4분의 1") == []

@@ -291,8 +291,11 @@ def _classify(
             subject = ctx.story_subject
         attributes.update(_cost_scope(ctx, start))
     elif subject is None and name in ("stock_change", "market_value"):
-        # whose share price or value: the nearest company or index before it, else the story's
-        subject = _nearest(ctx, start, set(topic.subject)) or ctx.story_subject
+        # whose share price or value: the nearest company or index before it, else the story's,
+        # unless a whole market or group is named ("미국 기술주 전체에서 사라진 시가총액")
+        subject = _nearest(ctx, start, set(topic.subject))
+        if subject is None and not _group_owns(ctx, start):
+            subject = ctx.story_subject
     elif subject is None and name != "gpu_count":
         subject = ctx.story_subject
     obj = _nearest_entity(ctx, start, set(topic.object)) if topic.object else None

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict
 from claimcheck.models import Frame, Quantity
 
 MARKET_TOPICS = {"stock_change", "market_value"}
+_CONVERSION_NEXT = re.compile(r"^\s*(?:\(|,\s*(?:우리 돈|한화|원화)(?:로)?\s*)")
 _CLAUSE_BREAKS = re.compile(r",|;|…|⋯|다가|지만|으나|는데|면서|반면")
 
 
@@ -46,6 +47,7 @@ class _Measures(_Data):
     total_before: list[str]
     part_after: list[str]
     level_particles: list[str]
+    change_before: list[str]
 
 
 class FrameData(_Data):
@@ -100,6 +102,8 @@ _FULL = re.compile(r"(?:(\d{4})년\s*)?(\d{1,2})월\s*(\d{1,2})일")
 _DAY = re.compile(
     r"(?<![\d.])(\d{1,2})일(?!\s*(?:간|동안|만에|만의|째|치|이내|내|새|사이|연속|분))"
 )
+# "27~30일", "3~6일": a span of days of one month
+_DAY_SPAN = re.compile(r"(?<![\d.])(\d{1,2})\s*[~∼-]\s*(\d{1,2})일")
 _MONTH = re.compile(r"(?:(\d{4})년\s*)?(?<![\d.])(\d{1,2})월(?!\s*\d{1,2}일)(?!\s*(?:간|동안))")
 @functools.cache
 def _week() -> re.Pattern[str]:
@@ -171,6 +175,14 @@ def date_mentions(
         taken.append((start, end))
         found.append(DateMention(start, end, value))
 
+    for m in _DAY_SPAN.finditer(text):  # a period, never a paragraph's day
+        value = None
+        if published is not None:
+            first, last = int(m.group(1)), int(m.group(2))
+            base = published if last <= published.day else published.replace(day=1) - dt.timedelta(days=1)
+            start, end = _iso(base.year, base.month, first), _iso(base.year, base.month, last)
+            value = f"{start}/{end}" if start and end else None
+        add(m.start(), m.end(), value)
     for m in _FULL.finditer(text):
         year = int(m.group(1)) if m.group(1) else None
         if year is None and published is not None:
@@ -368,6 +380,11 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     return "level"
 
 
+@functools.cache
+def _lost_before() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in frame_data().measures.change_before))
+
+
 def _listed_before_deung(text: str, figure: Figure, same_unit: list[Figure]) -> bool:
     """Whether the figure is one of two or more figures listed with commas whose list ends in 등
     ("A 1만 개, B 1만 개, C 3만 개 등")."""
@@ -393,11 +410,19 @@ def _is_change(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     q = figure.quantity
     if q.unit == "percentage_point":
         return True
-    after = clause_after(text, figure.end, min(len(text), figure.end + 40))
-    # "5890억 달러(약 856조 원)가 … 사라졌다": the bracket is the same sum, not the clause
-    after = re.sub(r"^\s*\([^()]*\)", "", after)
-    nxt = next((f.start for f in figures if f.start >= figure.end), len(text))
-    after = after[: max(0, nxt - figure.end)] if nxt < len(text) else after
+    if _lost_before().search(text[max(0, figure.start - 30) : figure.start]):
+        return True  # "하루 새 사라진 엔비디아 시가총액은 5890억 달러로": the value lost
+    # "5890억 달러(약 856조 원)가 … 사라졌다", "5890억 달러, 우리 돈 약 850조 원이 증발했다": the
+    # conversion is the same sum; the clause reads on after it
+    following = [f for f in figures if f.start >= figure.end]
+    base = figure.end
+    if following and _CONVERSION_NEXT.match(text[figure.end : following[0].start]):
+        base = following[0].end
+        following = following[1:]
+    after = clause_after(text, base, min(len(text), base + 40))
+    after = re.sub(r"^\s*\)", "", after)
+    nxt = following[0].start if following else len(text)
+    after = after[: max(0, nxt - base)] if nxt < len(text) else after
     stripped = after.lstrip(" )")
     particles = sorted(frame_data().measures.level_particles, key=len, reverse=True)
     if any(stripped.startswith(p) for p in particles) and not stripped.startswith("로 마감"):

@@ -247,8 +247,12 @@ def _compare_top(corpus: Corpus, top: Claim, mine, peers) -> Finding:
         if mine.interval.point is not None and value.interval.point is not None:
             diff = mine.interval.point / value.interval.point - 1
             steps.append(f"{top.section} vs body: {diff:+.1%}")
+            reciprocal = value.unit == "ratio" and mine.interval.point > 0 < value.interval.point
             if abs(diff) <= HEADLINE_TOLERANCE:
                 verdict = "consistent"
+            elif reciprocal and abs(mine.interval.point * value.interval.point - 1) <= 0.1:
+                verdict = "consistent"  # "4분의 1" against "4배": the same ratio seen from each side
+                steps.append(f"{top.section} and body give the same ratio from either side")
             elif top.section == "headline" and as_headline(mine.interval).overlaps(value.interval):
                 verdict = "consistent"  # "600만 달러 AI" for 557만6000달러: headlines round
                 steps.append(

@@ -70,9 +70,9 @@ def comparable(claim: Claim, published: dt.date | None) -> Value | None:
         )
     unit = quantity.unit or "number"
     unsigned = (
-        claim.topic == "stock_change"
-        and not level
-        and unit in ("percent", "percentage_point")
+        claim.topic in ("stock_change", "market_value")
+        and claim.frame is not None
+        and claim.frame.measure == "change"
         and "direction" not in claim.attributes
         and not _signed(quantity)
     )
