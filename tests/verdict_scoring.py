@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout5, and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout6 and verdicts_holdout8, and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -33,6 +33,10 @@ HOLDOUT5 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout5"
 # Longer, mostly accurate articles dense with other companies' and dated figures, written without
 # looking at the rules or the report: never tune on it.
 HOLDOUT6 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout6"
+# Articles of several registers (business daily, IT trade paper, broker's note, blog, Q&A,
+# newsletter, foreign-press round-up, a week-later follow-up), written without looking at the rules
+# or the report: never tune on it.
+HOLDOUT8 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout8"
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
 
@@ -331,6 +335,7 @@ HOLDOUTS = {
     "holdout4": HOLDOUT4,
     "holdout5": HOLDOUT5,
     "holdout6": HOLDOUT6,
+    "holdout8": HOLDOUT8,
 }
 
 
