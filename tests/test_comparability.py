@@ -641,3 +641,29 @@ def test_a_vague_magnitude_is_not_an_understating_bound_and_reciprocal_ratios_ag
     )
     assert _problems(report, "수천억 달러") == []
     assert _problems(report, "4분의 1") == []
+
+
+def test_an_hourly_price_is_checked_as_a_price_per_gpu_hour_and_its_conversion_too(tmp_path):
+    report = _report(
+        tmp_path,
+        a=("2025-02-05", "보고서는 H800 GPU 1시간당 임차료 3달러를 곱해 비용을 계산했다."),
+        b=("2025-02-06", "딥시크는 H800 GPU를 한 시간 빌리는 값을 2달러(약 2000원)로 잡았다."),
+    )
+    (three,) = [c for c in report.claims if c.quantity and c.quantity.text == "3달러"]
+    assert three.quantity.unit == "USD/hour"
+    refuted = [f for f in _problems(report) if f.kind == "reference" and three.id in f.claims]
+    assert [f.verdict for f in refuted] == ["refuted"]  # the record is 2 dollars an hour
+    # 2 dollars is about 2,900 won that day, not 2,000
+    assert [f.verdict for f in _problems(report, "약 2000원") if f.kind == "internal"] == [
+        "inconsistent"
+    ]
+
+
+def test_an_estimate_of_the_parent_companys_hardware_disputes_the_run_cost(tmp_path):
+    body = (
+        "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다. 한 컨설팅업체는 딥시크 모회사 "
+        "하이플라이어가 보유한 서버 등 하드웨어 투자액만 13억 달러 안팎이라고 추산했다."
+    )
+    report = _report(tmp_path, a=("2025-02-12", body))
+    (dispute,) = [f for f in report.findings if f.verdict == "disputed"]
+    assert "hardware" in dispute.explanation

@@ -63,6 +63,7 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
         if quantity.unit is None and quantity.value is None:
             continue  # a bare range with nothing to say what it counts ("27~30일" read as days)
         quantity = _gpu_hours(ctx, _implied_currency(ctx, quantity, start), start)
+        quantity = _hourly_price(ctx, quantity, start)
         topic, subject, obj, attributes = _classify(ctx, quantity, start, end)
         if topic is None:
             continue
@@ -71,6 +72,9 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
         if side:
             attributes["tokens"] = side
         figure = next((f for f in in_frame if f.start == start), Figure(quantity, start, end))
+        if figure.quantity.unit != quantity.unit:  # read as GPU-hours or an hourly price
+            figure = Figure(quantity, figure.start, figure.end)
+            in_frame = [figure if f.start == start else f for f in in_frame]
         frame = build_frame(
             ctx.text,
             figure,
@@ -128,11 +132,18 @@ def _conversions_follow(text: str, drafts: list[Draft]) -> list[Draft]:
     for first, second in zip(drafts, drafts[1:], strict=False):
         if first.quantity is None or second.quantity is None:
             continue
-        units = (first.quantity.unit, second.quantity.unit)
-        if not all(u in _MONEY for u in units) or units[0] == units[1]:
+        (cur_a, _, per_a), (cur_b, _, per_b) = (
+            (first.quantity.unit or "").partition("/"),
+            (second.quantity.unit or "").partition("/"),
+        )
+        if not (cur_a in _MONEY and cur_b in _MONEY) or cur_a == cur_b:
             continue
         if not _CONVERSION_GAP.match(text[first.span[1] : second.span[0]]):
             continue
+        if per_a and not per_b:  # "1시간 임차료 2달러(약 2900원)": the won price is per hour too
+            second.quantity = second.quantity.model_copy(
+                update={"unit": f"{cur_b}/{per_a}"}
+            )
         second.topic, second.subject, second.object = first.topic, first.subject, first.object
         second.attributes = {**first.attributes, **second.attributes}
         second.frame = first.frame  # the same sum in another currency
@@ -179,6 +190,20 @@ def _as_attribute(ctx: SentenceContext, quantity: Quantity, end: int) -> str | N
 
 
 _GPU_HOURS_NAMED = re.compile(r"GPU\s?시간\s*(?:으로|으론|기준(?:으로)?|로|은|는|이)\s*$")
+
+
+_HOURLY = re.compile(
+    r"(?:1|한)\s*시간(?:당)?\s*(?:\S+\s+)?(?:임차료|임대료|대여료|사용료|가격|값|비용|요금)\S*\s*$"
+)
+
+
+def _hourly_price(ctx: SentenceContext, quantity: Quantity, start: int) -> Quantity:
+    """ "GPU 1시간당 임차료 3달러", "한 시간 빌리는 값을 2달러로": a price per hour."""
+    if quantity.unit not in _MONEY or not _HOURLY.search(ctx.text[max(0, start - 24) : start]):
+        return quantity
+    return quantity.model_copy(
+        update={"unit": f"{quantity.unit}/hour", "rule": f"{quantity.rule}+hourly_before"}
+    )
 
 
 def _gpu_hours(ctx: SentenceContext, quantity: Quantity, start: int) -> Quantity:
@@ -440,9 +465,14 @@ def _subject(ctx: SentenceContext, position: int, types: set[str]) -> str | None
     if candidates and not ctx.text[candidates[-1].end : position].strip(" ·,"):
         return candidates[-1].entity
     for mention in reversed(candidates):
-        if ctx.text.startswith(_SUBJECT_PARTICLES, mention.end):
+        # "TSMC 미국예탁증권(ADR)은 13.3%": a share class between the name and its particle
+        end = mention.end + len(_SHARE_CLASS.match(ctx.text, mention.end).group(0))
+        if ctx.text.startswith(_SUBJECT_PARTICLES, end):
             return mention.entity
     return None
+
+
+_SHARE_CLASS = re.compile(r"(?:\s*(?:미국예탁증권|예탁증권|ADR|보통주|우선주))?(?:\s*\(\s*ADR\s*\))?")
 
 
 def _maker_of(model: str) -> str | None:

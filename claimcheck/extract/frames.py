@@ -541,7 +541,8 @@ def unknown_entity_before(text: str, start: int) -> tuple[int, str] | None:
             continue
         before = text[: m.start(1)].rstrip().rsplit(" ", 1)[-1]
         mixed = re.search(r"[A-Za-z]", word) and re.search(r"[\uac00-\ud7a3]", word)
-        if word.endswith(suffixes) or mixed or before in data.appositive_nouns:
+        latin = re.fullmatch(r"[A-Z][A-Z0-9&.]+", word)  # "ASML은", "AMD는": a listed name
+        if word.endswith(suffixes) or mixed or latin or before in data.appositive_nouns:
             found = (m.start(1), word)
     return found
 

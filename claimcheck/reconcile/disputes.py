@@ -101,6 +101,13 @@ def _own(claim: Claim) -> bool:
     return claim.frame is None or claim.frame.measure in (None, "level")
 
 
+def _one_house(a: str, b: str | None) -> bool:
+    """The same company, or a company and its parent ("딥시크 모회사 하이플라이어가 보유한 서버")."""
+    from claimcheck.extract.mentions import entity_parent
+
+    return b is not None and (a == b or entity_parent(a) == b or entity_parent(b) == a)
+
+
 def _a_whole(claim: Claim) -> bool:
     """A level, total or yearly sum, not a part of a list, pay, a plan or a move."""
     return claim.frame is None or claim.frame.measure not in ("part", "salary", "plan", "change")
@@ -169,7 +176,7 @@ def disputes_within(corpus: Corpus) -> list[Finding]:
             for own in owns:
                 if own is estimate or not _own(own) or _family(own) != _family(estimate):
                     continue
-                if estimate.subject is None or estimate.subject != own.subject:
+                if estimate.subject is None or not _one_house(estimate.subject, own.subject):
                     continue  # an estimate of a group's or nobody's quantity disputes no one's
                 if own.subject is None or (own.topic == "other" and not _of_a_model(own)):
                     # the article's own figure must be a claimed cost or chip count: a sum of
