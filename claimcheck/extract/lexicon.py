@@ -12,7 +12,7 @@ from claimcheck.yamlsafe import safe_load
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class FigureTopic(_Data):

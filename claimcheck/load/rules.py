@@ -14,7 +14,7 @@ _FLAGS = re.IGNORECASE
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def _compiles(patterns: list[str]) -> list[str]:

@@ -16,7 +16,7 @@ DATA_FILES = ("ko/numerals.yaml", "ko/units.yaml", "ko/qualifiers.yaml")
 
 class _Table(BaseModel):
     # A typo in a data file must fail loudly, never be ignored.
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class LatinScale(_Table):
