@@ -8,7 +8,7 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from claimcheck.yamlsafe import safe_load
+from claimcheck.yamlsafe import load_bundled
 
 _FLAGS = re.IGNORECASE
 
@@ -119,7 +119,7 @@ def _read(name: str) -> object:
     text = (
         resources.files("claimcheck.data").joinpath("ko").joinpath(name).read_text(encoding="utf-8")
     )
-    return safe_load(text, f"claimcheck/data/ko/{name}", "language data")
+    return load_bundled(text, f"claimcheck/data/ko/{name}", "language data")
 
 
 @cache
