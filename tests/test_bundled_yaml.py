@@ -139,3 +139,23 @@ def test_a_report_from_the_entries_is_byte_identical_to_the_recorded_one(tmp_pat
         assert digest == recorded["seeds: report --format json"], run
         kept = {entry.name.split("-")[0] for entry in _entries(tmp_path / "cache")}
         assert {"reference", "entities", "topics", "boilerplate", "units", "ratings"} <= kept
+
+
+def test_a_users_reference_table_and_overrides_are_parsed_not_kept(cache, tmp_path):
+    # Only files claimcheck ships are kept: a user's own YAML is read and checked every time.
+    from claimcheck.reference import load_reference
+    from claimcheck.tables import load_overrides
+
+    shipped = (ROOT / "claims" / "reference.yaml").read_text(encoding="utf-8")
+    own = tmp_path / "reference.yaml"
+    own.write_text(shipped, encoding="utf-8")  # the bundled facts, as a file of the user's
+    assert len(load_reference(own).facts) > 10
+    (tmp_path / "overrides.yaml").write_text("overrides: []\n", encoding="utf-8")
+    load_overrides(tmp_path)
+    kept = {entry.name.split("-")[0] for entry in _entries(cache)}
+    assert not kept & {"reference", "overrides"}  # (topics.yaml, shipped, may be kept)
+    # The same text broken in the user's file is refused, though the bundled one parsed fine.
+    own.write_text(shipped + "version: 2\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_reference(own)
+    assert "duplicate key 'version'" in caught.value.problem
