@@ -22,9 +22,11 @@ SCALARS = (
 KEYS = st.text() | st.integers() | st.floats() | st.booleans() | st.none()
 VALUES = st.recursive(
     SCALARS,
-    lambda inner: st.lists(inner, max_size=4)
-    | st.tuples(inner, inner)
-    | st.dictionaries(KEYS, inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(KEYS, inner, max_size=4)
+    ),
     max_leaves=25,
 )
 
@@ -46,7 +48,7 @@ def test_any_plain_value_is_written_as_json_dumps_writes_it(value, level):
         [],
         {"a": []},
         [{}, [[]]],
-        {1: "one", 1.5: "x", True: "t", None: "n", "키": "값"},
+        {2: "two", 1.5: "x", True: "t", False: "f", None: "n", "키": "값"},
         {"quote": '따옴표 " 역슬래시 \\ 줄\n탭\t제어\x00 \u2028 \ud7a3 😀'},
         [float("nan"), float("inf"), -float("inf"), -0.0, 1e16, 1.5e-7, 5, 5.0, 2**70],
         (1, ("a", None)),
