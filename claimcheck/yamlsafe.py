@@ -119,7 +119,8 @@ def load_bundled(text: str, path: str | Path, what: str = "YAML") -> Any:
         return safe_load(text, path, what)
     identity = f"{sys.version}\0{marshal.version}\0".encode() + text.encode("utf-8")
     key = hashlib.sha256(identity).hexdigest()[:32]
-    stem = Path(str(path)).stem
+    # named after the file and its folder (ko.frames, fx.sources): one entry per file is kept
+    stem = ".".join(Path(str(path)).with_suffix("").parts[-2:])
     entry = folder / "data" / f"{stem}-{key}.bin"
     try:
         stored = entry.read_bytes()

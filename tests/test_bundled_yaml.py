@@ -39,7 +39,7 @@ def test_a_shipped_file_reads_back_from_its_entry_as_parsing_gives_it(path, cach
     parsed = safe_load(text, path)
     assert load_bundled(text, path) == parsed  # parsed, and the entry written
     (entry,) = _entries(cache)
-    assert entry.name.startswith(path.stem + "-")
+    assert entry.name.startswith(f"{path.parent.name}.{path.stem}-")
     again = load_bundled(text, path)  # read from the entry
     assert again == parsed
     # the same order of keys, so whatever is built from it is built in the same order
@@ -138,7 +138,8 @@ def test_a_report_from_the_entries_is_byte_identical_to_the_recorded_one(tmp_pat
         digest = hashlib.sha256(done.stdout).hexdigest()
         assert digest == recorded["seeds: report --format json"], run
         kept = {entry.name.split("-")[0] for entry in _entries(tmp_path / "cache")}
-        assert {"reference", "entities", "topics", "boilerplate", "units", "ratings"} <= kept
+        wanted = {"claims.reference", "ko.entities", "ko.topics", "ko.boilerplate", "data.ratings"}
+        assert wanted <= kept
 
 
 def test_a_users_reference_table_and_overrides_are_parsed_not_kept(cache, tmp_path):
@@ -152,10 +153,17 @@ def test_a_users_reference_table_and_overrides_are_parsed_not_kept(cache, tmp_pa
     assert len(load_reference(own).facts) > 10
     (tmp_path / "overrides.yaml").write_text("overrides: []\n", encoding="utf-8")
     load_overrides(tmp_path)
-    kept = {entry.name.split("-")[0] for entry in _entries(cache)}
+    kept = {entry.name.split("-")[0].split(".")[-1] for entry in _entries(cache)}
     assert not kept & {"reference", "overrides"}  # (topics.yaml, shipped, may be kept)
     # The same text broken in the user's file is refused, though the bundled one parsed fine.
     own.write_text(shipped + "version: 2\n", encoding="utf-8")
     with pytest.raises(InputError) as caught:
         load_reference(own)
     assert "duplicate key 'version'" in caught.value.problem
+
+
+def test_two_files_of_one_name_in_two_folders_keep_an_entry_each(cache):
+    assert load_bundled("a: 1\n", "claimcheck/data/ko/sources.yaml") == {"a": 1}
+    assert load_bundled("b: 2\n", "claimcheck/data/fx/sources.yaml") == {"b": 2}
+    names = sorted(entry.name.split("-")[0] for entry in _entries(cache))
+    assert names == ["fx.sources", "ko.sources"]
