@@ -114,7 +114,8 @@ def rate(
         )
     if on is None:
         first = next(tables_in_order(base, quote), None)
-        return _window_median(first or tables_for(base, quote)[0], base, quote, window)
+        span = None if window is None else (window[0], window[1])  # a key for the kept median
+        return _window_median(first or tables_for(base, quote)[0], base, quote, span)
     for table in tables_in_order(base, quote):
         found = _on_day(table, base, quote, on)
         if found is not None:
