@@ -187,8 +187,10 @@ def load_entity_table() -> EntityTable:
     """The bundled table, read and checked once per process."""
     from importlib.resources import files
 
-    from claimcheck.yamlsafe import safe_load
+    from claimcheck.yamlsafe import load_bundled
 
     resource = files("claimcheck.data").joinpath("ko/entities.yaml")
     text = resource.read_text(encoding="utf-8")
-    return parse_entity_table(safe_load(text, "claimcheck/data/ko/entities.yaml", "language data"))
+    return parse_entity_table(
+        load_bundled(text, "claimcheck/data/ko/entities.yaml", "language data")
+    )

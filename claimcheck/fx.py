@@ -4,6 +4,7 @@ checks, and never a stale rate: past the data, "no rate for DATE (data ends DATE
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import statistics
 from typing import Literal
 
@@ -113,7 +114,8 @@ def rate(
         )
     if on is None:
         first = next(tables_in_order(base, quote), None)
-        return _window_median(first or tables_for(base, quote)[0], base, quote, window)
+        span = None if window is None else (window[0], window[1])  # a key for the kept median
+        return _window_median(first or tables_for(base, quote)[0], base, quote, span)
     for table in tables_in_order(base, quote):
         found = _on_day(table, base, quote, on)
         if found is not None:
@@ -215,6 +217,9 @@ def _closure_note(base: str, quote: str, on: dt.date) -> tuple[str, str]:
     return "", ""
 
 
+# An undated article's conversions all ask for the same window: its median is worked out once
+# (the table is the key by identity, so a user's rate files make new entries, not stale ones).
+@functools.lru_cache(maxsize=64)
 def _window_median(
     table: DailyTable, base: str, quote: str, window: tuple[dt.date, dt.date] | None
 ) -> FxRate:

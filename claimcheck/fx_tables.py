@@ -23,7 +23,7 @@ from pydantic import Field, ValidationError
 
 from claimcheck.errors import InputError
 from claimcheck.models import Result
-from claimcheck.yamlsafe import safe_load
+from claimcheck.yamlsafe import load_bundled, safe_load
 
 RATES_SETTING = "rates.yaml"  # in the tables folder: the user's rate files, used on every run
 # FRED's daily series of the currencies claimcheck converts: series -> (base, quote) of a value.
@@ -102,7 +102,7 @@ class RatesSetting(Result):
 def fx_sources() -> FxSources:
     """The citation of every shipped table (data/fx/sources.yaml), validated."""
     resource = _data_dir() / "sources.yaml"
-    data = safe_load(resource.read_text(encoding="utf-8"), resource)
+    data = load_bundled(resource.read_text(encoding="utf-8"), resource)
     sources = _validated(FxSources, data, resource)
     known = {table.id for table in sources.tables}
     for pref in sources.preference:

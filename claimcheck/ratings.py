@@ -11,7 +11,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from claimcheck.errors import InputError
 from claimcheck.models import Result
-from claimcheck.yamlsafe import safe_load
+from claimcheck.yamlsafe import load_bundled, safe_load
 
 Kind = Literal["reference", "cross_source", "internal"]
 
@@ -145,15 +145,15 @@ def load_ratings(path: Path | None = None) -> RatingTable:
 
 @functools.lru_cache(maxsize=1)
 def _bundled() -> RatingTable:
-    return _load(resources.files("claimcheck.data") / "ratings.yaml")
+    return _load(resources.files("claimcheck.data") / "ratings.yaml", bundled=True)
 
 
-def _load(path: Any) -> RatingTable:
+def _load(path: Any, bundled: bool = False) -> RatingTable:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(path, f"cannot read rating table: {exc}") from None
-    data = safe_load(text, path)
+    data = (load_bundled if bundled else safe_load)(text, path)
     try:
         return RatingTable.model_validate(data)
     except ValidationError as exc:

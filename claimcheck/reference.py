@@ -14,7 +14,7 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 
 from claimcheck.errors import InputError
 from claimcheck.models import Frame, Qualifier, Result
-from claimcheck.yamlsafe import safe_load
+from claimcheck.yamlsafe import load_bundled, safe_load
 
 
 def topic_order() -> tuple[str, ...]:
@@ -281,17 +281,17 @@ def _same_file(path: Path, other: Any) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _bundled() -> ReferenceTable:
-    return _load(default_reference_path())
+    return _load(default_reference_path(), bundled=True)
 
 
-def _load(path: Any) -> ReferenceTable:
+def _load(path: Any, bundled: bool = False) -> ReferenceTable:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InputError(path, "reference table not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(path, f"cannot read reference table: {exc}") from None
-    data = safe_load(text, path)
+    data = (load_bundled if bundled else safe_load)(text, path)
     if not isinstance(data, dict):
         raise InputError(path, "a reference table is a mapping with version and facts")
     try:

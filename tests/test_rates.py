@@ -284,3 +284,21 @@ def test_rates_yaml_in_the_tables_folder_is_no_claim_table(tmp_path, monkeypatch
     (tmp_path / "claims" / "rates.yaml").write_text("files: []\n", encoding="utf-8")
     result = _run("extract", "--check", "--out", "claims")
     assert result.exit_code == 0 and "rates.yaml" not in result.output
+
+
+def test_an_undated_median_is_worked_out_again_when_other_rates_are_in_force(tmp_path):
+    # The median of an unknown date's window is kept for the next conversion that asks; a
+    # user's rate file in force must give its own median, not the one kept from before.
+    from claimcheck.fx_tables import use_rates
+
+    bundled = fx.rate("USD", "KRW", None)
+    assert fx.rate("USD", "KRW", None) == bundled
+    rates = tmp_path / "DEXKOUS.csv"
+    rates.write_text(NEWSROOM_FRED, encoding="utf-8")
+    use_rates([rates])
+    window = (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    users = fx.rate("USD", "KRW", None, window=window)
+    assert "DEXKOUS.csv" in users.source
+    assert users.rate == pytest.approx((1455.10 + 1461.25) / 2)  # its two quotes
+    use_rates([])
+    assert fx.rate("USD", "KRW", None) == bundled

@@ -171,3 +171,29 @@ def test_a_figure_and_a_statement_from_two_sources_are_not_called_agreement(tmp_
         (finding,) = [f for f in store.findings() if f.kind == "cross_source"]
     assert finding.articles == ["a", "b"]
     assert finding.verdict == "single_source"
+
+
+@pytest.mark.parametrize("value_usd", [5_600_000.0, 1e16, 1.5e-7, float("inf"), float("nan"), None])
+def test_a_stored_record_reads_back_as_the_python_json_writer_gave_it(value_usd):
+    # The store writes records with pydantic's JSON writer; read back, each must be what
+    # json.dumps(model_dump(mode="json")) gave before, non-finite floats included.
+    import datetime as dt
+    import json
+
+    from claimcheck.models import SourceValue
+    from claimcheck.reconcile.store import _dump
+
+    source = SourceValue(
+        claim="a:training_cost:1",
+        article="a",
+        outlet="한국일보",
+        published=dt.date(2025, 1, 27),
+        section="body",
+        line=3,
+        quote='약 560만 달러 "V3"\u2028\t끝',
+        stance="asserted",
+        value="5600000 USD",
+        value_usd=value_usd,
+    )
+    before = json.dumps(source.model_dump(mode="json"), ensure_ascii=False)
+    assert json.dumps(json.loads(_dump(source)), ensure_ascii=False) == before

@@ -18,7 +18,7 @@ _CLAUSE_BREAKS = re.compile(r",|;|…|⋯|다가|지만|으나|는데|면서|반
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class _Before(_Data):

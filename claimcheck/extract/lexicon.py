@@ -8,11 +8,11 @@ from importlib import resources
 from pydantic import BaseModel, ConfigDict
 
 from claimcheck.textnorm import normalize
-from claimcheck.yamlsafe import safe_load
+from claimcheck.yamlsafe import load_bundled
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class FigureTopic(_Data):
@@ -97,7 +97,7 @@ def _read(name: str) -> object:
     data = resources.files("claimcheck.data").joinpath("ko").joinpath(name)
     text = data.read_text(encoding="utf-8")
     # Cue words are matched on normalised text, so the data is normalised the same way.
-    return safe_load(normalize(text).text, f"claimcheck/data/ko/{name}", "language data")
+    return load_bundled(normalize(text).text, f"claimcheck/data/ko/{name}", "language data")
 
 
 @functools.cache

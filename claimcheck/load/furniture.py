@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from claimcheck.load.rules import Family, boilerplate, compiled
+from claimcheck.load.rules import Family, any_of, boilerplate, compiled
 from claimcheck.load.sentences import ends_like_sentence
 
 # Figures, dates and times in a UI line ("2025.04.28 01:58", "1,234", "3분").
@@ -42,11 +42,6 @@ def _token_line(family: Family, line: str) -> bool:
     return bool(tokens) and all(token in words for token in tokens)
 
 
-def _any_of(patterns: tuple[str, ...]) -> str:
-    """One regex that is found in a line where any of `patterns` is (one search, not one each)."""
-    return "|".join(f"(?:{pattern})" for pattern in patterns)
-
-
 def match_line(line: str) -> Furniture | None:
     """The first family that matches a normalised, trimmed line, or None for story text."""
     if not line:
@@ -57,7 +52,7 @@ def match_line(line: str) -> Furniture | None:
             continue
         if prose and not family.matches_sentences:
             continue
-        hit = bool(family.patterns and compiled(_any_of(tuple(family.patterns))).search(line))
+        hit = bool(family.patterns and compiled(any_of(tuple(family.patterns))).search(line))
         if not hit and family.word_lists:
             hit = _token_line(family, line)
         if hit:

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from claimcheck.yamlsafe import safe_load
+from claimcheck.yamlsafe import load_bundled
 
 _DATA_PACKAGE = "claimcheck.data"
 DATA_FILES = ("ko/numerals.yaml", "ko/units.yaml", "ko/qualifiers.yaml")
@@ -16,7 +16,7 @@ DATA_FILES = ("ko/numerals.yaml", "ko/units.yaml", "ko/qualifiers.yaml")
 
 class _Table(BaseModel):
     # A typo in a data file must fail loudly, never be ignored.
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class LatinScale(_Table):
@@ -223,7 +223,7 @@ class Lexicon(_Table):
 def read_yaml(name: str) -> object:
     """Parse one data file of the package (`ko/units.yaml` …)."""
     text = resources.files(_DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-    return safe_load(text, f"claimcheck/data/{name}", "language data")
+    return load_bundled(text, f"claimcheck/data/{name}", "language data")
 
 
 @functools.cache

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from claimcheck.errors import InputError
 from claimcheck.models import Finding, Strict
-from claimcheck.yamlsafe import safe_load
+from claimcheck.yamlsafe import load_bundled
 
 Lang = Literal["en", "ko"]
 LANGS: tuple[str, ...] = ("en", "ko")
@@ -37,7 +37,7 @@ class Labels(Strict):
 @functools.lru_cache(maxsize=1)
 def labels() -> Labels:
     source = resources.files("claimcheck.render") / "labels.yaml"
-    raw = safe_load(source.read_text(encoding="utf-8"), str(source), "labels YAML")
+    raw = load_bundled(source.read_text(encoding="utf-8"), str(source), "labels YAML")
     try:
         return Labels.model_validate(raw)
     except ValidationError as exc:

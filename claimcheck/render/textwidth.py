@@ -22,7 +22,7 @@ def char_width(ch: str) -> int:
 def width(text: str) -> int:
     if text.isascii():
         return len(text)
-    return sum(char_width(ch) for ch in text)
+    return sum(map(char_width, text))
 
 
 def clip(text: str, cols: int) -> str:

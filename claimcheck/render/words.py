@@ -29,10 +29,10 @@ def _clause_data() -> ClauseData:
     from pydantic import ValidationError
 
     from claimcheck.errors import InputError
-    from claimcheck.yamlsafe import safe_load
+    from claimcheck.yamlsafe import load_bundled
 
     source = resources.files("claimcheck.data") / "ko" / "clauses.yaml"
-    raw = safe_load(source.read_text(encoding="utf-8"), str(source), "language data")
+    raw = load_bundled(source.read_text(encoding="utf-8"), str(source), "language data")
     try:
         return ClauseData.model_validate(raw)
     except ValidationError as exc:

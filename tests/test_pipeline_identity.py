@@ -1,0 +1,98 @@
+"""Whole-pipeline identity: speed work must not change a byte of what `claimcheck` writes.
+
+The digests in tests/fixtures/pipeline_digests.json are of what the code wrote before the start-up
+work of issue 12 (lazy models, data read once, the reconciler's loops): the report as JSON and as
+the terminal view (English and Korean), for the seeds, the test corpus and 60 articles made by
+benchmarks/scale.py's seeded generator, plus those articles' claim tables. A change of the rules
+(what the tool decides) changes them on purpose: check the new output by eye, then rewrite the
+file with
+
+    CLAIMCHECK_WRITE_DIGESTS=1 python -m pytest tests/test_pipeline_identity.py
+
+and say in the commit why the output changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+DIGESTS = ROOT / "tests" / "fixtures" / "pipeline_digests.json"
+WRITE = os.environ.get("CLAIMCHECK_WRITE_DIGESTS") == "1"
+GENERATED = 60
+
+
+def _generate(folder: Path, count: int) -> None:
+    spec = importlib.util.spec_from_file_location("scale", ROOT / "benchmarks" / "scale.py")
+    assert spec and spec.loader
+    scale = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scale)
+    scale.generate(folder, count)
+
+
+@pytest.fixture(scope="module")
+def corpora(tmp_path_factory) -> dict[str, Path]:
+    generated = tmp_path_factory.mktemp("generated")
+    _generate(generated, GENERATED)
+    return {
+        "seeds": ROOT / "seeds",
+        "test corpus": ROOT / "tests" / "corpus" / "ko" / "articles",
+        "generated": generated,
+    }
+
+
+def _run(args: list[str], cwd: Path) -> bytes:
+    # From an empty folder: no claims/overrides.yaml or reference table of the checkout is read.
+    old = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(main, args, catch_exceptions=False)
+    finally:
+        os.chdir(old)
+    assert result.exit_code == 0, result.output
+    return result.stdout_bytes
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _outputs(corpora: dict[str, Path], workdir: Path) -> dict[str, str]:
+    digests = {}
+    for name, folder in corpora.items():
+        path = str(folder)
+        report = _run(["report", path, "--format", "json", "--no-cache"], workdir)
+        # a digest of nothing would match forever: the outputs hashed must be whole reports
+        assert len(json.loads(report)["findings"]) > 10
+        digests[f"{name}: report --format json"] = _digest(report)
+        for lang in ("en", "ko"):
+            view = _run(["report", path, "--all", "--lang", lang, "--no-cache"], workdir)
+            assert view.count(b"\n") > 50
+            digests[f"{name}: report --all --lang {lang}"] = _digest(view)
+    tables = workdir / "tables"
+    _run(["extract", str(corpora["generated"]), "--out", str(tables)], workdir)
+    written = sorted(tables.glob("*.yaml"))
+    assert len(written) == GENERATED
+    digests["generated: claim tables"] = _digest(
+        b"".join(path.name.encode() + b"\0" + path.read_bytes() for path in written)
+    )
+    return digests
+
+
+def test_reports_and_tables_are_byte_identical_to_the_recorded_ones(corpora, tmp_path):
+    digests = _outputs(corpora, tmp_path)
+    if WRITE:
+        DIGESTS.write_text(json.dumps(digests, indent=2, ensure_ascii=False) + "\n")
+    recorded = json.loads(DIGESTS.read_text(encoding="utf-8"))
+    assert set(digests) == set(recorded)
+    changed = [name for name in digests if digests[name] != recorded[name]]
+    assert changed == [], f"output changed: {changed} (see this module's docstring)"
