@@ -667,3 +667,31 @@ def test_an_estimate_of_the_parent_companys_hardware_disputes_the_run_cost(tmp_p
     report = _report(tmp_path, a=("2025-02-12", body))
     (dispute,) = [f for f in report.findings if f.verdict == "disputed"]
     assert "hardware" in dispute.explanation
+
+
+def test_a_rank_is_the_one_held_by_the_clauses_subject_on_the_day_it_names(tmp_path):
+    report = _report(
+        tmp_path,
+        a=(
+            "2025-01-28",
+            "27일(현지시간) 뉴욕증시에서 엔비디아 주가는 16.97% 폭락했다. "
+            "이로써 엔비디아 시총은 애플에 이어 2위로 밀렸다.",
+        ),
+        b=("2025-01-29", "27일(현지시간) 엔비디아 시총은 1위 자리를 애플에 내주며 3위로 내려앉았다."),
+        c=("2025-01-29", "엔비디아가 처음 시총 1위에 오른 것은 지난해 6월 18일이다."),
+    )
+    ranks = {c.article: c for c in report.claims if "rank" in c.attributes}
+    assert {a: (c.subject, c.attributes["rank"]) for a, c in ranks.items()} == {
+        "a": ("nvidia", "2"),
+        "b": ("nvidia", "3"),
+        "c": ("nvidia", "1"),
+    }
+    verdicts = {
+        claim.article: f.verdict
+        for f in report.findings
+        if f.kind == "reference"
+        for claim in ranks.values()
+        if claim.id in f.claims
+    }
+    # on 27 January Nvidia fell to third (nvda-rank-2025-01-27); first on 18 June 2024
+    assert verdicts == {"a": "refuted", "b": "supported", "c": "supported"}

@@ -249,6 +249,17 @@ def _quote(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Draf
 
 
 _RANK = re.compile(r"(\d+)\s*위")
+# after a name: it is ranked ahead of, or passed by, the one the rank is about
+_NOT_THE_RANKED = ("에 이어", "에게 내주", "에 내주", "를 제치", "을 제치", "에 뒤", "에 밀려", "보다")
+_RANK_SUBJECT = re.compile(r"(?:\s*(?:시총|시가총액|주가))?(?:은|는|이|가)\s")
+# a rank given up ("1위 자리를 … 내주며") is not the one held
+_RANK_LOST = re.compile(r"\s*(?:자리를|자리에서|에서 밀려|에서 내려|를 내주|을 내주)")
+
+
+def _rank_reached(text: str):
+    """The rank a sentence says is held: of several ("1위 자리를 내주며 2위로"), not one given up."""
+    ranks = [m for m in _RANK.finditer(text) if not _RANK_LOST.match(text, m.end())]
+    return ranks[-1] if ranks else None
 
 
 def _stock_move(ctx: SentenceContext, mentions: list[Mention], figures) -> list[Draft]:
@@ -280,16 +291,33 @@ def _ranker(topic: str):
     """A rank ("시총 1위", "앱스토어 1위에 올랐다") owned by the name before it."""
 
     def make(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Draft]:
-        rank = _RANK.search(ctx.text)
+        rank = _rank_reached(ctx.text)
         if rank is None or not mentions:
             return []
-        owner = [m for m in mentions if m.end <= rank.start()] or mentions
-        first = owner[0] if topic == "adoption" else owner[-1]
+        # not the one ranked ahead or passed ("애플에 이어 2위로", "1위 자리를 애플에 내주며")
+        owner = [
+            m
+            for m in mentions
+            if m.end <= rank.start() and not ctx.text[m.end :].startswith(_NOT_THE_RANKED)
+        ] or mentions
+        # the clause's subject first ("엔비디아 시총은 … 2위로 밀렸다")
+        subjects = [m for m in owner if _RANK_SUBJECT.match(ctx.text, m.end)]
+        first = owner[0] if topic == "adoption" else (subjects or owner)[-1]
         subject = first.parent or first.entity if topic == "adoption" else first.entity
         obj = first.entity if topic == "adoption" and first.parent else None
-        return [
-            Draft(topic, subject, obj, None, (first.start, rank.end()), {"rank": rank.group(1)})
-        ]
+        attributes = {"rank": rank.group(1)}
+        # a market's ranking is of a session: the day written, else the paragraph's or story's
+        if topic == "market_value":
+            # the day written nearest the rank ("1위에 오른 것은 지난해 6월 18일로")
+            written = sorted(
+                (abs(d.start - rank.start()), d.value)
+                for d in ctx.dates()
+                if d.value and len(d.value) == 10
+            )
+            day = written[0][1] if written else ctx.inherited_date or ctx.session_date
+            if day:
+                attributes["date"] = day
+        return [Draft(topic, subject, obj, None, (first.start, rank.end()), attributes)]
 
     return make
 
