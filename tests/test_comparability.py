@@ -465,7 +465,10 @@ def test_an_apps_users_belong_to_its_maker_and_a_bracket_owner_is_not_the_app_be
             "딥시크 앱의 2월 국내 MAU는 74만 명이었다. 같은 달 클로드의 국내 MAU는 21만 명이었다. "
             "2월 MAU 순위는 챗GPT에 이어 뤼튼(236만 명), 딥시크(74만 명) 순이었다.",
         ),
-        b=("2025-03-06", "딥시크의 2월 국내 MAU는 74만 명으로 집계됐다. 챗GPT의 2월 MAU는 553만 명이다."),
+        b=(
+            "2025-03-06",
+            "딥시크의 2월 국내 MAU는 74만 명으로 집계됐다. 챗GPT의 2월 MAU는 553만 명이다.",
+        ),
     )
     claims = {c.quantity.text: c for c in report.claims if c.quantity and c.article == "a"}
     # Claude's users are Anthropic's, not the DeepSeek story's
@@ -536,7 +539,9 @@ def test_a_figure_hundreds_of_times_the_record_is_another_quantity_but_a_slipped
     )
     # 16억 달러 is 287 times the 557만6000달러 on record: a company's spending, not the run's
     assert _problems(report, "16억 달러") == []
-    (apart,) = [f for f in report.findings if f.kind == "reference" and "16억 달러" in f.explanation]
+    (apart,) = [
+        f for f in report.findings if f.kind == "reference" and "16억 달러" in f.explanation
+    ]
     assert any("magnitude" in step for step in apart.arithmetic)
     # 20480 is 2048 with a zero added: a misstatement of the same figure, refuted
     (slipped,) = _problems(report, "20480개")
@@ -555,7 +560,6 @@ def test_hours_named_as_gpu_hours_before_the_figure_are_gpu_hours(tmp_path, sent
     rep = _report(tmp_path, a=("2025-06-11", sentence))
     (hours,) = [c for c in rep.claims if c.quantity and c.quantity.text.startswith("95만")]
     assert hours.quantity.unit == "gpu_hour"
-
 
 
 def test_an_undated_deck_figure_is_checked_against_the_undated_body_of_the_same_day(tmp_path):
@@ -677,7 +681,10 @@ def test_a_rank_is_the_one_held_by_the_clauses_subject_on_the_day_it_names(tmp_p
             "27일(현지시간) 뉴욕증시에서 엔비디아 주가는 16.97% 폭락했다. "
             "이로써 엔비디아 시총은 애플에 이어 2위로 밀렸다.",
         ),
-        b=("2025-01-29", "27일(현지시간) 엔비디아 시총은 1위 자리를 애플에 내주며 3위로 내려앉았다."),
+        b=(
+            "2025-01-29",
+            "27일(현지시간) 엔비디아 시총은 1위 자리를 애플에 내주며 3위로 내려앉았다.",
+        ),
         c=("2025-01-29", "엔비디아가 처음 시총 1위에 오른 것은 지난해 6월 18일이다."),
     )
     ranks = {c.article: c for c in report.claims if "rank" in c.attributes}

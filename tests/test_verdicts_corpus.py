@@ -21,7 +21,8 @@ from verdict_scoring import (
     HOLDOUT4,
     HOLDOUT5,
     HOLDOUT6,
-    HOLDOUT7, HOLDOUT8,
+    HOLDOUT7,
+    HOLDOUT8,
     SEEDS,
     SEEDS_EXPECTED,
     Trap,
@@ -55,7 +56,9 @@ ARTICLE_KINDS = {"news", "blog", "newsletter", "explainer", "round-up", "essay"}
 
 
 ALL_ARTICLES = (
-    article_files() + article_files(HOLDOUT) + article_files(HOLDOUT2)
+    article_files()
+    + article_files(HOLDOUT)
+    + article_files(HOLDOUT2)
     + article_files(HOLDOUT3)
     + article_files(HOLDOUT4)
     + article_files(HOLDOUT5)
@@ -126,7 +129,8 @@ def test_corpus_has_enough_articles():
 
 
 @pytest.mark.parametrize(
-    "folder", [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8],
+    "folder",
+    [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8],
     ids=lambda f: f.name,
 )
 def test_holdout_has_enough_articles_and_every_trap_class_twice(folder):
@@ -137,12 +141,23 @@ def test_holdout_has_enough_articles_and_every_trap_class_twice(folder):
 
 
 @pytest.mark.parametrize(
-    "folder", [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8],
+    "folder",
+    [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8],
     ids=lambda f: f.name,
 )
 def test_holdout_articles_are_not_articles_of_an_earlier_corpus(folder):
     # a held-out article copied from a corpus written before it would no longer be held out
-    corpora = [CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8]
+    corpora = [
+        CORPUS,
+        HOLDOUT,
+        HOLDOUT2,
+        HOLDOUT3,
+        HOLDOUT4,
+        HOLDOUT5,
+        HOLDOUT6,
+        HOLDOUT7,
+        HOLDOUT8,
+    ]
     earlier = corpora[: corpora.index(folder)]
     texts = {article_text(path): f.name for f in earlier for path in article_files(f)}
     for path in article_files(folder):

@@ -40,10 +40,9 @@ class SentenceContext:
         if self._dates is None:
             from claimcheck.extract.frames import date_mentions
 
-            self._dates = date_mentions(
-                self.text, self.article.meta.published, self.anchor_date
-            )
+            self._dates = date_mentions(self.text, self.article.meta.published, self.anchor_date)
         return self._dates
+
     _inverse: list[int] = field(default_factory=list)
 
     @property

@@ -141,9 +141,7 @@ def _conversions_follow(text: str, drafts: list[Draft]) -> list[Draft]:
         if not _CONVERSION_GAP.match(text[first.span[1] : second.span[0]]):
             continue
         if per_a and not per_b:  # "1시간 임차료 2달러(약 2900원)": the won price is per hour too
-            second.quantity = second.quantity.model_copy(
-                update={"unit": f"{cur_b}/{per_a}"}
-            )
+            second.quantity = second.quantity.model_copy(update={"unit": f"{cur_b}/{per_a}"})
         second.topic, second.subject, second.object = first.topic, first.subject, first.object
         second.attributes = {**first.attributes, **second.attributes}
         second.frame = first.frame  # the same sum in another currency
@@ -328,8 +326,10 @@ def _classify(
         maker = _maker_of(obj)
         if maker is not None and maker != subject and _nearest(ctx, start, _THINGS) == obj:
             subject = maker  # "챗GPT의 하루 이용자 108만 명" in a DeepSeek story: OpenAI's app
-    if name == "gpu_count" and subject is None and (
-        _peer_before(ctx, start) or _group_owns(ctx, start)
+    if (
+        name == "gpu_count"
+        and subject is None
+        and (_peer_before(ctx, start) or _group_owns(ctx, start))
     ):
         subject = None  # "미국 빅테크들이 수만 대의 GPU를": someone else's chips
     elif name == "gpu_count" and subject is None:
@@ -338,9 +338,7 @@ def _classify(
         # the object is the chip counted; the model trained on it is an attribute
         # the chip written right before the count ("H800 1만 개, H20 3만 개"), else the nearest
         # one up to a little after it ("2048개의 H800")
-        adjacent = [
-            m for m in _before(ctx, start, {"chip"}) if not ctx.text[m.end : start].strip()
-        ]
+        adjacent = [m for m in _before(ctx, start, {"chip"}) if not ctx.text[m.end : start].strip()]
         obj = adjacent[-1].entity if adjacent else _nearest_entity(ctx, end + 20, {"chip"})
         if obj:
             from claimcheck.extract.mentions import entity_parent
@@ -472,7 +470,9 @@ def _subject(ctx: SentenceContext, position: int, types: set[str]) -> str | None
     return None
 
 
-_SHARE_CLASS = re.compile(r"(?:\s*(?:미국예탁증권|예탁증권|ADR|보통주|우선주))?(?:\s*\(\s*ADR\s*\))?")
+_SHARE_CLASS = re.compile(
+    r"(?:\s*(?:미국예탁증권|예탁증권|ADR|보통주|우선주))?(?:\s*\(\s*ADR\s*\))?"
+)
 
 
 def _maker_of(model: str) -> str | None:
@@ -516,7 +516,9 @@ def _group_owns(ctx: SentenceContext, start: int) -> bool:
     """A plural group is the subject before the figure, and no company is named after it."""
     text = ctx.text[:start]
     at = max((text.rfind(word) for word in topic_data().peer_cues.groups), default=-1)
-    return at >= 0 and not any(m.type == "company" and m.start > at for m in _before(ctx, start, {"company"}))
+    return at >= 0 and not any(
+        m.type == "company" and m.start > at for m in _before(ctx, start, {"company"})
+    )
 
 
 def _peer_before(ctx: SentenceContext, start: int) -> bool:
@@ -577,7 +579,7 @@ def _below_zero(quantity: Quantity) -> bool:
 
 
 def _direction_noun_before(ctx: SentenceContext, start: int) -> str | None:
-    """'down' for "낙폭이 18%", 'up' for "상승폭은 5%": the noun before the figure, in its clause."""
+    """'down' for "낙폭이 18%", 'up' for "상승폭은 5%": the noun just before the figure."""
     before = ctx.text[max(0, start - 8) : start]
     for direction, words in topic_data().direction_nouns.items():
         if any(word in before for word in words):

@@ -105,11 +105,15 @@ _DAY = re.compile(
 # "27~30일", "3~6일": a span of days of one month
 _DAY_SPAN = re.compile(r"(?<![\d.])(\d{1,2})\s*[~∼-]\s*(\d{1,2})일")
 _MONTH = re.compile(r"(?:(\d{4})년\s*)?(?<![\d.])(\d{1,2})월(?!\s*\d{1,2}일)(?!\s*(?:간|동안))")
+
+
 @functools.cache
 def _week() -> re.Pattern[str]:
     words = sorted((w for ws in frame_data().weeks.values() for w in ws), key=len, reverse=True)
     alternatives = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?:(\d{{4}})년\s*)?(?<![\d.])(\d{{1,2}})월\s*({alternatives})\s*주(?!\s*(?:간|동안))")
+    return re.compile(
+        rf"(?:(\d{{4}})년\s*)?(?<![\d.])(\d{{1,2}})월\s*({alternatives})\s*주(?!\s*(?:간|동안))"
+    )
 
 
 @functools.cache
@@ -179,7 +183,11 @@ def date_mentions(
         value = None
         if published is not None:
             first, last = int(m.group(1)), int(m.group(2))
-            base = published if last <= published.day else published.replace(day=1) - dt.timedelta(days=1)
+            base = (
+                published
+                if last <= published.day
+                else published.replace(day=1) - dt.timedelta(days=1)
+            )
             start, end = _iso(base.year, base.month, first), _iso(base.year, base.month, last)
             value = f"{start}/{end}" if start and end else None
         add(m.start(), m.end(), value)
@@ -198,11 +206,19 @@ def date_mentions(
             if year is None:
                 year = published.year if month <= published.month else published.year - 1
         month_value = _iso(year, month) if year and 1 <= month <= 12 else None
-        add(m.start(), m.end(), f"{month_value}-W{_week_number(m.group(3))}" if month_value else None)
+        add(
+            m.start(),
+            m.end(),
+            f"{month_value}-W{_week_number(m.group(3))}" if month_value else None,
+        )
     for m in _bare_week().finditer(text):  # "셋째 주 3만 명에서 넷째 주 76만 명으로": same month
         earlier = [d for d in found if d.end <= m.start() and d.value and "-W" in d.value]
         month_value = earlier[-1].value.split("-W")[0] if earlier else None
-        add(m.start(), m.end(), f"{month_value}-W{_week_number(m.group(1))}" if month_value else None)
+        add(
+            m.start(),
+            m.end(),
+            f"{month_value}-W{_week_number(m.group(1))}" if month_value else None,
+        )
     for m in _DAY.finditer(text):
         value = None
         if published is not None:
@@ -560,7 +576,9 @@ def counter_class(counter: str | None) -> str | None:
 def counted_kind(text: str, start: int, end: int) -> str | None:
     """What an adoption figure counts (daily_users, downloads…): the cue nearest before the
     figure within its clause, else one right after it."""
-    before = text[:start]  # the nearest cue before, anywhere in the sentence ("MAU는 … 딥시크(121만 명)")
+    before = text[
+        :start
+    ]  # the nearest cue before, anywhere in the sentence ("MAU는 … 딥시크(121만 명)")
     best: tuple[int, str] | None = None
     for kind, words in frame_data().counted.items():
         for word in words:

@@ -250,14 +250,23 @@ def _quote(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Draf
 
 _RANK = re.compile(r"(\d+)\s*위")
 # after a name: it is ranked ahead of, or passed by, the one the rank is about
-_NOT_THE_RANKED = ("에 이어", "에게 내주", "에 내주", "를 제치", "을 제치", "에 뒤", "에 밀려", "보다")
+_NOT_THE_RANKED = (
+    "에 이어",
+    "에게 내주",
+    "에 내주",
+    "를 제치",
+    "을 제치",
+    "에 뒤",
+    "에 밀려",
+    "보다",
+)
 _RANK_SUBJECT = re.compile(r"(?:\s*(?:시총|시가총액|주가))?(?:은|는|이|가)\s")
 # a rank given up ("1위 자리를 … 내주며") is not the one held
 _RANK_LOST = re.compile(r"\s*(?:자리를|자리에서|에서 밀려|에서 내려|를 내주|을 내주)")
 
 
 def _rank_reached(text: str):
-    """The rank a sentence says is held: of several ("1위 자리를 내주며 2위로"), not one given up."""
+    """The rank a sentence says is held ("1위 자리를 내주며 2위로": 2), not one given up."""
     ranks = [m for m in _RANK.finditer(text) if not _RANK_LOST.match(text, m.end())]
     return ranks[-1] if ranks else None
 

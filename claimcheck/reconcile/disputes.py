@@ -102,7 +102,7 @@ def _own(claim: Claim) -> bool:
 
 
 def _one_house(a: str, b: str | None) -> bool:
-    """The same company, or a company and its parent ("딥시크 모회사 하이플라이어가 보유한 서버")."""
+    """The same company, or a company and its parent ("딥시크 모회사 하이플라이어의 서버")."""
     from claimcheck.extract.mentions import entity_parent
 
     return b is not None and (a == b or entity_parent(a) == b or entity_parent(b) == a)

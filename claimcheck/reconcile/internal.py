@@ -214,7 +214,7 @@ def _same_object(top: Claim, body: Claim) -> bool:
 
 def _story_time(top: Frame | None, body: Frame | None, published) -> tuple:
     """A headline and a body figure that neither dates hold at the story's own time: an article
-    tells of its day unless it says otherwise ("코스피 1.2% 하락 마감" over "0.77% 내린 채 마감")."""
+    tells of its day unless it says otherwise ("코스피 1.2% 하락 마감" over "0.77% 내린 채")."""
     if top is None or body is None or published is None:
         return top, body
     if top.as_of or top.since or body.as_of or body.since:
@@ -251,7 +251,9 @@ def _compare_top(corpus: Corpus, top: Claim, mine, peers) -> Finding:
             if abs(diff) <= HEADLINE_TOLERANCE:
                 verdict = "consistent"
             elif reciprocal and abs(mine.interval.point * value.interval.point - 1) <= 0.1:
-                verdict = "consistent"  # "4분의 1" against "4배": the same ratio seen from each side
+                verdict = (
+                    "consistent"  # "4분의 1" against "4배": the same ratio seen from each side
+                )
                 steps.append(f"{top.section} and body give the same ratio from either side")
             elif top.section == "headline" and as_headline(mine.interval).overlaps(value.interval):
                 verdict = "consistent"  # "600만 달러 AI" for 557만6000달러: headlines round

@@ -392,7 +392,10 @@ def _model_of(fact: ReferenceFact) -> str | None:
 def _within(claim: Claim, mine: Interval, ref: Interval, fact: ReferenceFact, steps):
     # only a stated bound ("5% 이상", "1000억 개를 넘는") can understate; a vague magnitude
     # ("수천억 달러") or a range says as much as it claims
-    stated_bound = claim.quantity is not None and claim.quantity.qualifier in ("at_least", "at_most")
+    stated_bound = claim.quantity is not None and claim.quantity.qualifier in (
+        "at_least",
+        "at_most",
+    )
     if mine.bound and stated_bound and ref.point is not None:
         edge = mine.high if ref.point < 0 else mine.low
         if edge not in (0, math.inf, -math.inf) and abs(ref.point) >= UNDERSTATES * abs(edge):

@@ -76,7 +76,9 @@ def comparable(claim: Claim, published: dt.date | None) -> Value | None:
         and "direction" not in claim.attributes
         and not _signed(quantity)
     )
-    shown = f"{quantity.text} = {describe(quantity, sign)}" + (" (direction not said)" if unsigned else "")
+    shown = f"{quantity.text} = {describe(quantity, sign)}" + (
+        " (direction not said)" if unsigned else ""
+    )
     return Value(interval, unit, shown, unsigned=unsigned)
 
 
