@@ -42,6 +42,10 @@ HOLDOUT7 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout7"
 # newsletter, foreign-press round-up, a week-later follow-up), written without looking at the rules
 # or the report: never tune on it.
 HOLDOUT8 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout8"
+# The week of the DeepSeek shock as outlets of different sizes write it (live market blog, regional
+# rewrite of wire copy, TV script, retail investor's post, professor Q&A, fact box, government
+# release, weekly newsletter), written without looking at the rules or the report: never tune on it.
+HOLDOUT10 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout10"
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
 
@@ -352,6 +356,7 @@ HOLDOUTS = {
     "holdout6": HOLDOUT6,
     "holdout7": HOLDOUT7,
     "holdout8": HOLDOUT8,
+    "holdout10": HOLDOUT10,
 }
 
 
