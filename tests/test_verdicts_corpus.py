@@ -1,7 +1,7 @@
 """The verdict-trust corpus (tests/corpus/ko/verdicts): well formed, and the report's problem
 verdicts on it and on the seeds above the floors. The held-out corpora
-(tests/corpus/ko/verdicts_holdout, verdicts_holdout2 to verdicts_holdout8) are checked for form
-only: they have no floors, they measure.
+(tests/corpus/ko/verdicts_holdout to verdicts_holdout10, verdict_scoring.HOLDOUTS) are checked for
+form only: they have no floors, they measure.
 
 Expectations were written by reading the articles, never from the report. Current figures:
 `python benchmarks/verdicts.py --verbose`.
@@ -23,6 +23,7 @@ from verdict_scoring import (
     HOLDOUT6,
     HOLDOUT7,
     HOLDOUT8,
+    HOLDOUT10,
     SEEDS,
     SEEDS_EXPECTED,
     Trap,
@@ -65,6 +66,7 @@ ALL_ARTICLES = (
     + article_files(HOLDOUT6)
     + article_files(HOLDOUT7)
     + article_files(HOLDOUT8)
+    + article_files(HOLDOUT10)
 )
 
 
@@ -108,7 +110,18 @@ def test_article_has_expectations_with_figures_that_occur_once(path):
 
 @pytest.mark.parametrize(
     "folder",
-    [CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8],
+    [
+        CORPUS,
+        HOLDOUT,
+        HOLDOUT2,
+        HOLDOUT3,
+        HOLDOUT4,
+        HOLDOUT5,
+        HOLDOUT6,
+        HOLDOUT7,
+        HOLDOUT8,
+        HOLDOUT10,
+    ],
     ids=lambda f: f.name,
 )
 def test_every_expectation_file_has_its_article(folder):
@@ -130,7 +143,7 @@ def test_corpus_has_enough_articles():
 
 @pytest.mark.parametrize(
     "folder",
-    [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8],
+    [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT10],
     ids=lambda f: f.name,
 )
 def test_holdout_has_enough_articles_and_every_trap_class_twice(folder):
@@ -142,7 +155,7 @@ def test_holdout_has_enough_articles_and_every_trap_class_twice(folder):
 
 @pytest.mark.parametrize(
     "folder",
-    [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8],
+    [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT10],
     ids=lambda f: f.name,
 )
 def test_holdout_articles_are_not_articles_of_an_earlier_corpus(folder):
@@ -157,6 +170,7 @@ def test_holdout_articles_are_not_articles_of_an_earlier_corpus(folder):
         HOLDOUT6,
         HOLDOUT7,
         HOLDOUT8,
+        HOLDOUT10,
     ]
     earlier = corpora[: corpora.index(folder)]
     texts = {article_text(path): f.name for f in earlier for path in article_files(f)}
@@ -176,6 +190,11 @@ def test_holdout_articles_are_not_articles_of_an_earlier_corpus(folder):
         (HOLDOUT7, [CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6]),
         # written at the same time as holdout7, neither seeing the other: still no shared line
         (HOLDOUT8, [CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7]),
+        # written at the same time as holdout9, neither seeing the other
+        (
+            HOLDOUT10,
+            [CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8],
+        ),
     ],
     ids=[
         "verdicts_holdout3",
@@ -184,6 +203,7 @@ def test_holdout_articles_are_not_articles_of_an_earlier_corpus(folder):
         "verdicts_holdout6",
         "verdicts_holdout7",
         "verdicts_holdout8",
+        "verdicts_holdout10",
     ],
 )
 def test_later_holdout_shares_no_sentence_with_an_earlier_corpus(folder, earlier):
@@ -202,7 +222,7 @@ def test_later_holdout_shares_no_sentence_with_an_earlier_corpus(folder, earlier
 
 @pytest.mark.parametrize(
     "folder",
-    [HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8],
+    [HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT10],
     ids=lambda f: f.name,
 )
 def test_holdout_plants_the_real_problems_the_brief_asked_for(folder):

@@ -1,7 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout7, and the bundled seeds);
-tests/corpus/ko/verdicts_holdout to verdicts_holdout6 and verdicts_holdout8, and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout10 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -42,6 +41,10 @@ HOLDOUT7 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout7"
 # newsletter, foreign-press round-up, a week-later follow-up), written without looking at the rules
 # or the report: never tune on it.
 HOLDOUT8 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout8"
+# The week of the DeepSeek shock as outlets of different sizes write it (live market blog, regional
+# rewrite of wire copy, TV script, retail investor's post, professor Q&A, fact box, government
+# release, weekly newsletter), written without looking at the rules or the report: never tune on it.
+HOLDOUT10 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout10"
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
 
@@ -352,6 +355,7 @@ HOLDOUTS = {
     "holdout6": HOLDOUT6,
     "holdout7": HOLDOUT7,
     "holdout8": HOLDOUT8,
+    "holdout10": HOLDOUT10,
 }
 
 
