@@ -1,6 +1,6 @@
 """The verdict-trust corpus (tests/corpus/ko/verdicts): well formed, and the report's problem
 verdicts on it and on the seeds above the floors. The held-out corpora
-(tests/corpus/ko/verdicts_holdout, verdicts_holdout2 to verdicts_holdout8) are checked for form
+(tests/corpus/ko/verdicts_holdout, verdicts_holdout2 to verdicts_holdout9) are checked for form
 only: they have no floors, they measure.
 
 Expectations were written by reading the articles, never from the report. Current figures:
@@ -21,7 +21,9 @@ from verdict_scoring import (
     HOLDOUT4,
     HOLDOUT5,
     HOLDOUT6,
-    HOLDOUT7, HOLDOUT8,
+    HOLDOUT7,
+    HOLDOUT8,
+    HOLDOUT9,
     SEEDS,
     SEEDS_EXPECTED,
     Trap,
@@ -62,6 +64,7 @@ ALL_ARTICLES = (
     + article_files(HOLDOUT6)
     + article_files(HOLDOUT7)
     + article_files(HOLDOUT8)
+    + article_files(HOLDOUT9)
 )
 
 
@@ -105,7 +108,10 @@ def test_article_has_expectations_with_figures_that_occur_once(path):
 
 @pytest.mark.parametrize(
     "folder",
-    [CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8],
+    [
+        CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8,
+        HOLDOUT9,
+    ],
     ids=lambda f: f.name,
 )
 def test_every_expectation_file_has_its_article(folder):
@@ -126,7 +132,8 @@ def test_corpus_has_enough_articles():
 
 
 @pytest.mark.parametrize(
-    "folder", [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8],
+    "folder",
+    [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9],
     ids=lambda f: f.name,
 )
 def test_holdout_has_enough_articles_and_every_trap_class_twice(folder):
@@ -137,12 +144,16 @@ def test_holdout_has_enough_articles_and_every_trap_class_twice(folder):
 
 
 @pytest.mark.parametrize(
-    "folder", [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8],
+    "folder",
+    [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9],
     ids=lambda f: f.name,
 )
 def test_holdout_articles_are_not_articles_of_an_earlier_corpus(folder):
     # a held-out article copied from a corpus written before it would no longer be held out
-    corpora = [CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8]
+    corpora = [
+        CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8,
+        HOLDOUT9,
+    ]
     earlier = corpora[: corpora.index(folder)]
     texts = {article_text(path): f.name for f in earlier for path in article_files(f)}
     for path in article_files(folder):
@@ -161,6 +172,10 @@ def test_holdout_articles_are_not_articles_of_an_earlier_corpus(folder):
         (HOLDOUT7, [CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6]),
         # written at the same time as holdout7, neither seeing the other: still no shared line
         (HOLDOUT8, [CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7]),
+        (
+            HOLDOUT9,
+            [CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8],
+        ),
     ],
     ids=[
         "verdicts_holdout3",
@@ -169,6 +184,7 @@ def test_holdout_articles_are_not_articles_of_an_earlier_corpus(folder):
         "verdicts_holdout6",
         "verdicts_holdout7",
         "verdicts_holdout8",
+        "verdicts_holdout9",
     ],
 )
 def test_later_holdout_shares_no_sentence_with_an_earlier_corpus(folder, earlier):
@@ -187,7 +203,7 @@ def test_later_holdout_shares_no_sentence_with_an_earlier_corpus(folder, earlier
 
 @pytest.mark.parametrize(
     "folder",
-    [HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8],
+    [HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9],
     ids=lambda f: f.name,
 )
 def test_holdout_plants_the_real_problems_the_brief_asked_for(folder):

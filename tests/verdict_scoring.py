@@ -42,6 +42,10 @@ HOLDOUT7 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout7"
 # newsletter, foreign-press round-up, a week-later follow-up), written without looking at the rules
 # or the report: never tune on it.
 HOLDOUT8 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout8"
+# A Korean newsroom's spring 2025 (earnings wrap, app-usage follow-up, cost explainer, export
+# controls, hiring, Stargate capex, a column, a newsletter), written without looking at the rules,
+# the report or the earlier corpora's articles: never tune on it.
+HOLDOUT9 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout9"
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
 
@@ -352,6 +356,7 @@ HOLDOUTS = {
     "holdout6": HOLDOUT6,
     "holdout7": HOLDOUT7,
     "holdout8": HOLDOUT8,
+    "holdout9": HOLDOUT9,
 }
 
 
