@@ -23,6 +23,7 @@ from verdict_scoring import (
     HOLDOUT6,
     HOLDOUT7,
     HOLDOUT8,
+    HOLDOUT9,
     HOLDOUT10,
     SEEDS,
     SEEDS_EXPECTED,
@@ -66,6 +67,7 @@ ALL_ARTICLES = (
     + article_files(HOLDOUT6)
     + article_files(HOLDOUT7)
     + article_files(HOLDOUT8)
+    + article_files(HOLDOUT9)
     + article_files(HOLDOUT10)
 )
 
@@ -120,6 +122,7 @@ def test_article_has_expectations_with_figures_that_occur_once(path):
         HOLDOUT6,
         HOLDOUT7,
         HOLDOUT8,
+        HOLDOUT9,
         HOLDOUT10,
     ],
     ids=lambda f: f.name,
@@ -143,7 +146,18 @@ def test_corpus_has_enough_articles():
 
 @pytest.mark.parametrize(
     "folder",
-    [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT10],
+    [
+        HOLDOUT,
+        HOLDOUT2,
+        HOLDOUT3,
+        HOLDOUT4,
+        HOLDOUT5,
+        HOLDOUT6,
+        HOLDOUT7,
+        HOLDOUT8,
+        HOLDOUT9,
+        HOLDOUT10,
+    ],
     ids=lambda f: f.name,
 )
 def test_holdout_has_enough_articles_and_every_trap_class_twice(folder):
@@ -155,7 +169,18 @@ def test_holdout_has_enough_articles_and_every_trap_class_twice(folder):
 
 @pytest.mark.parametrize(
     "folder",
-    [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT10],
+    [
+        HOLDOUT,
+        HOLDOUT2,
+        HOLDOUT3,
+        HOLDOUT4,
+        HOLDOUT5,
+        HOLDOUT6,
+        HOLDOUT7,
+        HOLDOUT8,
+        HOLDOUT9,
+        HOLDOUT10,
+    ],
     ids=lambda f: f.name,
 )
 def test_holdout_articles_are_not_articles_of_an_earlier_corpus(folder):
@@ -170,6 +195,7 @@ def test_holdout_articles_are_not_articles_of_an_earlier_corpus(folder):
         HOLDOUT6,
         HOLDOUT7,
         HOLDOUT8,
+        HOLDOUT9,
         HOLDOUT10,
     ]
     earlier = corpora[: corpora.index(folder)]
@@ -190,10 +216,25 @@ def test_holdout_articles_are_not_articles_of_an_earlier_corpus(folder):
         (HOLDOUT7, [CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6]),
         # written at the same time as holdout7, neither seeing the other: still no shared line
         (HOLDOUT8, [CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7]),
-        # written at the same time as holdout9, neither seeing the other
+        (
+            HOLDOUT9,
+            [CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8],
+        ),
+        # written at the same time as holdout9, neither seeing the other: still no shared line
         (
             HOLDOUT10,
-            [CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8],
+            [
+                CORPUS,
+                HOLDOUT,
+                HOLDOUT2,
+                HOLDOUT3,
+                HOLDOUT4,
+                HOLDOUT5,
+                HOLDOUT6,
+                HOLDOUT7,
+                HOLDOUT8,
+                HOLDOUT9,
+            ],
         ),
     ],
     ids=[
@@ -203,6 +244,7 @@ def test_holdout_articles_are_not_articles_of_an_earlier_corpus(folder):
         "verdicts_holdout6",
         "verdicts_holdout7",
         "verdicts_holdout8",
+        "verdicts_holdout9",
         "verdicts_holdout10",
     ],
 )
@@ -222,7 +264,7 @@ def test_later_holdout_shares_no_sentence_with_an_earlier_corpus(folder, earlier
 
 @pytest.mark.parametrize(
     "folder",
-    [HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT10],
+    [HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9, HOLDOUT10],
     ids=lambda f: f.name,
 )
 def test_holdout_plants_the_real_problems_the_brief_asked_for(folder):

@@ -41,6 +41,10 @@ HOLDOUT7 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout7"
 # newsletter, foreign-press round-up, a week-later follow-up), written without looking at the rules
 # or the report: never tune on it.
 HOLDOUT8 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout8"
+# A Korean newsroom's spring 2025 (earnings wrap, app-usage follow-up, cost explainer, export
+# controls, hiring, Stargate capex, a column, a newsletter), written without looking at the rules,
+# the report or the earlier corpora's articles: never tune on it.
+HOLDOUT9 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout9"
 # The week of the DeepSeek shock as outlets of different sizes write it (live market blog, regional
 # rewrite of wire copy, TV script, retail investor's post, professor Q&A, fact box, government
 # release, weekly newsletter), written without looking at the rules or the report: never tune on it.
@@ -355,6 +359,7 @@ HOLDOUTS = {
     "holdout6": HOLDOUT6,
     "holdout7": HOLDOUT7,
     "holdout8": HOLDOUT8,
+    "holdout9": HOLDOUT9,
     "holdout10": HOLDOUT10,
 }
 
