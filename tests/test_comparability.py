@@ -702,3 +702,27 @@ def test_a_rank_is_the_one_held_by_the_clauses_subject_on_the_day_it_names(tmp_p
     }
     # on 27 January Nvidia fell to third (nvda-rank-2025-01-27); first on 18 June 2024
     assert verdicts == {"a": "refuted", "b": "supported", "c": "supported"}
+
+
+def test_an_age_or_a_target_year_is_no_founding_year_and_activated_parameters_are_checked(tmp_path):
+    report = _report(
+        tmp_path,
+        a=(
+            "2025-02-07",
+            "설립 1년 반 된 딥시크가 AI 판을 흔들었다. 딥시크 V3는 전문가 혼합(MoE) 구조여서 토큰 "
+            "하나를 처리할 때 실제로 쓰는 매개변수가 370억 개뿐이다.",
+        ),
+        b=("2025-02-10", "딥시크는 2030년까지 GPU 3만 장을 확보하겠다는 목표다."),
+    )
+    founding = [f for f in report.findings if f.topic == "founding" and f.kind == "reference"]
+    assert all(f.verdict == "unverifiable" for f in founding)
+    # 37 billion of V3's 671 billion parameters are active for each token (v3-parameters-per-token)
+    (active,) = [c for c in report.claims if c.quantity and c.quantity.text.startswith("370억")]
+    (checked,) = [f for f in report.findings if f.kind == "reference" and active.id in f.claims]
+    assert checked.verdict == "supported" and checked.reference.fact == "v3-parameters-per-token"
+
+
+def test_a_headline_figure_nobody_classified_is_not_checked_against_any_body_figure(tmp_path):
+    body = "- 하닉 -9.86% 맞고 정리해 본 딥시크 쇼크\n\nD램 매출에서 HBM 비중이 40%를 넘었다는 게 회사 설명이다."
+    report = _report(tmp_path, a=("2025-02-02", body, "종목토론 정리"))
+    assert [f for f in _problems(report) if f.kind == "internal"] == []

@@ -37,6 +37,7 @@ class _Generic(_Before):
 class _After(_Data):
     window: int
     after: list[str]
+    sentence_final: list[str] = []
 
 
 class _Measures(_Data):
@@ -373,6 +374,14 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     after = clause_after(text, figure.end, min(len(text), figure.end + data.plan.window))
     if any(w in after for w in data.plan.after):
         return "plan"
+    # "GPU 1만 장을 확보해 … 공급할 계획이다": the sentence's plan verb, unless a clause in
+    # between has already happened ("1000장을 들였고 … 늘릴 계획이다")
+    rest = text[figure.end :]
+    done = _DONE.search(rest)
+    if any(w in rest[: done.start() if done else None] for w in data.plan.sentence_final):
+        return "plan"
+    if _TARGET_YEAR.search(text[_previous_end(figure, figures) : figure.start]):
+        return "plan"  # "2030년까지 GPU 3만 장으로": a target date
     unit = figure.quantity.unit
     same_unit = [f for f in figures if f.quantity.unit == unit and f is not figure]
     # listed before a total: "A100 1만 장, H800 2만 장 등 3만 장"
@@ -399,6 +408,12 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
 @functools.cache
 def _lost_before() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in frame_data().measures.change_before))
+
+
+# a clause that has already happened ends in a past tense
+_DONE = re.compile(r"(?:했|됐|였|었|았|웠|렸|켰|쳤)(?:고|으며|며|다|지만|는데)")
+# a year (not this one's past) the figure is to be reached by: "2030년까지", "2027년엔"
+_TARGET_YEAR = re.compile(r"20[3-9]\d년\s*(?:까지|에는|엔)")
 
 
 def _listed_before_deung(text: str, figure: Figure, same_unit: list[Figure]) -> bool:
@@ -558,7 +573,15 @@ def unknown_entity_before(text: str, start: int) -> tuple[int, str] | None:
         before = text[: m.start(1)].rstrip().rsplit(" ", 1)[-1]
         mixed = re.search(r"[A-Za-z]", word) and re.search(r"[\uac00-\ud7a3]", word)
         latin = re.fullmatch(r"[A-Z][A-Z0-9&.]+", word)  # "ASML은", "AMD는": a listed name
-        if word.endswith(suffixes) or mixed or latin or before in data.appositive_nouns:
+        # "전력 설비주인 비스트라는": named in apposition to what it is (a stock, a maker…)
+        described = before.endswith(tuple(f"{noun}인" for noun in data.appositive_nouns))
+        if (
+            word.endswith(suffixes)
+            or mixed
+            or latin
+            or described
+            or before in data.appositive_nouns
+        ):
             found = (m.start(1), word)
     return found
 

@@ -201,6 +201,8 @@ def _same_object(top: Claim, body: Claim) -> bool:
     headline's figure of one thing is not the body's of another ("챗GPT는 하루 이용자 100만 명"
     against DeepSeek's users); a figure that names nothing is of the owner's own thing."""
     a, b = group_key(top)[2], group_key(body)[2]
+    if top.topic == "other" and not (a and a == b):
+        return False  # an unclassified figure is the same thing only when both name it
     if a and b:
         return a == b
     named = a or b

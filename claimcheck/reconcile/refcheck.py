@@ -146,6 +146,12 @@ def _judge(corpus: Corpus, claim: Claim, facts: list[ReferenceFact], table: Refe
     if "rank" in claim.attributes:
         return _judge_rank(claim, facts, [], corpus.published(claim.article))
     if claim.topic == "founding" and claim.quantity is not None:
+        value = claim.quantity.value
+        plan = claim.frame is not None and claim.frame.measure in ("plan", "generic")
+        if plan or value is None or not 1800 <= value <= 2200:
+            # "2030년까지 … 목표", "설립 1년 반": a target or an age, not the year it was founded
+            why = "a target year" if plan else "a duration, not a year"
+            return "unverifiable", facts[0], [f"not a founding year: {why}"], None, why
         return _judge_year(claim, facts)
     if claim.quantity is not None:
         return _judge_figure(corpus, claim, facts)
