@@ -140,14 +140,16 @@ def date_mentions(text: str, published: dt.date | None) -> list[DateMention]:
         taken.append((start, end))
         found.append(DateMention(start, end, value))
 
-    for m in _FULL.finditer(text):
+    # Each pattern needs its own character (일, 월, 년): a sentence without it is not searched.
+    has_day, has_month = "일" in text, "월" in text
+    for m in _FULL.finditer(text) if has_day and has_month else ():
         year = int(m.group(1)) if m.group(1) else None
         if year is None and published is not None:
             year = _relative_year(text, m.start(), published) or published.year
             if (int(m.group(2)), int(m.group(3))) > (published.month, published.day):
                 year = _relative_year(text, m.start(), published) or published.year - 1
         add(m.start(), m.end(), _iso(year, int(m.group(2)), int(m.group(3))) if year else None)
-    for m in _DAY.finditer(text):
+    for m in _DAY.finditer(text) if has_day else ():
         value = None
         if published is not None:
             day = int(m.group(1))
@@ -163,7 +165,7 @@ def date_mentions(text: str, published: dt.date | None) -> list[DateMention]:
                 prev = published.replace(day=1) - dt.timedelta(days=1)
                 value = _iso(prev.year, prev.month, day)
         add(m.start(), m.end(), value)
-    for m in _MONTH.finditer(text):
+    for m in _MONTH.finditer(text) if has_month else ():
         year = int(m.group(1)) if m.group(1) else None
         month = int(m.group(2))
         if year is None and published is not None:
@@ -171,18 +173,18 @@ def date_mentions(text: str, published: dt.date | None) -> list[DateMention]:
             if year is None and month <= published.month:
                 year = published.year
         add(m.start(), m.end(), _iso(year, month) if year and 1 <= month <= 12 else None)
-    for m in _YEAR.finditer(text):
+    for m in _YEAR.finditer(text) if "년" in text else ():
         add(m.start(), m.end(), m.group(1))
     data = frame_data().days
     for word in data.get("next", []):
-        for m in re.finditer(re.escape(word), text):
+        for m in re.finditer(re.escape(word), text) if word in text else ():
             earlier = [d for d in found if d.end <= m.start() and d.value and len(d.value) == 10]
             base = earlier[-1].value if earlier else None
             after = dt.date.fromisoformat(base) + dt.timedelta(days=1) if base else None
             add(m.start(), m.end(), after.isoformat() if after else None)
     for key, shift in (("today", 0), ("yesterday", -1), ("previous_trading_day", None)):
         for word in data[key]:
-            for m in re.finditer(re.escape(word), text):
+            for m in re.finditer(re.escape(word), text) if word in text else ():
                 value = None
                 if published is not None:
                     then = published + dt.timedelta(days=shift if shift is not None else -1)
