@@ -47,17 +47,26 @@ def _any_of(patterns: tuple[str, ...]) -> str:
     return "|".join(f"(?:{pattern})" for pattern in patterns)
 
 
+@cache
+def _families() -> tuple[tuple[Family, re.Pattern[str] | None], ...]:
+    """Each family with its patterns as one compiled regex (None without patterns), made once."""
+    return tuple(
+        (family, compiled(_any_of(tuple(family.patterns))) if family.patterns else None)
+        for family in boilerplate().families
+    )
+
+
 def match_line(line: str) -> Furniture | None:
     """The first family that matches a normalised, trimmed line, or None for story text."""
     if not line:
         return None
     prose = ends_like_sentence(line)
-    for family in boilerplate().families:
+    for family, pattern in _families():
         if family.max_chars is not None and len(line) > family.max_chars:
             continue
         if prose and not family.matches_sentences:
             continue
-        hit = bool(family.patterns and compiled(_any_of(tuple(family.patterns))).search(line))
+        hit = pattern is not None and pattern.search(line) is not None
         if not hit and family.word_lists:
             hit = _token_line(family, line)
         if hit:
