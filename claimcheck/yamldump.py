@@ -75,36 +75,79 @@ def _other_scalar(value: Any) -> ScalarEvent:
     return ScalarEvent(None, node.tag, implicit, node.value, style=node.style)
 
 
+@functools.lru_cache(maxsize=4096)
+def _float_or_bool_event(kind: type, written: str, value: float | bool) -> ScalarEvent:
+    """`_other_scalar` once per value; the key holds the type (1.0 == True) and the repr
+    (-0.0 == 0.0)."""
+    return _other_scalar(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _int_event(value: int) -> ScalarEvent:
+    return ScalarEvent(None, _INT, _NOT_STR, str(value))
+
+
+_NULL_EVENT = ScalarEvent(None, _NULL, _NOT_STR, "null")
+
+
 class _Events(list):
     """The events of one document, and whether libyaml would write any of its strings otherwise."""
 
     c_differs = False
 
 
-def _events(data: Any, out: _Events) -> None:
+def _scalar(data: Any, out: _Events) -> None:
+    """The event of anything but a string, a dict or a list (strings are handled inline)."""
     kind = type(data)
-    if kind is str:
+    if kind is int:
+        out.append(_int_event(data))
+    elif data is None:
+        out.append(_NULL_EVENT)
+    elif kind is float or kind is bool:
+        out.append(_float_or_bool_event(kind, repr(data), data))
+    else:
+        out.append(_other_scalar(data))
+
+
+def _events(data: Any, out: _Events) -> None:
+    # Strings, the most frequent values, are handled here rather than in a call of their own.
+    kind = type(data)
+    if kind is dict:
+        out.append(_MAPPING_START)
+        for key, value in data.items():
+            for item in (key, value):
+                kind = type(item)
+                if kind is str:
+                    event, differs = _string_event(item)
+                    out.append(event)
+                    if differs:
+                        out.c_differs = True
+                elif kind is dict or kind is list:
+                    _events(item, out)
+                else:
+                    _scalar(item, out)
+        out.append(_MAPPING_END)
+    elif kind is list:
+        out.append(_SEQUENCE_START)
+        for item in data:
+            kind = type(item)
+            if kind is str:
+                event, differs = _string_event(item)
+                out.append(event)
+                if differs:
+                    out.c_differs = True
+            elif kind is dict or kind is list:
+                _events(item, out)
+            else:
+                _scalar(item, out)
+        out.append(_SEQUENCE_END)
+    elif kind is str:
         event, differs = _string_event(data)
         out.append(event)
         if differs:
             out.c_differs = True
-    elif kind is dict:
-        out.append(_MAPPING_START)
-        for key, value in data.items():
-            _events(key, out)
-            _events(value, out)
-        out.append(_MAPPING_END)
-    elif kind is list:
-        out.append(_SEQUENCE_START)
-        for value in data:
-            _events(value, out)
-        out.append(_SEQUENCE_END)
-    elif kind is int:
-        out.append(ScalarEvent(None, _INT, _NOT_STR, str(data)))
-    elif data is None:
-        out.append(ScalarEvent(None, _NULL, _NOT_STR, "null"))
     else:
-        out.append(_other_scalar(data))
+        _scalar(data, out)
 
 
 def dump(data: dict, *, c_emitter: bool | None = None) -> str:
