@@ -86,8 +86,17 @@ class AliasScanner:
         self._by_lower: dict[str, list[str]] = {}
         for ch in self._key_chars:
             self._by_lower.setdefault(ch.lower(), []).append(ch)
+        # Where an alias may begin: a first character of some key, then (after an optional space
+        # or hyphen) a second character of some key. Keys have two characters or more, so every
+        # match of the trie starts at such a place, and most first characters in running text
+        # are not followed by a second (a regex search skips them instead of a walk in Python).
         firsts = "".join(re.escape(ch) for ch in sorted(self._root))
-        self._candidate = re.compile(f"[{firsts}]", re.IGNORECASE)
+        second_chars = {ch for node in self._root.values() for ch in node if ch}
+        seconds = "".join(re.escape(ch) for ch in sorted(second_chars))
+        if "" in self._root or any("" in node for node in self._root.values()):
+            self._candidate = re.compile(f"[{firsts}]", re.IGNORECASE)  # a one-character key
+        else:
+            self._candidate = re.compile(f"[{firsts}](?=[ -]?[{seconds}])", re.IGNORECASE)
         self._same: dict[str, tuple[str, ...]] = {}
 
     def _matching(self, ch: str) -> tuple[str, ...]:
