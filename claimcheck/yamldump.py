@@ -76,9 +76,9 @@ def _other_scalar(value: Any) -> ScalarEvent:
 
 
 @functools.lru_cache(maxsize=4096)
-def _float_or_bool_event(kind: type, written: str, value: float | bool) -> ScalarEvent:
-    """`_other_scalar` once per value; the key holds the type (1.0 == True) and the repr
-    (-0.0 == 0.0)."""
+def _float_or_bool_event(written: str, value: float | bool) -> ScalarEvent:
+    """`_other_scalar` once per value; the key holds its repr, which tells 1.0 from True and
+    -0.0 from 0.0 (equal, so one key without it)."""
     return _other_scalar(value)
 
 
@@ -104,7 +104,7 @@ def _scalar(data: Any, out: _Events) -> None:
     elif data is None:
         out.append(_NULL_EVENT)
     elif kind is float or kind is bool:
-        out.append(_float_or_bool_event(kind, repr(data), data))
+        out.append(_float_or_bool_event(repr(data), data))
     else:
         out.append(_other_scalar(data))
 
