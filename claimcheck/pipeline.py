@@ -28,9 +28,10 @@ class Extracted:
     id: str
     path: str
     meta: ArticleMeta
-    claims: list[Claim]
+    claims: list[Claim]  # empty when only the tables were asked for (see `extract_paths`)
     table: str | None = None  # its claim table, when asked for
     overrides_used: set[str] = field(default_factory=set)
+    claim_count: int = 0  # how many claims the article has, whether or not they are kept
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class _Job:
     overrides: dict[str, Override]
     overrides_path: Path
     render: bool
+    keep_claims: bool = True
 
 
 def _process(job: _Job) -> Extracted:
@@ -50,7 +52,8 @@ def _process(job: _Job) -> Extracted:
     article = load_article(job.path, job.entry)
     claims, used = apply_overrides(extract(article), job.overrides, job.overrides_path)
     table = render_table(article, claims) if job.render else None
-    return Extracted(article.id, article.path, article.meta, claims, table, used)
+    kept = claims if job.keep_claims else []
+    return Extracted(article.id, article.path, article.meta, kept, table, used, len(claims))
 
 
 def extract_paths(
@@ -59,9 +62,11 @@ def extract_paths(
     jobs: int = 1,
     progress: Progress | None = None,
     render: bool = False,
+    claims: bool = True,
 ) -> Iterator[Extracted]:
     """Each article's claims with the editor's overrides (`tables_dir/overrides.yaml`) applied,
-    and with `render` its claim table.
+    and with `render` its claim table. With `claims` False only the table and the number of
+    claims come back (a worker process then sends no claim records to be unpickled).
 
     Articles are processed in `jobs` processes. An override that matched no claim is an error
     raised after the last article, before a caller has committed anything.
@@ -71,7 +76,7 @@ def extract_paths(
 
     book = OverrideBook(tables_dir)  # a bad overrides file fails before any article is read
     work = [
-        _Job(path, entry, book.for_article(path.stem), book.path, render)
+        _Job(path, entry, book.for_article(path.stem), book.path, render, claims)
         for path, entry in article_jobs(paths)
     ]
     if jobs <= 1 or len(work) < 2:
