@@ -21,6 +21,9 @@ import pytest
 from click.testing import CliRunner
 
 from claimcheck.cli import main
+from claimcheck.extract import extract_claims
+from claimcheck.load import load_articles
+from claimcheck.models import Claim
 
 ROOT = Path(__file__).resolve().parent.parent
 DIGESTS = ROOT / "tests" / "fixtures" / "pipeline_digests.txt"
@@ -94,6 +97,24 @@ def test_the_pipeline_writes_the_recorded_bytes(tmp_path):
             f"output changed: {', '.join(changed)}. If a rule change meant it, check the tables "
             "and record them: python tests/test_pipeline_identity.py --update"
         )
+
+
+def test_claims_built_without_validation_are_what_validation_gives():
+    # The extractor builds its claims without validating them again (extract._claim_record):
+    # validating each one must give back the same record, the same JSON and the same set of
+    # fields given.
+    articles = load_articles(
+        [str(ROOT / "seeds"), str(ROOT / "tests" / "corpus" / "ko" / "articles")]
+    )
+    claims = [claim for article in articles for claim in extract_claims(article)]
+    assert len(claims) > 300
+    for claim in claims:
+        validated = Claim.model_validate(
+            {name: getattr(claim, name) for name in claim.model_fields_set}
+        )
+        assert validated == claim
+        assert validated.model_dump_json() == claim.model_dump_json()
+        assert validated.model_fields_set == claim.model_fields_set
 
 
 def test_a_changed_table_changes_the_digest(tmp_path):
