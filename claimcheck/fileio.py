@@ -153,7 +153,7 @@ def _keep_mode(target: Path, tmp_name: str) -> None:
     os.chmod(tmp_name, mode)
 
 
-def _sync_folder(folder: Path) -> None:
+def _sync_folder(folder: str | Path) -> None:
     # Make the rename itself durable; not every platform can open a folder, which is fine.
     try:
         fd = os.open(folder, os.O_RDONLY)

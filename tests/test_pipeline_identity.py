@@ -99,8 +99,8 @@ def test_the_pipeline_writes_the_recorded_bytes(tmp_path):
         )
 
 
-def test_claims_built_without_validation_are_what_validation_gives():
-    # The extractor builds its claims without validating them again (extract._claim_record):
+def test_records_built_without_validation_are_what_validation_gives():
+    # The extractor builds its claims without validating them again (models.from_checked_parts):
     # validating each one must give back the same record, the same JSON and the same set of
     # fields given.
     articles = load_articles(
@@ -115,6 +115,13 @@ def test_claims_built_without_validation_are_what_validation_gives():
         assert validated == claim
         assert validated.model_dump_json() == claim.model_dump_json()
         assert validated.model_fields_set == claim.model_fields_set
+    # So does the loader its blocks and sentences.
+    records = [r for article in articles for r in (*article.blocks, *article.sentences)]
+    assert len(records) > 600
+    for record in records:
+        validated = type(record).model_validate(dict(record.__dict__))
+        assert validated.model_dump_json() == record.model_dump_json()
+        assert validated.model_fields_set == record.model_fields_set
 
 
 def test_a_changed_table_changes_the_digest(tmp_path):

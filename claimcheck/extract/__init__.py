@@ -11,7 +11,7 @@ from claimcheck.extract.figures import Draft, figure_drafts
 from claimcheck.extract.mentions import confirmed
 from claimcheck.extract.stance import read_stance
 from claimcheck.extract.statements import statement_drafts
-from claimcheck.models import Article, Claim, Quantity
+from claimcheck.models import Article, Claim, Quantity, from_checked_parts
 
 __all__ = ["extract_claims"]
 
@@ -144,7 +144,7 @@ def _unique_ids(claims: list[dict]) -> list[Claim]:
     deleting a sentence elsewhere changes no id; only a claim about the same thing added before
     another renumbers those after it (within that one group).
 
-    The claims are built here, once, with their ids (see `_claim_record`).
+    The claims are built here, once, with their ids, from the extractor's own checked parts.
     """
     seen: Counter[str] = Counter()
     out = []
@@ -160,26 +160,8 @@ def _unique_ids(claims: list[dict]) -> list[Claim]:
         base = f"{fields['article']}:{fields['topic']}:{digest}"
         seen[base] += 1
         claim_id = base if seen[base] == 1 else f"{base}~{seen[base]}"
-        out.append(_claim_record({"id": claim_id, **fields}))
+        out.append(from_checked_parts(Claim, {"id": claim_id, **fields}))
     return out
-
-
-_CLAIM_FIELDS = tuple(Claim.model_fields)
-
-
-def _claim_record(given: dict) -> Claim:
-    """A Claim from the extractor's own parts, without validating them again: validating took
-    10 us a claim, and pydantic's `model_construct` is slower still (16 us). Every part is
-    already of its declared type (quantities and frames are checked records, the rest plain
-    strings and ints); tests/test_pipeline_identity.py checks that validating the claims of
-    the bundled and test articles gives them back unchanged."""
-    record = object.__new__(Claim)
-    values = {name: given.get(name) for name in _CLAIM_FIELDS}  # review, review_note: None
-    object.__setattr__(record, "__dict__", values)
-    object.__setattr__(record, "__pydantic_fields_set__", set(given))
-    object.__setattr__(record, "__pydantic_extra__", None)
-    object.__setattr__(record, "__pydantic_private__", None)
-    return record
 
 
 # `claimcheck.extract(...)` is the API function (claimcheck/api.py), imported or not.
