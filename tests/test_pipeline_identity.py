@@ -21,9 +21,11 @@ import pytest
 from click.testing import CliRunner
 
 from claimcheck.cli import main
+from claimcheck.errors import InputError
 from claimcheck.extract import extract_claims
 from claimcheck.load import load_articles
 from claimcheck.models import Claim
+from claimcheck.pipeline import extract_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 DIGESTS = ROOT / "tests" / "fixtures" / "pipeline_digests.txt"
@@ -122,6 +124,28 @@ def test_records_built_without_validation_are_what_validation_gives():
         validated = type(record).model_validate(dict(record.__dict__))
         assert validated.model_dump_json() == record.model_dump_json()
         assert validated.model_fields_set == record.model_fields_set
+
+
+def _tables(folder: Path, jobs: int) -> list[tuple[str, str | None, int]]:
+    extracted = extract_paths([str(folder)], folder / "tables", jobs, render=True, claims=False)
+    return [(e.id, e.table, e.claim_count) for e in extracted]
+
+
+def test_workers_given_batches_of_articles_give_the_same_tables_in_order(tmp_path):
+    # 68 articles with 2 workers go out in batches of 4 (pipeline._in_processes).
+    generated = _generate(tmp_path / "generated")
+    one = _tables(generated, 1)
+    assert len(one) == GENERATED and all(table for _, table, _ in one)
+    assert sum(count for _, _, count in one) > GENERATED
+    assert _tables(generated, 2) == one
+
+
+def test_a_bad_article_inside_a_batch_is_reported_by_name(tmp_path):
+    generated = _generate(tmp_path / "generated")
+    (generated / "00030_bad.txt").write_bytes("Le coût: 5,6 millions, déjà".encode("latin-1"))
+    with pytest.raises(InputError) as refused:
+        _tables(generated, 2)
+    assert "00030_bad.txt" in str(refused.value) and "cannot decode" in str(refused.value)
 
 
 def test_a_changed_table_changes_the_digest(tmp_path):
