@@ -6,7 +6,8 @@ YAML, JSON, tables and exports are renderings of these; `claimcheck schema` prin
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, TypeVar
+import functools
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
@@ -28,6 +29,11 @@ class Result(BaseModel):
 R = TypeVar("R", bound=Result)
 
 
+@functools.cache
+def _fields_of(model: type[BaseModel]) -> dict[str, Any]:
+    return dict(model.model_fields)  # a property of the class in newer pydantic: read it once
+
+
 def from_checked_parts(model: type[R], given: dict[str, object]) -> R:
     """A record built by claimcheck's own code from values already of their declared types,
     without validating them again (never for what a user's file says: that is validated).
@@ -38,7 +44,7 @@ def from_checked_parts(model: type[R], given: dict[str, object]) -> R:
     (tests/test_quantities_properties.py, tests/test_pipeline_identity.py).
     """
     record = object.__new__(model)
-    fields = model.model_fields
+    fields = _fields_of(model)
     values = (
         given
         if given.keys() == fields.keys()
