@@ -57,6 +57,8 @@ def alias_trie_pattern(keys: set[str]) -> str:
     return branches(trie)
 
 
+# One or two Hangul words ("샘 울트먼"): what a fuzzy match is tried on, without a trailing particle.
+_HANGUL_WORDS = re.compile(r"[\uac00-\ud7a3]{2,}(?: [\uac00-\ud7a3]{2,})?")
 # A Latin alias must not sit inside a longer Latin word ("AI" in "OpenAI"); compiled with the
 # same flag as the aliases, so it sees letters as they do.
 _LATIN_BEFORE = re.compile("[A-Za-z0-9]", re.IGNORECASE)
@@ -219,12 +221,12 @@ class _Matcher:
     def _fuzzy(self, text: str, exact: list[Mention]) -> list[Mention]:
         taken = [(m.start, m.end) for m in exact]
         out = []
-        # One or two Hangul words ("샘 울트먼"), without a trailing particle.
-        for match in re.finditer(r"[\uac00-\ud7a3]{2,}(?: [\uac00-\ud7a3]{2,})?", text):
+        closest = self._closest
+        for match in _HANGUL_WORDS.finditer(text):
             start, end = match.span()
-            if any(s < end and start < e for s, e in taken):
+            if taken and any(s < end and start < e for s, e in taken):
                 continue
-            word, entity_id = self._closest(match.group(0))
+            word, entity_id = closest(match.group(0))
             if entity_id is None:
                 continue
             entity = self.by_id[entity_id]
