@@ -57,7 +57,7 @@ def alias_trie_pattern(keys: set[str]) -> str:
     return branches(trie)
 
 
-# One or two Hangul words ("샘 울트먼"): what a fuzzy match is tried on, without a trailing particle.
+# One or two Hangul words ("샘 울트먼"): what a fuzzy match is tried on, less a trailing particle.
 _HANGUL_WORDS = re.compile(r"[\uac00-\ud7a3]{2,}(?: [\uac00-\ud7a3]{2,})?")
 # A Latin alias must not sit inside a longer Latin word ("AI" in "OpenAI"); compiled with the
 # same flag as the aliases, so it sees letters as they do.
