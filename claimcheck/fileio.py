@@ -35,7 +35,9 @@ class StagedWrites:
     """
 
     def __init__(self) -> None:
-        self._staged: list[tuple[str, Path, str | Path]] = []  # temporary, target, as named
+        # temporary, target and the name as given, kept as strings: a Path object costs several
+        # times its string, and a run may stage a table for each of 100,000 articles
+        self._staged: list[tuple[str, str, str]] = []
         self._made: list[Path] = []  # folders made for staged files, outermost first
 
     def __enter__(self) -> StagedWrites:
@@ -70,7 +72,8 @@ class StagedWrites:
         # One fsync per file costs a journal commit each (about 6 ms here, more than extracting
         # the article); from the second file on, one os.sync() before the renames does it for all.
         sync_now = not (self._staged and _SYNC_ALL)
-        self._staged.append((tmp_name, target, path))
+        named = str(path)
+        self._staged.append((tmp_name, named if named == str(target) else str(target), named))
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(payload)
@@ -92,7 +95,7 @@ class StagedWrites:
                 except OSError as exc:
                     del self._staged[:done]
                     raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
-                folders.add(target.parent if str(target.parent) else Path("."))
+                folders.add(os.path.dirname(target) or ".")
             self._staged.clear()
             self._made.clear()  # they hold the files now
         finally:
@@ -150,7 +153,7 @@ def _keep_mode(target: Path, tmp_name: str) -> None:
     os.chmod(tmp_name, mode)
 
 
-def _sync_folder(folder: Path) -> None:
+def _sync_folder(folder: str | Path) -> None:
     # Make the rename itself durable; not every platform can open a folder, which is fine.
     try:
         fd = os.open(folder, os.O_RDONLY)

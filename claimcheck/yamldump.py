@@ -75,36 +75,79 @@ def _other_scalar(value: Any) -> ScalarEvent:
     return ScalarEvent(None, node.tag, implicit, node.value, style=node.style)
 
 
+@functools.lru_cache(maxsize=4096)
+def _float_or_bool_event(written: str, value: float | bool) -> ScalarEvent:
+    """`_other_scalar` once per value; the key holds its repr, which tells 1.0 from True and
+    -0.0 from 0.0 (equal, so one key without it)."""
+    return _other_scalar(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _int_event(value: int) -> ScalarEvent:
+    return ScalarEvent(None, _INT, _NOT_STR, str(value))
+
+
+_NULL_EVENT = ScalarEvent(None, _NULL, _NOT_STR, "null")
+
+
 class _Events(list):
     """The events of one document, and whether libyaml would write any of its strings otherwise."""
 
     c_differs = False
 
 
-def _events(data: Any, out: _Events) -> None:
+def _scalar(data: Any, out: _Events) -> None:
+    """The event of anything but a string, a dict or a list (strings are handled inline)."""
     kind = type(data)
-    if kind is str:
+    if kind is int:
+        out.append(_int_event(data))
+    elif data is None:
+        out.append(_NULL_EVENT)
+    elif kind is float or kind is bool:
+        out.append(_float_or_bool_event(repr(data), data))
+    else:
+        out.append(_other_scalar(data))
+
+
+def _events(data: Any, out: _Events) -> None:
+    # Strings, the most frequent values, are handled here rather than in a call of their own.
+    kind = type(data)
+    if kind is dict:
+        out.append(_MAPPING_START)
+        for key, value in data.items():
+            for item in (key, value):
+                kind = type(item)
+                if kind is str:
+                    event, differs = _string_event(item)
+                    out.append(event)
+                    if differs:
+                        out.c_differs = True
+                elif kind is dict or kind is list:
+                    _events(item, out)
+                else:
+                    _scalar(item, out)
+        out.append(_MAPPING_END)
+    elif kind is list:
+        out.append(_SEQUENCE_START)
+        for item in data:
+            kind = type(item)
+            if kind is str:
+                event, differs = _string_event(item)
+                out.append(event)
+                if differs:
+                    out.c_differs = True
+            elif kind is dict or kind is list:
+                _events(item, out)
+            else:
+                _scalar(item, out)
+        out.append(_SEQUENCE_END)
+    elif kind is str:
         event, differs = _string_event(data)
         out.append(event)
         if differs:
             out.c_differs = True
-    elif kind is dict:
-        out.append(_MAPPING_START)
-        for key, value in data.items():
-            _events(key, out)
-            _events(value, out)
-        out.append(_MAPPING_END)
-    elif kind is list:
-        out.append(_SEQUENCE_START)
-        for value in data:
-            _events(value, out)
-        out.append(_SEQUENCE_END)
-    elif kind is int:
-        out.append(ScalarEvent(None, _INT, _NOT_STR, str(data)))
-    elif data is None:
-        out.append(ScalarEvent(None, _NULL, _NOT_STR, "null"))
     else:
-        out.append(_other_scalar(data))
+        _scalar(data, out)
 
 
 def dump(data: dict, *, c_emitter: bool | None = None) -> str:
@@ -113,9 +156,164 @@ def dump(data: dict, *, c_emitter: bool | None = None) -> str:
     width=4096, default_flow_style=False)`. Dicts and lists must not be shared (no anchors)."""
     if type(data) is not dict:
         raise TypeError("a claim table is a mapping")  # a bare scalar ends differently in C
+    use_c = HAS_C_EMITTER if c_emitter is None else c_emitter
+    written = _block_text(data, use_c)
+    if written is not None:
+        return written
     events = _Events([StreamStartEvent(), DocumentStartEvent(explicit=False)])
     _events(data, events)
     events += [DocumentEndEvent(explicit=False), StreamEndEvent()]
-    use_c = (HAS_C_EMITTER if c_emitter is None else c_emitter) and not events.c_differs
-    dumper = yaml.CSafeDumper if use_c else yaml.SafeDumper
+    dumper = yaml.CSafeDumper if use_c and not events.c_differs else yaml.SafeDumper
     return yaml.emit(events, Dumper=dumper, allow_unicode=True, width=4096)
+
+
+# --- the layout of a claim table, written directly ----------------------------------------------
+#
+# A claim table is mappings, lists of scalars or of mappings, and short one-line scalars. Its
+# layout is fixed (a nested mapping two spaces in, a list under a key at the key's own column, a
+# mapping in a list item starting on the item's line), and the only choice the emitter makes is
+# how to write each scalar (plain, quoted, escaped), which does not depend on where the scalar
+# stands as long as it fits on its line and is no empty key. So each distinct scalar is written
+# once by the emitter itself (in one document of all scalars new to the table), remembered, and
+# the table is put together from those pieces. Anything else (a list in a list, a line break in
+# a string, a long string, an empty mapping at the top) goes through the events above.
+
+
+class _Unusual(Exception):
+    """The table holds something the direct layout does not cover."""
+
+
+# How the C emitter (True) and the pure-Python one (False) write each string met so far, and
+# each float by its repr; ints, None and booleans are written as their own words.
+_STRINGS: dict[bool, dict[str, str]] = {True: {}, False: {}}
+_FLOATS: dict[bool, dict[str, str]] = {True: {}, False: {}}
+_REMEMBERED_MOST = 1 << 13  # most are quotes met once: a few MB at most
+_SAFE_LENGTH = 500  # far from the 4,096-character line at any depth a table has
+_BREAKS = re.compile("[\n\r\x85\u2028\u2029]")
+_WORDS = {None: "null", True: "true", False: "false"}
+
+
+class _Writer:
+    """One table's lines; a scalar not written before leaves a gap, filled once the emitter has
+    said how it writes all of them."""
+
+    def __init__(self, use_c: bool) -> None:
+        self.use_c = use_c
+        self.strings = _STRINGS[use_c]
+        self.floats = _FLOATS[use_c]
+        self.out: list[str] = []
+        self.gaps: dict[object, list[int]] = {}  # a new string, or a float's repr -> gaps
+
+    def scalar(self, value: Any) -> None:
+        kind = type(value)
+        out = self.out
+        if kind is str:
+            written = self.strings.get(value)
+            if written is None:
+                if len(value) > _SAFE_LENGTH or _BREAKS.search(value):
+                    raise _Unusual
+                self.gaps.setdefault(value, []).append(len(out))
+                out.append("")
+            else:
+                out.append(written)
+        elif kind is int:
+            out.append(str(value))
+        elif value is None or kind is bool:
+            out.append(_WORDS[value])
+        elif kind is float:
+            written = self.floats.get(repr(value))
+            if written is None:
+                self.gaps.setdefault((repr(value), value), []).append(len(out))
+                out.append("")
+            else:
+                out.append(written)
+        else:
+            raise _Unusual
+
+    def mapping(self, data: dict, indent: str, first: str = "") -> None:
+        """`data` at `indent`; its first key goes after `first` (a list item's "- ")."""
+        out = self.out
+        lead = first or indent
+        for key, value in data.items():
+            if type(key) is not str or not key:
+                raise _Unusual  # an empty key is written otherwise than an empty value
+            out.append(lead)
+            self.scalar(key)
+            lead = indent
+            kind = type(value)
+            if kind is dict:
+                if value:
+                    out.append(":\n")
+                    self.mapping(value, indent + "  ")
+                else:
+                    out.append(": {}\n")
+            elif kind is list:
+                if value:
+                    out.append(":\n")
+                    self.items(value, indent)
+                else:
+                    out.append(": []\n")
+            else:
+                out.append(": ")
+                self.scalar(value)
+                out.append("\n")
+
+    def items(self, items: list, indent: str) -> None:
+        """A list under a key at `indent`: its items at the key's own column."""
+        out = self.out
+        for item in items:
+            kind = type(item)
+            if kind is dict:
+                if item:
+                    self.mapping(item, indent + "  ", indent + "- ")
+                else:
+                    out.append(indent + "- {}\n")
+            elif kind is list:
+                raise _Unusual
+            else:
+                out.append(indent + "- ")
+                self.scalar(item)
+                out.append("\n")
+
+    def fill_gaps(self) -> bool:
+        """Ask the emitter how it writes the new scalars: one list of them all, one line each."""
+        gaps = self.gaps
+        events = _Events([StreamStartEvent(), DocumentStartEvent(explicit=False), _SEQUENCE_START])
+        for new in gaps:
+            if type(new) is str:
+                event, differs = _string_event.__wrapped__(new)  # learnt once: not kept twice
+                events.append(event)
+                events.c_differs = events.c_differs or differs
+            else:
+                _scalar(new[1], events)  # type: ignore[index]
+        events += [_SEQUENCE_END, DocumentEndEvent(explicit=False), StreamEndEvent()]
+        dumper = yaml.CSafeDumper if self.use_c and not events.c_differs else yaml.SafeDumper
+        lines = yaml.emit(events, Dumper=dumper, allow_unicode=True, width=4096).split("\n")
+        if len(lines) != len(gaps) + 1 or lines.pop() or not all(x[:2] == "- " for x in lines):
+            return False
+        for memory in (self.strings, self.floats):
+            if len(memory) > _REMEMBERED_MOST:
+                memory.clear()
+        out = self.out
+        for (new, places), line in zip(gaps.items(), lines, strict=True):
+            written = line[2:]
+            if type(new) is str:
+                self.strings[new] = written
+            else:
+                self.floats[new[0]] = written  # type: ignore[index]
+            for place in places:
+                out[place] = written
+        return True
+
+
+def _block_text(data: dict, use_c: bool) -> str | None:
+    if not data:
+        return None
+    writer = _Writer(use_c)
+    try:
+        writer.mapping(data, "")
+    except _Unusual:
+        return None
+    if writer.gaps and not writer.fill_gaps():
+        return None
+    return "".join(writer.out)

@@ -24,6 +24,11 @@ import pytest
 from click.testing import CliRunner
 
 from claimcheck.cli import main
+from claimcheck.errors import InputError
+from claimcheck.extract import extract_claims
+from claimcheck.load import load_articles
+from claimcheck.models import Claim
+from claimcheck.pipeline import extract_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 DIGESTS = ROOT / "tests" / "fixtures" / "pipeline_digests.json"
@@ -96,3 +101,52 @@ def test_reports_and_tables_are_byte_identical_to_the_recorded_ones(corpora, tmp
     assert set(digests) == set(recorded)
     changed = [name for name in digests if digests[name] != recorded[name]]
     assert changed == [], f"output changed: {changed} (see this module's docstring)"
+
+
+def test_records_built_without_validation_are_what_validation_gives():
+    # The extractor builds its claims without validating them again (models.from_checked_parts):
+    # validating each one must give back the same record, the same JSON and the same set of
+    # fields given.
+    articles = load_articles(
+        [str(ROOT / "seeds"), str(ROOT / "tests" / "corpus" / "ko" / "articles")]
+    )
+    claims = [claim for article in articles for claim in extract_claims(article)]
+    assert len(claims) > 300
+    for claim in claims:
+        validated = Claim.model_validate(
+            {name: getattr(claim, name) for name in claim.model_fields_set}
+        )
+        assert validated == claim
+        assert validated.model_dump_json() == claim.model_dump_json()
+        assert validated.model_fields_set == claim.model_fields_set
+    # So does the loader its blocks and sentences.
+    records = [r for article in articles for r in (*article.blocks, *article.sentences)]
+    assert len(records) > 600
+    for record in records:
+        validated = type(record).model_validate(dict(record.__dict__))
+        assert validated.model_dump_json() == record.model_dump_json()
+        assert validated.model_fields_set == record.model_fields_set
+
+
+def _tables(folder: Path, jobs: int) -> list[tuple[str, str | None, int]]:
+    extracted = extract_paths([str(folder)], folder / "tables", jobs, render=True, claims=False)
+    return [(e.id, e.table, e.claim_count) for e in extracted]
+
+
+def test_workers_given_batches_of_articles_give_the_same_tables_in_order(tmp_path):
+    # the generated articles with 2 workers go out in batches (pipeline._in_processes)
+    generated = tmp_path / "generated"
+    _generate(generated, GENERATED)
+    one = _tables(generated, 1)
+    assert len(one) == GENERATED and all(table for _, table, _ in one)
+    assert sum(count for _, _, count in one) > GENERATED
+    assert _tables(generated, 2) == one
+
+
+def test_a_bad_article_inside_a_batch_is_reported_by_name(tmp_path):
+    generated = tmp_path / "generated"
+    _generate(generated, GENERATED)
+    (generated / "00030_bad.txt").write_bytes("Le coût: 5,6 millions, déjà".encode("latin-1"))
+    with pytest.raises(InputError) as refused:
+        _tables(generated, 2)
+    assert "00030_bad.txt" in str(refused.value) and "cannot decode" in str(refused.value)

@@ -60,6 +60,25 @@ def test_generated_tables_are_written_the_same_by_both_emitters_and_as_before(tm
         _same_bytes_every_way(body)
 
 
+def test_real_tables_are_laid_out_directly_with_the_bytes_of_safe_dump(tmp_path):
+    # Claim tables take the direct layout (each distinct scalar written once by the emitter,
+    # the lines put together here), not the events: it must give the same bytes.
+    bodies = _bodies(load_articles(None)) + _bodies(
+        load_article(path) for path in _generated_articles(tmp_path, 20)
+    )
+    for body in bodies:
+        before = yaml.safe_dump(body, **SAFE_DUMP)
+        assert yamldump._block_text(body, use_c=False) == before
+        if yamldump.HAS_C_EMITTER:
+            assert yamldump._block_text(body, use_c=True) == before
+
+
+def test_what_the_direct_layout_does_not_cover_goes_through_the_events():
+    # a list in a list, a line break, a long string, an empty key
+    for body in ({"a": [[1]]}, {"a": "x\ny"}, {"a": "가" * 600}, {"": 1}, {}):
+        assert yamldump._block_text(body, use_c=False) is None
+
+
 def test_the_bundled_tables_on_disk_are_what_the_writer_gives():
     # The committed tables were written by yaml.safe_dump; reading one back and writing it
     # again must give its body byte for byte, with either emitter.

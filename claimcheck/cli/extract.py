@@ -107,7 +107,7 @@ def extract(
     with StagedWrites() as staged:
         for article in _run(sources, folder, jobs):
             articles += 1
-            total += len(article.claims)
+            total += article.claim_count
             change = table_change(folder, article.id, article.table)
             if change is not None:
                 stage_table(staged, change, force=force)
@@ -117,11 +117,12 @@ def extract(
 
 def _run(sources: list[str] | None, folder: Path, jobs: int, render: bool = True):
     """The articles' claims, one article at a time, with a progress bar on a terminal for runs of
-    20 articles or more (the pipeline says how many there are; nothing is listed twice)."""
+    20 articles or more (the pipeline says how many there are; nothing is listed twice). With
+    `render`, their tables and claim counts instead of the claims."""
     from claimcheck.pipeline import extract_paths
 
     if not sys.stderr.isatty():
-        yield from extract_paths(sources, folder, jobs, render=render)
+        yield from extract_paths(sources, folder, jobs, render=render, claims=not render)
         return
     from rich.progress import Progress
 
@@ -135,4 +136,6 @@ def _run(sources: list[str] | None, folder: Path, jobs: int, render: bool = True
                 tasks.append(bar.add_task("extracting", total=total))
             bar.update(tasks[0], completed=done)
 
-        yield from extract_paths(sources, folder, jobs, progress=advance, render=render)
+        yield from extract_paths(
+            sources, folder, jobs, progress=advance, render=render, claims=not render
+        )

@@ -11,7 +11,7 @@ from claimcheck.extract.figures import Draft, figure_drafts
 from claimcheck.extract.mentions import confirmed
 from claimcheck.extract.stance import read_stance
 from claimcheck.extract.statements import statement_drafts
-from claimcheck.models import Article, Claim, Quantity
+from claimcheck.models import Article, Claim, Quantity, from_checked_parts
 
 __all__ = ["extract_claims"]
 
@@ -24,7 +24,7 @@ def extract_claims(article: Article) -> list[Claim]:
     for sentence in article.sentences:
         ctx = build_context(article, sentence, None)
         contexts.setdefault(sentence.story, []).append(ctx)
-    claims: list[Claim] = []
+    claims: list[dict] = []
     for _story, story_contexts in sorted(contexts.items()):
         _confirm_mentions(story_contexts)
         subject = _story_subject(story_contexts)
@@ -49,7 +49,7 @@ def extract_claims(article: Article) -> list[Claim]:
             # Headings count too: a deck line under a headline may be the only place a figure or a
             # ban is stated.
             for draft in figures + statement_drafts(ctx, figures):
-                claims.append(_to_claim(ctx, draft))
+                claims.append(_claim_fields(ctx, draft))
     return _unique_ids(claims)
 
 
@@ -87,7 +87,8 @@ def _story_subject(contexts: list[SentenceContext]) -> str | None:
     return min(counts, key=lambda e: (-counts[e], first[e]))
 
 
-def _to_claim(ctx: SentenceContext, draft: Draft) -> Claim:
+def _claim_fields(ctx: SentenceContext, draft: Draft) -> dict:
+    """The fields of a draft's claim (its id is given once all the article's claims are known)."""
     sentence = ctx.sentence
     stance = ctx.stance.stance
     attributed_to = ctx.stance.attributed_to
@@ -103,15 +104,14 @@ def _to_claim(ctx: SentenceContext, draft: Draft) -> Claim:
     if ctx.stance.cue:
         attributes["stance_cue"] = ctx.stance.cue
     quantity = _in_file(draft.quantity, sentence.start) if draft.quantity else None
-    return Claim(
-        id="",
+    return dict(
         article=ctx.article.id,
         story=sentence.story,
         topic=draft.topic,
         subject=draft.subject,
         object=draft.object,
         quantity=quantity,
-        stance=stance,  # type: ignore[arg-type]
+        stance=stance,
         attributed_to=attributed_to,
         section=sentence.section,
         quote=sentence.text,
@@ -137,26 +137,41 @@ def identity(claim: Claim) -> str:
     in one sentence are two claims; an edited figure keeps its unit). The sentence, the figure's
     value and the claim's position are left out, so editing them keeps the id.
     """
-    unit = claim.quantity.unit if claim.quantity else ""
-    parts = [claim.article, claim.topic, claim.subject or "", claim.object or "", unit or ""]
+    return _identity(claim.article, claim.topic, claim.subject, claim.object, claim.quantity)
+
+
+def _identity(
+    article: str, topic: str, subject: str | None, obj: str | None, quantity: Quantity | None
+) -> str:
+    unit = quantity.unit if quantity else ""
+    parts = [article, topic, subject or "", obj or "", unit or ""]
     return "\x1f".join(parts)
 
 
-def _unique_ids(claims: list[Claim]) -> list[Claim]:
+def _unique_ids(claims: list[dict]) -> list[Claim]:
     """Ids from stable parts (see `identity`); claims sharing them are numbered in file order.
 
     `<article>:<topic>:<digest>` for the first such claim, `~2`, `~3`… after it. Inserting or
     deleting a sentence elsewhere changes no id; only a claim about the same thing added before
     another renumbers those after it (within that one group).
+
+    The claims are built here, once, with their ids, from the extractor's own checked parts.
     """
     seen: Counter[str] = Counter()
     out = []
-    for claim in claims:
-        digest = hashlib.sha1(identity(claim).encode("utf-8")).hexdigest()[:10]
-        base = f"{claim.article}:{claim.topic}:{digest}"
+    for fields in claims:
+        parts = _identity(
+            fields["article"],
+            fields["topic"],
+            fields["subject"],
+            fields["object"],
+            fields["quantity"],
+        )
+        digest = hashlib.sha1(parts.encode("utf-8")).hexdigest()[:10]
+        base = f"{fields['article']}:{fields['topic']}:{digest}"
         seen[base] += 1
         claim_id = base if seen[base] == 1 else f"{base}~{seen[base]}"
-        out.append(claim.model_copy(update={"id": claim_id}))
+        out.append(from_checked_parts(Claim, {"id": claim_id, **fields}))
     return out
 
 

@@ -248,9 +248,34 @@ def _followed_by_noun(text: str, quantity: Quantity, start: int) -> bool:
     return word.rstrip(".,").endswith(("당", "씩", "개", "명", "건", "회", "번"))
 
 
+@dataclass(frozen=True)
+class _TopicWords:
+    """A figure topic's words as `_score` reads them, worked out once per topic."""
+
+    requires: tuple[tuple[str, ...], ...]  # each required word split at "+"
+    cues: tuple[str, ...]
+    scored: tuple[str, ...]  # cues and single required words, in sorted order
+
+
+# Keyed by id; the topic is held beside its words, so its id cannot be reused meanwhile.
+_TOPIC_WORDS: dict[int, tuple[FigureTopic, _TopicWords]] = {}
+
+
+def _topic_words(topic: FigureTopic) -> _TopicWords:
+    held = _TOPIC_WORDS.get(id(topic))
+    if held is None or held[0] is not topic:
+        # What a topic requires points to it as much as its cues do.
+        words = set(topic.cues) | {w for w in topic.requires if "+" not in w}
+        split = tuple(tuple(word.split("+")) for word in topic.requires)
+        held = (topic, _TopicWords(split, tuple(topic.cues), tuple(sorted(words))))
+        _TOPIC_WORDS[id(topic)] = held
+    return held[1]
+
+
 def _score(ctx: SentenceContext, topic: FigureTopic, start: int, end: int) -> float:
     text = ctx.text
-    if not any(all(part in text for part in word.split("+")) for word in topic.requires):
+    words = _topic_words(topic)
+    if not any(all(part in text for part in parts) for parts in words.requires):
         return 0.0
     after = text[end : end + topic_data().veto_window]
     if any(word in after for word in topic.vetoes):
@@ -259,11 +284,9 @@ def _score(ctx: SentenceContext, topic: FigureTopic, start: int, end: int) -> fl
     # The noun a figure modifies says most ("5% 이하의 비용", "248개의 GPU").
     head = text[end : end + 8].lstrip()
     head = head[1:].lstrip() if head.startswith("의") else head
-    if any(head.startswith(cue) for cue in topic.cues):
+    if head.startswith(words.cues):
         score += 2.0
-    # What a topic requires points to it as much as its cues do.
-    words = set(topic.cues) | {w for w in topic.requires if "+" not in w}
-    for cue in sorted(words):
+    for cue in words.scored:
         at = text.find(cue)
         while at >= 0:
             distance = start - (at + len(cue)) if at < start else at - end

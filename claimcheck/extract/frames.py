@@ -180,7 +180,9 @@ def date_mentions(
         taken.append((start, end))
         found.append(DateMention(start, end, value))
 
-    for m in _DAY_SPAN.finditer(text):  # a period, never a paragraph's day
+    # Each pattern needs its own character (일, 월, 주): a sentence without it is not searched.
+    has_day, has_month, has_week = "일" in text, "월" in text, "주" in text
+    for m in _DAY_SPAN.finditer(text) if has_day else ():  # a period, never a paragraph's day
         value = None
         if published is not None:
             first, last = int(m.group(1)), int(m.group(2))
@@ -192,14 +194,14 @@ def date_mentions(
             start, end = _iso(base.year, base.month, first), _iso(base.year, base.month, last)
             value = f"{start}/{end}" if start and end else None
         add(m.start(), m.end(), value)
-    for m in _FULL.finditer(text):
+    for m in _FULL.finditer(text) if has_day and has_month else ():
         year = int(m.group(1)) if m.group(1) else None
         if year is None and published is not None:
             year = _relative_year(text, m.start(), published) or published.year
             if (int(m.group(2)), int(m.group(3))) > (published.month, published.day):
                 year = _relative_year(text, m.start(), published) or published.year - 1
         add(m.start(), m.end(), _iso(year, int(m.group(2)), int(m.group(3))) if year else None)
-    for m in _week().finditer(text):  # "1월 넷째 주": YYYY-MM-W4, inside the month only
+    for m in _week().finditer(text) if has_week and has_month else ():  # "1월 넷째 주": a week
         year = int(m.group(1)) if m.group(1) else None
         month = int(m.group(2))
         if year is None and published is not None:
@@ -212,7 +214,8 @@ def date_mentions(
             m.end(),
             f"{month_value}-W{_week_number(m.group(3))}" if month_value else None,
         )
-    for m in _bare_week().finditer(text):  # "셋째 주 3만 명에서 넷째 주 76만 명으로": same month
+    # "셋째 주 3만 명에서 넷째 주 76만 명으로": the week of the month named before
+    for m in _bare_week().finditer(text) if has_week else ():
         earlier = [d for d in found if d.end <= m.start() and d.value and "-W" in d.value]
         month_value = earlier[-1].value.split("-W")[0] if earlier else None
         add(
@@ -220,7 +223,7 @@ def date_mentions(
             m.end(),
             f"{month_value}-W{_week_number(m.group(1))}" if month_value else None,
         )
-    for m in _DAY.finditer(text):
+    for m in _DAY.finditer(text) if has_day else ():
         value = None
         if published is not None:
             day = int(m.group(1))
@@ -236,7 +239,7 @@ def date_mentions(
                 prev = published.replace(day=1) - dt.timedelta(days=1)
                 value = _iso(prev.year, prev.month, day)
         add(m.start(), m.end(), value)
-    for m in _MONTH.finditer(text):
+    for m in _MONTH.finditer(text) if has_month else ():
         year = int(m.group(1)) if m.group(1) else None
         month = int(m.group(2))
         if year is None and published is not None:
@@ -244,11 +247,11 @@ def date_mentions(
             if year is None and month <= published.month:
                 year = published.year
         add(m.start(), m.end(), _iso(year, month) if year and 1 <= month <= 12 else None)
-    for m in _YEAR.finditer(text):
+    for m in _YEAR.finditer(text) if "년" in text else ():
         add(m.start(), m.end(), m.group(1))
     data = frame_data().days
     for word in data.get("next", []):
-        for m in re.finditer(re.escape(word), text):
+        for m in re.finditer(re.escape(word), text) if word in text else ():
             earlier = [d for d in found if d.end <= m.start() and d.value and len(d.value) == 10]
             base = earlier[-1].value if earlier else None
             after = dt.date.fromisoformat(base) + dt.timedelta(days=1) if base else None
@@ -259,7 +262,7 @@ def date_mentions(
             add(m.start(), m.end(), earlier[-1].value if earlier else anchor)
     for key, shift in (("today", 0), ("yesterday", -1), ("previous_trading_day", None)):
         for word in data[key]:
-            for m in re.finditer(re.escape(word), text):
+            for m in re.finditer(re.escape(word), text) if word in text else ():
                 value = None
                 base = dt.date.fromisoformat(anchor) if anchor else published
                 if base is not None:

@@ -57,6 +57,8 @@ def alias_trie_pattern(keys: set[str]) -> str:
     return branches(trie)
 
 
+# One or two Hangul words ("샘 울트먼"): what a fuzzy match is tried on, less a trailing particle.
+_HANGUL_WORDS = re.compile(r"[\uac00-\ud7a3]{2,}(?: [\uac00-\ud7a3]{2,})?")
 # A Latin alias must not sit inside a longer Latin word ("AI" in "OpenAI"); compiled with the
 # same flag as the aliases, so it sees letters as they do.
 _LATIN_BEFORE = re.compile("[A-Za-z0-9]", re.IGNORECASE)
@@ -86,8 +88,17 @@ class AliasScanner:
         self._by_lower: dict[str, list[str]] = {}
         for ch in self._key_chars:
             self._by_lower.setdefault(ch.lower(), []).append(ch)
+        # Where an alias may begin: a first character of some key, then (after an optional space
+        # or hyphen) a second character of some key. Keys have two characters or more, so every
+        # match of the trie starts at such a place, and most first characters in running text
+        # are not followed by a second (a regex search skips them instead of a walk in Python).
         firsts = "".join(re.escape(ch) for ch in sorted(self._root))
-        self._candidate = re.compile(f"[{firsts}]", re.IGNORECASE)
+        second_chars = {ch for node in self._root.values() for ch in node if ch}
+        seconds = "".join(re.escape(ch) for ch in sorted(second_chars))
+        if "" in self._root or any("" in node for node in self._root.values()):
+            self._candidate = re.compile(f"[{firsts}]", re.IGNORECASE)  # a one-character key
+        else:
+            self._candidate = re.compile(f"[{firsts}](?=[ -]?[{seconds}])", re.IGNORECASE)
         self._same: dict[str, tuple[str, ...]] = {}
 
     def _matching(self, ch: str) -> tuple[str, ...]:
@@ -210,12 +221,12 @@ class _Matcher:
     def _fuzzy(self, text: str, exact: list[Mention]) -> list[Mention]:
         taken = [(m.start, m.end) for m in exact]
         out = []
-        # One or two Hangul words ("샘 울트먼"), without a trailing particle.
-        for match in re.finditer(r"[\uac00-\ud7a3]{2,}(?: [\uac00-\ud7a3]{2,})?", text):
+        closest = self._closest
+        for match in _HANGUL_WORDS.finditer(text):
             start, end = match.span()
-            if any(s < end and start < e for s, e in taken):
+            if taken and any(s < end and start < e for s, e in taken):
                 continue
-            word, entity_id = self._closest(match.group(0))
+            word, entity_id = closest(match.group(0))
             if entity_id is None:
                 continue
             entity = self.by_id[entity_id]

@@ -26,7 +26,15 @@ from claimcheck.load.metadata import (
 from claimcheck.load.sentences import split_sentences
 from claimcheck.load.structure import Classified, StoryPlan, classify
 from claimcheck.load.units import Unit, line_of, markdown_units, text_units
-from claimcheck.models import Article, ArticleMeta, Block, ManifestEntry, Sentence, Story
+from claimcheck.models import (
+    Article,
+    ArticleMeta,
+    Block,
+    ManifestEntry,
+    Sentence,
+    Story,
+    from_checked_parts,
+)
 
 __all__ = [
     "article_from_text",
@@ -164,14 +172,18 @@ def _with_page_title(meta: ArticleMeta, blocks: list[Block]) -> ArticleMeta:
 
 
 def _block(unit: Unit, c: Classified) -> Block:
-    return Block(
-        kind=c.kind,
-        start=unit.start,
-        end=unit.end,
-        line=unit.line,
-        text=unit.text,
-        story=c.story,
-        reason=c.reason,
+    # The loader's own offsets, strings and kinds: not validated again (see from_checked_parts).
+    return from_checked_parts(
+        Block,
+        {
+            "kind": c.kind,
+            "start": unit.start,
+            "end": unit.end,
+            "line": unit.line,
+            "text": unit.text,
+            "story": c.story,
+            "reason": c.reason,
+        },
     )
 
 
@@ -198,17 +210,16 @@ def _sentences(
         spans = [(0, len(piece))] if c.whole else split_sentences(piece)
         for a, b in spans:
             start, end = unit.source_span(offset + a, offset + b)
-            out.append(
-                Sentence(
-                    text=piece[a:b] if fmt == "html" else text[start:end],
-                    start=start,
-                    end=end,
-                    line=line_of(text, start),
-                    section=c.section,
-                    story=c.story,
-                    block=index,
-                )
-            )
+            fields = {
+                "text": piece[a:b] if fmt == "html" else text[start:end],
+                "start": start,
+                "end": end,
+                "line": line_of(text, start),
+                "section": c.section,
+                "story": c.story,
+                "block": index,
+            }
+            out.append(from_checked_parts(Sentence, fields))
     return out
 
 

@@ -34,27 +34,41 @@ def _words(family_name: str) -> frozenset[str]:
     return frozenset(w.casefold() for name in family.word_lists for w in data.words[name])
 
 
-def _token_line(family: Family, line: str) -> bool:
+def _tokens(line: str) -> list[str]:
+    return _SEPARATORS.sub(" ", _FIGURES.sub(" ", line)).casefold().split()
+
+
+def _token_line(family: Family, line: str, tokens: list[str]) -> bool:
     if family.needs_number and not any(ch.isdigit() for ch in line):
         return False
-    tokens = _SEPARATORS.sub(" ", _FIGURES.sub(" ", line)).casefold().split()
     words = _words(family.name)
     return bool(tokens) and all(token in words for token in tokens)
+
+
+@cache
+def _families(prose: bool) -> tuple[tuple[Family, re.Pattern[str] | None], ...]:
+    """The families a line is tried against (for a line that reads as a sentence, only those
+    that match sentences), each with its patterns as one compiled regex, made once."""
+    return tuple(
+        (family, compiled(any_of(tuple(family.patterns))) if family.patterns else None)
+        for family in boilerplate().families
+        if family.matches_sentences or not prose
+    )
 
 
 def match_line(line: str) -> Furniture | None:
     """The first family that matches a normalised, trimmed line, or None for story text."""
     if not line:
         return None
-    prose = ends_like_sentence(line)
-    for family in boilerplate().families:
+    tokens = None
+    for family, pattern in _families(ends_like_sentence(line)):
         if family.max_chars is not None and len(line) > family.max_chars:
             continue
-        if prose and not family.matches_sentences:
-            continue
-        hit = bool(family.patterns and compiled(any_of(tuple(family.patterns))).search(line))
+        hit = pattern is not None and pattern.search(line) is not None
         if not hit and family.word_lists:
-            hit = _token_line(family, line)
+            if tokens is None:
+                tokens = _tokens(line)  # the same for every family
+            hit = _token_line(family, line, tokens)
         if hit:
             return Furniture(family.name, family.reason, family.opens_list)
     return None

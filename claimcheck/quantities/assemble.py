@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from claimcheck.models import Quantity
+from claimcheck.models import Quantity, from_checked_parts
 from claimcheck.quantities.lexicon import OtherReading, lexicon
 from claimcheck.quantities.numerals import to_number
 from claimcheck.quantities.qualify import RULE_PAREN, QualifierHit, qualifiers
@@ -319,23 +319,11 @@ def to_quantity(nt: NormalizedText, m: Mention) -> Quantity:
     )
 
 
-_FIELDS = frozenset(Quantity.model_fields)
-
-
 def _record(fields: dict[str, object]) -> Quantity:
-    """A Quantity from the recogniser's own typed state, without validating it again.
-
-    Validation took a quarter of the normaliser's time on news sentences, and pydantic's
-    `model_construct` is slower still. Every field here is already of its declared type;
-    tests/test_quantities_properties.py checks that validating a record gives it back
-    unchanged, byte for byte.
-    """
-    record = object.__new__(Quantity)
-    object.__setattr__(record, "__dict__", fields)
-    object.__setattr__(record, "__pydantic_fields_set__", set(_FIELDS))  # model_copy adds to it
-    object.__setattr__(record, "__pydantic_extra__", None)
-    object.__setattr__(record, "__pydantic_private__", None)
-    return record
+    """The output record, from the recogniser's own typed state, without validating it again
+    (see `from_checked_parts`; tests/test_quantities_properties.py checks that validating a
+    record gives it back unchanged, byte for byte)."""
+    return from_checked_parts(Quantity, fields)
 
 
 def _out(value: Decimal | None) -> int | float | None:
