@@ -726,3 +726,22 @@ def test_a_headline_figure_nobody_classified_is_not_checked_against_any_body_fig
     body = "- 하닉 -9.86% 맞고 정리해 본 딥시크 쇼크\n\nD램 매출에서 HBM 비중이 40%를 넘었다는 게 회사 설명이다."
     report = _report(tmp_path, a=("2025-02-02", body, "종목토론 정리"))
     assert [f for f in _problems(report) if f.kind == "internal"] == []
+
+
+@pytest.mark.parametrize(("won", "verdict"), [("약 81억 원", "consistent"), ("약 65억 원", "inconsistent")])
+def test_a_sentence_that_opens_by_converting_converts_the_sum_before_it(tmp_path, won, verdict):
+    # 557만6000달러 at 7 February 2025's 1,453.97 won a dollar is about 81억 원
+    body = f"딥시크가 밝힌 V3 최종 훈련비는 557만6000달러다. 우리 돈으로 {won}이다."
+    report = _report(tmp_path, a=("2025-02-07", body))
+    (conversion,) = [f for f in report.findings if f.kind == "internal"]
+    assert conversion.verdict == verdict
+    assert {c.quantity.text for c in report.claims if c.id in conversion.claims} == {
+        "557만6000달러",
+        won,
+    }
+
+
+def test_a_won_sum_of_its_own_after_a_dollar_sentence_is_no_conversion(tmp_path):
+    body = "딥시크가 밝힌 V3 최종 훈련비는 557만6000달러다. 국내 기업은 65억 원을 들였다."
+    report = _report(tmp_path, a=("2025-02-07", body))
+    assert [f for f in report.findings if f.kind == "internal"] == []

@@ -106,6 +106,9 @@ def money(unit: str | None) -> tuple[str, str] | None:
     return (currency, per) if currency in _CURRENCIES else None
 
 
+_OPENS_CONVERSION = re.compile(r"^\s*(?:이는\s*)?(?:우리 돈|원화|한화)(?:으로|로)?(?:\s*환산하면|\s*치면)?\s*(?:약\s*)?$")
+
+
 def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
     """(figure, its conversion) where an article writes one currency and then another in brackets:
     "560만 달러(약 85억 원)", "GPU 시간당 2달러(약 2900원)"."""
@@ -127,6 +130,20 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
             gap = first.sentence[qa.end - first.start : qb.start - first.start]
             if _CONVERSION_GAP.match(gap):
                 pairs.append((first, second))
+    # "… 557만6000달러다. 우리 돈으로 약 80억 원이다.": a sentence that opens by converting
+    # converts the last sum of the sentence right before it
+    starts = sorted(by_sentence)
+    for before, key in zip(starts, starts[1:], strict=False):
+        if before[0] != key[0]:
+            continue
+        last_before = max(by_sentence[before], key=lambda f: f[1].start)
+        first_here = min(by_sentence[key], key=lambda f: f[1].start)
+        prev_claim, here = last_before[0], first_here[0]
+        adjacent = 0 <= key[1] - (before[1] + len(prev_claim.sentence)) <= 2
+        opening = here.sentence[: first_here[1].start - key[1]]
+        (cur_a, per_a), (cur_b, per_b) = last_before[2], first_here[2]
+        if adjacent and cur_a != cur_b and per_a == per_b and _OPENS_CONVERSION.match(opening):
+            pairs.append((prev_claim, here))
     return pairs
 
 
