@@ -745,3 +745,15 @@ def test_a_won_sum_of_its_own_after_a_dollar_sentence_is_no_conversion(tmp_path)
     body = "딥시크가 밝힌 V3 최종 훈련비는 557만6000달러다. 국내 기업은 65억 원을 들였다."
     report = _report(tmp_path, a=("2025-02-07", body))
     assert [f for f in report.findings if f.kind == "internal"] == []
+
+
+def test_a_rebuttal_with_an_estimate_disputes_and_the_figure_it_names_is_no_estimate(tmp_path):
+    body = (
+        "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다. 한 반도체 분석업체는 딥시크가 서버 등 "
+        "하드웨어에 쓴 돈이 16억 달러를 넘는다며, 557만 달러라는 숫자가 실제 투자 규모를 가린다고 반박했다."
+    )
+    report = _report(tmp_path, a=("2025-03-04", body))
+    (dispute,) = [f for f in report.findings if f.verdict == "disputed"]
+    quotes = {c.quantity.text for c in report.claims if c.id in dispute.claims}
+    assert quotes == {"16억 달러를 넘는", "557만6000달러"}
+    assert [f for f in _problems(report) if f.verdict != "disputed"] == []

@@ -5,6 +5,7 @@ named."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from claimcheck.models import Claim, Finding
@@ -17,13 +18,13 @@ ESTIMATE_CUES = ("추정", "추산", "분석", "전망", "계산", "봤다", "�
 # Stages of a training run: an estimate of one is a part of the run's cost, not a dispute of it.
 STAGES = frozenset({"pre-training", "post-training", "context extension", "reinforcement learning"})
 # a claim reported of the figure's owner by someone else ("…고 주장했다")
-CLAIM_CUES = ("주장",)
+CLAIM_CUES = ("주장", "반박")
 
 
 def third_party(claim: Claim) -> str | None:
     """Who gives the figure when it is someone's estimate of another's quantity ("한 분석업체는 …
     추정했다"): the source it is attributed to, or the estimating words in quotes."""
-    if claim.stance not in ("attributed", "hedged") or _presupposed(claim):
+    if claim.stance not in ("attributed", "hedged", "disputed") or _presupposed(claim):
         return None
     if claim.attributed_to and claim.attributed_to != claim.subject:
         return claim.attributed_to
@@ -40,11 +41,17 @@ def third_party(claim: Claim) -> str | None:
 _GIVEN = ("다는 점", "라는 점", "는 사실", "다는 사실", "라는 사실")
 
 
+# "557만 달러라는 숫자가 … 가린다고 반박했다": the figure under discussion, named, not estimated
+_NAMED_FIGURE = re.compile(r"^['\"’”]?\s*(?:이)?라는\s*(?:숫자|수치|금액|액수|비용)")
+
+
 def _presupposed(claim: Claim) -> bool:
     q = claim.quantity
     if q is None:
         return False
     at = claim.sentence.find(q.text)
+    if at >= 0 and _NAMED_FIGURE.match(claim.sentence[at + len(q.text) :]):
+        return True
     return at >= 0 and any(word in claim.sentence[at:] for word in _GIVEN)
 
 
@@ -99,6 +106,19 @@ def _own(claim: Claim) -> bool:
     if third_party(claim) is not None or claim.stance in ("disputed", "alleged"):
         return False
     return claim.frame is None or claim.frame.measure in (None, "level")
+
+
+def _same_sum(a: Claim, b: Claim) -> bool:
+    """ "557만 달러라는 숫자가 … 가린다고 반박했다": the disputed figure itself, quoted, is no rival
+    estimate of it."""
+    from claimcheck.reconcile.intervals import interval_of
+
+    qa, qb = a.quantity, b.quantity
+    if qa is None or qb is None or qa.unit != qb.unit:
+        return False
+    if {qa.qualifier, qb.qualifier} - {"exact", "approx"}:
+        return False  # a bound ("2천 개 남짓") holds many sums: not the same one
+    return interval_of(qa).overlaps(interval_of(qb))
 
 
 def _one_house(a: str, b: str | None) -> bool:
@@ -183,7 +203,7 @@ def disputes_within(corpus: Corpus) -> list[Finding]:
                     # a named model ("V3 기술보고서에 적은 557만6000달러") is one
                     continue
                 why = apart_by(estimate, own)
-                if why:
+                if why and not _same_sum(estimate, own):
                     findings.append(_dispute(corpus, "internal", estimate, own, why))
                     break
     return findings
