@@ -15,16 +15,7 @@ from typing import get_args
 import pytest
 from verdict_scoring import (
     CORPUS,
-    HOLDOUT,
-    HOLDOUT2,
-    HOLDOUT3,
-    HOLDOUT4,
-    HOLDOUT5,
-    HOLDOUT6,
-    HOLDOUT7,
-    HOLDOUT8,
-    HOLDOUT9,
-    HOLDOUT10,
+    HOLDOUTS,
     SEEDS,
     SEEDS_EXPECTED,
     Trap,
@@ -57,19 +48,9 @@ HOLDOUT_MIN_PER_TRAP_CLASS = 2
 ARTICLE_KINDS = {"news", "blog", "newsletter", "explainer", "round-up", "essay"}
 
 
-ALL_ARTICLES = (
-    article_files()
-    + article_files(HOLDOUT)
-    + article_files(HOLDOUT2)
-    + article_files(HOLDOUT3)
-    + article_files(HOLDOUT4)
-    + article_files(HOLDOUT5)
-    + article_files(HOLDOUT6)
-    + article_files(HOLDOUT7)
-    + article_files(HOLDOUT8)
-    + article_files(HOLDOUT9)
-    + article_files(HOLDOUT10)
-)
+# the held-out sets in the order they were written (verdict_scoring.HOLDOUTS)
+HELD_OUT = list(HOLDOUTS.values())
+ALL_ARTICLES = [path for folder in [CORPUS, *HELD_OUT] for path in article_files(folder)]
 
 
 def _id(path):
@@ -110,23 +91,7 @@ def test_article_has_expectations_with_figures_that_occur_once(path):
             assert count == 1, f"{path.name}: with «{snippet}» occurs {count} times in {file_name}"
 
 
-@pytest.mark.parametrize(
-    "folder",
-    [
-        CORPUS,
-        HOLDOUT,
-        HOLDOUT2,
-        HOLDOUT3,
-        HOLDOUT4,
-        HOLDOUT5,
-        HOLDOUT6,
-        HOLDOUT7,
-        HOLDOUT8,
-        HOLDOUT9,
-        HOLDOUT10,
-    ],
-    ids=lambda f: f.name,
-)
+@pytest.mark.parametrize("folder", [CORPUS, *HELD_OUT], ids=lambda f: f.name)
 def test_every_expectation_file_has_its_article(folder):
     for path in expectation_files(folder):
         if path.name == SEEDS_EXPECTED.name:
@@ -144,22 +109,7 @@ def test_corpus_has_enough_articles():
     assert len(article_files()) >= MIN_ARTICLES
 
 
-@pytest.mark.parametrize(
-    "folder",
-    [
-        HOLDOUT,
-        HOLDOUT2,
-        HOLDOUT3,
-        HOLDOUT4,
-        HOLDOUT5,
-        HOLDOUT6,
-        HOLDOUT7,
-        HOLDOUT8,
-        HOLDOUT9,
-        HOLDOUT10,
-    ],
-    ids=lambda f: f.name,
-)
+@pytest.mark.parametrize("folder", HELD_OUT, ids=lambda f: f.name)
 def test_holdout_has_enough_articles_and_every_trap_class_twice(folder):
     assert len(article_files(folder)) >= HOLDOUT_MIN_ARTICLES
     classes = Counter(e.cls for _, e in corpus_entries(folder) if isinstance(e, Trap))
@@ -167,37 +117,10 @@ def test_holdout_has_enough_articles_and_every_trap_class_twice(folder):
     assert not thin, f"{folder.name} trap classes planted fewer than twice: {thin}"
 
 
-@pytest.mark.parametrize(
-    "folder",
-    [
-        HOLDOUT,
-        HOLDOUT2,
-        HOLDOUT3,
-        HOLDOUT4,
-        HOLDOUT5,
-        HOLDOUT6,
-        HOLDOUT7,
-        HOLDOUT8,
-        HOLDOUT9,
-        HOLDOUT10,
-    ],
-    ids=lambda f: f.name,
-)
+@pytest.mark.parametrize("folder", HELD_OUT, ids=lambda f: f.name)
 def test_holdout_articles_are_not_articles_of_an_earlier_corpus(folder):
     # a held-out article copied from a corpus written before it would no longer be held out
-    corpora = [
-        CORPUS,
-        HOLDOUT,
-        HOLDOUT2,
-        HOLDOUT3,
-        HOLDOUT4,
-        HOLDOUT5,
-        HOLDOUT6,
-        HOLDOUT7,
-        HOLDOUT8,
-        HOLDOUT9,
-        HOLDOUT10,
-    ]
+    corpora = [CORPUS, *HELD_OUT]
     earlier = corpora[: corpora.index(folder)]
     texts = {article_text(path): f.name for f in earlier for path in article_files(f)}
     for path in article_files(folder):
@@ -205,48 +128,12 @@ def test_holdout_articles_are_not_articles_of_an_earlier_corpus(folder):
         assert text not in texts, f"{path.name} is also in {texts.get(text)}"
 
 
+# From the third held-out set on, no line of an earlier set's articles (sets written at the same
+# time, neither seeing the other, are still checked against each other)
 @pytest.mark.parametrize(
     "folder, earlier",
-    [
-        (HOLDOUT3, [CORPUS, HOLDOUT, HOLDOUT2]),
-        (HOLDOUT4, [CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3]),
-        (HOLDOUT5, [CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4]),
-        # written at the same time as holdout5, neither seeing the other
-        (HOLDOUT6, [CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5]),
-        (HOLDOUT7, [CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6]),
-        # written at the same time as holdout7, neither seeing the other: still no shared line
-        (HOLDOUT8, [CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7]),
-        (
-            HOLDOUT9,
-            [CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8],
-        ),
-        # written at the same time as holdout9, neither seeing the other: still no shared line
-        (
-            HOLDOUT10,
-            [
-                CORPUS,
-                HOLDOUT,
-                HOLDOUT2,
-                HOLDOUT3,
-                HOLDOUT4,
-                HOLDOUT5,
-                HOLDOUT6,
-                HOLDOUT7,
-                HOLDOUT8,
-                HOLDOUT9,
-            ],
-        ),
-    ],
-    ids=[
-        "verdicts_holdout3",
-        "verdicts_holdout4",
-        "verdicts_holdout5",
-        "verdicts_holdout6",
-        "verdicts_holdout7",
-        "verdicts_holdout8",
-        "verdicts_holdout9",
-        "verdicts_holdout10",
-    ],
+    [(folder, [CORPUS, *HELD_OUT[:i]]) for i, folder in enumerate(HELD_OUT) if i >= 2],
+    ids=lambda value: value.name if hasattr(value, "name") else "",
 )
 def test_later_holdout_shares_no_sentence_with_an_earlier_corpus(folder, earlier):
     # stricter than whole-text equality: no line of prose (30 characters or more) may be reused
@@ -262,11 +149,8 @@ def test_later_holdout_shares_no_sentence_with_an_earlier_corpus(folder, earlier
         assert not reused, f"{path.name} reuses {reused[0]!r}"
 
 
-@pytest.mark.parametrize(
-    "folder",
-    [HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9, HOLDOUT10],
-    ids=lambda f: f.name,
-)
+# the sets from the second on were asked for every kind of planted problem
+@pytest.mark.parametrize("folder", HELD_OUT[1:], ids=lambda f: f.name)
 def test_holdout_plants_the_real_problems_the_brief_asked_for(folder):
     # The later holdouts measure recall on each kind of planted problem: at least one flag of each.
     flag_classes = Counter(e.cls for _, e in corpus_entries(folder) if not isinstance(e, Trap))
