@@ -33,12 +33,12 @@ class SentenceContext:
     anchor_date: str | None = None
     # the dateline of the last earlier paragraph that had one: an undated market figure's session
     session_date: str | None = None
-    _dates: list | None = None  # frames.DateMention, read once per sentence
+    _dates: list | None = None  # dates.DateMention, read once per sentence
 
     def dates(self) -> list:
-        """The dates the sentence writes (frames.date_mentions), read once."""
+        """The dates the sentence writes (dates.date_mentions), read once."""
         if self._dates is None:
-            from claimcheck.extract.frames import date_mentions
+            from claimcheck.extract.dates import date_mentions
 
             self._dates = date_mentions(self.text, self.article.meta.published, self.anchor_date)
         return self._dates

@@ -7,10 +7,14 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
 from claimcheck.models import Frame, Quantity
+
+if TYPE_CHECKING:
+    from claimcheck.extract.dates import DateMention
 
 MARKET_TOPICS = {"stock_change", "market_value"}
 _CONVERSION_NEXT = re.compile(r"^\s*(?:\(|,\s*(?:우리 돈|한화|원화)(?:로)?\s*)")
@@ -87,191 +91,6 @@ def _per_unit() -> re.Pattern[str]:
 def _per_unit_after() -> re.Pattern[str]:
     patterns = frame_data().measures.per_unit.after_patterns
     return re.compile("|".join(f"(?:{p})" for p in patterns))
-
-
-# --- dates -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DateMention:
-    start: int
-    end: int
-    value: str | None  # resolved: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-W4; None when it cannot be
-
-
-_FULL = re.compile(r"(?:(\d{4})년\s*)?(\d{1,2})월\s*(\d{1,2})일")
-_DAY = re.compile(
-    r"(?<![\d.])(\d{1,2})일(?!\s*(?:간|동안|만에|만의|째|치|이내|내|새|사이|연속|분))"
-)
-# "27~30일", "3~6일": a span of days of one month
-_DAY_SPAN = re.compile(r"(?<![\d.])(\d{1,2})\s*[~∼-]\s*(\d{1,2})일")
-_MONTH = re.compile(r"(?:(\d{4})년\s*)?(?<![\d.])(\d{1,2})월(?!\s*\d{1,2}일)(?!\s*(?:간|동안))")
-
-
-@functools.cache
-def _week() -> re.Pattern[str]:
-    words = sorted((w for ws in frame_data().weeks.values() for w in ws), key=len, reverse=True)
-    alternatives = "|".join(re.escape(w) for w in words)
-    return re.compile(
-        rf"(?:(\d{{4}})년\s*)?(?<![\d.])(\d{{1,2}})월\s*({alternatives})\s*주(?!\s*(?:간|동안))"
-    )
-
-
-@functools.cache
-def _bare_week() -> re.Pattern[str]:
-    words = sorted((w for ws in frame_data().weeks.values() for w in ws), key=len, reverse=True)
-    alternatives = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<![가-힣])({alternatives})\s*주(?![가-힣])")
-
-
-def _week_number(word: str) -> str:
-    key = next(key for key, words in frame_data().weeks.items() if word in words)
-    return "L" if key == "last" else key
-
-
-_YEAR = re.compile(r"(?<!\d)(\d{4})년(?!\s*\d{1,2}월)(?!\s*(?:간|동안|만에|까지))")
-
-
-def _relative_year(text: str, start: int, published: dt.date) -> int | None:
-    data = frame_data().years
-    before = text[max(0, start - 5) : start].rstrip()
-    for key, shift in (("last", -1), ("next", 1), ("this", 0)):
-        if any(before.endswith(word) for word in data[key]):
-            return published.year + shift
-    return None
-
-
-def _relative_month(text: str, start: int, published: dt.date) -> tuple[int, int] | None:
-    data = frame_data().months
-    before = text[max(0, start - 6) : start].rstrip()
-    if any(before.endswith(word) for word in data["last"]):
-        first = published.replace(day=1) - dt.timedelta(days=1)
-        return first.year, first.month
-    if any(before.endswith(word) for word in data["this"]):
-        return published.year, published.month
-    return None
-
-
-def _iso(year: int, month: int, day: int | None = None) -> str | None:
-    try:
-        return dt.date(year, month, day or 1).isoformat() if day else f"{year:04d}-{month:02d}"
-    except ValueError:
-        return None
-
-
-def date_mentions(
-    text: str, published: dt.date | None, anchor: str | None = None
-) -> list[DateMention]:
-    """Every date the sentence writes, resolved against the publication date where it can be.
-    `anchor` is the day the paragraph's sentences before this one last named ("지난달 31일에야
-    … . 이날 SK하이닉스는"): 이날, 전날 and 전 거래일 count from it rather than from the day of
-    publication."""
-    found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-
-    baselines = tuple(frame_data().baseline_after)
-
-    def add(start: int, end: int, value: str | None) -> None:
-        if any(s < end and start < e for s, e in taken):
-            return
-        if text[end:].lstrip().startswith(baselines) or text[end:].startswith(baselines):
-            taken.append((start, end))
-            return  # "전 거래일보다 0.9% 내린": the baseline, not the figure's day
-        taken.append((start, end))
-        found.append(DateMention(start, end, value))
-
-    # Each pattern needs its own character (일, 월, 주): a sentence without it is not searched.
-    has_day, has_month, has_week = "일" in text, "월" in text, "주" in text
-    for m in _DAY_SPAN.finditer(text) if has_day else ():  # a period, never a paragraph's day
-        value = None
-        if published is not None:
-            first, last = int(m.group(1)), int(m.group(2))
-            base = (
-                published
-                if last <= published.day
-                else published.replace(day=1) - dt.timedelta(days=1)
-            )
-            start, end = _iso(base.year, base.month, first), _iso(base.year, base.month, last)
-            value = f"{start}/{end}" if start and end else None
-        add(m.start(), m.end(), value)
-    for m in _FULL.finditer(text) if has_day and has_month else ():
-        year = int(m.group(1)) if m.group(1) else None
-        if year is None and published is not None:
-            year = _relative_year(text, m.start(), published) or published.year
-            if (int(m.group(2)), int(m.group(3))) > (published.month, published.day):
-                year = _relative_year(text, m.start(), published) or published.year - 1
-        add(m.start(), m.end(), _iso(year, int(m.group(2)), int(m.group(3))) if year else None)
-    for m in _week().finditer(text) if has_week and has_month else ():  # "1월 넷째 주": a week
-        year = int(m.group(1)) if m.group(1) else None
-        month = int(m.group(2))
-        if year is None and published is not None:
-            year = _relative_year(text, m.start(), published)
-            if year is None:
-                year = published.year if month <= published.month else published.year - 1
-        month_value = _iso(year, month) if year and 1 <= month <= 12 else None
-        add(
-            m.start(),
-            m.end(),
-            f"{month_value}-W{_week_number(m.group(3))}" if month_value else None,
-        )
-    # "셋째 주 3만 명에서 넷째 주 76만 명으로": the week of the month named before
-    for m in _bare_week().finditer(text) if has_week else ():
-        earlier = [d for d in found if d.end <= m.start() and d.value and "-W" in d.value]
-        month_value = earlier[-1].value.split("-W")[0] if earlier else None
-        add(
-            m.start(),
-            m.end(),
-            f"{month_value}-W{_week_number(m.group(1))}" if month_value else None,
-        )
-    for m in _DAY.finditer(text) if has_day else ():
-        value = None
-        if published is not None:
-            day = int(m.group(1))
-            year_month = _relative_month(text, m.start(), published)
-            if year_month is not None:
-                value = _iso(*year_month, day)
-            elif text[max(0, m.start() - 4) : m.start()].strip().endswith("오는"):
-                nxt = published if day >= published.day else published + dt.timedelta(days=31)
-                value = _iso(nxt.year, nxt.month, day)
-            elif day <= published.day:
-                value = _iso(published.year, published.month, day)
-            else:  # "27일(현지시간)" written on the 3rd: last month's 27th
-                prev = published.replace(day=1) - dt.timedelta(days=1)
-                value = _iso(prev.year, prev.month, day)
-        add(m.start(), m.end(), value)
-    for m in _MONTH.finditer(text) if has_month else ():
-        year = int(m.group(1)) if m.group(1) else None
-        month = int(m.group(2))
-        if year is None and published is not None:
-            year = _relative_year(text, m.start(), published)
-            if year is None and month <= published.month:
-                year = published.year
-        add(m.start(), m.end(), _iso(year, month) if year and 1 <= month <= 12 else None)
-    for m in _YEAR.finditer(text) if "년" in text else ():
-        add(m.start(), m.end(), m.group(1))
-    data = frame_data().days
-    for word in data.get("next", []):
-        for m in re.finditer(re.escape(word), text) if word in text else ():
-            earlier = [d for d in found if d.end <= m.start() and d.value and len(d.value) == 10]
-            base = earlier[-1].value if earlier else None
-            after = dt.date.fromisoformat(base) + dt.timedelta(days=1) if base else None
-            add(m.start(), m.end(), after.isoformat() if after else None)
-    for word in data.get("same", []):
-        for m in re.finditer(re.escape(word), text):
-            earlier = [d for d in found if d.end <= m.start() and d.value and len(d.value) == 10]
-            add(m.start(), m.end(), earlier[-1].value if earlier else anchor)
-    for key, shift in (("today", 0), ("yesterday", -1), ("previous_trading_day", None)):
-        for word in data[key]:
-            for m in re.finditer(re.escape(word), text) if word in text else ():
-                value = None
-                base = dt.date.fromisoformat(anchor) if anchor else published
-                if base is not None:
-                    then = base + dt.timedelta(days=shift if shift is not None else -1)
-                    while shift is None and then.weekday() >= 5:
-                        then -= dt.timedelta(days=1)
-                    value = then.isoformat()
-                add(m.start(), m.end(), value)
-    return sorted(found, key=lambda d: d.start)
 
 
 # --- the frame ----------------------------------------------------------------------------------

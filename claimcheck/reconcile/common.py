@@ -106,7 +106,9 @@ def money(unit: str | None) -> tuple[str, str] | None:
     return (currency, per) if currency in _CURRENCIES else None
 
 
-_OPENS_CONVERSION = re.compile(r"^\s*(?:이는\s*)?(?:우리 돈|원화|한화)(?:으로|로)?(?:\s*환산하면|\s*치면)?\s*(?:약\s*)?$")
+_OPENS_CONVERSION = re.compile(
+    r"^\s*(?:이는\s*)?(?:우리 돈|원화|한화)(?:으로|로)?(?:\s*환산하면|\s*치면)?\s*(?:약\s*)?$"
+)
 
 
 def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:

@@ -471,7 +471,8 @@ def _judge_ratio(claim: Claim, value, facts, steps):
 
 
 def _judge_rank(claim: Claim, facts, steps, published=None):
-    from claimcheck.extract.frames import date_mentions, store_of
+    from claimcheck.extract.dates import date_mentions
+    from claimcheck.extract.frames import store_of
     from claimcheck.textnorm import normalize
 
     rank = claim.attributes["rank"]
