@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout10 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout11 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -49,6 +49,11 @@ HOLDOUT9 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout9"
 # rewrite of wire copy, TV script, retail investor's post, professor Q&A, fact box, government
 # release, weekly newsletter), written without looking at the rules or the report: never tune on it.
 HOLDOUT10 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout10"
+# Eight beats of Korean dailies and wires, late January to March 2025 (morning-after market story,
+# Wall Street close, app privacy bans, training-cost analysis, AI graduate hiring, HBM exports, an
+# editorial, a weekly magazine round-up), written without looking at the rules or the report:
+# never tune on it.
+HOLDOUT11 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout11"
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
 
@@ -361,6 +366,7 @@ HOLDOUTS = {
     "holdout8": HOLDOUT8,
     "holdout9": HOLDOUT9,
     "holdout10": HOLDOUT10,
+    "holdout11": HOLDOUT11,
 }
 
 
