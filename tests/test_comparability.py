@@ -757,3 +757,14 @@ def test_a_rebuttal_with_an_estimate_disputes_and_the_figure_it_names_is_no_esti
     quotes = {c.quantity.text for c in report.claims if c.id in dispute.claims}
     assert quotes == {"16억 달러를 넘는", "557만6000달러"}
     assert [f for f in _problems(report) if f.verdict != "disputed"] == []
+
+
+def test_an_estimate_disputes_the_owners_own_sum_never_a_rivals_price(tmp_path):
+    body = (
+        "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다. 경쟁 모델인 오픈AI o1은 출력 100만 "
+        "토큰에 60달러를 받는다. 한 분석업체는 딥시크의 서버 투자 총액을 약 16억 달러로 추산했다."
+    )
+    report = _report(tmp_path, a=("2025-02-03", body))
+    (dispute,) = [f for f in report.findings if f.verdict == "disputed"]
+    quotes = {c.quantity.text for c in report.claims if c.id in dispute.claims}
+    assert quotes == {"약 16억 달러", "557만6000달러"}

@@ -145,9 +145,18 @@ def _stage(claim: Claim) -> str | None:
 
 
 def _of_a_model(claim: Claim) -> bool:
-    from claimcheck.extract.mentions import entity_type
+    """A sum of one of the owner's own models ("V3 기술보고서에 적은 557만6000달러"), not of a
+    rival's ("오픈AI o1은 … 60달러")."""
+    from claimcheck.extract.mentions import entity_parent, entity_type
 
-    return bool(claim.object) and entity_type(claim.object) == "model"
+    if not claim.object or entity_type(claim.object) != "model":
+        return False
+    maker = claim.object
+    for _ in range(4):  # a model's family, then its maker
+        maker = entity_parent(maker)
+        if maker is None or maker == claim.subject:
+            return maker == claim.subject
+    return False
 
 
 def _dispute(corpus: Corpus, kind: str, estimate: Claim, own: Claim, why: str) -> Finding:
@@ -192,7 +201,10 @@ def disputes_within(corpus: Corpus) -> list[Finding]:
             if third_party(estimate) is None or not _a_whole(estimate):
                 continue
             # the article's own figure for the whole run before one of its stages
-            owns = sorted(claims, key=lambda c: (_stage(c) is not None, _vague(c)))
+            # a stated cost or count before an unclassified sum, the run's total before a stage
+            owns = sorted(
+                claims, key=lambda c: (c.topic == "other", _stage(c) is not None, _vague(c))
+            )
             for own in owns:
                 if own is estimate or not _own(own) or _family(own) != _family(estimate):
                     continue
