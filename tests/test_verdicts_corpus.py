@@ -1,7 +1,7 @@
 """The verdict-trust corpus (tests/corpus/ko/verdicts): well formed, and the report's problem
 verdicts on it and on the seeds above the floors. The held-out corpora
-(tests/corpus/ko/verdicts_holdout to verdicts_holdout10, verdict_scoring.HOLDOUTS) are checked for
-form only: they have no floors, they measure.
+(tests/corpus/ko/verdicts_holdout to verdicts_holdout10 and verdicts_holdout12,
+verdict_scoring.HOLDOUTS) are checked for form only: they have no floors, they measure.
 
 Expectations were written by reading the articles, never from the report. Current figures:
 `python benchmarks/verdicts.py --verbose`.
@@ -25,6 +25,7 @@ from verdict_scoring import (
     HOLDOUT8,
     HOLDOUT9,
     HOLDOUT10,
+    HOLDOUT12,
     SEEDS,
     SEEDS_EXPECTED,
     Trap,
@@ -69,6 +70,7 @@ ALL_ARTICLES = (
     + article_files(HOLDOUT8)
     + article_files(HOLDOUT9)
     + article_files(HOLDOUT10)
+    + article_files(HOLDOUT12)
 )
 
 
@@ -124,6 +126,7 @@ def test_article_has_expectations_with_figures_that_occur_once(path):
         HOLDOUT8,
         HOLDOUT9,
         HOLDOUT10,
+        HOLDOUT12,
     ],
     ids=lambda f: f.name,
 )
@@ -157,6 +160,7 @@ def test_corpus_has_enough_articles():
         HOLDOUT8,
         HOLDOUT9,
         HOLDOUT10,
+        HOLDOUT12,
     ],
     ids=lambda f: f.name,
 )
@@ -180,6 +184,7 @@ def test_holdout_has_enough_articles_and_every_trap_class_twice(folder):
         HOLDOUT8,
         HOLDOUT9,
         HOLDOUT10,
+        HOLDOUT12,
     ],
     ids=lambda f: f.name,
 )
@@ -197,6 +202,7 @@ def test_holdout_articles_are_not_articles_of_an_earlier_corpus(folder):
         HOLDOUT8,
         HOLDOUT9,
         HOLDOUT10,
+        HOLDOUT12,
     ]
     earlier = corpora[: corpora.index(folder)]
     texts = {article_text(path): f.name for f in earlier for path in article_files(f)}
@@ -236,6 +242,23 @@ def test_holdout_articles_are_not_articles_of_an_earlier_corpus(folder):
                 HOLDOUT9,
             ],
         ),
+        # written at the same time as holdout11, neither seeing the other
+        (
+            HOLDOUT12,
+            [
+                CORPUS,
+                HOLDOUT,
+                HOLDOUT2,
+                HOLDOUT3,
+                HOLDOUT4,
+                HOLDOUT5,
+                HOLDOUT6,
+                HOLDOUT7,
+                HOLDOUT8,
+                HOLDOUT9,
+                HOLDOUT10,
+            ],
+        ),
     ],
     ids=[
         "verdicts_holdout3",
@@ -246,6 +269,7 @@ def test_holdout_articles_are_not_articles_of_an_earlier_corpus(folder):
         "verdicts_holdout8",
         "verdicts_holdout9",
         "verdicts_holdout10",
+        "verdicts_holdout12",
     ],
 )
 def test_later_holdout_shares_no_sentence_with_an_earlier_corpus(folder, earlier):
@@ -264,7 +288,18 @@ def test_later_holdout_shares_no_sentence_with_an_earlier_corpus(folder, earlier
 
 @pytest.mark.parametrize(
     "folder",
-    [HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9, HOLDOUT10],
+    [
+        HOLDOUT2,
+        HOLDOUT3,
+        HOLDOUT4,
+        HOLDOUT5,
+        HOLDOUT6,
+        HOLDOUT7,
+        HOLDOUT8,
+        HOLDOUT9,
+        HOLDOUT10,
+        HOLDOUT12,
+    ],
     ids=lambda f: f.name,
 )
 def test_holdout_plants_the_real_problems_the_brief_asked_for(folder):

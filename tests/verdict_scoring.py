@@ -1,6 +1,7 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout10 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout10 and verdicts_holdout12 (HOLDOUTS), and the
+bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -49,6 +50,11 @@ HOLDOUT9 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout9"
 # rewrite of wire copy, TV script, retail investor's post, professor Q&A, fact box, government
 # release, weekly newsletter), written without looking at the rules or the report: never tune on it.
 HOLDOUT10 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout10"
+# Less formal sources a fact-checker also meets (two Naver-blog posts, a YouTube summary, a Brunch
+# essay, a startup press release, a KakaoTalk-channel briefing, translated foreign press, a
+# university paper), written without looking at the rules, the report or the earlier corpora's
+# articles: never tune on it.
+HOLDOUT12 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout12"
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
 
@@ -361,6 +367,7 @@ HOLDOUTS = {
     "holdout8": HOLDOUT8,
     "holdout9": HOLDOUT9,
     "holdout10": HOLDOUT10,
+    "holdout12": HOLDOUT12,
 }
 
 
