@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout11 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout12 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -54,6 +54,11 @@ HOLDOUT10 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout10"
 # editorial, a weekly magazine round-up), written without looking at the rules or the report:
 # never tune on it.
 HOLDOUT11 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout11"
+# Less formal sources a fact-checker also meets (two Naver-blog posts, a YouTube summary, a Brunch
+# essay, a startup press release, a KakaoTalk-channel briefing, translated foreign press, a
+# university paper), written without looking at the rules, the report or the earlier corpora's
+# articles: never tune on it.
+HOLDOUT12 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout12"
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
 
@@ -367,6 +372,7 @@ HOLDOUTS = {
     "holdout9": HOLDOUT9,
     "holdout10": HOLDOUT10,
     "holdout11": HOLDOUT11,
+    "holdout12": HOLDOUT12,
 }
 
 
