@@ -137,8 +137,8 @@ def date_mentions(
         )
     # "셋째 주 3만 명에서 넷째 주 76만 명으로": the week of the month named before
     for m in _bare_week().finditer(text) if has_week else ():
-        earlier = [d for d in found if d.end <= m.start() and d.value and "-W" in d.value]
-        month_value = earlier[-1].value.split("-W")[0] if earlier else None
+        weeks = [d.value for d in found if d.end <= m.start() and d.value and "-W" in d.value]
+        month_value = weeks[-1].split("-W")[0] if weeks else None
         add(
             m.start(),
             m.end(),
@@ -173,9 +173,8 @@ def date_mentions(
     data = frame_data().days
     for word in data.get("next", []):
         for m in re.finditer(re.escape(word), text) if word in text else ():
-            earlier = [d for d in found if d.end <= m.start() and d.value and len(d.value) == 10]
-            base = earlier[-1].value if earlier else None
-            after = dt.date.fromisoformat(base) + dt.timedelta(days=1) if base else None
+            days = [d.value for d in found if d.end <= m.start() and d.value and len(d.value) == 10]
+            after = dt.date.fromisoformat(days[-1]) + dt.timedelta(days=1) if days else None
             add(m.start(), m.end(), after.isoformat() if after else None)
     for word in data.get("same", []):
         for m in re.finditer(re.escape(word), text):
@@ -185,9 +184,9 @@ def date_mentions(
         for word in data[key]:
             for m in re.finditer(re.escape(word), text) if word in text else ():
                 value = None
-                base = dt.date.fromisoformat(anchor) if anchor else published
-                if base is not None:
-                    then = base + dt.timedelta(days=shift if shift is not None else -1)
+                counted_from = dt.date.fromisoformat(anchor) if anchor else published
+                if counted_from is not None:
+                    then = counted_from + dt.timedelta(days=shift if shift is not None else -1)
                     while shift is None and then.weekday() >= 5:
                         then -= dt.timedelta(days=1)
                     value = then.isoformat()

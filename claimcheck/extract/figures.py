@@ -487,7 +487,8 @@ def _subject(ctx: SentenceContext, position: int, types: set[str]) -> str | None
         return candidates[-1].entity
     for mention in reversed(candidates):
         # "TSMC 미국예탁증권(ADR)은 13.3%": a share class between the name and its particle
-        end = mention.end + len(_SHARE_CLASS.match(ctx.text, mention.end).group(0))
+        share_class = _SHARE_CLASS.match(ctx.text, mention.end)  # matches at least ""
+        end = share_class.end() if share_class else mention.end
         if ctx.text.startswith(_SUBJECT_PARTICLES, end):
             return mention.entity
     return None

@@ -151,11 +151,11 @@ def _of_a_model(claim: Claim) -> bool:
 
     if not claim.object or entity_type(claim.object) != "model":
         return False
-    maker = claim.object
+    maker: str | None = claim.object
     for _ in range(4):  # a model's family, then its maker
-        maker = entity_parent(maker)
+        maker = entity_parent(maker) if maker else None
         if maker is None or maker == claim.subject:
-            return maker == claim.subject
+            return maker is not None
     return False
 
 
