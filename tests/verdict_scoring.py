@@ -20,45 +20,53 @@ from pydantic import BaseModel, ConfigDict, Field
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus" / "ko" / "verdicts"
-# Written after the verdict rules, never used to tune them: measures how they generalise.
-HOLDOUT = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout"
-# Written after the first holdout had been studied, to measure the rules at the end: never tune on it.
-HOLDOUT2 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout2"
-# Written after holdout2 had been studied, to measure the final rules: never tune on it.
-HOLDOUT3 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout3"
-# Written after holdout3 had been studied, to measure the final rules: never tune on it.
-HOLDOUT4 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout4"
-# Written after holdout4 by a writer who read no rule code nor earlier articles: never tune on it.
-HOLDOUT5 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout5"
-# Longer, mostly accurate articles dense with other companies' and dated figures, written without
-# looking at the rules or the report: never tune on it.
-HOLDOUT6 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout6"
-# Imitates Korean web news as a newsroom meets it (wire reports from Seoul and New York, app usage,
-# pay, an explainer, a newsletter, an opinion column), written without looking at the rules, the
-# report or the earlier corpora's articles: never tune on it.
-HOLDOUT7 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout7"
-# Articles of several registers (business daily, IT trade paper, broker's note, blog, Q&A,
-# newsletter, foreign-press round-up, a week-later follow-up), written without looking at the rules
-# or the report: never tune on it.
-HOLDOUT8 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout8"
-# A Korean newsroom's spring 2025 (earnings wrap, app-usage follow-up, cost explainer, export
-# controls, hiring, Stargate capex, a column, a newsletter), written without looking at the rules,
-# the report or the earlier corpora's articles: never tune on it.
-HOLDOUT9 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout9"
-# The week of the DeepSeek shock as outlets of different sizes write it (live market blog, regional
-# rewrite of wire copy, TV script, retail investor's post, professor Q&A, fact box, government
-# release, weekly newsletter), written without looking at the rules or the report: never tune on it.
-HOLDOUT10 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout10"
-# Eight beats of Korean dailies and wires, late January to March 2025 (morning-after market story,
-# Wall Street close, app privacy bans, training-cost analysis, AI graduate hiring, HBM exports, an
-# editorial, a weekly magazine round-up), written without looking at the rules or the report:
-# never tune on it.
-HOLDOUT11 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout11"
-# Less formal sources a fact-checker also meets (two Naver-blog posts, a YouTube summary, a Brunch
-# essay, a startup press release, a KakaoTalk-channel briefing, translated foreign press, a
-# university paper), written without looking at the rules, the report or the earlier corpora's
-# articles: never tune on it.
-HOLDOUT12 = ROOT / "tests" / "corpus" / "ko" / "verdicts_holdout12"
+# The held-out corpora in the order they were written, each reported in its own run (cross-source
+# findings are made between its own articles only). None was used to write rules before its
+# first measurement; see each folder's README.md for what was studied after.
+HOLDOUTS = {
+    # Written after the verdict rules, never used to tune them: measures how they generalise.
+    "holdout": CORPUS.parent / "verdicts_holdout",
+    # Written after the first holdout had been studied, to measure the rules at the end: never tune
+    # on it.
+    "holdout2": CORPUS.parent / "verdicts_holdout2",
+    # Written after holdout2 had been studied, to measure the final rules: never tune on it.
+    "holdout3": CORPUS.parent / "verdicts_holdout3",
+    # Written after holdout3 had been studied, to measure the final rules: never tune on it.
+    "holdout4": CORPUS.parent / "verdicts_holdout4",
+    # Written after holdout4 by a writer who read no rule code nor earlier articles: never tune on
+    # it.
+    "holdout5": CORPUS.parent / "verdicts_holdout5",
+    # Longer, mostly accurate articles dense with other companies' and dated figures, written
+    # without looking at the rules or the report: never tune on it.
+    "holdout6": CORPUS.parent / "verdicts_holdout6",
+    # Imitates Korean web news as a newsroom meets it (wire reports from Seoul and New York, app
+    # usage, pay, an explainer, a newsletter, an opinion column), written without looking at the
+    # rules, the report or the earlier corpora's articles: never tune on it.
+    "holdout7": CORPUS.parent / "verdicts_holdout7",
+    # Articles of several registers (business daily, IT trade paper, broker's note, blog, Q&A,
+    # newsletter, foreign-press round-up, a week-later follow-up), written without looking at the
+    # rules or the report: never tune on it.
+    "holdout8": CORPUS.parent / "verdicts_holdout8",
+    # A Korean newsroom's spring 2025 (earnings wrap, app-usage follow-up, cost explainer, export
+    # controls, hiring, Stargate capex, a column, a newsletter), written without looking at the
+    # rules, the report or the earlier corpora's articles: never tune on it.
+    "holdout9": CORPUS.parent / "verdicts_holdout9",
+    # The week of the DeepSeek shock as outlets of different sizes write it (live market blog,
+    # regional rewrite of wire copy, TV script, retail investor's post, professor Q&A, fact box,
+    # government release, weekly newsletter), written without looking at the rules or the report:
+    # never tune on it.
+    "holdout10": CORPUS.parent / "verdicts_holdout10",
+    # Eight beats of Korean dailies and wires, late January to March 2025 (morning-after market
+    # story, Wall Street close, app privacy bans, training-cost analysis, AI graduate hiring, HBM
+    # exports, an editorial, a weekly magazine round-up), written without looking at the rules or
+    # the report: never tune on it.
+    "holdout11": CORPUS.parent / "verdicts_holdout11",
+    # Less formal sources a fact-checker also meets (two Naver-blog posts, a YouTube summary, a
+    # Brunch essay, a startup press release, a KakaoTalk-channel briefing, translated foreign press,
+    # a university paper), written without looking at the rules, the report or the earlier corpora's
+    # articles: never tune on it.
+    "holdout12": CORPUS.parent / "verdicts_holdout12",
+}
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
 
@@ -355,25 +363,6 @@ def score_folder(folder: Path) -> Score:
 def score_corpus() -> Score:
     """The verdict-trust corpus (tests/corpus/ko/verdicts)."""
     return score_folder(CORPUS)
-
-
-# The held-out corpora in the order they were written, each reported in its own run (cross-source
-# findings are made between its own articles only). None was used to write rules before its
-# first measurement; see each folder's README.md for what was studied after.
-HOLDOUTS = {
-    "holdout": HOLDOUT,
-    "holdout2": HOLDOUT2,
-    "holdout3": HOLDOUT3,
-    "holdout4": HOLDOUT4,
-    "holdout5": HOLDOUT5,
-    "holdout6": HOLDOUT6,
-    "holdout7": HOLDOUT7,
-    "holdout8": HOLDOUT8,
-    "holdout9": HOLDOUT9,
-    "holdout10": HOLDOUT10,
-    "holdout11": HOLDOUT11,
-    "holdout12": HOLDOUT12,
-}
 
 
 def score_seeds() -> Score | None:
