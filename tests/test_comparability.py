@@ -44,6 +44,12 @@ def _problems(report, figure: str | None = None):
     return out
 
 
+def _the_dispute(report):
+    """The report's one `disputed` finding and the figures it sets against each other."""
+    (dispute,) = [f for f in report.findings if f.verdict == "disputed"]
+    return dispute, {c.quantity.text for c in report.claims if c.id in dispute.claims}
+
+
 # --- the gate on frames --------------------------------------------------------------------
 
 
@@ -487,8 +493,7 @@ def test_an_estimate_of_company_spending_disputes_a_models_sum_named_without_a_c
         "한 미국 컨설팅사는 실험 비용을 포함한 딥시크의 연간 운영비가 5억 달러를 웃돈다고 추정했다."
     )
     report = _report(tmp_path, a=("2025-03-07", body))
-    (dispute,) = [f for f in report.findings if f.verdict == "disputed"]
-    quotes = {c.quantity.text for c in report.claims if c.id in dispute.claims}
+    dispute, quotes = _the_dispute(report)
     assert quotes == {"557만6000달러", "5억 달러"}
     assert "company spending" in dispute.explanation
     assert _problems(report) == []  # never refuted nor a contradiction
@@ -753,8 +758,7 @@ def test_a_rebuttal_with_an_estimate_disputes_and_the_figure_it_names_is_no_esti
         "하드웨어에 쓴 돈이 16억 달러를 넘는다며, 557만 달러라는 숫자가 실제 투자 규모를 가린다고 반박했다."
     )
     report = _report(tmp_path, a=("2025-03-04", body))
-    (dispute,) = [f for f in report.findings if f.verdict == "disputed"]
-    quotes = {c.quantity.text for c in report.claims if c.id in dispute.claims}
+    dispute, quotes = _the_dispute(report)
     assert quotes == {"16억 달러를 넘는", "557만6000달러"}
     assert [f for f in _problems(report) if f.verdict != "disputed"] == []
 
@@ -765,6 +769,5 @@ def test_an_estimate_disputes_the_owners_own_sum_never_a_rivals_price(tmp_path):
         "토큰에 60달러를 받는다. 한 분석업체는 딥시크의 서버 투자 총액을 약 16억 달러로 추산했다."
     )
     report = _report(tmp_path, a=("2025-02-03", body))
-    (dispute,) = [f for f in report.findings if f.verdict == "disputed"]
-    quotes = {c.quantity.text for c in report.claims if c.id in dispute.claims}
+    dispute, quotes = _the_dispute(report)
     assert quotes == {"약 16억 달러", "557만6000달러"}
