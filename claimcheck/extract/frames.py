@@ -117,6 +117,12 @@ def build_frame(
     subject_basis: str,
 ) -> Frame:
     measure = measure_of(text, figure, figures, topic)
+    target = _TARGET_YEAR.search(text[_previous_end(figure, figures) : figure.start])
+    if measure in ("level", "change") and target:
+        # "2030년까지 GPU 3만 장으로", "2026년까지 GPU 1000장으로 확대": a year still to come
+        this_year = published.year if published is not None else 2029
+        if int(target.group(1)) > this_year:
+            measure = "plan"
     as_of, since = _as_of(text, figure, figures, dates, inherited_date)
     moment = _moment(text, figure, figures) if topic in MARKET_TOPICS else None
     if moment == "intraday" and as_of is None and since is None and published is not None:
@@ -202,8 +208,6 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     done = _DONE.search(rest)
     if any(w in rest[: done.start() if done else None] for w in data.plan.sentence_final):
         return "plan"
-    if _TARGET_YEAR.search(text[_previous_end(figure, figures) : figure.start]):
-        return "plan"  # "2030년까지 GPU 3만 장으로": a target date
     unit = figure.quantity.unit
     same_unit = [f for f in figures if f.quantity.unit == unit and f is not figure]
     # listed before a total: "A100 1만 장, H800 2만 장 등 3만 장"
@@ -234,8 +238,8 @@ def _lost_before() -> re.Pattern[str]:
 
 # a clause that has already happened ends in a past tense
 _DONE = re.compile(r"(?:했|됐|였|었|았|웠|렸|켰|쳤)(?:고|으며|며|다|지만|는데)")
-# a year (not this one's past) the figure is to be reached by: "2030년까지", "2027년엔"
-_TARGET_YEAR = re.compile(r"20[3-9]\d년\s*(?:까지|에는|엔)")
+# a year the figure is to be reached by: "2030년까지", "2027년엔" (a plan when still to come)
+_TARGET_YEAR = re.compile(r"(20\d\d)년\s*(?:까지|에는|엔)")
 
 
 def _listed_before_deung(text: str, figure: Figure, same_unit: list[Figure]) -> bool:
