@@ -771,3 +771,15 @@ def test_an_estimate_disputes_the_owners_own_sum_never_a_rivals_price(tmp_path):
     report = _report(tmp_path, a=("2025-02-03", body))
     dispute, quotes = _the_dispute(report)
     assert quotes == {"약 16억 달러", "557만6000달러"}
+
+
+def test_a_startups_own_release_is_its_story_not_the_rivals_it_names(tmp_path):
+    body = (
+        "AI 스타트업 누리랩스는 8일 시리즈B 투자를 유치했다고 밝혔다. 누리랩스는 현재 엔비디아 H100 "
+        "256장 규모의 학습 환경을 갖췄다. 누리랩스는 딥시크처럼 효율을 앞세운다. 딥시크는 V3를 "
+        "H800 2048개로 훈련했다고 밝힌 바 있다."
+    )
+    report = _report(tmp_path, a=("2025-04-08", body, "누리랩스, 시리즈B 유치"))
+    (own,) = [c for c in report.claims if c.quantity and c.quantity.text.startswith("256")]
+    assert own.subject == "누리랩스"
+    assert [f for f in _problems(report) if own.id in f.claims] == []

@@ -83,8 +83,23 @@ def _story_subject(contexts: list[SentenceContext]) -> str | None:
             counts[entity] += 1
             first.setdefault(entity, ctx.sentence.start + mention.start)
     if not counts:
-        return None
-    return min(counts, key=lambda e: (-counts[e], first[e]))
+        return _unknown_story_subject(contexts, 0)
+    known = min(counts, key=lambda e: (-counts[e], first[e]))
+    return _unknown_story_subject(contexts, counts[known]) or known
+
+
+def _unknown_story_subject(contexts: list[SentenceContext], known: int) -> str | None:
+    """A company the alias table does not know ("한결랩스는 … 밝혔다") is the story's subject when
+    it is named more often than any known one, at least three times: a startup's own press
+    release is not the story of the rival it compares itself with."""
+    from claimcheck.extract.frames import unknown_entities
+
+    names = {word for ctx in contexts for _, word, _ in unknown_entities(ctx.text + " ")}
+    text = "\n".join(ctx.text for ctx in contexts)
+    counted = sorted(((text.count(name), name) for name in names), reverse=True)
+    if counted and counted[0][0] >= 3 and counted[0][0] > known:
+        return counted[0][1]
+    return None
 
 
 def _claim_fields(ctx: SentenceContext, draft: Draft) -> dict:

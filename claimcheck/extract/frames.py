@@ -387,13 +387,23 @@ def unknown_entity_before(text: str, start: int) -> tuple[int, str] | None:
     """The last word before `start` that names a company or index and carries a subject particle:
     by its ending ("리노공업은", "다우지수는"), by Latin letters in a Hangul name ("란징AI는"), or
     in apposition to a noun such as 업체 or 모회사 ("모회사 환팡이"): (its start, the word)."""
+    found = None
+    for at, word, end in unknown_entities(text[:start] + " "):
+        if end > start + 1:
+            break
+        found = (at, word)
+    return found
+
+
+def unknown_entities(text: str) -> list[tuple[int, str, int]]:
+    """Every word of `text` that names a company or index the alias table may not know and
+    carries a subject particle (see unknown_entity_before): (its start, the word, the end of
+    the word with its particle)."""
     data = frame_data()
     suffixes = tuple(data.entity_suffixes)
-    found = None
-    for m in _SUBJECT_WORD.finditer(text[:start] + " "):
+    found = []
+    for m in _SUBJECT_WORD.finditer(text):
         word = m.group(1)
-        if m.end() > start + 1:
-            break
         if word in data.not_owners or len(word) < 2:
             continue
         before = text[: m.start(1)].rstrip().rsplit(" ", 1)[-1]
@@ -408,7 +418,7 @@ def unknown_entity_before(text: str, start: int) -> tuple[int, str] | None:
             or described
             or before in data.appositive_nouns
         ):
-            found = (m.start(1), word)
+            found.append((m.start(1), word, m.end()))
     return found
 
 
