@@ -33,6 +33,6 @@ def test_found_claims_have_the_right_fields(scored):
     total, _ = scored
     assert total.rate("unit") >= 0.97
     assert total.rate("qualifier") >= 0.93
-    assert total.rate("section") >= 0.90
+    assert total.rate("section") >= 0.93
     assert total.rate("stance") >= 0.83
-    assert total.rate("subject") >= 0.78
+    assert total.rate("subject") >= 0.91
