@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
+from itertools import chain
 from typing import Any
 
 import yaml
@@ -110,44 +112,32 @@ def _scalar(data: Any, out: _Events) -> None:
 
 
 def _events(data: Any, out: _Events) -> None:
-    # Strings, the most frequent values, are handled here rather than in a call of their own.
     kind = type(data)
     if kind is dict:
         out.append(_MAPPING_START)
-        for key, value in data.items():
-            for item in (key, value):
-                kind = type(item)
-                if kind is str:
-                    event, differs = _string_event(item)
-                    out.append(event)
-                    if differs:
-                        out.c_differs = True
-                elif kind is dict or kind is list:
-                    _events(item, out)
-                else:
-                    _scalar(item, out)
+        _items(chain.from_iterable(data.items()), out)  # key, value, key, value…
         out.append(_MAPPING_END)
     elif kind is list:
         out.append(_SEQUENCE_START)
-        for item in data:
-            kind = type(item)
-            if kind is str:
-                event, differs = _string_event(item)
-                out.append(event)
-                if differs:
-                    out.c_differs = True
-            elif kind is dict or kind is list:
-                _events(item, out)
-            else:
-                _scalar(item, out)
+        _items(data, out)
         out.append(_SEQUENCE_END)
-    elif kind is str:
-        event, differs = _string_event(data)
-        out.append(event)
-        if differs:
-            out.c_differs = True
     else:
-        _scalar(data, out)
+        _items((data,), out)
+
+
+def _items(items: Iterable[Any], out: _Events) -> None:
+    # Strings, the most frequent values, are handled here rather than in a call of their own.
+    for item in items:
+        kind = type(item)
+        if kind is str:
+            event, differs = _string_event(item)
+            out.append(event)
+            if differs:
+                out.c_differs = True
+        elif kind is dict or kind is list:
+            _events(item, out)
+        else:
+            _scalar(item, out)
 
 
 def dump(data: dict, *, c_emitter: bool | None = None) -> str:

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from gitrepo import git
 
 import claimcheck
 from claimcheck.cli import main
@@ -90,19 +89,6 @@ def test_only_a_claim_about_the_same_thing_added_before_renumbers_those_after_it
 
 # --- the workflow of the issue, in a fresh repository of the seeds ---------------------------
 
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "t",
-    "GIT_AUTHOR_EMAIL": "t@example.org",
-    "GIT_COMMITTER_NAME": "t",
-    "GIT_COMMITTER_EMAIL": "t@example.org",
-    "GIT_CONFIG_NOSYSTEM": "1",
-}
-
-
-def _git(repo: Path, *args: str) -> None:
-    env = {**os.environ, **GIT_ENV, "HOME": str(repo)}
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env, timeout=60)
-
 
 @pytest.fixture()
 def clone(tmp_path, monkeypatch):
@@ -111,9 +97,9 @@ def clone(tmp_path, monkeypatch):
     repo.mkdir()
     shutil.copytree(ROOT / "seeds", repo / "seeds")
     shutil.copytree(ROOT / "claims", repo / "claims")
-    _git(repo, "init", "-q")
-    _git(repo, "add", "seeds", "claims")
-    _git(repo, "commit", "-q", "-m", "seeds and tables")
+    git(repo, "init", "-q")
+    git(repo, "add", "seeds", "claims")
+    git(repo, "commit", "-q", "-m", "seeds and tables")
     monkeypatch.chdir(repo)
     return repo
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner
+from gitrepo import git
 
 from claimcheck.cli.diff import diff as diff_command
 from claimcheck.diff import compare, load_folder
@@ -344,31 +344,18 @@ def test_verdict_change_alone_exits_1_with_an_annotation(tmp_path, monkeypatch):
 
 # --- git revisions ---------------------------------------------------------------------------
 
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "t",
-    "GIT_AUTHOR_EMAIL": "t@example.org",
-    "GIT_COMMITTER_NAME": "t",
-    "GIT_COMMITTER_EMAIL": "t@example.org",
-    "GIT_CONFIG_NOSYSTEM": "1",
-}
-
-
-def _git(repo: Path, *args: str) -> None:
-    env = {**os.environ, **GIT_ENV, "HOME": str(repo)}
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env, timeout=60)
-
 
 @pytest.fixture()
 def repo(tmp_path):
     root = tmp_path / "repo"
     root.mkdir()
-    _git(root, "init", "-q")
+    git(root, "init", "-q")
     (root / "README").write_text("seeds and claims\n", encoding="utf-8")
-    _git(root, "add", "README")
-    _git(root, "commit", "-q", "-m", "before tables")
+    git(root, "add", "README")
+    git(root, "commit", "-q", "-m", "before tables")
     _write(root / "claims", _base_rows())
-    _git(root, "add", "claims")
-    _git(root, "commit", "-q", "-m", "tables")
+    git(root, "add", "claims")
+    git(root, "commit", "-q", "-m", "tables")
     return root
 
 
@@ -389,7 +376,7 @@ def test_two_revisions(repo):
     rows["gpu_count"][0]["quote"] = "H800 칩 2048장을 썼다"
     rows["gpu_count"][0]["end"] = rows["gpu_count"][0]["start"] + len("H800 칩 2048장을 썼다")
     _write(repo / "claims", rows)
-    _git(repo, "commit", "-q", "-am", "reworded")
+    git(repo, "commit", "-q", "-am", "reworded")
     assert _run(["HEAD", "HEAD"], repo).exit_code == 0
     result = _run(["HEAD~1", "HEAD", "--format", "json"], repo)
     assert result.exit_code == 1

@@ -557,23 +557,28 @@ def _first_after(text: str, position: int, cues: list[str], reach: int = 30) -> 
     return min(found) if found else None
 
 
-def _cost_scope(ctx: SentenceContext, start: int, rules=None) -> dict[str, str]:
-    rules = rules if rules is not None else topic_data().cost_scopes
-    # the cue nearest before the figure, back to the previous figure, names its own scope
+def _cost_scope(ctx: SentenceContext, start: int) -> dict[str, str]:
+    rules = topic_data().cost_scopes
+    scope = _scope_before(ctx, start, rules)
+    if scope is not None:
+        return {"scope": scope}
+    for rule in rules:
+        if any(cue in ctx.text for cue in rule.cues):
+            return {"scope": rule.scope}
+    return {}
+
+
+def _scope_before(ctx: SentenceContext, start: int, rules) -> str | None:
+    """The scope whose cue stands nearest before the figure, back to the previous figure (the
+    longer of two cues ending together: "사전학습" before "학습")."""
     since = max((e for _, s, e in ctx.quantities if e <= start), default=0)
     best: tuple[int, int, str] | None = None
     for rule in rules:
         for cue in rule.cues:
             at = ctx.text.rfind(cue, since, start)
-            # the cue ending nearest the figure; the longer of two ending together ("사전학습")
             if at >= 0 and (best is None or (at + len(cue), len(cue)) > best[:2]):
                 best = (at + len(cue), len(cue), rule.scope)
-    if best is not None:
-        return {"scope": best[2]}
-    for rule in rules:
-        if any(cue in ctx.text for cue in rule.cues):
-            return {"scope": rule.scope}
-    return {}
+    return best[2] if best is not None else None
 
 
 def _chip_scope(ctx: SentenceContext, start: int, end: int) -> dict[str, str]:
@@ -583,17 +588,12 @@ def _chip_scope(ctx: SentenceContext, start: int, end: int) -> dict[str, str]:
     from claimcheck.extract.frames import clause_after
 
     rules = topic_data().chip_scopes
-    before = _cost_scope(ctx, start, rules) if _cue_before(ctx, start, rules) else {}
-    if before:
-        return before
+    scope = _scope_before(ctx, start, rules)
+    if scope is not None:
+        return {"scope": scope}
     after = clause_after(ctx.text, end, min(len(ctx.text), end + 30))
     found = [(after.find(cue), rule.scope) for rule in rules for cue in rule.cues if cue in after]
     return {"scope": min(found)[1]} if found else {}
-
-
-def _cue_before(ctx: SentenceContext, start: int, rules) -> bool:
-    since = max((e for _, s, e in ctx.quantities if e <= start), default=0)
-    return any(ctx.text.rfind(cue, since, start) >= 0 for rule in rules for cue in rule.cues)
 
 
 def _below_zero(quantity: Quantity) -> bool:

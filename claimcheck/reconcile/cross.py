@@ -230,10 +230,10 @@ def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Fin
     skipped = _apart(topic, valued)
     pairs = _closest_pairs(valued, topic)
     allowed = []
-    for a, b in pairs:
-        rel = relation(_read(a, b), _read(b, a))
-        passage = _gate(topic, a, b)
-        apart = magnitude_apart(_read(a, b), _read(b, a)) if rel != "agree" else None
+    for a, b, passage in pairs:
+        read_a, read_b = _read(a, b), _read(b, a)
+        rel = relation(read_a, read_b)
+        apart = magnitude_apart(read_a, read_b) if rel != "agree" else None
         if apart:
             skipped.append(f"{a.article} {a.value.shown} vs {b.article} {b.value.shown}: {apart}")
             continue
@@ -362,9 +362,10 @@ def _apart(topic: str, items: list[_Member]) -> list[str]:
 _NEIGHBOURS = 16
 
 
-def _closest_pairs(items: list[_Member], topic: str = "") -> list[tuple[_Member, _Member]]:
-    """Each figure with the closest figure of another article in the same unit (first wins ties)."""
-    pairs: list[tuple[int, tuple[_Member, _Member]]] = []
+def _closest_pairs(items: list[_Member], topic: str = "") -> list[tuple[_Member, _Member, Gate]]:
+    """Each figure with the closest figure of another article in the same unit (first wins ties),
+    and the gate's passage between them."""
+    pairs: list[tuple[int, tuple[_Member, _Member, Gate]]] = []
     by_unit: dict[str, list[int]] = defaultdict(list)
     for index, member in enumerate(items):
         by_unit[member.value.unit].append(index)
@@ -379,33 +380,39 @@ def _closest_pairs(items: list[_Member], topic: str = "") -> list[tuple[_Member,
         ]
         for rank, i in enumerate(ordered):
             a = items[i]
-            candidates: list[int] = [k for k in open_ended if _may_pair(a, items[k], topic)]
+            candidates: dict[int, Gate] = {}
+            for k in open_ended:
+                passage = _pairing(a, items[k], topic)
+                if passage is not None:
+                    candidates[k] = passage
             for step in (-1, 1):
                 j, found = rank + step, 0
                 while 0 <= j < len(ordered) and found < _NEIGHBOURS:
-                    if _may_pair(a, items[ordered[j]], topic):
-                        candidates.append(ordered[j])
+                    passage = _pairing(a, items[ordered[j]], topic)
+                    if passage is not None:
+                        candidates[ordered[j]] = passage
                         found += 1
                     j += step
             if candidates:
                 # a figure whose every slot matches is the one to compare with, however close an
                 # unsettled one is: a closer figure of unknown date must not hide a contradiction
-                settled = [k for k in set(candidates) if _gate(topic, a, items[k]).settled]
+                settled = [k for k, passage in candidates.items() if passage.settled]
                 best = min(
-                    sorted(settled or set(candidates)),
+                    sorted(settled or candidates),
                     key=lambda k: _gap(a.value.interval, items[k].value.interval),
                 )
-                pairs.append((i, (a, items[best])))
+                pairs.append((i, (a, items[best], candidates[best])))
     return [pair for _, pair in sorted(pairs, key=lambda p: p[0])]
 
 
-def _may_pair(a: _Member, b: _Member, topic: str = "") -> bool:
-    """Figures of two articles that are the same quantity (the comparability gate), and not an
-    input-token price against an output-token one (a price whose side is not said may be
-    either)."""
+def _pairing(a: _Member, b: _Member, topic: str = "") -> Gate | None:
+    """The gate's passage between figures of two articles that are the same quantity, or None:
+    another article is required, and an input-token price is never paired with an output-token
+    one (a price whose side is not said may be either)."""
     if a.article == b.article or (a.side and b.side and a.side != b.side):
-        return False
-    return _gate(topic, a, b).comparable
+        return None
+    passage = _gate(topic, a, b)
+    return passage if passage.comparable else None
 
 
 def _gate(topic: str, a: _Member, b: _Member) -> Gate:
