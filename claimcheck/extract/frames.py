@@ -169,11 +169,6 @@ def _previous_end(figure: Figure, figures: list[Figure]) -> int:
     return max(ends, default=0)
 
 
-def _next_start(text: str, figure: Figure, figures: list[Figure]) -> int:
-    starts = [f.start for f in figures if f.start >= figure.end]
-    return min(starts, default=len(text))
-
-
 def clause_after(text: str, end: int, limit: int) -> str:
     window = text[end:limit]
     cut = _CLAUSE_BREAKS.search(window)
