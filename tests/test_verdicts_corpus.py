@@ -45,7 +45,12 @@ MIN_ARTICLES = 15
 MIN_PER_TRAP_CLASS = 3
 HOLDOUT_MIN_ARTICLES = 8
 HOLDOUT_MIN_PER_TRAP_CLASS = 2
-ARTICLE_KINDS = {"news", "blog", "newsletter", "explainer", "round-up", "essay"}
+# the registers the corpora are written in (front matter `kind`; the tool reads only round-up and
+# newsletter from it)
+ARTICLE_KINDS = {
+    "news", "blog", "newsletter", "explainer", "round-up", "essay",
+    "analysis", "oped", "contribution", "feature",
+}
 
 
 # the held-out sets in the order they were written (verdict_scoring.HOLDOUTS)

@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout12 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout16 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -66,6 +66,20 @@ HOLDOUTS = {
     # a university paper), written without looking at the rules, the report or the earlier corpora's
     # articles: never tune on it.
     "holdout12": CORPUS.parent / "verdicts_holdout12",
+    # Wire services and national dailies (New York and Seoul market copy, capex, cost analysis, app
+    # suspension, HBM earnings, pay, API margin), written without reading rule code or earlier
+    # corpora's articles, the report never run on them before their first measurement: never tune
+    # on it.
+    "holdout13": CORPUS.parent / "verdicts_holdout13",
+    # Intraday and closing market copy from brokerages and live desks (several companies a
+    # sentence, FX wraps, price targets), written likewise: never tune on it.
+    "holdout14": CORPUS.parent / "verdicts_holdout14",
+    # Op-eds, professors' contributions, Q&A explainers and features quoting third-party
+    # estimates, written likewise: never tune on it.
+    "holdout15": CORPUS.parent / "verdicts_holdout15",
+    # IT trade press (specs, app usage, the PIPC, data-centre capex, HBM, a half-year round-up),
+    # written likewise: never tune on it.
+    "holdout16": CORPUS.parent / "verdicts_holdout16",
 }
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
