@@ -783,3 +783,31 @@ def test_a_startups_own_release_is_its_story_not_the_rivals_it_names(tmp_path):
     (own,) = [c for c in report.claims if c.quantity and c.quantity.text.startswith("256")]
     assert own.subject == "누리랩스"
     assert [f for f in _problems(report) if own.id in f.claims] == []
+
+
+def test_a_per_token_count_is_checked_against_the_per_token_fact_not_the_total(tmp_path):
+    # own sentences: a per-token count with a digit dropped is refuted by the per-token record;
+    # a count whose frame does not say "per token" but equals that record is not refuted by the
+    # total of 671 billion
+    rep = _report(
+        tmp_path,
+        slip=("2025-02-10", "딥시크-V3는 전문가 혼합(MoE) 구조로 토큰마다 매개변수 37억 개만 활성화한다."),
+        part=(
+            "2025-02-11",
+            "MoE 구조인 딥시크-V3가 한 번 계산할 때 실제로 움직이는 매개변수는 370억 개에 그친다.",
+        ),
+        wrong=(
+            "2025-02-12",
+            "MoE 구조인 딥시크-V3가 한 번 계산할 때 실제로 움직이는 매개변수는 37억 개에 그친다.",
+        ),
+    )
+    figures = {c.id for c in rep.claims if c.quantity}
+    checked = {
+        f.articles[0]: (f.verdict, f.reference.fact)
+        for f in rep.findings
+        if f.kind == "reference" and figures & set(f.claims)
+    }
+    assert checked["slip"] == ("refuted", "v3-parameters-per-token")
+    # the article does not say "per token": the per-token record may support it, never refute it
+    assert checked["part"] == ("supported", "v3-parameters-per-token")
+    assert checked["wrong"][0] == "unverifiable"

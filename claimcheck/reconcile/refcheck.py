@@ -206,7 +206,22 @@ def fact_gate(claim: Claim, fact: ReferenceFact):
             return Gate(False, False, False, "measure", "a count of people vs another count")
     rate = "/" in ((claim.quantity.unit if claim.quantity else None) or "")
     timeless = fact.frame is not None and fact.frame.as_of is None
-    return gate(claim.topic, claim.frame, fact.frame, reference=True, rate=rate, timeless=timeless)
+    fact_frame = fact.frame
+    unsaid_measure = (
+        claim.frame is not None
+        and fact_frame is not None
+        and claim.frame.measure == "level"
+        and fact_frame.measure in ("per_unit", "part")
+    )
+    if unsaid_measure:
+        # "level" is what a figure is read as when no cue says otherwise: the article may mean
+        # the record's per-unit figure without saying "per token". Agreement, never a problem.
+        fact_frame = fact_frame.model_copy(update={"measure": "level"})
+    passage = gate(claim.topic, claim.frame, fact_frame, reference=True, rate=rate, timeless=timeless)
+    if unsaid_measure and passage.comparable:
+        why = f"measure: the article does not say the figure is {fact.frame.measure}"
+        return Gate(True, False, False, "measure", why)
+    return passage
 
 
 def _missing_rate(claim: Claim, published) -> str | None:
