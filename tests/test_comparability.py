@@ -811,3 +811,29 @@ def test_a_per_token_count_is_checked_against_the_per_token_fact_not_the_total(t
     # the article does not say "per token": the per-token record may support it, never refute it
     assert checked["part"] == ("supported", "v3-parameters-per-token")
     assert checked["wrong"][0] == "unverifiable"
+
+
+@pytest.mark.parametrize(
+    "estimate",
+    [
+        # the estimating verb is the figure's own clause, the speaker another company
+        "이 업체는 딥시크의 서버 투자 총액을 약 9억 달러로 보고, 공개된 비용이 실제를 밑돈다고 지적했다.",
+        # money spent on servers is hardware; 추산 is an estimate
+        "한 증권사는 딥시크가 그동안 서버에 쓴 돈만 12억 달러를 넘는다고 추산했다.",
+        # infrastructure is hardware
+        "시장조사업체들은 딥시크가 데이터 처리용 인프라에만 3억 달러 이상을 썼을 것으로 본다.",
+        # a figure worked out by someone: "…에 이른다는 계산이다"
+        "업계 추정대로라면 딥시크의 서버 투자 총액은 11억 달러 가까이에 이른다는 계산이다.",
+    ],
+)
+def test_an_estimate_of_hardware_spending_disputes_the_run_cost(tmp_path, estimate):
+    # own sentences: the article's own final-run cost, priced from GPU-hours (no word for
+    # training in its sentence), then a third party's figure for another scope
+    body = (
+        "딥시크는 H800으로 250만 GPU시간을 돌렸고, 시간당 2달러로 잡아 500만 달러가 들었다고 "
+        f"밝혔다. {estimate}"
+    )
+    rep = _report(tmp_path, a=("2025-02-12", body))
+    dispute, figures = _the_dispute(rep)
+    assert "500만 달러" in figures and "hardware" in dispute.explanation
+    assert [f for f in _problems(rep) if f.verdict in ("refuted", "contradiction")] == []

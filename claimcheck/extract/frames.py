@@ -190,10 +190,10 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
         _per_unit().search(window) or _per_unit_after().search(text[figure.end : figure.end + 16])
     ):
         return "per_unit"
-    if figure.quantity.value == 1 and text[figure.end :].lstrip().startswith(
-        tuple(data.per_unit.unit_priced)
-    ):
-        return "per_unit"  # "GPU 1시간 임차료를 2달러로": the hour priced, not a count of hours
+    priced = text[figure.end :].lstrip().removeprefix("당").lstrip()
+    if figure.quantity.value == 1 and priced.startswith(tuple(data.per_unit.unit_priced)):
+        # "GPU 1시간(당) 임차료를 2달러로": the hour priced, not a count of hours
+        return "per_unit"
     after = clause_after(text, figure.end, min(len(text), figure.end + data.plan.window))
     if any(w in after for w in data.plan.after):
         return "plan"

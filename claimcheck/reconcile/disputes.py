@@ -14,7 +14,7 @@ from claimcheck.reconcile.comparability import TRAINING_RUN, what_of
 
 # The figures a dispute can be about: what a model or a company spent, and the chips it used.
 COST_TOPICS = frozenset({"training_cost", "peer_cost", "other"})
-ESTIMATE_CUES = ("추정", "추산", "분석", "전망", "계산", "봤다", "본다", "보고 있")
+ESTIMATE_CUES = ("추정", "추산", "분석", "전망", "계산", "봤다", "본다", "보고 있", "보고,", "보며")
 # Stages of a training run: an estimate of one is a part of the run's cost, not a dispute of it.
 STAGES = frozenset({"pre-training", "post-training", "context extension", "reinforcement learning"})
 # a claim reported of the figure's owner by someone else ("…고 주장했다")
@@ -159,6 +159,17 @@ def _of_a_model(claim: Claim) -> bool:
     return False
 
 
+def _own_order(claim: Claim) -> tuple[bool, ...]:
+    q = claim.quantity
+    return (
+        claim.topic == "other",
+        _stage(claim) is not None,
+        _vague(claim),
+        claim.section != "body",
+        q is not None and q.qualifier not in ("exact", "approx"),
+    )
+
+
 def _dispute(corpus: Corpus, kind: str, estimate: Claim, own: Claim, why: str) -> Finding:
     who = third_party(estimate) or "a third party"
     q_e, q_o = estimate.quantity, own.quantity
@@ -202,9 +213,8 @@ def disputes_within(corpus: Corpus) -> list[Finding]:
                 continue
             # the article's own figure for the whole run before one of its stages
             # a stated cost or count before an unclassified sum, the run's total before a stage
-            owns = sorted(
-                claims, key=lambda c: (c.topic == "other", _stage(c) is not None, _vague(c))
-            )
+            # and of those, the one the body states exactly (not a headline's, not a bound)
+            owns = sorted(claims, key=_own_order)
             for own in owns:
                 if own is estimate or not _own(own) or _family(own) != _family(estimate):
                     continue
