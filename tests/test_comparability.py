@@ -837,3 +837,80 @@ def test_an_estimate_of_hardware_spending_disputes_the_run_cost(tmp_path, estima
     dispute, figures = _the_dispute(rep)
     assert "500만 달러" in figures and "hardware" in dispute.explanation
     assert [f for f in _problems(rep) if f.verdict in ("refuted", "contradiction")] == []
+
+
+def test_a_precise_figure_that_misses_the_record_is_refuted_not_mostly_right(tmp_path):
+    # own sentences: V3's total of 2,788,000 GPU-hours (v3-gpu-hours-total) with two digits
+    # swapped is wrong, not a rounding; a figure rounded to three digits is still right
+    rep = _report(
+        tmp_path,
+        swapped=("2025-02-10", "딥시크는 V3 훈련에 H800으로 모두 272만8000 GPU시간을 썼다."),
+        rounded=("2025-02-11", "딥시크는 V3 훈련에 H800으로 모두 279만 GPU시간을 썼다."),
+    )
+    figures = {c.id: c.quantity.text for c in rep.claims if c.quantity}
+    checked = {
+        figures[c]: f.verdict
+        for f in rep.findings
+        if f.kind == "reference"
+        for c in f.claims
+        if c in figures
+    }
+    assert checked["272만8000 GPU시간"] == "refuted"
+    assert checked["279만 GPU시간"] == "supported"
+
+
+def test_two_precise_figures_of_one_quantity_contradict_rather_than_differ_in_rounding(tmp_path):
+    body = "딥시크는 V3 사전학습에 H800으로 {} GPU시간을 썼다고 기술보고서에서 밝혔다."
+    rep = _report(
+        tmp_path,
+        a=("2025-02-10", body.format("266만4000")),
+        b=("2025-02-11", body.format("246만4000")),
+    )
+    (cross,) = [f for f in rep.findings if f.kind == "cross_source" and f.topic == "training_cost"]
+    assert cross.verdict == "contradiction"
+
+
+def test_a_weekly_move_is_no_days_close_and_two_sessions_times_do_not_contradict(tmp_path):
+    rep = _report(
+        tmp_path,
+        # the week's fall after a series of days: not the 27 January close (-16.97%)
+        week=(
+            "2025-02-01",
+            "엔비디아 주가는 27일(현지시간) 16.97% 급락한 뒤 28일 8.93% 반등했다. "
+            "주간으로는 14.2% 밀렸다.",
+        ),
+        # two live reports of one Seoul session at different times
+        noon=(
+            "2025-01-31",
+            "SK하이닉스는 31일 오전 11시 현재 전 거래일보다 10.2% 내린 채 거래되고 있다.",
+        ),
+        low=("2025-01-31", "SK하이닉스는 31일 장중 한때 11.6%까지 떨어졌다."),
+    )
+    assert _problems(rep, "14.2%") == []
+    assert _problems(rep, "10.2%") == [] and _problems(rep, "11.6%") == []
+
+
+def test_a_bound_does_not_hide_a_point_that_contradicts(tmp_path):
+    close = "SK하이닉스는 31일 전 거래일보다 {} 내린 채 거래를 마쳤다."
+    rep = _report(
+        tmp_path,
+        a=("2025-02-01", close.format("9.86%")),
+        b=("2025-02-03", close.format("7.86%")),
+        c=("2025-02-04", close.format("3% 넘게")),
+    )
+    contradictions = [f for f in _problems(rep, "7.86%") if f.verdict == "contradiction"]
+    assert contradictions and contradictions[0].kind == "cross_source"
+
+
+def test_a_figure_named_to_be_rejected_is_not_compared(tmp_path):
+    rep = _report(
+        tmp_path,
+        a=("2025-02-10", "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다."),
+        b=(
+            "2025-02-11",
+            "한 연구원은 \"딥시크가 300만 달러로 V3를 훈련했다는 건 오해\"라고 말했다.",
+        ),
+    )
+    (named,) = [c for c in rep.claims if c.quantity and c.quantity.text.startswith("300만")]
+    assert named.stance == "disputed"
+    assert _problems(rep, "300만") == []

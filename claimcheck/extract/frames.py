@@ -62,6 +62,7 @@ class FrameData(_Data):
     weeks: dict[str, list[str]]
     years: dict[str, list[str]]
     windows: list[str]
+    spans: list[str]
     moments: dict[str, list[str]]
     entity_suffixes: list[str]
     appositive_nouns: list[str]
@@ -298,12 +299,30 @@ def _as_of(
     dates: list[DateMention],
     inherited: str | None,
 ) -> tuple[str | None, str | None]:
+    as_of, since = _as_of_written(text, figure, figures, dates, inherited)
+    clause = text[_previous_end(figure, figures) : figure.start]
+    if as_of and "/" not in as_of and any(word in clause for word in frame_data().spans):
+        # "27일 … 주간으로는 15.8%": a figure over several days is no one day's value; its span
+        # is left unknown unless written as one ("1월 27일~2월 2일 한 주 동안")
+        return None, None
+    return as_of, since
+
+
+def _as_of_written(
+    text: str,
+    figure: Figure,
+    figures: list[Figure],
+    dates: list[DateMention],
+    inherited: str | None,
+) -> tuple[str | None, str | None]:
     others = [f for f in figures if f is not figure]
+    clause = text[_previous_end(figure, figures) : figure.start]
     # the date written right before the figure, with no other figure between them
     before = [d for d in dates if d.end <= figure.start]
     for d in reversed(before):
         if not any(d.end <= f.start and f.end <= figure.start for f in others):
-            return d.value, None
+            first = _span_start(text, d, before)
+            return (f"{first}/{d.value}" if first and d.value else d.value), None
         break
     # "180만 명(12일 기준)", "3000만 건(12일 기준)": a date right after it
     after = [d for d in dates if d.start >= figure.end and d.start - figure.end <= 4]
@@ -312,7 +331,6 @@ def _as_of(
     if len(dates) == 1:  # the sentence's one date; a series gives each figure its own
         return dates[0].value, None
     windows = frame_data().windows
-    clause = text[_previous_end(figure, figures) : figure.start]
     for word in windows:
         at = clause.find(word)
         if at >= 0:
@@ -323,6 +341,21 @@ def _as_of(
     if not dates:
         return inherited, None
     return None, None
+
+
+# between the two days of a span, perhaps with the second's month word ("27일부터 이달 2일")
+_DATE_SPAN = re.compile(r"\s*(?:~|-|–|부터|에서)\s*(?:\S{1,3}\s+)?")
+
+
+def _span_start(text: str, last: DateMention, before: list[DateMention]) -> str | None:
+    """The first day of a written span that ends at `last` ("1월 27일~2월 2일"), or None."""
+    earlier = [d for d in before if d.end <= last.start]
+    if not earlier or not earlier[-1].value or len(earlier[-1].value) != 10:
+        return None
+    first = earlier[-1]
+    if _DATE_SPAN.fullmatch(text[first.end : last.start]) and first.value < (last.value or ""):
+        return first.value
+    return None
 
 
 def _moment(text: str, figure: Figure, figures: list[Figure]) -> str | None:

@@ -158,7 +158,8 @@ def group_finding(
         en = f"Only {articles[0]} states this ({count} claim{'s' if count > 1 else ''})."
         ko = f"{articles[0]}만 이 내용을 다룬다."
         return Finding(**base, verdict="single_source", explanation=en, explanation_ko=ko)
-    figures = [m for m in members if m.figure]
+    # a figure an article names in order to reject it ("…다는 건 오해") is no claim of its own
+    figures = [m for m in members if m.figure and m.stance != "disputed"]
     compared = _compare_figures(corpus, base, figures) if figures else None
     if compared is not None:
         return compared
@@ -395,11 +396,15 @@ def _closest_pairs(items: list[_Member], topic: str = "") -> list[tuple[_Member,
                     j += step
             if candidates:
                 # a figure whose every slot matches is the one to compare with, however close an
-                # unsettled one is: a closer figure of unknown date must not hide a contradiction
+                # unsettled one is: a closer figure of unknown date must not hide a contradiction;
+                # nor must a bound ("3% 넘게") that any figure beyond it satisfies hide a point
                 settled = [k for k, passage in candidates.items() if passage.settled]
                 best = min(
                     sorted(settled or candidates),
-                    key=lambda k: _gap(a.value.interval, items[k].value.interval),
+                    key=lambda k: (
+                        items[k].value.interval.bound and not a.value.interval.bound,
+                        _gap(a.value.interval, items[k].value.interval),
+                    ),
                 )
                 pairs.append((i, (a, items[best], candidates[best])))
     return [pair for _, pair in sorted(pairs, key=lambda p: p[0])]
@@ -422,6 +427,10 @@ def _gate(topic: str, a: _Member, b: _Member) -> Gate:
     passage = gate(topic, a.frame, b.frame, rate="/" in (a.value.unit if a.value else ""))
     if passage.settled and counted_unknown(topic, dict(a.what), dict(b.what)):
         return Gate(True, False, False, "measure", "what is counted is not said")
+    if passage.settled and a.frame and a.frame.moment == "intraday":
+        # "오후 1시 40분 현재 10.4%" in one article, "장중 한때 11.4%" in another: two times of
+        # one session (a headline and its own body's figure share the report's moment)
+        return Gate(True, False, False, "moment", "two articles' times within one session")
     return passage
 
 

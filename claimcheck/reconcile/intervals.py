@@ -14,6 +14,16 @@ Relation = Literal["agree", "compatible", "discrepancy", "contradiction"]
 # Two figures whose intervals miss each other by less than this share of their size are the
 # same underlying figure, differently rounded or converted (a discrepancy, not a contradiction).
 NEAR_MISS = 0.15
+# ... unless both are precise figures that miss by more than this share: two different figures.
+PRECISE_MISS = 0.01
+PRECISE_DIGITS = 3
+
+
+def significant_digits(value: float) -> int:
+    """Digits a figure is written with, trailing zeros not counted: 2878000 → 4, 16.97 → 4."""
+    if value == 0:
+        return 1
+    return len(Decimal(str(abs(value))).normalize().as_tuple().digits)
 
 
 @dataclass(frozen=True)
@@ -22,6 +32,9 @@ class Interval:
     high: float  # +inf when unbounded
     point: float | None
     bound: bool  # a one-sided bound or a range rather than a point figure
+    # an exact figure written to three or more significant digits, as it stands (not
+    # converted): a miss beyond its rounding is no rounding difference ("287만8000" for 278만8000)
+    precise: bool = False
 
     def overlaps(self, other: Interval) -> bool:
         return self.low <= other.high and other.low <= self.high
@@ -99,7 +112,12 @@ def interval_of(quantity: Quantity, scale: float = 1.0) -> Interval:
     below, above = (toward, away) if value >= 0 else (away, toward)
     lo = min(float(low if low is not None else value), float(value) - below)
     hi = max(float(high if high is not None else value), float(value) + above)
-    return Interval(lo * scale, hi * scale, float(value) * scale, False)
+    precise = (
+        quantity.qualifier == "exact"
+        and scale == 1.0
+        and significant_digits(float(value)) >= PRECISE_DIGITS
+    )
+    return Interval(lo * scale, hi * scale, float(value) * scale, False, precise)
 
 
 def relation(a: Interval, b: Interval) -> Relation:
@@ -113,6 +131,8 @@ def relation(a: Interval, b: Interval) -> Relation:
     gap = max(a.low - b.high, b.low - a.high)
     size = max(abs(x) for x in (a.low, a.high, b.low, b.high) if not math.isinf(x))
     if size and gap / size <= NEAR_MISS and not (a.bound or b.bound):
+        if a.precise and b.precise and gap / size > PRECISE_MISS:
+            return "contradiction"
         return "discrepancy"
     return "contradiction"
 

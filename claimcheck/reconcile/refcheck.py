@@ -6,7 +6,13 @@ import math
 
 from claimcheck.models import Claim, Finding, ReferenceCitation
 from claimcheck.reconcile.common import Corpus, finding_id, source_row
-from claimcheck.reconcile.intervals import Interval, digit_slip, magnitude_apart
+from claimcheck.reconcile.intervals import (
+    PRECISE_MISS,
+    Interval,
+    digit_slip,
+    magnitude_apart,
+    significant_digits,
+)
 from claimcheck.reconcile.values import comparable, rate_unit
 from claimcheck.reference import ReferenceFact, ReferenceTable
 
@@ -47,6 +53,11 @@ def reference_findings(corpus: Corpus, table: ReferenceTable) -> list[Finding]:
                 # error of the article's (issue 14)
                 steps.append(f"would be {verdict}, but it is an estimate by {who}")
                 verdict, diagnosis, note = "unverifiable", None, f"an estimate by {who}"
+        rejected = claim.stance == "disputed" and claim.quantity is not None
+        if verdict in ("refuted", "misattributed", "mostly_supported") and rejected:
+            # "…다는 건 오해": the article names the figure to reject it; no error of its own
+            steps.append(f"would be {verdict}, but the article disputes the figure itself")
+            verdict, diagnosis, note = "unverifiable", None, "the article disputes this figure"
         if diagnosis == "wrong_rate" and claim.id not in converted:
             diagnosis = "rounded"  # a won figure of its own, not a conversion of a stated one
         findings.append(_finding(corpus, claim, verdict, fact, steps, diagnosis, note))
@@ -217,7 +228,9 @@ def fact_gate(claim: Claim, fact: ReferenceFact):
         # "level" is what a figure is read as when no cue says otherwise: the article may mean
         # the record's per-unit figure without saying "per token". Agreement, never a problem.
         fact_frame = fact_frame.model_copy(update={"measure": "level"})
-    passage = gate(claim.topic, claim.frame, fact_frame, reference=True, rate=rate, timeless=timeless)
+    passage = gate(
+        claim.topic, claim.frame, fact_frame, reference=True, rate=rate, timeless=timeless
+    )
     if unsaid_measure and passage.comparable:
         why = f"measure: the article does not say the figure is {fact.frame.measure}"
         return Gate(True, False, False, "measure", why)
@@ -371,6 +384,11 @@ def _judge_figure_ungated(corpus: Corpus, claim: Claim, facts: list[ReferenceFac
             return "refuted", fact, steps, None, "the direction is wrong"
         diff = mine.point / ref.point - 1
         steps.append(f"difference: {diff:+.1%}")
+        if mine.precise and abs(diff) > PRECISE_MISS:
+            # "287만8000 GPU시간" for 278만8000: written to the last digit, so not a rounding
+            digits = significant_digits(mine.point)
+            steps.append(f"stated to {digits} significant digits: no rounding explains it")
+            return "refuted", fact, steps, None, "a precise figure that differs from the record"
         if abs(diff) <= NEAR:
             diagnosis = "wrong_rate" if value.rate_note else "rounded"
             return "mostly_supported", fact, steps, diagnosis, None

@@ -28,9 +28,8 @@ class Value:
         """This value's interval as compared with `other`: an unsigned move takes other's sign."""
         mine = self.interval
         if self.unsigned and other.high < 0 <= mine.low:
-            return Interval(
-                -mine.high, -mine.low, -mine.point if mine.point is not None else None, mine.bound
-            )
+            point = -mine.point if mine.point is not None else None
+            return Interval(-mine.high, -mine.low, point, mine.bound, mine.precise)
         return mine
 
 
@@ -67,6 +66,7 @@ def comparable(claim: Claim, published: dt.date | None) -> Value | None:
             -interval.low,
             -interval.point if interval.point is not None else None,
             interval.bound,
+            interval.precise,
         )
     unit = quantity.unit or "number"
     unsigned = (
