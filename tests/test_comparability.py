@@ -914,3 +914,16 @@ def test_a_figure_named_to_be_rejected_is_not_compared(tmp_path):
     (named,) = [c for c in rep.claims if c.quantity and c.quantity.text.startswith("300만")]
     assert named.stance == "disputed"
     assert _problems(rep, "300만") == []
+
+
+@pytest.mark.parametrize(
+    ("bound", "verdict"),
+    [("5% 넘게", "misleading"), ("6% 이상", "misleading"), ("8% 넘게", "supported")],
+)
+def test_a_bound_far_below_the_close_understates_it(tmp_path, bound, verdict):
+    # SK hynix closed 9.86% down on 31 January 2025 (skhynix-2025-01-31): "5% 넘게" and
+    # "6% 이상" are true but a reader takes them for a fall of 5 or 6%; "8% 넘게" is fair
+    body = f"설 연휴 뒤 첫 거래일인 1월 31일 SK하이닉스 주가는 {bound} 떨어진 채 장을 마쳤다."
+    rep = _report(tmp_path, a=("2025-03-10", body))
+    (checked,) = [f for f in rep.findings if f.kind == "reference" and f.topic == "stock_change"]
+    assert checked.verdict == verdict

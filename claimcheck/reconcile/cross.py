@@ -21,6 +21,7 @@ from claimcheck.reconcile.common import (
 from claimcheck.reconcile.comparability import Gate, counted_unknown, gate, same_thing, what_of
 from claimcheck.reconcile.disputes import third_party
 from claimcheck.reconcile.intervals import (
+    UNDERSTATES,
     Relation,
     as_headline,
     digit_slip,
@@ -455,7 +456,8 @@ def _understating(va, vb) -> Diagnosis | None:
                 if bound.interval.high != float("inf") and other.interval.point < 0
                 else bound.interval.low
             )
-            if edge and edge != float("-inf") and abs(other.interval.point) >= 2 * abs(edge):
+            far = abs(other.interval.point) >= UNDERSTATES * abs(edge)
+            if edge and edge != float("-inf") and far:
                 return "understating_bound"
     return None
 

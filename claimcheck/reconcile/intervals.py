@@ -14,6 +14,9 @@ Relation = Literal["agree", "compatible", "discrepancy", "contradiction"]
 # Two figures whose intervals miss each other by less than this share of their size are the
 # same underlying figure, differently rounded or converted (a discrepancy, not a contradiction).
 NEAR_MISS = 0.15
+# A lower bound that the true figure exceeds by this factor is true but misleads: "5% 넘게" for
+# 9.86%, "10% 넘게" for 16.97% (a writer names the largest round figure below the truth).
+UNDERSTATES = 1.5
 # ... unless both are precise figures that miss by more than this share: two different figures.
 PRECISE_MISS = 0.01
 PRECISE_DIGITS = 3

@@ -8,6 +8,7 @@ from claimcheck.models import Claim, Finding, ReferenceCitation
 from claimcheck.reconcile.common import Corpus, finding_id, source_row
 from claimcheck.reconcile.intervals import (
     PRECISE_MISS,
+    UNDERSTATES,
     Interval,
     digit_slip,
     magnitude_apart,
@@ -25,8 +26,6 @@ _KO = {
     "unverifiable": "판단 유보",
 }
 TRAINING_SCOPES = {"final training run", "training", "compute"}
-# A lower bound that the true figure exceeds by this factor is true but misleads.
-UNDERSTATES = 2.0
 NEAR = 0.15
 
 
