@@ -199,3 +199,12 @@ def test_markdown_table():
     assert lines[2].startswith("| Finding | Verdict |") and all(
         line.startswith("| `cross_source:") for line in lines[4:] if line
     )
+
+
+def test_the_cross_source_conversion_names_the_conversions_off_their_days_rate(report):
+    # 77억 (A002, 2025-04-28) and 85억 (A001, undated) are off; 81억 (A004) fits 31 January
+    (conv,) = [
+        f for f in findings(report, "cross_source", "training_cost") if f.diagnosis == "wrong_rate"
+    ]
+    named = conv.explanation.split("Off its own day's rate: ")[1]
+    assert A002 in named and A001 in named and A004 not in named

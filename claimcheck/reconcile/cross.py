@@ -548,15 +548,16 @@ def conversion_finding(
     # Converted on different days, the same sum gives different won figures: only a conversion
     # off its own day's rate makes the figures disagree.
     verdict: Verdict = "agree" if len(converted) == 1 or not implausible else "discrepancy"
+    off = ", ".join(sorted(set(implausible)))
     en = (
         f"The same {quantity_of(pairs[0][0]).text} appears as {len(converted)} "
         "different converted figures; "
-        "the implied exchange rates differ."
+        f"the implied exchange rates differ. Off its own day's rate: {off}."
         if verdict == "discrepancy"
         else "Every source converts it the same way."
     )
     ko = (
-        "같은 금액을 출처마다 다른 환율로 환산했다."
+        f"같은 금액을 출처마다 다른 환율로 환산했다. 그날 환율에서 벗어난 환산: {off}."
         if verdict == "discrepancy"
         else "출처들의 환산이 같다."
     )
