@@ -206,3 +206,9 @@ def test_a_company_sized_sum_that_falls_is_a_value_not_a_share_price(tmp_path):
     assert [c.topic for c in level] == ["market_value"]
     price = claims_of(tmp_path, "이날 브로드컴 주가는 180달러로 내렸다.\n")
     assert [c.topic for c in price if c.quantity] == ["stock_change"]
+
+
+def test_an_exchange_rate_is_no_share_price(tmp_path):
+    body = "삼성전자 주가는 2.1% 내렸고, 원·달러 환율은 1452.5원으로 마감했다.\n"
+    moves = [c.quantity.text for c in claims_of(tmp_path, body) if c.topic == "stock_change"]
+    assert moves == ["2.1%"]

@@ -280,6 +280,9 @@ def _score(ctx: SentenceContext, topic: FigureTopic, start: int, end: int) -> fl
     after = text[end : end + topic_data().veto_window]
     if any(word in after for word in topic.vetoes):
         return 0.0  # "400억 원 규모의 시리즈B 투자를 유치": money raised, not this topic
+    before = text[max(0, start - topic_data().veto_window) : start]
+    if any(word in before for word in topic.vetoes_before):
+        return 0.0  # "원·달러 환율은 1431.3원": an exchange rate, not a share price
     score = 0.0
     # The noun a figure modifies says most ("5% 이하의 비용", "248개의 GPU").
     head = text[end : end + 8].lstrip()

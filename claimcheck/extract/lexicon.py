@@ -20,6 +20,7 @@ class FigureTopic(_Data):
     requires: list[str]
     cues: list[str]
     vetoes: list[str] = []
+    vetoes_before: list[str] = []  # the same, in the words just before the figure
     max_money: float | None = None  # money figures this large or larger are not this topic
     subject: list[str]
     object: list[str]
