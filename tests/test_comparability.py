@@ -927,3 +927,20 @@ def test_a_bound_far_below_the_close_understates_it(tmp_path, bound, verdict):
     rep = _report(tmp_path, a=("2025-03-10", body))
     (checked,) = [f for f in rep.findings if f.kind == "reference" and f.topic == "stock_change"]
     assert checked.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("other", "contradicts"), [("20만 원선을 내주며", False), ("21만9200원에", True)]
+)
+def test_two_won_prices_are_compared_in_won_not_through_two_days_rates(
+    tmp_path, other, contradicts
+):
+    # published on two days of different dollar rates: 19만9200원 is below 20만 원 in won,
+    # whatever each day's rate makes of them in dollars
+    rep = _report(
+        tmp_path,
+        a=("2025-01-31", "SK하이닉스는 31일 19만9200원에 거래를 마쳤다."),
+        b=("2025-02-03", f"SK하이닉스는 지난달 31일 {other} 거래를 마쳤다."),
+    )
+    cross = [f for f in _problems(rep) if f.kind == "cross_source"]
+    assert bool(cross) == contradicts

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypedDict
 
 from claimcheck.models import Claim, Diagnosis, Finding, FindingKind, Frame, SourceValue
@@ -269,12 +269,11 @@ def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Fin
         va, vb = a.value, b.value
         if compared_on:
             steps.append(compared_on)
-        steps.append(
-            f"{a.article} {va.interval.describe()} vs {b.article} {vb.interval.describe()}: {worst}"
-        )
-        if worst == "contradiction" and va.interval.point and vb.interval.point:
-            diagnosis = digit_slip(abs(va.interval.point), abs(vb.interval.point)) or digit_slip(
-                abs(vb.interval.point), abs(va.interval.point)
+        read_a, read_b = _read(a, b), _read(b, a)
+        steps.append(f"{a.article} {read_a.describe()} vs {b.article} {read_b.describe()}: {worst}")
+        if worst == "contradiction" and read_a.point and read_b.point:
+            diagnosis = digit_slip(abs(read_a.point), abs(read_b.point)) or digit_slip(
+                abs(read_b.point), abs(read_a.point)
             )
         if worst == "compatible":
             diagnosis = _understating(va, vb)
@@ -327,8 +326,14 @@ def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Fin
 
 def _read(member: _Member, other: _Member):
     """A member's interval as compared with another's: a headline's round figure as headlines
-    round, a move of unsaid direction with the other's sign."""
-    interval = member.value.facing(other.value.interval)
+    round, a move of unsaid direction with the other's sign, and two sums written in one
+    currency in that currency (two days' rates would set 19만9200원 and 20만 원 apart)."""
+    mine, theirs = member.value, other.value
+    if mine.native is not None and mine.native_unit == theirs.native_unit:
+        mine = replace(mine, interval=mine.native)
+        interval = mine.facing(theirs.native)
+    else:
+        interval = mine.facing(theirs.interval)
     return as_headline(interval) if member.headline else interval
 
 

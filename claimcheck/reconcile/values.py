@@ -23,6 +23,10 @@ class Value:
     # a move whose direction the text does not say ("4.10% 밀린" before the verb was known): its
     # sign is unknown, so it is read with the sign of the figure it is compared with
     unsigned: bool = False
+    # money converted to dollars: its interval in the currency it was written in, so that two
+    # sums in won are compared in won, not through two days' exchange rates
+    native: Interval | None = None
+    native_unit: str | None = None
 
     def facing(self, other: Interval) -> Interval:
         """This value's interval as compared with `other`: an unsigned move takes other's sign."""
@@ -55,7 +59,11 @@ def comparable(claim: Claim, published: dt.date | None) -> Value | None:
         interval = interval_of(quantity, used.rate)
         note = used.explanation_en
         shown = f"{quantity.text} ≈ {_usd(interval)}" + (f" per {per}" if per else "")
-        return Value(interval, f"USD/{per}" if per else "USD", shown, note)
+        native_unit = f"{currency}/{per}" if per else currency
+        native = interval_of(quantity)
+        return Value(
+            interval, f"USD/{per}" if per else "USD", shown, note, False, native, native_unit
+        )
     if per:
         interval = interval_of(quantity)
         return Value(interval, f"{currency}/{per}", f"{quantity.text} = {describe(quantity, 1.0)}")
