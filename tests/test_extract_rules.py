@@ -212,3 +212,18 @@ def test_an_exchange_rate_is_no_share_price(tmp_path):
     body = "삼성전자 주가는 2.1% 내렸고, 원·달러 환율은 1452.5원으로 마감했다.\n"
     moves = [c.quantity.text for c in claims_of(tmp_path, body) if c.topic == "stock_change"]
     assert moves == ["2.1%"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "딥시크가 학습에 쓴 250만 GPU시간은 라마 3.1 405B(3084만 시간)의 12분의 1 수준이다.\n",
+        "딥시크가 학습에 쓴 250만 GPU시간은 GPT-4보다 훨씬 적다.\n",
+        "전체 학습에 든 250만 GPU시간은 메타 라마 3.1 405B(3084만 시간)의 12분의 1이다.\n",
+    ],
+)
+def test_a_model_the_figure_is_measured_against_is_not_its_object(tmp_path, body):
+    (cost,) = [
+        c for c in claims_of(tmp_path, body) if c.quantity and c.quantity.text.startswith("250만")
+    ]
+    assert cost.object is None

@@ -478,9 +478,22 @@ def _nearest_entity(ctx: SentenceContext, position: int, types: set[str]) -> str
     after = [
         m
         for m in ctx.mentions
-        if m.start >= position and m.type in types and not negated(ctx.text, m.end)
+        if m.start >= position
+        and m.type in types
+        and not negated(ctx.text, m.end)
+        and not _compared_with(ctx.text, m.end)
     ]
     return after[0].entity if after else None
+
+
+# "278만8000 GPU시간은 라마 3.1 405B(3084만 시간)의 11분의 1": a name after the figure that the
+# figure is measured against (its version, a bracket between) is the baseline, not its object
+_BRACKETED = re.compile(r"\([^)]*\)")
+_AGAINST = re.compile(r"^[\w.\- ]{0,14}?(?:의\s*\S*분의|보다|대비|에 비해|에 견줘|에 견주면)")
+
+
+def _compared_with(text: str, end: int) -> bool:
+    return _AGAINST.match(_BRACKETED.sub("", text[end : end + 40])) is not None
 
 
 def _subject(ctx: SentenceContext, position: int, types: set[str]) -> str | None:
