@@ -328,8 +328,8 @@ def _as_of_written(
     after = [d for d in dates if d.start >= figure.end and d.start - figure.end <= 4]
     if after:
         return after[0].value, None
-    if len(dates) == 1:  # the sentence's one date; a series gives each figure its own
-        return dates[0].value, None
+    # a window said after the previous figure ("16.97% 폭락했지만 이후 … 최근 시가총액이") holds
+    # before the sentence's one date, which belongs to the earlier figure
     windows = frame_data().windows
     for word in windows:
         at = clause.find(word)
@@ -338,6 +338,8 @@ def _as_of_written(
             words_before = clause[:at].split()
             spaced = clause[:at].endswith(" ")
             return None, f"{words_before[-1]} {word}" if words_before and spaced else word
+    if len(dates) == 1:  # the sentence's one date; a series gives each figure its own
+        return dates[0].value, None
     if not dates:
         return inherited, None
     return None, None
