@@ -275,11 +275,21 @@ def _topic_words(topic: FigureTopic) -> _TopicWords:
 def _score(ctx: SentenceContext, topic: FigureTopic, start: int, end: int) -> float:
     text = ctx.text
     words = _topic_words(topic)
-    if not any(all(part in text for part in parts) for parts in words.requires):
+    # Plain loops rather than any()/all() over generators: this runs for every topic of every
+    # figure, and the generators cost more than the tests they make.
+    for parts in words.requires:
+        for part in parts:
+            if part not in text:
+                break
+        else:
+            break
+    else:
         return 0.0
-    after = text[end : end + topic_data().veto_window]
-    if any(word in after for word in topic.vetoes):
-        return 0.0  # "400억 원 규모의 시리즈B 투자를 유치": money raised, not this topic
+    if topic.vetoes:
+        after = text[end : end + topic_data().veto_window]
+        for word in topic.vetoes:
+            if word in after:
+                return 0.0  # "400억 원 규모의 시리즈B 투자를 유치": money raised, not this topic
     score = 0.0
     # The noun a figure modifies says most ("5% 이하의 비용", "248개의 GPU").
     head = text[end : end + 8].lstrip()
