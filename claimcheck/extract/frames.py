@@ -394,27 +394,59 @@ def unknown_entities(text: str) -> list[tuple[int, str, int]]:
     """Every word of `text` that names a company or index the alias table may not know and
     carries a subject particle (see unknown_entity_before): (its start, the word, the end of
     the word with its particle)."""
-    data = frame_data()
-    suffixes = tuple(data.entity_suffixes)
+    words = _entity_words()
     found = []
     for m in _SUBJECT_WORD.finditer(text):
         word = m.group(1)
-        if word in data.not_owners or len(word) < 2:
+        if len(word) < 2 or word in words.not_owners:
             continue
-        before = text[: m.start(1)].rstrip().rsplit(" ", 1)[-1]
-        mixed = re.search(r"[A-Za-z]", word) and re.search(r"[\uac00-\ud7a3]", word)
-        latin = re.fullmatch(r"[A-Z][A-Z0-9&.]+", word)  # "ASML은", "AMD는": a listed name
-        # "전력 설비주인 비스트라는": named in apposition to what it is (a stock, a maker…)
-        described = before.endswith(tuple(f"{noun}인" for noun in data.appositive_nouns))
         if (
-            word.endswith(suffixes)
-            or mixed
-            or latin
-            or described
-            or before in data.appositive_nouns
+            word.endswith(words.suffixes)
+            or (_LATIN_LETTER.search(word) and _HANGUL_SYLLABLE.search(word))  # mixed
+            or _LISTED_NAME.fullmatch(word)  # "ASML은", "AMD는": a listed name
         ):
             found.append((m.start(1), word, m.end()))
+            continue
+        # The word before, only now that the word itself said nothing (this runs for every
+        # subject particle of every sentence).
+        head = text[: m.start(1)].rstrip()
+        before = head[head.rfind(" ") + 1 :]
+        # "전력 설비주인 비스트라는": named in apposition to what it is (a stock, a maker…)
+        if before.endswith(words.described) or before in words.appositive_nouns:
+            found.append((m.start(1), word, m.end()))
     return found
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_HANGUL_SYLLABLE = re.compile(r"[\uac00-\ud7a3]")
+_LISTED_NAME = re.compile(r"[A-Z][A-Z0-9&.]+")
+
+
+@dataclass(frozen=True)
+class _EntityWords:
+    """frames.yaml's words for unknown_entities, as it tests them."""
+
+    suffixes: tuple[str, ...]
+    not_owners: frozenset[str]
+    appositive_nouns: frozenset[str]
+    described: tuple[str, ...]  # each appositive noun + 인 ("설비주인")
+
+
+# Made once per loaded frame data (held beside it, so a reloaded one is not mistaken for it).
+_ENTITY_WORDS: list[tuple[FrameData, _EntityWords]] = []
+
+
+def _entity_words() -> _EntityWords:
+    data = frame_data()
+    if not _ENTITY_WORDS or _ENTITY_WORDS[0][0] is not data:
+        words = _EntityWords(
+            tuple(data.entity_suffixes),
+            frozenset(data.not_owners),
+            frozenset(data.appositive_nouns),
+            tuple(f"{noun}인" for noun in data.appositive_nouns),
+        )
+        _ENTITY_WORDS[:] = [(data, words)]
+    return _ENTITY_WORDS[0][1]
 
 
 def counter_class(counter: str | None) -> str | None:
