@@ -248,11 +248,13 @@ class _Matcher:
         out = []
         closest = self._closest
         for match in _HANGUL_WORDS.finditer(text):
-            start, end = match.span()
-            if taken and any(s < end and start < e for s, e in taken):
-                continue
+            # The (remembered) look-up first: nearly every word spells no entity, and then
+            # whether it overlaps an exact mention does not matter.
             word, entity_id = closest(match.group(0))
             if entity_id is None:
+                continue
+            start, end = match.span()
+            if taken and any(s < end and start < e for s, e in taken):
                 continue
             entity = self.by_id[entity_id]
             out.append(
