@@ -285,11 +285,9 @@ def _score(ctx: SentenceContext, topic: FigureTopic, start: int, end: int) -> fl
             break
     else:
         return 0.0
-    if topic.vetoes:
-        after = text[end : end + topic_data().veto_window]
-        for word in topic.vetoes:
-            if word in after:
-                return 0.0  # "400억 원 규모의 시리즈B 투자를 유치": money raised, not this topic
+    after = text[end : end + topic_data().veto_window]
+    if any(word in after for word in topic.vetoes):
+        return 0.0  # "400억 원 규모의 시리즈B 투자를 유치": money raised, not this topic
     score = 0.0
     # The noun a figure modifies says most ("5% 이하의 비용", "248개의 GPU").
     head = text[end : end + 8].lstrip()
