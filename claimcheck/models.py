@@ -67,6 +67,21 @@ def from_checked_parts(model: type[R], given: dict[str, object]) -> R:
     return record
 
 
+def copied_with(record: R, **changes: object) -> R:
+    """`record.model_copy(update=changes)` (a shallow copy, the changes not validated), without
+    the general path pydantic takes for it: the extractor moves every figure's span into the
+    file this way. Only for records of claimcheck's own models (no extra fields or private
+    attributes)."""
+    copy = object.__new__(type(record))
+    object.__setattr__(copy, "__dict__", {**record.__dict__, **changes})
+    object.__setattr__(
+        copy, "__pydantic_fields_set__", record.__pydantic_fields_set__ | changes.keys()
+    )
+    object.__setattr__(copy, "__pydantic_extra__", None)
+    object.__setattr__(copy, "__pydantic_private__", None)
+    return copy
+
+
 # --- article metadata -------------------------------------------------------------------
 
 ArticleKind = Literal[

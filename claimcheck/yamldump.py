@@ -223,15 +223,34 @@ class _Writer:
     def mapping(self, data: dict, indent: str, first: str = "") -> None:
         """`data` at `indent`; its first key goes after `first` (a list item's "- ")."""
         out = self.out
+        strings = self.strings
         lead = first or indent
         for key, value in data.items():
             if type(key) is not str or not key:
                 raise _Unusual  # an empty key is written otherwise than an empty value
-            out.append(lead)
-            self.scalar(key)
+            # Strings already written (nearly every key and most values) are put in here, not
+            # through `scalar`: a table has about 900 scalars.
+            written = strings.get(key)
+            if written is None:
+                out.append(lead)
+                self.scalar(key)
+            else:
+                out.append(lead + written)
             lead = indent
             kind = type(value)
-            if kind is dict:
+            if kind is str:
+                written = strings.get(value)
+                if written is None:
+                    out.append(": ")
+                    self.scalar(value)
+                    out.append("\n")
+                else:
+                    out.append(f": {written}\n")
+            elif kind is int:
+                out.append(f": {value}\n")
+            elif value is None:
+                out.append(": null\n")
+            elif kind is dict:
                 if value:
                     out.append(":\n")
                     self.mapping(value, indent + "  ")

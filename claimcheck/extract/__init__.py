@@ -11,7 +11,7 @@ from claimcheck.extract.figures import Draft, figure_drafts
 from claimcheck.extract.mentions import confirmed
 from claimcheck.extract.stance import read_stance
 from claimcheck.extract.statements import statement_drafts
-from claimcheck.models import Article, Claim, Quantity, from_checked_parts
+from claimcheck.models import Article, Claim, Quantity, copied_with, from_checked_parts
 
 __all__ = ["extract_claims"]
 
@@ -140,9 +140,7 @@ def _claim_fields(ctx: SentenceContext, draft: Draft) -> dict:
 
 
 def _in_file(quantity: Quantity, offset: int) -> Quantity:
-    return quantity.model_copy(
-        update={"start": quantity.start + offset, "end": quantity.end + offset}
-    )
+    return copied_with(quantity, start=quantity.start + offset, end=quantity.end + offset)
 
 
 def identity(claim: Claim) -> str:

@@ -177,7 +177,7 @@ def date_mentions(
             after = dt.date.fromisoformat(days[-1]) + dt.timedelta(days=1) if days else None
             add(m.start(), m.end(), after.isoformat() if after else None)
     for word in data.get("same", []):
-        for m in re.finditer(re.escape(word), text):
+        for m in re.finditer(re.escape(word), text) if word in text else ():
             earlier = [d for d in found if d.end <= m.start() and d.value and len(d.value) == 10]
             add(m.start(), m.end(), earlier[-1].value if earlier else anchor)
     for key, shift in (("today", 0), ("yesterday", -1), ("previous_trading_day", None)):

@@ -275,7 +275,15 @@ def _topic_words(topic: FigureTopic) -> _TopicWords:
 def _score(ctx: SentenceContext, topic: FigureTopic, start: int, end: int) -> float:
     text = ctx.text
     words = _topic_words(topic)
-    if not any(all(part in text for part in parts) for parts in words.requires):
+    # Plain loops rather than any()/all() over generators: this runs for every topic of every
+    # figure, and the generators cost more than the tests they make.
+    for parts in words.requires:
+        for part in parts:
+            if part not in text:
+                break
+        else:
+            break
+    else:
         return 0.0
     after = text[end : end + topic_data().veto_window]
     if any(word in after for word in topic.vetoes):

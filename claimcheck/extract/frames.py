@@ -179,11 +179,14 @@ def clause_after(text: str, end: int, limit: int) -> str:
 def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> str:
     data = frame_data().measures
     before_all = text[_previous_end(figure, figures) : figure.start]
-    if any(w in before_all[-data.generic.window :] for w in data.generic.before):
+    # (each window is cut once, not once for each of its words)
+    before_generic = before_all[-data.generic.window :]
+    if any(w in before_generic for w in data.generic.before):
         return "generic"
     if _illustration(text, figure):
         return "generic"
-    if any(w in before_all[-data.salary.window :] for w in data.salary.before):
+    before_salary = before_all[-data.salary.window :]
+    if any(w in before_salary for w in data.salary.before):
         return "salary"
     rate = "/" in (figure.quantity.unit or "")  # a price per token already says per what
     window = text[max(0, figure.start - data.per_unit.window) : figure.start]
@@ -202,7 +205,8 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     # between has already happened ("1000장을 들였고 … 늘릴 계획이다")
     rest = text[figure.end :]
     done = _DONE.search(rest)
-    if any(w in rest[: done.start() if done else None] for w in data.plan.sentence_final):
+    until_done = rest[: done.start() if done else None]
+    if any(w in until_done for w in data.plan.sentence_final):
         return "plan"
     unit = figure.quantity.unit
     same_unit = [f for f in figures if f.quantity.unit == unit and f is not figure]
@@ -257,9 +261,25 @@ def _listed(between: str) -> bool:
     return "," in between and len(between) <= 24 and "." not in between
 
 
-def _is_change(text: str, figure: Figure, figures: list[Figure], topic: str) -> bool:
+# The level particles and the direction verbs _is_change reads, gathered once per loaded data
+# (it runs for every figure), held beside the data they came from.
+_CHANGE_WORDS: list[tuple[object, object, tuple[str, ...], tuple[str, ...]]] = []
+
+
+def _change_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     from claimcheck.extract.lexicon import topic_data
 
+    frames, topics = frame_data(), topic_data()
+    held = _CHANGE_WORDS[0] if _CHANGE_WORDS else None
+    if held is None or held[0] is not frames or held[1] is not topics:
+        particles = tuple(sorted(frames.measures.level_particles, key=len, reverse=True))
+        words = tuple(w for ws in topics.directions.values() for w in ws)
+        held = (frames, topics, particles, words)
+        _CHANGE_WORDS[:] = [held]
+    return held[2], held[3]
+
+
+def _is_change(text: str, figure: Figure, figures: list[Figure], topic: str) -> bool:
     q = figure.quantity
     if q.unit == "percentage_point":
         return True
@@ -277,12 +297,11 @@ def _is_change(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     nxt = following[0].start if following else len(text)
     after = after[: max(0, nxt - base)] if nxt < len(text) else after
     stripped = after.lstrip(" )")
-    particles = sorted(frame_data().measures.level_particles, key=len, reverse=True)
-    if any(stripped.startswith(p) for p in particles) and not stripped.startswith("로 마감"):
+    particles, words = _change_words()
+    if stripped.startswith(particles) and not stripped.startswith("로 마감"):
         return False  # "2조9000억 달러로 줄었다": the level reached
     if after.startswith(")") and text[: figure.start].rstrip().endswith("("):
         pass  # "2만1800원(9.86%) 내린": the bracket shares the verb after it
-    words = [w for ws in topic_data().directions.values() for w in ws]
     head = stripped[:20]
     if any(w in head for w in words):
         # the verb belongs to the next figure when one stands between ("9.86% 내린 19만9200원에")
@@ -429,27 +448,59 @@ def unknown_entities(text: str) -> list[tuple[int, str, int]]:
     """Every word of `text` that names a company or index the alias table may not know and
     carries a subject particle (see unknown_entity_before): (its start, the word, the end of
     the word with its particle)."""
-    data = frame_data()
-    suffixes = tuple(data.entity_suffixes)
+    words = _entity_words()
     found = []
     for m in _SUBJECT_WORD.finditer(text):
         word = m.group(1)
-        if word in data.not_owners or len(word) < 2:
+        if len(word) < 2 or word in words.not_owners:
             continue
-        before = text[: m.start(1)].rstrip().rsplit(" ", 1)[-1]
-        mixed = re.search(r"[A-Za-z]", word) and re.search(r"[\uac00-\ud7a3]", word)
-        latin = re.fullmatch(r"[A-Z][A-Z0-9&.]+", word)  # "ASML은", "AMD는": a listed name
-        # "전력 설비주인 비스트라는": named in apposition to what it is (a stock, a maker…)
-        described = before.endswith(tuple(f"{noun}인" for noun in data.appositive_nouns))
         if (
-            word.endswith(suffixes)
-            or mixed
-            or latin
-            or described
-            or before in data.appositive_nouns
+            word.endswith(words.suffixes)
+            or (_LATIN_LETTER.search(word) and _HANGUL_SYLLABLE.search(word))  # mixed
+            or _LISTED_NAME.fullmatch(word)  # "ASML은", "AMD는": a listed name
         ):
             found.append((m.start(1), word, m.end()))
+            continue
+        # The word before, only now that the word itself said nothing (this runs for every
+        # subject particle of every sentence).
+        head = text[: m.start(1)].rstrip()
+        before = head[head.rfind(" ") + 1 :]
+        # "전력 설비주인 비스트라는": named in apposition to what it is (a stock, a maker…)
+        if before.endswith(words.described) or before in words.appositive_nouns:
+            found.append((m.start(1), word, m.end()))
     return found
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_HANGUL_SYLLABLE = re.compile(r"[\uac00-\ud7a3]")
+_LISTED_NAME = re.compile(r"[A-Z][A-Z0-9&.]+")
+
+
+@dataclass(frozen=True)
+class _EntityWords:
+    """frames.yaml's words for unknown_entities, as it tests them."""
+
+    suffixes: tuple[str, ...]
+    not_owners: frozenset[str]
+    appositive_nouns: frozenset[str]
+    described: tuple[str, ...]  # each appositive noun + 인 ("설비주인")
+
+
+# Made once per loaded frame data (held beside it, so a reloaded one is not mistaken for it).
+_ENTITY_WORDS: list[tuple[FrameData, _EntityWords]] = []
+
+
+def _entity_words() -> _EntityWords:
+    data = frame_data()
+    if not _ENTITY_WORDS or _ENTITY_WORDS[0][0] is not data:
+        words = _EntityWords(
+            tuple(data.entity_suffixes),
+            frozenset(data.not_owners),
+            frozenset(data.appositive_nouns),
+            tuple(f"{noun}인" for noun in data.appositive_nouns),
+        )
+        _ENTITY_WORDS[:] = [(data, words)]
+    return _ENTITY_WORDS[0][1]
 
 
 def counter_class(counter: str | None) -> str | None:

@@ -11,7 +11,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from claimcheck.entities_data import ContextRule, EntityTable, alias_key, load_entity_table
+from claimcheck.entities_data import (
+    ContextRule,
+    Entity,
+    EntityTable,
+    alias_key,
+    load_entity_table,
+)
 from claimcheck.textnorm import is_hangul
 
 # Korean particles and suffixes that may follow a name without a space ("딥시크는", "엔비디아의",
@@ -28,6 +34,7 @@ _PARTICLE_AT = re.compile("|".join(map(re.escape, _PARTICLES)))
 _PARTICLES_LONGEST_FIRST = sorted(_PARTICLES, key=len, reverse=True)
 # Spaces and hyphens inside a name are optional ("오픈 AI" = "오픈AI", "Open-AI").
 _OPTIONAL_SEPARATOR = "[ -]?"
+_SURFACES_REMEMBERED = 4096  # distinct alias spellings met: a few hundred in practice
 
 
 def alias_trie_pattern(keys: set[str]) -> str:
@@ -120,11 +127,17 @@ class AliasScanner:
         """Where the longest key along this branch ends, trying what the regex would try first:
         a space or hyphen and then a character, the character alone, then ending here."""
         if len(node) > ("" in node):
-            goes_on = (i + 1, i) if i < len(text) and text[i] in " -" else (i,)
+            n = len(text)
+            goes_on = (i + 1, i) if i < n and text[i] in " -" else (i,)
+            same = self._same
             for at in goes_on:
-                if at < len(text):
-                    for ch in self._matching(text[at]):
-                        child = node.get(ch)
+                if at < n:
+                    ch = text[at]
+                    matching = same.get(ch)
+                    if matching is None:
+                        matching = self._matching(ch)
+                    for key_ch in matching:
+                        child = node.get(key_ch)
                         if child is not None:
                             end = self._walk(child, text, at + 1)
                             if end is not None:
@@ -181,6 +194,24 @@ class _Matcher:
         ]
         # News repeats its words: each distinct word is looked up once (bounded memory).
         self._closest = functools.lru_cache(maxsize=1 << 16)(self._closest_uncached)
+        # Aliases as written ("오픈 AI", "딥시크"): their keys are worked out once (alias_key
+        # normalises the text again).
+        self._by_surface: dict[str, tuple[Entity, ContextRule | None]] = {}
+
+    def _named_by(self, surface: str) -> tuple[Entity, ContextRule | None]:
+        """The entity an alias as written names, and the rule confirming it (None: plain)."""
+        named = self._by_surface.get(surface)
+        if named is None:
+            key = alias_key(surface)
+            if key in self.plain:
+                named = (self.by_id[self.plain[key]], None)
+            else:
+                entity_id, rule = self.conditional[key]
+                named = (self.by_id[entity_id], rule)
+            if len(self._by_surface) >= _SURFACES_REMEMBERED:
+                self._by_surface.clear()
+            self._by_surface[surface] = named
+        return named
 
     def find(self, text: str) -> list[Mention]:
         found: list[Mention] = []
@@ -188,13 +219,7 @@ class _Matcher:
             surface = text[start:end]
             if not _bounded(text, start, end, surface):
                 continue
-            key = alias_key(surface)
-            if key in self.plain:
-                entity = self.by_id[self.plain[key]]
-                rule = None
-            else:
-                entity_id, rule = self.conditional[key]
-                entity = self.by_id[entity_id]
+            entity, rule = self._named_by(surface)
             found.append(
                 Mention(entity.id, entity.type, start, end, surface, entity.parent, False, rule)
             )
@@ -223,11 +248,13 @@ class _Matcher:
         out = []
         closest = self._closest
         for match in _HANGUL_WORDS.finditer(text):
-            start, end = match.span()
-            if taken and any(s < end and start < e for s, e in taken):
-                continue
+            # The (remembered) look-up first: nearly every word spells no entity, and then
+            # whether it overlaps an exact mention does not matter.
             word, entity_id = closest(match.group(0))
             if entity_id is None:
+                continue
+            start, end = match.span()
+            if taken and any(s < end and start < e for s, e in taken):
                 continue
             entity = self.by_id[entity_id]
             out.append(

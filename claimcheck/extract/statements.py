@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from claimcheck.extract.context import SentenceContext
 from claimcheck.extract.figures import Draft
@@ -19,19 +20,38 @@ _DISTILLED_FROM = re.compile(r"의\s*(?:모델|LLM|AI|언어모델|거대언어�
 
 def statement_drafts(ctx: SentenceContext, figure_drafts: list[Draft]) -> list[Draft]:
     drafts: list[Draft] = []
-    topics = topic_data().statement_topics
     text = ctx.text
-    for name, topic in topics.items():
-        if topic.cues and not _cue_pattern(name).search(text):
+    for cues, quoted, entity_types, maker in _statement_topics():
+        if cues is not None and not cues.search(text):
             continue
-        if topic.requires_quote_marks and not _QUOTED.search(text):
+        if quoted and not _QUOTED.search(text):
             continue
-        mentions = [m for m in ctx.mentions if m.type in topic.entity_types]
-        maker = _MAKERS.get(name)
-        if maker is None:
-            continue
+        mentions = [m for m in ctx.mentions if m.type in entity_types]
         drafts.extend(maker(ctx, mentions, figure_drafts))
     return drafts
+
+
+_StatementTopic = tuple[re.Pattern[str] | None, bool, frozenset[str], Callable[..., list[Draft]]]
+# The statement topics as statement_drafts reads them (in topics.yaml's order, those with a
+# maker), worked out once per loaded topic data and held beside it.
+_STATEMENT_TOPICS: list[tuple[object, list[_StatementTopic]]] = []
+
+
+def _statement_topics() -> list[_StatementTopic]:
+    data = topic_data()
+    if not _STATEMENT_TOPICS or _STATEMENT_TOPICS[0][0] is not data:
+        topics = [
+            (
+                _cue_pattern(name) if topic.cues else None,
+                topic.requires_quote_marks,
+                frozenset(topic.entity_types),
+                _MAKERS[name],
+            )
+            for name, topic in data.statement_topics.items()
+            if name in _MAKERS
+        ]
+        _STATEMENT_TOPICS[:] = [(data, topics)]
+    return _STATEMENT_TOPICS[0][1]
 
 
 @functools.cache
