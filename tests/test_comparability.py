@@ -944,3 +944,14 @@ def test_two_won_prices_are_compared_in_won_not_through_two_days_rates(
     )
     cross = [f for f in _problems(rep) if f.kind == "cross_source"]
     assert bool(cross) == contradicts
+
+
+def test_a_premise_is_not_refuted_as_if_asserted(tmp_path):
+    # own sentences: SK hynix makes HBM (skhynix-hbm3-to-nvidia); a premise about doing without
+    # it is the market's reasoning, while the same words asserted are checked
+    premise = (
+        "SK하이닉스 주가가 밀렸다. "
+        "고성능 HBM 없이도 AI 모델을 만들 수 있다면 메모리 수요가 꺾인다는 논리다."
+    )
+    rep = _report(tmp_path, a=("2025-02-03", premise))
+    assert [f for f in _problems(rep) if f.kind == "reference"] == []

@@ -52,6 +52,10 @@ def reference_findings(corpus: Corpus, table: ReferenceTable) -> list[Finding]:
                 # error of the article's (issue 14)
                 steps.append(f"would be {verdict}, but it is an estimate by {who}")
                 verdict, diagnosis, note = "unverifiable", None, f"an estimate by {who}"
+        if verdict == "refuted" and claim.quantity is None and claim.stance == "hedged":
+            # "HBM 없이도 만들 수 있다면 …": a premise or a guess is not the article's assertion
+            steps.append("would be refuted, but the article puts it as a premise or a guess")
+            verdict, diagnosis, note = "unverifiable", None, "put as a premise or a guess"
         rejected = claim.stance == "disputed" and claim.quantity is not None
         if verdict in ("refuted", "misattributed", "mostly_supported") and rejected:
             # "…다는 건 오해": the article names the figure to reject it; no error of its own
