@@ -227,3 +227,28 @@ def test_a_model_the_figure_is_measured_against_is_not_its_object(tmp_path, body
         c for c in claims_of(tmp_path, body) if c.quantity and c.quantity.text.startswith("250만")
     ]
     assert cost.object is None
+
+
+def test_nodes_counted_with_dae_are_no_chips(tmp_path):
+    body = "추론에는 노드 한 대당 H800 8개가 들어가며, 하루 최대 150대의 노드가 가동됐다.\n"
+    chips = [c.quantity.text for c in claims_of(tmp_path, body) if c.topic == "gpu_count"]
+    assert chips == ["8개"]
+
+
+@pytest.mark.parametrize(
+    ("tokens", "verdict"), [("토큰 14조8000억 개", "supported"), ("토큰 1조6000억 개", "refuted")]
+)
+def test_a_count_of_tokens_is_the_models_named_in_the_sentence_before(tmp_path, tokens, verdict):
+    # V3 was pre-trained on 14.8 trillion tokens (v3-training-tokens); the sentence with the
+    # count names no model, the one before does
+    from claimcheck.reconcile import report_for_paths
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    body = f"딥시크는 지난해 12월 V3를 내놨다. 사전학습에 쓴 데이터는 {tokens}에 이른다.\n"
+    (folder / "a.txt").write_text(FRONT.format(title="딥시크 해설") + body, encoding="utf-8")
+    report = report_for_paths([str(folder)], str(tmp_path / "tables"))
+    (count,) = [c for c in report.claims if c.quantity and "토큰" in c.quantity.text + c.quote]
+    assert count.object == "deepseek-v3"
+    (checked,) = [f for f in report.findings if f.kind == "reference" and count.id in f.claims]
+    assert checked.verdict == verdict

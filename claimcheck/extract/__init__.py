@@ -29,6 +29,7 @@ def extract_claims(article: Article) -> list[Claim]:
         _confirm_mentions(story_contexts)
         subject = _story_subject(story_contexts)
         previous = None
+        model = None  # the last model named so far
         dateline: dict[int, str] = {}  # by paragraph
         latest: dict[int, str] = {}  # by paragraph: the last full date written so far
         for ctx in story_contexts:
@@ -42,6 +43,9 @@ def extract_claims(article: Article) -> list[Claim]:
             # paragraphs named first ("27일(현지시간) 뉴욕증시에서 …" then "브로드컴은 17.4% 내린
             # …"); a later dated paragraph is mostly a look back ("1월 31일 … 급락했었다")
             ctx.session_date = first
+            ctx.recent_model = model
+            named = [m.entity for m in ctx.mentions if m.type == "model"]
+            model = named[-1] if named else model
             _remember_date(ctx, dateline, latest)
             ctx.stance = read_stance(ctx.text, ctx.mentions, previous)
             previous = ctx.stance

@@ -33,6 +33,8 @@ class SentenceContext:
     anchor_date: str | None = None
     # the dateline of the last earlier paragraph that had one: an undated market figure's session
     session_date: str | None = None
+    # the last model the story's earlier sentences named: what an unnamed spec figure is of
+    recent_model: str | None = None
     _dates: list | None = None  # dates.DateMention, read once per sentence
 
     def dates(self) -> list:

@@ -295,6 +295,8 @@ def _score(ctx: SentenceContext, topic: FigureTopic, start: int, end: int) -> fl
     # The noun a figure modifies says most ("5% 이하의 비용", "248개의 GPU").
     head = text[end : end + 8].lstrip()
     head = head[1:].lstrip() if head.startswith("의") else head
+    if topic.vetoes_head and head.startswith(tuple(topic.vetoes_head)):
+        return 0.0  # "최대 278대의 노드": servers counted, not chips
     if head.startswith(words.cues):
         score += 2.0
     for cue in words.scored:
@@ -312,7 +314,10 @@ def _classify(
     data = topic_data()
     scored = []
     size = quantity.value if quantity.value is not None else quantity.low
+    spec = _model_spec(ctx.text, start, end) if quantity.unit in ("count", None) else None
     for name, topic in data.figure_topics.items():
+        if spec is not None:
+            break  # a model's tokens or parameters are of no topic's own figures
         if quantity.unit not in topic.units:
             continue
         if topic.max_money and quantity.unit in _MONEY and size and abs(size) >= topic.max_money:
@@ -324,13 +329,17 @@ def _classify(
     if not scored:
         if quantity.unit in TIME_UNITS or _skipped(quantity):
             return None, None, None, attributes
-        if quantity.unit is None and quantity.counter is None:
+        if quantity.unit is None and quantity.counter is None and spec is None:
             return None, None, None, attributes  # a bare number with nothing to say what it counts
         subject = _nearest(ctx, start, {"company"}) or ctx.story_subject
         technique = _nearest_entity(ctx, start, {"technique"}) if data.technique_figures else None
-        if technique is not None:
+        if technique is not None and spec != "tokens":
             return "technique", subject, technique, {"polarity": "true"}
         what = _nearest_entity(ctx, start, {"model", "product", "chip", "hardware"})
+        if spec is not None:
+            # "1조4800억 개 토큰", "매개변수 6710억 개": what a model was trained on or is made
+            # of, never a chip's count; the model named nearest, else the one just written of
+            what = _nearest_entity(ctx, start, {"model"}) or ctx.recent_model
         if quantity.unit in _MONEY:
             attributes.update(_cost_scope(ctx, start))
         return "other", _owner(ctx, start, subject), what, attributes
@@ -412,6 +421,20 @@ def _object_of_owner(obj: str | None, owner: str | None, subject: str | None) ->
     if entity_parent(obj) == owner:
         return obj  # "딥시크 앱": the owner's own product
     return owner if entity_type(owner) in ("product", "model") else None
+
+
+def _model_spec(text: str, start: int, end: int) -> str | None:
+    """What of a model a count counts ("tokens", "parameters") when the noun stands right after
+    it ("1조4800억 개 토큰", "6710억 개의 매개변수") or right before it ("매개변수는 6710억 개"),
+    or None ("토큰마다 370억 개": per token, not a count of tokens)."""
+    before, after = text[max(0, start - 12) : start], text[end : end + 12]
+    for spec, nouns in topic_data().model_spec_nouns.items():
+        for noun in nouns:
+            if re.match(rf"\s*(?:의\s*)?{noun}(?!\s*(?:마다|당))", after) or re.search(
+                rf"{noun}(?:은|는|이|가|를|을)?\s*$", before
+            ):
+                return spec
+    return None
 
 
 def _figure_end(ctx: SentenceContext, start: int) -> int:

@@ -220,15 +220,20 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     # "H100 1만 개, H800 1만 개, H20 3만 개 등이다": the items of a list that ends in 등 are parts
     if _listed_before_deung(text, figure, same_unit + [figure]):
         return "part"
-    # "연구원 140명 가운데 박사 60명"
+    # "연구원 140명 가운데 박사 60명": a part is no larger than its whole
     for other in same_unit:
-        if other.end <= figure.start:
+        if other.end <= figure.start and _no_larger(figure, other):
             between = text[other.end : figure.start]
             if any(f" {w} " in f" {between} " for w in data.part_after):
                 return "part"
     if _is_change(text, figure, figures, topic):
         return "change"
     return "level"
+
+
+def _no_larger(part: Figure, whole: Figure) -> bool:
+    a, b = part.quantity.value, whole.quantity.value
+    return a is None or b is None or abs(a) <= abs(b)
 
 
 @functools.cache

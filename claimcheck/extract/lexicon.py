@@ -21,6 +21,7 @@ class FigureTopic(_Data):
     cues: list[str]
     vetoes: list[str] = []
     vetoes_before: list[str] = []  # the same, in the words just before the figure
+    vetoes_head: list[str] = []  # the noun the figure counts, right after it ("278대의 노드")
     max_money: float | None = None  # money figures this large or larger are not this topic
     subject: list[str]
     object: list[str]
@@ -79,6 +80,7 @@ class TopicData(_Data):
     own_cost_cues: list[str]
     technique_specialisations: dict[str, list[str]]
     technique_figures: bool
+    model_spec_nouns: dict[str, list[str]]
     other_skip: list[SkipFigure]
 
 
