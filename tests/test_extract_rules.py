@@ -252,3 +252,11 @@ def test_a_count_of_tokens_is_the_models_named_in_the_sentence_before(tmp_path, 
     assert count.object == "deepseek-v3"
     (checked,) = [f for f in report.findings if f.kind == "reference" and count.id in f.claims]
     assert checked.verdict == verdict
+
+
+def test_a_headline_count_without_its_counter_and_a_name_of_the_next_clause(tmp_path):
+    # "이용자 90만": the counter dropped, as headlines do; 챗GPT stands in the next clause
+    body = "딥시크 주간 이용자 90만 돌파…챗GPT는 여전히 1위\n"
+    (users,) = [c for c in claims_of(tmp_path, body) if c.topic == "adoption"]
+    assert users.quantity.value == 900_000 and users.quantity.unit == "count"
+    assert users.object != "chatgpt"

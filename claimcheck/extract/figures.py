@@ -62,6 +62,7 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             continue  # "H800 한 개를 한 시간 빌리는 값", "훈련 1회": an article, not a figure
         if quantity.unit is None and quantity.value is None:
             continue  # a bare range with nothing to say what it counts ("27~30일" read as days)
+        quantity = _implied_count(ctx, quantity, start)
         quantity = _gpu_hours(ctx, _implied_currency(ctx, quantity, start), start)
         quantity = _hourly_price(ctx, quantity, start)
         topic, subject, obj, attributes = _classify(ctx, quantity, start, end)
@@ -218,6 +219,16 @@ def _gpu_hours(ctx: SentenceContext, quantity: Quantity, start: int) -> Quantity
     if not (before.endswith("GPU") or _GPU_HOURS_NAMED.search(before) or chip_right_before):
         return quantity
     return quantity.model_copy(update={"unit": "gpu_hour", "rule": f"{quantity.rule}+gpu_before"})
+
+
+def _implied_count(ctx: SentenceContext, quantity: Quantity, start: int) -> Quantity:
+    """'이용자 150만': a bare number right after a noun of things counted counts them."""
+    if quantity.unit is not None or quantity.value is None:
+        return quantity
+    before = ctx.text[max(0, start - 8) : start].rstrip()
+    if not before.endswith(tuple(topic_data().implied_count_after)):
+        return quantity
+    return quantity.model_copy(update={"unit": "count", "rule": f"{quantity.rule}+implied_count"})
 
 
 def _implied_currency(ctx: SentenceContext, quantity: Quantity, start: int) -> Quantity:
@@ -501,15 +512,17 @@ def _nearest(ctx: SentenceContext, position: int, types: set[str]) -> str | None
 def _nearest_entity(ctx: SentenceContext, position: int, types: set[str]) -> str | None:
     """The mention of one of `types` nearest before `position`, else the first after it; a name
     the sentence denies ("R1이 아니라 V3의") is not the one."""
-    from claimcheck.extract.frames import negated
+    from claimcheck.extract.frames import clause_after, negated
 
     before = [m for m in _before(ctx, position, types) if not negated(ctx.text, m.end)]
     if before:
         return before[-1].entity
+    # after it, only in its own clause ("130만 명 돌파…챗GPT 턱밑까지": another clause's name)
+    clause_end = position + len(clause_after(ctx.text, position, len(ctx.text)))
     after = [
         m
         for m in ctx.mentions
-        if m.start >= position
+        if position <= m.start < clause_end
         and m.type in types
         and not negated(ctx.text, m.end)
         and not _compared_with(ctx.text, m.end)

@@ -68,6 +68,7 @@ class TopicData(_Data):
     figure_topics: dict[str, FigureTopic]
     statement_topics: dict[str, StatementTopic]
     implied_currency: ImpliedCurrency
+    implied_count_after: list[str]
     attribute_figures: list[AttributeFigure]
     directions: dict[str, list[str]]
     direction_nouns: dict[str, list[str]]
