@@ -955,3 +955,26 @@ def test_a_premise_is_not_refuted_as_if_asserted(tmp_path):
     )
     rep = _report(tmp_path, a=("2025-02-03", premise))
     assert [f for f in _problems(rep) if f.kind == "reference"] == []
+
+
+@pytest.mark.parametrize(
+    ("ranked", "verdict"),
+    [
+        # the US App Store's No. 1 free app on 26 January 2025 (deepseek-app-us-no1)
+        (
+            "지난달 26일(현지시간) 미국 애플 앱스토어 무료 앱 순위 2위에 오르며 챗GPT를 위협했다.",
+            "refuted",
+        ),
+        ("지난달 26일 미국 애플 앱스토어 무료 앱 순위 1위에 올랐다.", "supported"),
+        # another country's store: no check
+        ("지난달 26일 국내 애플 앱스토어 무료 앱 순위 2위에 올랐다.", None),
+    ],
+)
+def test_a_rank_is_the_storys_app_and_of_its_own_store_day_and_country(tmp_path, ranked, verdict):
+    # own sentences: the sentence names no owner before the rank; the one after it is the
+    # object of what the rank did, not the app ranked
+    rep = _report(tmp_path, a=("2025-02-10", f"딥시크는 출시 직후 돌풍을 일으켰다. {ranked}"))
+    (rank,) = [c for c in rep.claims if "rank" in c.attributes]
+    assert rank.subject == "deepseek"
+    checked = [f.verdict for f in rep.findings if f.kind == "reference" and rank.id in f.claims]
+    assert checked == ([verdict] if verdict else [])

@@ -92,7 +92,7 @@ def build_context(
     from claimcheck.quantities import find_quantities
 
     norm = normalize(sentence.text)
-    mentions = find_mentions(norm.text)
+    mentions = _without_store_owners(find_mentions(norm.text), norm.text)
     quantities = []
     for quantity in find_quantities(sentence.text):
         start = _to_normalised(norm, quantity.start)
@@ -109,3 +109,20 @@ def build_context(
         story_subject=story_subject,
         is_heading=block.kind == "heading",
     )
+
+
+def _without_store_owners(mentions: list, text: str) -> list:
+    """ "애플 앱스토어", "구글 플레이": a company named as part of its app store's name is the
+    store, where an app ranks, not a company the sentence is about."""
+    from claimcheck.extract.frames import frame_data
+
+    stores = tuple(word for words in frame_data().stores.values() for word in words)
+    return [
+        m
+        for m in mentions
+        if not (
+            m.type == "company"
+            and (text.startswith(stores, m.start) or text[m.end :].lstrip(" ").startswith(stores))
+        )
+    ]
+

@@ -321,14 +321,26 @@ def _ranker(topic: str):
 
     def make(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Draft]:
         rank = _rank_reached(ctx.text)
-        if rank is None or not mentions:
+        if rank is None:
             return []
         # not the one ranked ahead or passed ("애플에 이어 2위로", "1위 자리를 애플에 내주며")
         owner = [
             m
             for m in mentions
             if m.end <= rank.start() and not ctx.text[m.end :].startswith(_NOT_THE_RANKED)
-        ] or mentions
+        ] or [
+            # "1위는 딥시크가 차지했다"; not the object of what the rank did ("2위에 오르며
+            # 챗GPT를 위협했다")
+            m
+            for m in mentions
+            if m.start >= rank.end() and not ctx.text[m.end :].startswith(("을", "를"))
+        ]
+        if not owner:
+            if ctx.story_subject is None:
+                return []
+            # the story's company, named in the sentences before ("딥시크는 … 26일에는 … 2위에")
+            attributes = {"rank": rank.group(1)}
+            return [Draft(topic, ctx.story_subject, None, None, rank.span(), attributes)]
         # the clause's subject first ("엔비디아 시총은 … 2위로 밀렸다")
         subjects = [m for m in owner if _RANK_SUBJECT.match(ctx.text, m.end)]
         first = owner[0] if topic == "adoption" else (subjects or owner)[-1]

@@ -508,7 +508,7 @@ def _judge_ratio(claim: Claim, value, facts, steps):
 
 def _judge_rank(claim: Claim, facts, steps, published=None):
     from claimcheck.extract.dates import date_mentions
-    from claimcheck.extract.frames import store_of
+    from claimcheck.extract.frames import market_of, store_of
     from claimcheck.textnorm import normalize
 
     rank = claim.attributes["rank"]
@@ -518,11 +518,15 @@ def _judge_rank(claim: Claim, facts, steps, published=None):
         days = {d.value for d in date_mentions(normalize(claim.sentence).text, published)}
         day = days.pop() if len(days) == 1 else None
     store = store_of(claim.sentence)
+    # and in one country: a Korean store's rank is no check of the US store's
+    text = normalize(claim.sentence).text
+    market = market_of(text, text.find(f"{rank}위") if f"{rank}위" in text else len(text))
     facts = [
         f
         for f in facts
         if (store is None or store_of(f.attributes.get("store", "")) in (None, store))
         and (day is None or f.attributes.get("date", f.as_of)[: len(day)] == day[:10])
+        and (market is None or market_of(f.attributes.get("store", ""), 99) in (None, market))
     ]
     if not facts:
         return "unverifiable", None, steps, None, "no fact gives a rank for that day and store"
