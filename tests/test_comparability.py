@@ -824,6 +824,9 @@ def test_a_per_token_count_is_checked_against_the_per_token_fact_not_the_total(t
         "시장조사업체들은 딥시크가 데이터 처리용 인프라에만 3억 달러 이상을 썼을 것으로 본다.",
         # a figure worked out by someone: "…에 이른다는 계산이다"
         "업계 추정대로라면 딥시크의 서버 투자 총액은 11억 달러 가까이에 이른다는 계산이다.",
+        # a speaker's guess in quotes: "…일 것"이라고 말했다
+        "한 교수는 \"장비 구입비까지 합하면 딥시크가 서버에 쓴 돈은 4억 달러 이상일 것\"이라고 말했다.",
+        "한 교수는 “장비 구입비까지 합하면 딥시크가 서버에 쓴 돈은 4억 달러 이상일 것”이라고 말했다.",
     ],
 )
 def test_an_estimate_of_hardware_spending_disputes_the_run_cost(tmp_path, estimate):
