@@ -981,3 +981,12 @@ def test_a_rank_is_the_storys_app_and_of_its_own_store_day_and_country(tmp_path,
     assert rank.subject == "deepseek"
     checked = [f.verdict for f in rep.findings if f.kind == "reference" and rank.id in f.claims]
     assert checked == ([verdict] if verdict else [])
+
+
+def test_a_bound_is_checked_against_the_fact_of_its_own_stage(tmp_path):
+    # V3 took 2,788,000 GPU-hours in all (v3-gpu-hours-total), 2,664,000 of them pre-training:
+    # "훈련에 90만 GPU시간 이상" is about the whole training, 3.1 times the bound
+    body = "딥시크 기술 보고서에는 V3 훈련에 90만 GPU시간 이상이 들었다는 정도만 나와 있다."
+    rep = _report(tmp_path, a=("2025-03-03", body))
+    (checked,) = [f for f in rep.findings if f.kind == "reference" and f.topic == "training_cost"]
+    assert (checked.verdict, checked.reference.fact) == ("misleading", "v3-gpu-hours-total")

@@ -332,8 +332,13 @@ def _judge_figure_ungated(corpus: Corpus, claim: Claim, facts: list[ReferenceFac
     same_model = [(f, i) for f, i in usable if model is None or _model_of(f) in (None, model)]
     other_model = [(f, i) for f, i in usable if (f, i) not in same_model]
     for pool, wrong_model in ((same_model, False), (other_model, True)):
-        # of the facts the claim fits, the one nearest its figure is the one it states
-        for fact, ref in sorted(pool, key=lambda pair: _distance(mine, pair[1])):
+        # of the facts the claim fits, the one nearest its figure is the one it states; a bound
+        # fits several ("100만 GPU시간 이상"): one of its own stage and time first
+        def order(pair, mine=mine):
+            settled, near = gates[pair[0].id].settled, _distance(mine, pair[1])
+            return (not settled, near) if mine.bound and mine.overlaps(pair[1]) else (near, 0)
+
+        for fact, ref in sorted(pool, key=order):
             if mine.overlaps(ref):
                 steps.append(
                     f"reference ({fact.id}): {ref.describe()} {value.unit}"
