@@ -260,3 +260,12 @@ def test_a_headline_count_without_its_counter_and_a_name_of_the_next_clause(tmp_
     (users,) = [c for c in claims_of(tmp_path, body) if c.topic == "adoption"]
     assert users.quantity.value == 900_000 and users.quantity.unit == "count"
     assert users.object != "chatgpt"
+
+
+def test_a_market_figure_naming_no_company_is_the_one_the_paragraph_just_moved(tmp_path):
+    body = (
+        "딥시크 충격이 시장을 덮쳤다. 27일(현지시간) 브로드컴이 하루에 17% 넘게 밀렸다. "
+        "시가총액 2000억 달러가 한나절 만에 사라졌다.\n"
+    )
+    (value,) = [c for c in claims_of(tmp_path, body) if c.topic == "market_value"]
+    assert value.subject == "broadcom"

@@ -16,6 +16,7 @@ from claimcheck.models import Article, Claim, Quantity, copied_with, from_checke
 __all__ = ["extract_claims"]
 
 _SUBJECT_TYPES = {"company"}
+_MARKET_TOPICS = {"stock_change", "market_value"}
 
 
 def extract_claims(article: Article) -> list[Claim]:
@@ -30,6 +31,7 @@ def extract_claims(article: Article) -> list[Claim]:
         subject = _story_subject(story_contexts)
         previous = None
         model = None  # the last model named so far
+        market_owner: tuple[int, str | None] = (-1, None)  # (paragraph, owner)
         dateline: dict[int, str] = {}  # by paragraph
         latest: dict[int, str] = {}  # by paragraph: the last full date written so far
         for ctx in story_contexts:
@@ -49,7 +51,12 @@ def extract_claims(article: Article) -> list[Claim]:
             _remember_date(ctx, dateline, latest)
             ctx.stance = read_stance(ctx.text, ctx.mentions, previous)
             previous = ctx.stance
+            block = ctx.sentence.block
+            ctx.recent_market_owner = market_owner[1] if market_owner[0] == block else None
             figures = figure_drafts(ctx)
+            owners = [d.subject for d in figures if d.topic in _MARKET_TOPICS and d.subject]
+            if owners:
+                market_owner = (block, owners[-1])
             # Headings count too: a deck line under a headline may be the only place a figure or a
             # ban is stated.
             for draft in figures + statement_drafts(ctx, figures):

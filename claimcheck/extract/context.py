@@ -35,6 +35,9 @@ class SentenceContext:
     session_date: str | None = None
     # the last model the story's earlier sentences named: what an unnamed spec figure is of
     recent_model: str | None = None
+    # whose share price or value the paragraph's previous sentence moved ("엔비디아가 … 밀렸다.
+    # 시가총액 4890억 달러가 사라졌다"): the owner of a market figure that names none
+    recent_market_owner: str | None = None
     _dates: list | None = None  # dates.DateMention, read once per sentence
 
     def dates(self) -> list:

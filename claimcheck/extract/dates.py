@@ -180,6 +180,9 @@ def date_mentions(
         for m in re.finditer(re.escape(word), text) if word in text else ():
             earlier = [d for d in found if d.end <= m.start() and d.value and len(d.value) == 10]
             add(m.start(), m.end(), earlier[-1].value if earlier else anchor)
+    for word in data["unresolved"]:
+        for m in re.finditer(re.escape(word), text) if word in text else ():
+            add(m.start(), m.end(), None)
     for key, shift in (("today", 0), ("yesterday", -1), ("previous_trading_day", None)):
         for word in data[key]:
             for m in re.finditer(re.escape(word), text) if word in text else ():

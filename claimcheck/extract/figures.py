@@ -372,7 +372,7 @@ def _classify(
         # unless a whole market or group is named ("미국 기술주 전체에서 사라진 시가총액")
         subject = _nearest(ctx, start, set(topic.subject))
         if subject is None and not _group_owns(ctx, start):
-            subject = ctx.story_subject
+            subject = ctx.recent_market_owner or ctx.story_subject
     elif subject is None and name != "gpu_count":
         subject = ctx.story_subject
     obj = _nearest_entity(ctx, start, set(topic.object)) if topic.object else None

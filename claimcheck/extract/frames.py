@@ -364,6 +364,14 @@ def _as_of_written(
             return None, f"{words_before[-1]} {word}" if words_before and spaced else word
     if len(dates) == 1:  # the sentence's one date; a series gives each figure its own
         return dates[0].value, None
+    # "27일 16.97% 급락하며 시가총액 3890억 달러가 사라졌고, 28일엔 …": a figure in the same
+    # clause as the one before it, no date between, is of that figure's day
+    earlier = [f for f in others if f.end <= figure.start]
+    if earlier and dates and not _CLAUSE_BREAKS.search(clause):
+        previous = max(earlier, key=lambda f: f.end)
+        own = [d for d in dates if d.end <= previous.start]
+        if own and not any(own[-1].end <= f.start and f.end <= previous.start for f in others):
+            return own[-1].value, None
     if not dates:
         return inherited, None
     return None, None
