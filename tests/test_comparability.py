@@ -990,3 +990,12 @@ def test_a_bound_is_checked_against_the_fact_of_its_own_stage(tmp_path):
     rep = _report(tmp_path, a=("2025-03-03", body))
     (checked,) = [f for f in rep.findings if f.kind == "reference" and f.topic == "training_cost"]
     assert (checked.verdict, checked.reference.fact) == ("misleading", "v3-gpu-hours-total")
+
+
+def test_another_companys_technique_figure_is_not_checked_against_deepseeks_record(tmp_path):
+    # own sentence: Alibaba's MoE model has its own parameter counts; V3's 671 billion
+    # (v3-parameters-moe) neither supports nor refutes them
+    body = "알리바바가 공개한 새 모델은 파라미터 3200억 개 가운데 300억 개만 활성화하는 MoE 구조다."
+    rep = _report(tmp_path, a=("2025-05-02", body))
+    figures = {c.id for c in rep.claims if c.quantity}
+    assert [f for f in rep.findings if f.kind == "reference" and figures & set(f.claims)] == []

@@ -119,7 +119,14 @@ def _candidates(table: ReferenceTable, claim: Claim) -> list[ReferenceFact]:
     subjects = _family(claim.subject)
     if not subjects or (claim.topic == "performance_parity" and claim.object is None):
         return []  # nothing says whom the claim is about: any match would be a guess
-    strict_subject = claim.topic in ("hardware", "stock_change", "market_value", "peer_cost")
+    # whose figure it is decides for a technique's figure ("Qwen3의 파라미터 2350억 개" is no
+    # check of DeepSeek's MoE record); a statement about a technique may cite a fact naming it
+    strict_subject = (claim.topic == "technique" and claim.quantity is not None) or claim.topic in (
+        "hardware",
+        "stock_change",
+        "market_value",
+        "peer_cost",
+    )
     out = []
     for fact in facts:
         if claim.topic == "ban":
