@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout16 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout19 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -80,6 +80,10 @@ HOLDOUTS = {
     # IT trade press (specs, app usage, the PIPC, data-centre capex, HBM, a half-year round-up),
     # written likewise: never tune on it.
     "holdout16": CORPUS.parent / "verdicts_holdout16",
+    # Money desks and investor media (a broker's daily, a fund manager's column, earnings, FX
+    # and bond wrap, retail flows, a ticker newsletter, capex), written likewise after the third
+    # pass's rules: never tune on it.
+    "holdout18": CORPUS.parent / "verdicts_holdout18",
 }
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
