@@ -84,6 +84,10 @@ HOLDOUTS = {
     # and bond wrap, retail flows, a ticker newsletter, capex), written likewise after the third
     # pass's rules: never tune on it.
     "holdout18": CORPUS.parent / "verdicts_holdout18",
+    # Web-native and explainer formats (card news, a live blog, a YouTuber's script, Q&A, a
+    # timeline, a fact box, a founder's blog, a campus interview), written likewise: never tune
+    # on it.
+    "holdout19": CORPUS.parent / "verdicts_holdout19",
 }
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
