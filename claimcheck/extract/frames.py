@@ -51,6 +51,7 @@ class _Measures(_Data):
     plan: _After
     total_before: list[str]
     part_after: list[str]
+    share_after: list[str]
     level_particles: list[str]
     change_before: list[str]
 
@@ -219,6 +220,9 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
                 return "part"
     # "H100 1만 개, H800 1만 개, H20 3만 개 등이다": the items of a list that ends in 등 are parts
     if _listed_before_deung(text, figure, same_unit + [figure]):
+        return "part"
+    # "엔비디아가 60%를 차지했다": a share of a whole, not a move
+    if text[figure.end : figure.end + 8].lstrip().startswith(tuple(data.share_after)):
         return "part"
     # "연구원 140명 가운데 박사 60명": a part is no larger than its whole
     for other in same_unit:
