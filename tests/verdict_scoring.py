@@ -83,6 +83,10 @@ HOLDOUTS = {
     # Money desks and investor media (a broker's daily, a fund manager's column, earnings, FX
     # and bond wrap, retail flows, a ticker newsletter, capex), written likewise after the third
     # pass's rules: never tune on it.
+    # Regional and broadcast newsrooms (a TV script for the web, a radio interview, a local
+    # economy page, wire rewrites, a foreign-wire translation, a fact box, a correction), written
+    # likewise after the third pass's rules: never tune on it.
+    "holdout17": CORPUS.parent / "verdicts_holdout17",
     "holdout18": CORPUS.parent / "verdicts_holdout18",
     # Web-native and explainer formats (card news, a live blog, a YouTuber's script, Q&A, a
     # timeline, a fact box, a founder's blog, a campus interview), written likewise: never tune
