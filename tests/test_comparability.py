@@ -999,3 +999,33 @@ def test_another_companys_technique_figure_is_not_checked_against_deepseeks_reco
     rep = _report(tmp_path, a=("2025-05-02", body))
     figures = {c.id for c in rep.claims if c.quantity}
     assert [f for f in rep.findings if f.kind == "reference" and figures & set(f.claims)] == []
+
+
+def test_a_ticker_list_gives_each_name_its_move_of_the_headings_session(tmp_path):
+    # own articles: a newsletter's list under a dated heading, and a wire report of the same close
+    listing = "▶ 지수 (27일 현지시간 종가)\n\n- 나스닥(-2.07%) 19,341.83\n\n- S&P500(-1.46%)"
+    rep = _report(
+        tmp_path,
+        brief=("2025-01-28", listing, "모닝 브리핑 딥시크 충격에 흔들린 월가"),
+        wire=("2025-01-28", "27일(현지시간) 나스닥지수는 3.07% 내린 채 거래를 마쳤다."),
+    )
+    (listed,) = [c for c in rep.claims if c.quantity and c.quantity.text == "-2.07%"]
+    assert (listed.topic, listed.subject) == ("stock_change", "nasdaq")
+    assert [f.verdict for f in _problems(rep, "-2.07%") if f.kind == "cross_source"] == [
+        "contradiction"
+    ]
+
+
+def test_a_live_report_goes_on_at_its_moment_not_at_the_paragraphs_look_back(tmp_path):
+    live = (
+        "지난달 31일 9.86% 급락했던 SK하이닉스는 이 시각 2.1% 오른 채 거래되고 있다. "
+        "삼성전자(-0.4%)는 약보합이다."
+    )
+    rep = _report(
+        tmp_path,
+        live=("2025-02-06", live),
+        close=("2025-02-01", "지난달 31일 삼성전자는 2.42% 내린 채 거래를 마쳤다."),
+    )
+    (samsung,) = [c for c in rep.claims if c.quantity and c.quantity.text == "-0.4%"]
+    assert samsung.frame.moment == "intraday"
+    assert _problems(rep, "-0.4%") == []

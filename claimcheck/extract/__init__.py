@@ -11,7 +11,7 @@ from claimcheck.extract.figures import Draft, figure_drafts
 from claimcheck.extract.mentions import confirmed
 from claimcheck.extract.stance import read_stance
 from claimcheck.extract.statements import statement_drafts
-from claimcheck.models import Article, Claim, Quantity, copied_with, from_checked_parts
+from claimcheck.models import Article, Claim, Frame, Quantity, copied_with, from_checked_parts
 
 __all__ = ["extract_claims"]
 
@@ -32,6 +32,7 @@ def extract_claims(article: Article) -> list[Claim]:
         previous = None
         model = None  # the last model named so far
         market_owner: tuple[int, str | None] = (-1, None)  # (paragraph, owner)
+        market_frame: tuple[int, Frame | None] = (-1, None)  # (paragraph, frame)
         dateline: dict[int, str] = {}  # by paragraph
         latest: dict[int, str] = {}  # by paragraph: the last full date written so far
         for ctx in story_contexts:
@@ -53,10 +54,14 @@ def extract_claims(article: Article) -> list[Claim]:
             previous = ctx.stance
             block = ctx.sentence.block
             ctx.recent_market_owner = market_owner[1] if market_owner[0] == block else None
+            ctx.recent_market_frame = market_frame[1] if market_frame[0] == block else None
             figures = figure_drafts(ctx)
             owners = [d.subject for d in figures if d.topic in _MARKET_TOPICS and d.subject]
             if owners:
                 market_owner = (block, owners[-1])
+            frames = [d.frame for d in figures if d.topic in _MARKET_TOPICS and d.frame]
+            if frames:
+                market_frame = (block, frames[-1])
             # Headings count too: a deck line under a headline may be the only place a figure or a
             # ban is stated.
             for draft in figures + statement_drafts(ctx, figures):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from claimcheck.extract.mentions import Mention, find_mentions
 from claimcheck.extract.stance import StanceReading
-from claimcheck.models import Article, Quantity, Sentence
+from claimcheck.models import Article, Frame, Quantity, Sentence
 from claimcheck.textnorm import NormalizedText, normalize
 
 _DATE = re.compile(r"(?:(\d{4})년\s*)?(?:(\d{1,2})월\s*)?(\d{1,2})일(?!\s*(?:간|동안|만에))")
@@ -38,6 +38,8 @@ class SentenceContext:
     # whose share price or value the paragraph's previous sentence moved ("엔비디아가 … 밀렸다.
     # 시가총액 4890억 달러가 사라졌다"): the owner of a market figure that names none
     recent_market_owner: str | None = None
+    # the frame of the last market figure of the paragraph's earlier sentences
+    recent_market_frame: Frame | None = None
     _dates: list | None = None  # dates.DateMention, read once per sentence
 
     def dates(self) -> list:

@@ -88,6 +88,11 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             attributes.pop("scope", None),
             _subject_basis(ctx, subject),
         )
+        live = ctx.recent_market_frame
+        if topic in _MARKET_TOPICS and not dates and live is not None and live.moment == "intraday":
+            # "SK하이닉스는 이 시각 2.1% 오른 … 거래되고 있다. 삼성전자(-0.4%)는 약보합이다": a live
+            # report goes on at its moment, not at the paragraph's look-back date
+            frame = frame.model_copy(update={"moment": "intraday", "as_of": live.as_of})
         if topic == "adoption":
             from claimcheck.extract.frames import counted_kind, market_of
 
@@ -342,6 +347,9 @@ def _classify(
             return None, None, None, attributes
         if quantity.unit is None and quantity.counter is None and spec is None:
             return None, None, None, attributes  # a bare number with nothing to say what it counts
+        listed = _bracketed_move(ctx, quantity, start)
+        if listed is not None:
+            return "stock_change", listed[0], None, {"direction": listed[1]}
         subject = _nearest(ctx, start, {"company"}) or ctx.story_subject
         technique = _nearest_entity(ctx, start, {"technique"}) if data.technique_figures else None
         if technique is not None and spec != "tokens":
@@ -654,6 +662,31 @@ def _chip_scope(ctx: SentenceContext, start: int, end: int) -> dict[str, str]:
     after = clause_after(ctx.text, end, min(len(ctx.text), end + 30))
     found = [(after.find(cue), rule.scope) for rule in rules for cue in rule.cues if cue in after]
     return {"scope": min(found)[1]} if found else {}
+
+
+_MARKET_OWNERS = {"company", "market_index"}
+_MARKET_TOPICS = {"stock_change", "market_value"}
+
+
+def _bracketed_move(ctx: SentenceContext, quantity: Quantity, start: int):
+    """(owner, direction) of a signed percentage in brackets right after a listed company or an
+    index ("- 나스닥(-3.07%) 19,341.83", "브로드컴(-17.4%)"): a ticker list gives each name its move
+    without a verb. None otherwise."""
+    if quantity.unit != "percent" or quantity.value is None:
+        return None
+    sign = ctx.text[start : start + 1]
+    if not (quantity.value < 0 or sign in "+▲△▼"):
+        return None
+    paren = ctx.text.rfind("(", 0, start)
+    if paren < 0 or ctx.text[paren + 1 : start].strip():
+        return None
+    owner = next(
+        (m for m in ctx.mentions if m.end == paren and m.type in _MARKET_OWNERS), None
+    )
+    if owner is None:
+        return None
+    down = quantity.value < 0 or sign == "▼"
+    return owner.entity, "down" if down else "up"
 
 
 def _below_zero(quantity: Quantity) -> bool:
