@@ -367,7 +367,11 @@ def _as_of_written(
             spaced = clause[:at].endswith(" ")
             return None, f"{words_before[-1]} {word}" if words_before and spaced else word
     if len(dates) == 1:  # the sentence's one date; a series gives each figure its own
-        return dates[0].value, None
+        only = dates[0]
+        if only.start >= figure.end and _CLAUSE_BREAKS.search(text[figure.end : only.start]):
+            # "시가총액이 약 2600억 달러 불어났지만 전날 잃은 몫": a later clause's day
+            return inherited, None
+        return only.value, None
     # "27일 16.97% 급락하며 시가총액 3890억 달러가 사라졌고, 28일엔 …": a figure in the same
     # clause as the one before it, no date between, is of that figure's day
     earlier = [f for f in others if f.end <= figure.start]
@@ -576,8 +580,11 @@ def negated(text: str, end: int) -> bool:
     return any(rest.startswith(word) for word in frame_data().negated_after)
 
 
+# "2% 가까이 밀렸던 지수는", "8% 넘게 급락했던 엔비디아 주가가": the noun, perhaps with its
+# share price or value after it
 _RELATIVE = re.compile(
-    r"^[^,.()]{0,14}?(?:던|진|된|한|린|른|간|온|운|인)\s+([0-9A-Za-z\uac00-\ud7a3]+?)(?:은|는|이|가)\s"
+    r"^[^,.()]{0,14}?(?:던|진|된|한|린|른|간|온|운|인)\s+([0-9A-Za-z\uac00-\ud7a3]+?)"
+    r"(?:\s*(?:주가|시가총액|시총|주식))?(?:은|는|이|가)\s"
 )
 
 
