@@ -1029,3 +1029,18 @@ def test_a_live_report_goes_on_at_its_moment_not_at_the_paragraphs_look_back(tmp
     (samsung,) = [c for c in rep.claims if c.quantity and c.quantity.text == "-0.4%"]
     assert samsung.frame.moment == "intraday"
     assert _problems(rep, "-0.4%") == []
+
+
+@pytest.mark.parametrize(
+    ("priced", "problem"),
+    [
+        # a machine of eight GPUs an hour: not the record's 2 dollars per GPU-hour
+        ("딥시크는 H100 서버 한 대에 GPU 8장짜리 인스턴스를 시간당 약 24달러에 빌려 쓴다.", None),
+        # one GPU's hour, said so: checked against the V3 report's assumption
+        ("딥시크는 기술보고서에서 H800 GPU 임차료를 시간당 3달러로 잡았다.", "refuted"),
+    ],
+)
+def test_an_hourly_price_of_a_machine_is_no_gpu_hour_price(tmp_path, priced, problem):
+    rep = _report(tmp_path, a=("2025-02-12", priced))
+    found = [f.verdict for f in _problems(rep) if f.kind == "reference"]
+    assert found == ([problem] if problem else [])

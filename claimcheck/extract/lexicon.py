@@ -41,6 +41,11 @@ class ImpliedCurrency(_Data):
     cues: list[str]
 
 
+class HourlyMachines(_Data):
+    words: list[str]
+    one_gpu: str  # a regular expression: the price is still of one GPU's hour
+
+
 class AttributeFigure(_Data):
     unit: str
     after: list[str]
@@ -69,6 +74,7 @@ class TopicData(_Data):
     statement_topics: dict[str, StatementTopic]
     implied_currency: ImpliedCurrency
     implied_count_after: list[str]
+    hourly_machines: HourlyMachines
     attribute_figures: list[AttributeFigure]
     directions: dict[str, list[str]]
     direction_nouns: dict[str, list[str]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from claimcheck.models import Claim, Quantity
@@ -107,11 +108,18 @@ def _money_per(claim: Claim) -> tuple[str, str]:
 
 
 def _about_gpus(claim: Claim) -> bool:
+    """Whether an hourly price is of one GPU: "GPU 임차료를 시간당 2달러로", not "GPU 8장짜리
+    인스턴스를 시간당 약 20달러에" (a machine of several, unless "GPU 1시간" says otherwise)."""
+    from claimcheck.extract.lexicon import topic_data
     from claimcheck.extract.mentions import entity_type
 
-    return "GPU" in claim.sentence.upper() or (
+    about = "GPU" in claim.sentence.upper() or (
         claim.object is not None and entity_type(claim.object) == "chip"
     )
+    machines = topic_data().hourly_machines
+    if about and any(word in claim.sentence for word in machines.words):
+        return re.search(machines.one_gpu, claim.sentence) is not None
+    return about
 
 
 def _signed(quantity: Quantity) -> bool:
