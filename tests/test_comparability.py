@@ -1044,3 +1044,12 @@ def test_an_hourly_price_of_a_machine_is_no_gpu_hour_price(tmp_path, priced, pro
     rep = _report(tmp_path, a=("2025-02-12", priced))
     found = [f.verdict for f in _problems(rep) if f.kind == "reference"]
     assert found == ([problem] if problem else [])
+
+
+def test_a_dispute_names_the_articles_exact_figure_before_a_rounded_one(tmp_path):
+    body = (
+        "딥시크 V3 최종 훈련비는 약 560만 달러다. 딥시크는 훈련에 557만6000달러가 들었다고 밝혔다. "
+        "한 분석업체는 딥시크가 서버 투자에만 12억 달러를 썼다고 추정했다."
+    )
+    dispute, figures = _the_dispute(_report(tmp_path, a=("2025-02-12", body)))
+    assert figures == {"12억 달러", "557만6000달러"}

@@ -169,6 +169,7 @@ def _own_order(claim: Claim) -> tuple[bool, ...]:
         _vague(claim),
         claim.section != "body",
         q is not None and q.qualifier not in ("exact", "approx"),
+        q is not None and q.qualifier != "exact",  # "557만6000달러" before "약 560만 달러"
     )
 
 
