@@ -1053,3 +1053,18 @@ def test_a_dispute_names_the_articles_exact_figure_before_a_rounded_one(tmp_path
     )
     dispute, figures = _the_dispute(_report(tmp_path, a=("2025-02-12", body)))
     assert figures == {"12억 달러", "557만6000달러"}
+
+
+def test_a_timelines_day_line_dates_its_paragraph_and_a_swapped_close_contradicts(tmp_path):
+    # own articles: a timeline under "■ 1월 27일" gives Micron's close with two digits swapped
+    timeline = "■ 1월 20일\n\n딥시크가 R1을 공개했다.\n\n■ 1월 27일\n\n마이크론 주가가 11.17% 폭락했다."
+    rep = _report(
+        tmp_path,
+        timeline=("2025-03-04", timeline, "딥시크 쇼크 타임라인"),
+        wire=("2025-01-28", "27일(현지시간) 마이크론은 11.71% 내린 채 거래를 마쳤다."),
+    )
+    (swapped,) = [c for c in rep.claims if c.quantity and c.quantity.text == "11.17%"]
+    assert swapped.frame.as_of == "2025-01-27"
+    assert [f.verdict for f in _problems(rep, "11.17%") if f.kind == "cross_source"] == [
+        "contradiction"
+    ]

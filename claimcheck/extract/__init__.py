@@ -35,9 +35,13 @@ def extract_claims(article: Article) -> list[Claim]:
         market_frame: tuple[int, Frame | None] = (-1, None)  # (paragraph, frame)
         dateline: dict[int, str] = {}  # by paragraph
         latest: dict[int, str] = {}  # by paragraph: the last full date written so far
+        section_day: str | None = None  # "■ 1월 27일": a timeline's day, over its paragraphs
         for ctx in story_contexts:
             ctx.story_subject = subject
-            ctx.inherited_date = dateline.get(ctx.sentence.block)
+            day_line = _day_line(ctx)
+            if day_line is not None:
+                section_day = day_line
+            ctx.inherited_date = dateline.get(ctx.sentence.block) or section_day
             # 이날 in a paragraph that has named no day yet is the story's day: the first one
             # its paragraphs named ("27일(현지시간) 뉴욕증시에서 …" then "이날 하루 동안 …")
             first = dateline[min(dateline)] if dateline else None
@@ -45,7 +49,7 @@ def extract_claims(article: Article) -> list[Claim]:
             # an undated paragraph of a market report is about the story's session, the day its
             # paragraphs named first ("27일(현지시간) 뉴욕증시에서 …" then "브로드컴은 17.4% 내린
             # …"); a later dated paragraph is mostly a look back ("1월 31일 … 급락했었다")
-            ctx.session_date = first
+            ctx.session_date = section_day or first
             ctx.recent_model = model
             named = [m.entity for m in ctx.mentions if m.type == "model"]
             model = named[-1] if named else model
@@ -67,6 +71,22 @@ def extract_claims(article: Article) -> list[Claim]:
             for draft in figures + statement_drafts(ctx, figures):
                 claims.append(_claim_fields(ctx, draft))
     return _unique_ids(claims)
+
+
+def _day_line(ctx: SentenceContext) -> str | None:
+    """The day of a line that says nothing but a day ("■ 1월 27일", "[2월 17일]"): a timeline's
+    subhead, which dates the paragraphs under it."""
+    from claimcheck.extract.dates import date_mentions
+
+    if len(ctx.text) > 24:
+        return None
+    # not ctx.dates(): it keeps its reading, which must wait for the paragraph's anchor day
+    written = date_mentions(ctx.text, ctx.article.meta.published)
+    days = [d for d in written if d.value and len(d.value) == 10]
+    if len(days) != 1:
+        return None
+    rest = ctx.text[: days[0].start] + ctx.text[days[0].end :]
+    return days[0].value if not any(ch.isalnum() for ch in rest) else None
 
 
 def _remember_date(ctx: SentenceContext, dateline: dict[int, str], latest: dict[int, str]) -> None:
