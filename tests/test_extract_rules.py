@@ -269,3 +269,13 @@ def test_a_market_figure_naming_no_company_is_the_one_the_paragraph_just_moved(t
     )
     (value,) = [c for c in claims_of(tmp_path, body) if c.topic == "market_value"]
     assert value.subject == "broadcom"
+
+
+def test_a_deck_count_of_tokens_is_the_model_the_story_names_most(tmp_path):
+    # the deck names no model; the body names V3 twice and R1 once
+    body = (
+        "파라미터 6710억 개, 학습 토큰 20조 개\n\n"
+        "딥시크는 V3를 공개했다. V3는 전문가 혼합 구조다. R1은 그 뒤에 나왔다.\n"
+    )
+    (tokens,) = [c for c in claims_of(tmp_path, body) if c.quantity and c.quantity.value == 2e13]
+    assert tokens.object == "deepseek-v3"

@@ -29,6 +29,8 @@ def extract_claims(article: Article) -> list[Claim]:
     for _story, story_contexts in sorted(contexts.items()):
         _confirm_mentions(story_contexts)
         subject = _story_subject(story_contexts)
+        models = Counter(m.entity for c in story_contexts for m in c.mentions if m.type == "model")
+        story_model = models.most_common(1)[0][0] if models else None
         previous = None
         model = None  # the last model named so far
         market_owner: tuple[int, str | None] = (-1, None)  # (paragraph, owner)
@@ -50,7 +52,8 @@ def extract_claims(article: Article) -> list[Claim]:
             # paragraphs named first ("27일(현지시간) 뉴욕증시에서 …" then "브로드컴은 17.4% 내린
             # …"); a later dated paragraph is mostly a look back ("1월 31일 … 급락했었다")
             ctx.session_date = section_day or first
-            ctx.recent_model = model
+            # before any model is named (a deck line), the one the story names most
+            ctx.recent_model = model or story_model
             named = [m.entity for m in ctx.mentions if m.type == "model"]
             model = named[-1] if named else model
             _remember_date(ctx, dateline, latest)
