@@ -356,6 +356,11 @@ def _as_of_written(
     after = [d for d in dates if d.start >= figure.end and d.start - figure.end <= 4]
     if after:
         return after[0].value, None
+    # "■ 97만4000명 — … 2월 3~9일 국내 주간 이용자 수": a fact box glosses its figure
+    if gloss_after(text, figure.end):
+        glossed = [d for d in dates if d.start >= figure.end and d.value and len(d.value) >= 10]
+        if glossed:
+            return glossed[0].value, None
     # a window said after the previous figure ("16.97% 폭락했지만 이후 … 최근 시가총액이") holds
     # before the sentence's one date, which belongs to the earlier figure
     windows = frame_data().windows
@@ -534,9 +539,22 @@ def counter_class(counter: str | None) -> str | None:
     return counter
 
 
+_GLOSS = re.compile(r"\s*(?:[—–:]|\s-)\s")  # the dash may be normalised to a hyphen
+
+
+def gloss_after(text: str, end: int) -> bool:
+    """Whether a dash or colon right after the figure opens a gloss of it, as fact boxes and card
+    news write ("■ 6710억 개 — V3의 전체 파라미터")."""
+    return _GLOSS.match(text, end) is not None
+
+
 def counted_kind(text: str, start: int, end: int) -> str | None:
     """What an adoption figure counts (daily_users, downloads…): the cue nearest before the
-    figure within its clause, else one right after it."""
+    figure within its clause, else one right after it, or in the gloss a fact box gives it."""
+    if gloss_after(text, end):
+        for kind, words in frame_data().counted.items():
+            if any(word in text[end:] for word in words):
+                return kind
     before = text[
         :start
     ]  # the nearest cue before, anywhere in the sentence ("MAU는 … 딥시크(121만 명)")
