@@ -1068,3 +1068,14 @@ def test_a_timelines_day_line_dates_its_paragraph_and_a_swapped_close_contradict
     assert [f.verdict for f in _problems(rep, "11.17%") if f.kind == "cross_source"] == [
         "contradiction"
     ]
+
+
+def test_another_chips_rental_price_is_not_checked_against_the_h800s(tmp_path):
+    # V3's report assumes 2 dollars an H800 GPU-hour (v3-rental-price-assumption); an H100's
+    # or an A100's hourly price is another quantity
+    body = (
+        "딥시크는 V3 훈련비를 계산하며 H800 임차료를 시간당 2달러로 잡았다. "
+        "우리 팀이 H100 한 장을 빌리는 데 드는 돈은 시간당 3달러 안팎이다."
+    )
+    rep = _report(tmp_path, a=("2025-03-02", body))
+    assert _problems(rep, "3달러") == []

@@ -213,6 +213,9 @@ def fact_gate(claim: Claim, fact: ReferenceFact):
     chip = fact.attributes.get("chip")
     if claim.topic == "gpu_count" and chip and claim.object and claim.object != chip:
         return Gate(False, False, False, "measure", f"chip: {claim.object} vs {chip}")
+    if chip and _is_hardware(claim.object) and claim.object not in (chip, "gpu"):
+        # "H100 한 장을 빌리는 데 시간당 3달러": another chip's price, not the H800's
+        return Gate(False, False, False, "measure", f"chip: {claim.object} vs {chip}")
     q = claim.quantity
     if (
         q is not None
