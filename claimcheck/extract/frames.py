@@ -191,6 +191,11 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
         return "salary"
     rate = "/" in (figure.quantity.unit or "")  # a price per token already says per what
     window = text[max(0, figure.start - data.per_unit.window) : figure.start]
+    # only the figure's own clause ("딥시크 하나에 미국 증시가 출렁였다… 시총 6900억 달러": the
+    # "하나에" of another clause is no unit of this figure)
+    breaks = list(_CLAUSE_BREAKS.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end() :]
     if not rate and (
         _per_unit().search(window) or _per_unit_after().search(text[figure.end : figure.end + 16])
     ):
