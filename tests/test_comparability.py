@@ -733,7 +733,9 @@ def test_a_headline_figure_nobody_classified_is_not_checked_against_any_body_fig
     assert [f for f in _problems(report) if f.kind == "internal"] == []
 
 
-@pytest.mark.parametrize(("won", "verdict"), [("약 81억 원", "consistent"), ("약 65억 원", "inconsistent")])
+@pytest.mark.parametrize(
+    ("won", "verdict"), [("약 81억 원", "consistent"), ("약 65억 원", "inconsistent")]
+)
 def test_a_sentence_that_opens_by_converting_converts_the_sum_before_it(tmp_path, won, verdict):
     # 557만6000달러 at 7 February 2025's 1,453.97 won a dollar is about 81억 원
     body = f"딥시크가 밝힌 V3 최종 훈련비는 557만6000달러다. 우리 돈으로 {won}이다."
@@ -791,7 +793,10 @@ def test_a_per_token_count_is_checked_against_the_per_token_fact_not_the_total(t
     # total of 671 billion
     rep = _report(
         tmp_path,
-        slip=("2025-02-10", "딥시크-V3는 전문가 혼합(MoE) 구조로 토큰마다 매개변수 37억 개만 활성화한다."),
+        slip=(
+            "2025-02-10",
+            "딥시크-V3는 전문가 혼합(MoE) 구조로 토큰마다 매개변수 37억 개만 활성화한다.",
+        ),
         part=(
             "2025-02-11",
             "MoE 구조인 딥시크-V3가 한 번 계산할 때 실제로 움직이는 매개변수는 370억 개에 그친다.",
@@ -825,7 +830,7 @@ def test_a_per_token_count_is_checked_against_the_per_token_fact_not_the_total(t
         # a figure worked out by someone: "…에 이른다는 계산이다"
         "업계 추정대로라면 딥시크의 서버 투자 총액은 11억 달러 가까이에 이른다는 계산이다.",
         # a speaker's guess in quotes: "…일 것"이라고 말했다
-        "한 교수는 \"장비 구입비까지 합하면 딥시크가 서버에 쓴 돈은 4억 달러 이상일 것\"이라고 말했다.",
+        '한 교수는 "장비 구입비까지 합하면 딥시크가 서버에 쓴 돈은 4억 달러 이상일 것"이라고 말했다.',
         "한 교수는 “장비 구입비까지 합하면 딥시크가 서버에 쓴 돈은 4억 달러 이상일 것”이라고 말했다.",
     ],
 )
@@ -911,7 +916,7 @@ def test_a_figure_named_to_be_rejected_is_not_compared(tmp_path):
         a=("2025-02-10", "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다."),
         b=(
             "2025-02-11",
-            "한 연구원은 \"딥시크가 300만 달러로 V3를 훈련했다는 건 오해\"라고 말했다.",
+            '한 연구원은 "딥시크가 300만 달러로 V3를 훈련했다는 건 오해"라고 말했다.',
         ),
     )
     (named,) = [c for c in rep.claims if c.quantity and c.quantity.text.startswith("300만")]
@@ -1057,7 +1062,9 @@ def test_a_dispute_names_the_articles_exact_figure_before_a_rounded_one(tmp_path
 
 def test_a_timelines_day_line_dates_its_paragraph_and_a_swapped_close_contradicts(tmp_path):
     # own articles: a timeline under "■ 1월 27일" gives Micron's close with two digits swapped
-    timeline = "■ 1월 20일\n\n딥시크가 R1을 공개했다.\n\n■ 1월 27일\n\n마이크론 주가가 11.17% 폭락했다."
+    timeline = (
+        "■ 1월 20일\n\n딥시크가 R1을 공개했다.\n\n■ 1월 27일\n\n마이크론 주가가 11.17% 폭락했다."
+    )
     rep = _report(
         tmp_path,
         timeline=("2025-03-04", timeline, "딥시크 쇼크 타임라인"),

@@ -48,8 +48,16 @@ HOLDOUT_MIN_PER_TRAP_CLASS = 2
 # the registers the corpora are written in (front matter `kind`; the tool reads only round-up and
 # newsletter from it)
 ARTICLE_KINDS = {
-    "news", "blog", "newsletter", "explainer", "round-up", "essay",
-    "analysis", "oped", "contribution", "feature",
+    "news",
+    "blog",
+    "newsletter",
+    "explainer",
+    "round-up",
+    "essay",
+    "analysis",
+    "oped",
+    "contribution",
+    "feature",
 }
 
 

@@ -130,4 +130,3 @@ def _without_store_owners(mentions: list, text: str) -> list:
             and (text.startswith(stores, m.start) or text[m.end :].lstrip(" ").startswith(stores))
         )
     ]
-

@@ -680,9 +680,7 @@ def _bracketed_move(ctx: SentenceContext, quantity: Quantity, start: int):
     paren = ctx.text.rfind("(", 0, start)
     if paren < 0 or ctx.text[paren + 1 : start].strip():
         return None
-    owner = next(
-        (m for m in ctx.mentions if m.end == paren and m.type in _MARKET_OWNERS), None
-    )
+    owner = next((m for m in ctx.mentions if m.end == paren and m.type in _MARKET_OWNERS), None)
     if owner is None:
         return None
     down = quantity.value < 0 or sign == "▼"
