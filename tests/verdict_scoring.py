@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout19 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout21 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -92,6 +92,11 @@ HOLDOUTS = {
     # timeline, a fact box, a founder's blog, a campus interview), written likewise: never tune
     # on it.
     "holdout19": CORPUS.parent / "verdicts_holdout19",
+    # Community, portal and personal media (a community round-up, an investment diary, a
+    # newsletter, a podcast summary, a collected thread, a small outlet's fact check, a press
+    # release, readers' Q&A), written at the end of the third pass to measure its final rules:
+    # never tune on it.
+    "holdout21": CORPUS.parent / "verdicts_holdout21",
 }
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
