@@ -96,6 +96,10 @@ HOLDOUTS = {
     # newsletter, a podcast summary, a collected thread, a small outlet's fact check, a press
     # release, readers' Q&A), written at the end of the third pass to measure its final rules:
     # never tune on it.
+    # Business magazines and policy desks (a cover story, a policy piece on GPU targets, a
+    # think-tank summary, a desk column, an analyst Q&A, a trade paper, a Beijing correspondent,
+    # a weekly review), written likewise: never tune on it.
+    "holdout20": CORPUS.parent / "verdicts_holdout20",
     "holdout21": CORPUS.parent / "verdicts_holdout21",
 }
 SEEDS = ROOT / "seeds"
