@@ -279,3 +279,16 @@ def test_a_deck_count_of_tokens_is_the_model_the_story_names_most(tmp_path):
     )
     (tokens,) = [c for c in claims_of(tmp_path, body) if c.quantity and c.quantity.value == 2e13]
     assert tokens.object == "deepseek-v3"
+
+
+@pytest.mark.parametrize(
+    ("body", "polarity"),
+    [
+        ("딥시크는 HBM 없이 모델을 훈련했다고 주장했다.\n", "false"),
+        ("HBM 없이는 딥시크의 모델도 없었다.\n", "true"),  # negated twice: HBM was needed
+        ("고성능 HBM 없이는 이런 모델 훈련이 불가능하다고 업계는 본다.\n", "true"),
+    ],
+)
+def test_a_negation_negated_again_in_its_clause_affirms(tmp_path, body, polarity):
+    (hbm,) = [c for c in claims_of(tmp_path, body) if c.object == "hbm"]
+    assert hbm.attributes["polarity"] == polarity

@@ -100,6 +100,7 @@ class StanceData(_Data):
     generic_sources: list[str]
     speaker_particles: list[str]
     negations: list[str]
+    double_negations: list[str]
 
 
 def _read(name: str) -> object:

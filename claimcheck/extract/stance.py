@@ -101,6 +101,14 @@ def _followed_by(sentence: str, end: int, particles: tuple[str, ...]) -> bool:
 
 
 def is_negated(sentence: str, start: int, end: int, window: int = 12) -> bool:
-    """A negation word just after a mention ('HBM 없이', 'GPU를 사용하지 않고')."""
+    """A negation word just after a mention ('HBM 없이', 'GPU를 사용하지 않고'), unless its clause
+    negates again ('HBM 없이는 딥시크도 없었다': HBM was needed)."""
     after = sentence[end : end + window]
-    return any(neg in after for neg in stance_data().negations)
+    negation = next((neg for neg in stance_data().negations if neg in after), None)
+    if negation is None:
+        return False
+    at = end + after.index(negation) + len(negation)
+    rest = sentence[at:]
+    cut = re.search(r"[,.…;]|지만|는데", rest)
+    clause = rest[: cut.start()] if cut else rest
+    return not any(word in clause for word in stance_data().double_negations)
