@@ -1086,3 +1086,21 @@ def test_another_chips_rental_price_is_not_checked_against_the_h800s(tmp_path):
     )
     rep = _report(tmp_path, a=("2025-03-02", body))
     assert _problems(rep, "3달러") == []
+
+
+def test_a_press_release_is_its_publishers_story_and_its_cost_is_not_deepseeks(tmp_path):
+    # own press release: the startup names DeepSeek, V3 and R1 more often than itself
+    folder = tmp_path / "news"
+    folder.mkdir()
+    text = (
+        "---\ntitle: 솔빛에이아이 추론모델 공개\noutlet: 솔빛에이아이 홍보팀\n"
+        "published: 2025-04-28\nkind: news\n---\n솔빛에이아이 추론모델 공개\n\n"
+        "솔빛에이아이는 딥시크 V3와 R1의 효율을 참고해 새 모델을 만들었다고 28일 밝혔다. "
+        "딥시크는 V3 최종 훈련에 557만6000달러를 썼다. 딥시크의 R1은 V3를 바탕으로 했다. "
+        "회사가 밝힌 학습 비용은 약 20억 원이다. 솔빛에이아이는 H100 128장을 썼다.\n"
+    )
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    rep = report_for_paths([str(folder)], str(tables))
+    assert _problems(rep, "약 20억 원") == [] and _problems(rep, "128장") == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 
 import claimcheck.api as _api
@@ -121,10 +122,35 @@ def _story_subject(contexts: list[SentenceContext]) -> str | None:
                 continue
             counts[entity] += 1
             first.setdefault(entity, ctx.sentence.start + mention.start)
+    publisher = _publisher(contexts)
+    if publisher is not None:
+        return publisher
     if not counts:
         return _unknown_story_subject(contexts, 0)
     known = min(counts, key=lambda e: (-counts[e], first[e]))
     return _unknown_story_subject(contexts, counts[known]) or known
+
+
+def _publisher(contexts: list[SentenceContext]) -> str | None:
+    """The company that publishes the story itself ("outlet: 한빛랩스 홍보팀" of a press release,
+    a company's newsroom), when the story names it: its own story, whatever rival it names more."""
+    from claimcheck.extract.lexicon import topic_data
+    from claimcheck.extract.mentions import find_mentions
+
+    if not contexts:
+        return None
+    meta = contexts[0].article.meta
+    outlet = (meta.outlet or "").strip()
+    # a company's own desk ("홍보팀", "뉴스룸"), not a platform hosting others ("네이버 블로그")
+    if not outlet or not any(word in outlet for word in topic_data().publisher_desks):
+        return None
+    named = [m.entity for m in find_mentions(outlet) if m.type in _SUBJECT_TYPES and m.start == 0]
+    if named:
+        return named[0]
+    # the publisher's name as the story writes it, with a particle ("솔빛에이아이는 … 밝혔다")
+    word = outlet.split()[0]
+    said = re.compile(rf"{re.escape(word)}(?:은|는|이|가|의)\s")
+    return word if any(said.search(ctx.text + " ") for ctx in contexts) else None
 
 
 def _unknown_story_subject(contexts: list[SentenceContext], known: int) -> str | None:

@@ -74,6 +74,7 @@ class TopicData(_Data):
     statement_topics: dict[str, StatementTopic]
     implied_currency: ImpliedCurrency
     implied_count_after: list[str]
+    publisher_desks: list[str]
     hourly_machines: HourlyMachines
     attribute_figures: list[AttributeFigure]
     directions: dict[str, list[str]]
