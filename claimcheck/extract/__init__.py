@@ -9,6 +9,7 @@ from collections import Counter
 import claimcheck.api as _api
 from claimcheck.extract.context import SentenceContext, build_context
 from claimcheck.extract.figures import Draft, figure_drafts
+from claimcheck.extract.frames import MARKET_TOPICS
 from claimcheck.extract.mentions import confirmed
 from claimcheck.extract.stance import read_stance
 from claimcheck.extract.statements import statement_drafts
@@ -17,7 +18,6 @@ from claimcheck.models import Article, Claim, Frame, Quantity, copied_with, from
 __all__ = ["extract_claims"]
 
 _SUBJECT_TYPES = {"company"}
-_MARKET_TOPICS = {"stock_change", "market_value"}
 
 
 def extract_claims(article: Article) -> list[Claim]:
@@ -64,10 +64,10 @@ def extract_claims(article: Article) -> list[Claim]:
             ctx.recent_market_owner = market_owner[1] if market_owner[0] == block else None
             ctx.recent_market_frame = market_frame[1] if market_frame[0] == block else None
             figures = figure_drafts(ctx)
-            owners = [d.subject for d in figures if d.topic in _MARKET_TOPICS and d.subject]
+            owners = [d.subject for d in figures if d.topic in MARKET_TOPICS and d.subject]
             if owners:
                 market_owner = (block, owners[-1])
-            frames = [d.frame for d in figures if d.topic in _MARKET_TOPICS and d.frame]
+            frames = [d.frame for d in figures if d.topic in MARKET_TOPICS and d.frame]
             if frames:
                 market_frame = (block, frames[-1])
             # Headings count too: a deck line under a headline may be the only place a figure or a

@@ -119,9 +119,9 @@ def build_context(
 def _without_store_owners(mentions: list, text: str) -> list:
     """ "애플 앱스토어", "구글 플레이": a company named as part of its app store's name is the
     store, where an app ranks, not a company the sentence is about."""
-    from claimcheck.extract.frames import frame_data
+    from claimcheck.extract.frames import store_words
 
-    stores = tuple(word for words in frame_data().stores.values() for word in words)
+    stores = store_words()
     return [
         m
         for m in mentions

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from claimcheck.extract.context import SentenceContext
 from claimcheck.extract.frames import (
+    MARKET_TOPICS,
     Figure,
     bracket_owner,
     build_frame,
+    frame_data,
     unknown_entity_before,
 )
 from claimcheck.extract.lexicon import FigureTopic, topic_data
@@ -84,12 +87,12 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             published,
             dates,
             ctx.inherited_date
-            or (ctx.session_date if topic in ("stock_change", "market_value") else None),
+            or (ctx.session_date if topic in MARKET_TOPICS else None),
             attributes.pop("scope", None),
             _subject_basis(ctx, subject),
         )
         live = ctx.recent_market_frame
-        if topic in _MARKET_TOPICS and not dates and live is not None and live.moment == "intraday":
+        if topic in MARKET_TOPICS and not dates and live is not None and live.moment == "intraday":
             # "SK하이닉스는 이 시각 2.1% 오른 … 거래되고 있다. 삼성전자(-0.4%)는 약보합이다": a live
             # report goes on at its moment, not at the paragraph's look-back date
             frame = frame.model_copy(update={"moment": "intraday", "as_of": live.as_of})
@@ -375,7 +378,7 @@ def _classify(
         if name == "training_cost" and subject is None:
             subject = ctx.story_subject
         attributes.update(_cost_scope(ctx, start))
-    elif subject is None and name in ("stock_change", "market_value"):
+    elif subject is None and name in MARKET_TOPICS:
         # whose share price or value: the nearest company or index before it, else the story's,
         # unless a whole market or group is named ("미국 기술주 전체에서 사라진 시가총액")
         subject = _nearest(ctx, start, set(topic.subject))
@@ -415,7 +418,7 @@ def _classify(
             if subject is None:
                 # "R1 훈련에는 H800 2048개가": the chips of the model's maker
                 subject = _maker_of(model)
-    if name in ("stock_change", "market_value"):
+    if name in MARKET_TOPICS:
         direction = direction_after(ctx, end) or _direction_noun_before(ctx, start)
         if direction is None and _below_zero(quantity):
             direction = "down"  # "(-5.6%)", "△3.2%": the sign says it fell
@@ -447,13 +450,26 @@ def _model_spec(text: str, start: int, end: int) -> str | None:
     it ("1조4800억 개 토큰", "6710억 개의 매개변수") or right before it ("매개변수는 6710억 개"),
     or None ("토큰마다 370억 개": per token, not a count of tokens)."""
     before, after = text[max(0, start - 12) : start], text[end : end + 12]
-    for spec, nouns in topic_data().model_spec_nouns.items():
-        for noun in nouns:
-            if re.match(rf"\s*(?:의\s*)?{noun}(?!\s*(?:마다|당))", after) or re.search(
-                rf"{noun}(?:은|는|이|가|를|을)?\s*$", before
-            ):
-                return spec
+    for spec, (noun_after, noun_before) in _model_spec_patterns().items():
+        if noun_after.match(after) or noun_before.search(before):
+            return spec
     return None
+
+
+@functools.cache
+def _model_spec_patterns() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+    """For each kind of spec: its noun right after a count (not "per" it), and right before it
+    with a particle."""
+    data = topic_data()
+    per = "|".join(re.escape(word) for word in data.model_spec_per)
+    out = {}
+    for spec, nouns in data.model_spec_nouns.items():
+        noun = "|".join(re.escape(word) for word in nouns)
+        out[spec] = (
+            re.compile(rf"\s*(?:의\s*)?(?:{noun})(?!\s*(?:{per}))"),
+            re.compile(rf"(?:{noun})(?:은|는|이|가|를|을)?\s*$"),
+        )
+    return out
 
 
 def _figure_end(ctx: SentenceContext, start: int) -> int:
@@ -541,11 +557,16 @@ def _nearest_entity(ctx: SentenceContext, position: int, types: set[str]) -> str
 # "278만8000 GPU시간은 라마 3.1 405B(3084만 시간)의 11분의 1": a name after the figure that the
 # figure is measured against (its version, a bracket between) is the baseline, not its object
 _BRACKETED = re.compile(r"\([^)]*\)")
-_AGAINST = re.compile(r"^[\w.\- ]{0,14}?(?:의\s*\S*분의|보다|대비|에 비해|에 견줘|에 견주면)")
+
+
+@functools.cache
+def _against() -> re.Pattern[str]:
+    words = "|".join(f"(?:{p})" for p in frame_data().measured_against)
+    return re.compile(rf"^[\w.\- ]{{0,14}}?(?:{words})")
 
 
 def _compared_with(text: str, end: int) -> bool:
-    return _AGAINST.match(_BRACKETED.sub("", text[end : end + 40])) is not None
+    return _against().match(_BRACKETED.sub("", text[end : end + 40])) is not None
 
 
 def _subject(ctx: SentenceContext, position: int, types: set[str]) -> str | None:
@@ -665,7 +686,6 @@ def _chip_scope(ctx: SentenceContext, start: int, end: int) -> dict[str, str]:
 
 
 _MARKET_OWNERS = {"company", "market_index"}
-_MARKET_TOPICS = {"stock_change", "market_value"}
 
 
 def _bracketed_move(ctx: SentenceContext, quantity: Quantity, start: int):

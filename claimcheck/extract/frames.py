@@ -70,6 +70,8 @@ class FrameData(_Data):
     anaphoric_owners: list[str]
     not_owners: list[str]
     baseline_after: list[str]
+    measured_against: list[str]
+    date_span_joiners: list[str]
     counter_classes: dict[str, list[str]]
     counted: dict[str, list[str]]
     markets: dict[str, list[str]]
@@ -275,22 +277,31 @@ def _listed(between: str) -> bool:
     return "," in between and len(between) <= 24 and "." not in between
 
 
-# The level particles and the direction verbs _is_change reads, gathered once per loaded data
-# (it runs for every figure), held beside the data they came from.
-_CHANGE_WORDS: list[tuple[object, object, tuple[str, ...], tuple[str, ...]]] = []
+def held_beside(holder: list, sources: tuple, make):
+    """What `make()` derives from the loaded data `sources`, made once and held beside them in
+    `holder` (a one-item list), so that reloaded data is never mistaken for the old: for words
+    read per figure or per sentence."""
+    if not holder or any(a is not b for a, b in zip(holder[0][0], sources, strict=True)):
+        holder[:] = [(sources, make())]
+    return holder[0][1]
+
+
+# The level particles and the direction verbs _is_change reads (it runs for every figure).
+_CHANGE_WORDS: list = []
 
 
 def _change_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     from claimcheck.extract.lexicon import topic_data
 
     frames, topics = frame_data(), topic_data()
-    held = _CHANGE_WORDS[0] if _CHANGE_WORDS else None
-    if held is None or held[0] is not frames or held[1] is not topics:
-        particles = tuple(sorted(frames.measures.level_particles, key=len, reverse=True))
-        words = tuple(w for ws in topics.directions.values() for w in ws)
-        held = (frames, topics, particles, words)
-        _CHANGE_WORDS[:] = [held]
-    return held[2], held[3]
+    return held_beside(
+        _CHANGE_WORDS,
+        (frames, topics),
+        lambda: (
+            tuple(sorted(frames.measures.level_particles, key=len, reverse=True)),
+            tuple(w for ws in topics.directions.values() for w in ws),
+        ),
+    )
 
 
 def _is_change(text: str, figure: Figure, figures: list[Figure], topic: str) -> bool:
@@ -395,8 +406,11 @@ def _as_of_written(
     return None, None
 
 
-# between the two days of a span, perhaps with the second's month word ("27일부터 이달 2일")
-_DATE_SPAN = re.compile(r"\s*(?:~|-|–|부터|에서)\s*(?:\S{1,3}\s+)?")
+@functools.cache
+def _date_span() -> re.Pattern[str]:
+    """Between the two days of a span, perhaps the second's month word ("27일부터 이달 2일")."""
+    joiners = "|".join(re.escape(word) for word in frame_data().date_span_joiners)
+    return re.compile(rf"\s*(?:{joiners})\s*(?:\S{{1,3}}\s+)?")
 
 
 def _span_start(text: str, last: DateMention, before: list[DateMention]) -> str | None:
@@ -405,7 +419,7 @@ def _span_start(text: str, last: DateMention, before: list[DateMention]) -> str 
     if not earlier or not earlier[-1].value or len(earlier[-1].value) != 10:
         return None
     first = earlier[-1]
-    if _DATE_SPAN.fullmatch(text[first.end : last.start]) and first.value < (last.value or ""):
+    if _date_span().fullmatch(text[first.end : last.start]) and first.value < (last.value or ""):
         return first.value
     return None
 
@@ -517,21 +531,32 @@ class _EntityWords:
     described: tuple[str, ...]  # each appositive noun + 인 ("설비주인")
 
 
-# Made once per loaded frame data (held beside it, so a reloaded one is not mistaken for it).
-_ENTITY_WORDS: list[tuple[FrameData, _EntityWords]] = []
+_ENTITY_WORDS: list = []
 
 
 def _entity_words() -> _EntityWords:
     data = frame_data()
-    if not _ENTITY_WORDS or _ENTITY_WORDS[0][0] is not data:
-        words = _EntityWords(
+    return held_beside(
+        _ENTITY_WORDS,
+        (data,),
+        lambda: _EntityWords(
             tuple(data.entity_suffixes),
             frozenset(data.not_owners),
             frozenset(data.appositive_nouns),
             tuple(f"{noun}인" for noun in data.appositive_nouns),
-        )
-        _ENTITY_WORDS[:] = [(data, words)]
-    return _ENTITY_WORDS[0][1]
+        ),
+    )
+
+
+_STORE_WORDS: list = []
+
+
+def store_words() -> tuple[str, ...]:
+    """Every word that names an app store ("앱스토어", "구글플레이")."""
+    data = frame_data()
+    return held_beside(
+        _STORE_WORDS, (data,), lambda: tuple(w for ws in data.stores.values() for w in ws)
+    )
 
 
 def counter_class(counter: str | None) -> str | None:

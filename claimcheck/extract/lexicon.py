@@ -89,6 +89,7 @@ class TopicData(_Data):
     technique_specialisations: dict[str, list[str]]
     technique_figures: bool
     model_spec_nouns: dict[str, list[str]]
+    model_spec_per: list[str]
     other_skip: list[SkipFigure]
 
 

@@ -107,8 +107,8 @@ def is_negated(sentence: str, start: int, end: int, window: int = 12) -> bool:
     negation = next((neg for neg in stance_data().negations if neg in after), None)
     if negation is None:
         return False
+    from claimcheck.extract.frames import clause_after
+
     at = end + after.index(negation) + len(negation)
-    rest = sentence[at:]
-    cut = re.search(r"[,.…;]|지만|는데", rest)
-    clause = rest[: cut.start()] if cut else rest
+    clause = clause_after(sentence, at, len(sentence))
     return not any(word in clause for word in stance_data().double_negations)

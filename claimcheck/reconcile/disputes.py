@@ -161,15 +161,18 @@ def _of_a_model(claim: Claim) -> bool:
     return False
 
 
-def _own_order(claim: Claim) -> tuple[bool, ...]:
+# an exact figure, then a rounded one ("557만6000달러" before "약 560만 달러"), then a bound
+_QUALIFIER_ORDER = {"exact": 0, "approx": 1}
+
+
+def _own_order(claim: Claim) -> tuple[bool | int, ...]:
     q = claim.quantity
     return (
         claim.topic == "other",
         _stage(claim) is not None,
         _vague(claim),
         claim.section != "body",
-        q is not None and q.qualifier not in ("exact", "approx"),
-        q is not None and q.qualifier != "exact",  # "557만6000달러" before "약 560만 달러"
+        _QUALIFIER_ORDER.get(q.qualifier, 2) if q is not None else 0,
     )
 
 
