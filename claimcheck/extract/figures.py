@@ -86,8 +86,7 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             topic,
             published,
             dates,
-            ctx.inherited_date
-            or (ctx.session_date if topic in MARKET_TOPICS else None),
+            ctx.inherited_date or (ctx.session_date if topic in MARKET_TOPICS else None),
             attributes.pop("scope", None),
             _subject_basis(ctx, subject),
         )

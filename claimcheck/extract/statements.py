@@ -33,14 +33,18 @@ def statement_drafts(ctx: SentenceContext, figure_drafts: list[Draft]) -> list[D
 
 _StatementTopic = tuple[re.Pattern[str] | None, bool, frozenset[str], Callable[..., list[Draft]]]
 # The statement topics as statement_drafts reads them (in topics.yaml's order, those with a
-# maker), worked out once per loaded topic data and held beside it.
-_STATEMENT_TOPICS: list[tuple[object, list[_StatementTopic]]] = []
+# maker), worked out once per loaded topic data.
+_STATEMENT_TOPICS: list = []
 
 
 def _statement_topics() -> list[_StatementTopic]:
+    from claimcheck.extract.frames import held_beside
+
     data = topic_data()
-    if not _STATEMENT_TOPICS or _STATEMENT_TOPICS[0][0] is not data:
-        topics = [
+    return held_beside(
+        _STATEMENT_TOPICS,
+        (data,),
+        lambda: [
             (
                 _cue_pattern(name) if topic.cues else None,
                 topic.requires_quote_marks,
@@ -49,9 +53,8 @@ def _statement_topics() -> list[_StatementTopic]:
             )
             for name, topic in data.statement_topics.items()
             if name in _MAKERS
-        ]
-        _STATEMENT_TOPICS[:] = [(data, topics)]
-    return _STATEMENT_TOPICS[0][1]
+        ],
+    )
 
 
 @functools.cache
