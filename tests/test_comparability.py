@@ -19,13 +19,14 @@ PROBLEMS = {
 }  # fmt: skip
 
 
-def _report(tmp_path: Path, **articles: tuple[str, ...]):
-    """Articles by name: (publication date, body) or (publication date, body, headline)."""
+def _report(tmp_path: Path, outlet: str = "시험일보", **articles: tuple[str, ...]):
+    """Articles by name: (publication date, body) or (publication date, body, headline), all of
+    one outlet."""
     folder = tmp_path / "news"
     folder.mkdir()
     for name, (published, body, *headline) in articles.items():
         title = headline[0] if headline else f"{name} 기사"
-        head = f"---\ntitle: {title}\noutlet: 시험일보\npublished: {published}\nkind: news\n---\n"
+        head = f"---\ntitle: {title}\noutlet: {outlet}\npublished: {published}\nkind: news\n---\n"
         (folder / f"{name}.txt").write_text(f"{head}{title}\n\n{body}\n", encoding="utf-8")
     tables = tmp_path / "tables"
     tables.mkdir()
@@ -822,7 +823,8 @@ def test_a_per_token_count_is_checked_against_the_per_token_fact_not_the_total(t
     "estimate",
     [
         # the estimating verb is the figure's own clause, the speaker another company
-        "이 업체는 딥시크의 서버 투자 총액을 약 9억 달러로 보고, 공개된 비용이 실제를 밑돈다고 지적했다.",
+        "이 업체는 딥시크의 서버 투자 총액을 약 9억 달러로 보고, "
+        "공개된 비용이 실제를 밑돈다고 지적했다.",
         # money spent on servers is hardware; 추산 is an estimate
         "한 증권사는 딥시크가 그동안 서버에 쓴 돈만 12억 달러를 넘는다고 추산했다.",
         # infrastructure is hardware
@@ -830,8 +832,10 @@ def test_a_per_token_count_is_checked_against_the_per_token_fact_not_the_total(t
         # a figure worked out by someone: "…에 이른다는 계산이다"
         "업계 추정대로라면 딥시크의 서버 투자 총액은 11억 달러 가까이에 이른다는 계산이다.",
         # a speaker's guess in quotes: "…일 것"이라고 말했다
-        '한 교수는 "장비 구입비까지 합하면 딥시크가 서버에 쓴 돈은 4억 달러 이상일 것"이라고 말했다.',
-        "한 교수는 “장비 구입비까지 합하면 딥시크가 서버에 쓴 돈은 4억 달러 이상일 것”이라고 말했다.",
+        '한 교수는 "장비 구입비까지 합하면 딥시크가 서버에 쓴 돈은 '
+        '4억 달러 이상일 것"이라고 말했다.',
+        "한 교수는 “장비 구입비까지 합하면 딥시크가 서버에 쓴 돈은 "
+        "4억 달러 이상일 것”이라고 말했다.",
     ],
 )
 def test_an_estimate_of_hardware_spending_disputes_the_run_cost(tmp_path, estimate):
@@ -1090,17 +1094,12 @@ def test_another_chips_rental_price_is_not_checked_against_the_h800s(tmp_path):
 
 def test_a_press_release_is_its_publishers_story_and_its_cost_is_not_deepseeks(tmp_path):
     # own press release: the startup names DeepSeek, V3 and R1 more often than itself
-    folder = tmp_path / "news"
-    folder.mkdir()
-    text = (
-        "---\ntitle: 솔빛에이아이 추론모델 공개\noutlet: 솔빛에이아이 홍보팀\n"
-        "published: 2025-04-28\nkind: news\n---\n솔빛에이아이 추론모델 공개\n\n"
+    body = (
         "솔빛에이아이는 딥시크 V3와 R1의 효율을 참고해 새 모델을 만들었다고 28일 밝혔다. "
         "딥시크는 V3 최종 훈련에 557만6000달러를 썼다. 딥시크의 R1은 V3를 바탕으로 했다. "
-        "회사가 밝힌 학습 비용은 약 20억 원이다. 솔빛에이아이는 H100 128장을 썼다.\n"
+        "회사가 밝힌 학습 비용은 약 20억 원이다. 솔빛에이아이는 H100 128장을 썼다."
     )
-    (folder / "a.txt").write_text(text, encoding="utf-8")
-    tables = tmp_path / "tables"
-    tables.mkdir()
-    rep = report_for_paths([str(folder)], str(tables))
+    rep = _report(
+        tmp_path, outlet="솔빛에이아이 홍보팀", a=("2025-04-28", body, "솔빛에이아이 추론모델 공개")
+    )
     assert _problems(rep, "약 20억 원") == [] and _problems(rep, "128장") == []
