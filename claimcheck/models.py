@@ -410,6 +410,9 @@ class Finding(Result):
     # figures of these sources that were not compared, and the frame slot that kept them apart
     # (issue 14: only the same quantity is compared); `report --explain-skips` shows them
     skipped: list[str] = []
+    # the claims whose figures conflict, when a cross-source group holds more than them: the
+    # verdict is about these; the other sources are context (shown after them)
+    at_issue: list[str] = []
 
 
 class ReportArticle(Result):

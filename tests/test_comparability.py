@@ -39,7 +39,9 @@ def _problems(report, figure: str | None = None):
     for finding in report.findings:
         if finding.verdict not in PROBLEMS:
             continue
-        figures = [claims[c].quantity.text for c in finding.claims if claims[c].quantity]
+        # a finding that names the claims at issue is about those (the others are context)
+        named = finding.at_issue or finding.claims
+        figures = [claims[c].quantity.text for c in named if claims[c].quantity]
         if figure is None or any(figure in f for f in figures):
             out.append(finding)
     return out
@@ -48,7 +50,8 @@ def _problems(report, figure: str | None = None):
 def _the_dispute(report):
     """The report's one `disputed` finding and the figures it sets against each other."""
     (dispute,) = [f for f in report.findings if f.verdict == "disputed"]
-    return dispute, {c.quantity.text for c in report.claims if c.id in dispute.claims}
+    named = dispute.at_issue or dispute.claims
+    return dispute, {c.quantity.text for c in report.claims if c.id in named}
 
 
 # --- the gate on frames --------------------------------------------------------------------
@@ -1103,3 +1106,35 @@ def test_a_press_release_is_its_publishers_story_and_its_cost_is_not_deepseeks(t
         tmp_path, outlet="솔빛에이아이 홍보팀", a=("2025-04-28", body, "솔빛에이아이 추론모델 공개")
     )
     assert _problems(rep, "약 20억 원") == [] and _problems(rep, "128장") == []
+
+
+def test_a_conflict_names_the_figures_at_issue_not_the_whole_group(tmp_path):
+    # Three articles on one company's value on one day: a level and two losses agree; a third
+    # loss differs. The contradiction is about the two losses, not the level beside them.
+    report = _report(
+        tmp_path,
+        a=(
+            "2025-03-11",
+            "AMD의 시가총액은 10일(현지시간) 하루 새 1200억 달러가 증발해 8000억 달러로 줄었다.",
+        ),
+        b=("2025-03-12", "10일(현지시간) AMD 시총은 하루 만에 1200억 달러 증발했다."),
+        c=("2025-03-12", "AMD가 10일(현지시간) 하루에 날린 시가총액은 2100억 달러에 이른다."),
+    )
+    claims = {c.id: c for c in report.claims}
+    (conflict,) = _problems(report)
+    assert conflict.verdict == "contradiction"
+    at_issue = sorted(claims[c].quantity.text for c in conflict.at_issue)
+    assert at_issue[0] == "1200억 달러" and at_issue[-1] == "2100억 달러"
+    assert "8000억 달러" in {claims[c].quantity.text for c in conflict.claims}  # context stays
+    # every export shows the figures at issue first, and the CSV marks them
+    from claimcheck.render import csv_writer
+    from claimcheck.render.common import sources_of
+
+    first = sources_of(report, conflict)[: len(conflict.at_issue)]
+    assert {s.claim for s in first} == set(conflict.at_issue)
+    import csv
+
+    header, *rows = csv.reader(csv_writer.write(report, [conflict]).lstrip("\ufeff").splitlines())
+    claim, marked = header.index("Claim"), header.index("At issue")
+    assert {row[claim] for row in rows if row[marked] == "yes"} == set(conflict.at_issue)
+    assert len(rows) == len(conflict.claims)  # the context rows are still exported

@@ -215,6 +215,26 @@ def test_an_exchange_rate_is_no_share_price(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        (
+            "그 회사가 하루에 날린 시총이 3200억 달러인데, 오늘 환율(1447.20원)로 치면 약 463조 원이다.\n",
+            3.2e11,
+        ),
+        (
+            "시총 증발액 3200억 달러를 환율이 1447원인 오늘 기준으로 바꾸면 463조 원이 넘는다.\n",
+            3.2e11,
+        ),
+    ],
+)
+def test_an_exchange_rate_is_no_company_value(tmp_path, body, value):
+    claims = claims_of(tmp_path, body)
+    values = [c for c in claims if c.topic == "market_value" and c.quantity]
+    assert all(c.quantity.unit != "KRW" or c.quantity.value > 1e12 for c in values), values
+    assert any(abs(c.quantity.value) == value for c in values)
+
+
+@pytest.mark.parametrize(
     "body",
     [
         "딥시크가 학습에 쓴 250만 GPU시간은 라마 3.1 405B(3084만 시간)의 12분의 1 수준이다.\n",

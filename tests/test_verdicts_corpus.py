@@ -58,6 +58,10 @@ ARTICLE_KINDS = {
     "oped",
     "contribution",
     "feature",
+    # the kinds the fourth pass's writers were offered
+    "market",
+    "roundup",
+    "interview",
 }
 
 

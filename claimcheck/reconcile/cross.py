@@ -32,6 +32,7 @@ from claimcheck.reconcile.values import comparable
 from claimcheck.verdicts import Verdict
 
 _SEVERITY = {"agree": 0, "compatible": 1, "discrepancy": 2, "contradiction": 3}
+_CONFLICTS = ("discrepancy", "contradiction")  # the relations that are problems
 # Figures whose object (the model) is often left unsaid: group by topic and subject, and say when
 # two sources name different objects.
 _LOOSE_OBJECT = {
@@ -210,6 +211,7 @@ def _disputes(base: _Base, figures: list[_Member]) -> Finding | None:
                 explanation=en,
                 explanation_ko=ko,
                 arithmetic=[f"{passage.why}"],
+                at_issue=_at_issue(base, [(estimate, claimed)]),
             )
     return None
 
@@ -271,6 +273,15 @@ def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Fin
             steps.append(compared_on)
         read_a, read_b = _read(a, b), _read(b, a)
         steps.append(f"{a.article} {read_a.describe()} vs {b.article} {read_b.describe()}: {worst}")
+        # every other pair in conflict, so that none hides behind the worst one
+        shown = {frozenset((a.id, b.id))}
+        for x, y, rel, _ in allowed:
+            if rel in _CONFLICTS and frozenset((x.id, y.id)) not in shown:
+                shown.add(frozenset((x.id, y.id)))
+                steps.append(
+                    f"{x.article} {_read(x, y).describe()} vs {y.article} "
+                    f"{_read(y, x).describe()}: {rel}"
+                )
         if worst == "contradiction" and read_a.point and read_b.point:
             diagnosis = digit_slip(abs(read_a.point), abs(read_b.point)) or digit_slip(
                 abs(read_b.point), abs(read_a.point)
@@ -300,6 +311,7 @@ def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Fin
             explanation_ko=ko,
             arithmetic=steps,
             skipped=sorted(set(skipped)),
+            at_issue=_at_issue(base, [(a, b)]),
         )
     if worst == "agree":
         en = f"{len(base['articles'])} sources state figures that agree within rounding." + note
@@ -321,7 +333,21 @@ def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Fin
         diagnosis=diagnosis,
         arithmetic=steps,
         skipped=sorted(set(skipped)),
+        at_issue=(
+            _at_issue(base, [(a, b) for a, b, rel, _ in allowed if rel in _CONFLICTS])
+            if worst in _CONFLICTS
+            else []
+        ),
     )
+
+
+def _at_issue(base: _Base, pairs: list[tuple[_Member, _Member]]) -> list[str]:
+    """The claims of the pairs a problem verdict is about, in the group's order; empty when
+    they are the whole group (nothing to single out)."""
+    named = {m.id for pair in pairs for m in pair}
+    if len(named) >= len(base["claims"]):
+        return []
+    return [claim for claim in base["claims"] if claim in named]
 
 
 def _read(member: _Member, other: _Member):

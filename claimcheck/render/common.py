@@ -78,10 +78,20 @@ def quantity_text(quantity: Quantity | None) -> str:
     return text
 
 
+def at_issue_first(finding: Finding, sources: list[SourceValue]) -> list[SourceValue]:
+    """The sources whose figures the verdict is about, then the others (context), each in the
+    reconciler's order."""
+    if not finding.at_issue:
+        return list(sources)
+    named = set(finding.at_issue)
+    return [s for s in sources if s.claim in named] + [s for s in sources if s.claim not in named]
+
+
 def sources_of(report: Report, finding: Finding) -> list[SourceValue]:
-    """The finding's sources; when the reconciler gave none, built from its claims."""
+    """The finding's sources (those at issue first); when the reconciler gave none, built from
+    its claims."""
     if finding.sources:
-        return list(finding.sources)
+        return at_issue_first(finding, finding.sources)
     claims = claims_by_id(report)
     articles = {article.id: article for article in report.articles}
     out = []

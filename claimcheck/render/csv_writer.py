@@ -16,6 +16,7 @@ COLUMNS = (
     "topic",
     "about",
     "claim",
+    "at_issue",
     "article",
     "outlet",
     "date",
@@ -63,6 +64,8 @@ def _row(
         labels.topic(finding.topic, lang),
         words.about(finding, lang),
         source.claim if source else "",
+        # the sources the verdict is about, when a group holds more (the others are context)
+        labels.word("at_issue_yes", lang) if source and source.claim in finding.at_issue else "",
         source.article if source else "",
         (source.outlet or "") if source else "",
         source.published.isoformat() if source and source.published else "",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from claimcheck.models import Finding
 from claimcheck.render import labels, words
+from claimcheck.render.common import at_issue_first
 from claimcheck.render.textwidth import wrap
 from claimcheck.render.view import INDENT, Line, ViewData, badge
 
@@ -41,7 +42,7 @@ def full(finding: Finding, data: ViewData) -> list[Line]:
         lines.append([(f"{w('diagnosis')}: {labels.diagnosis(finding.diagnosis, lang)}", None)])
     if finding.sources:
         lines += [[], [(f"{labels.word('quotes', lang)} ({len(finding.sources)})", "bold")]]
-    for number, source in enumerate(finding.sources, start=1):
+    for number, source in enumerate(at_issue_first(finding, finding.sources), start=1):
         lines += _source(number, source, finding, data)
     if finding.arithmetic:
         lines += [[], [(labels.word("arithmetic", lang), "bold")]]
@@ -80,6 +81,8 @@ def _source(number: int, source, finding: Finding, data: ViewData) -> list[Line]
     where = f"{labels.section(source.section, lang)} {data.w('line_at', n=source.line)}"
     stance = labels.stance(source.stance, lang)
     head = f"{number}. {source.article} · {outlet} · {date} · {where} · {stance}"
+    if source.claim in finding.at_issue:
+        head += f" · {labels.word('at_issue', lang)}"
     lines: list[Line] = [[]]
     lines += _para(head, cols, "", "bold")
     pad = INDENT + " "

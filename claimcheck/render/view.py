@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from claimcheck.models import Claim, Finding, SourceValue
 from claimcheck.render import labels, words
-from claimcheck.render.common import finding_order
+from claimcheck.render.common import at_issue_first, finding_order
 from claimcheck.render.textwidth import around, clip, wrap
 from claimcheck.render.textwidth import width as _width
 
@@ -96,7 +96,7 @@ def _short(data: ViewData, article_id: str) -> str:
 def _figures(finding: Finding, data: ViewData) -> list[tuple[str, str, SourceValue]]:
     """(words, article label, source) of each source, a claim's figure or clause."""
     out = []
-    for source in finding.sources:
+    for source in at_issue_first(finding, finding.sources):
         claim = data.claims.get(source.claim)
         text = words.claim_words(claim) if claim is not None else source.quote
         if claim is None or claim.quantity is None:
@@ -124,7 +124,10 @@ def _against(finding: Finding, data: ViewData) -> str:
         picked = [side[0] for side in (sides[False], sides[True]) if side] or figures[:2]
     else:
         picked, seen = [], set()
+        named = set(finding.at_issue)
         for item in figures:
+            if named and item[2].claim not in named:
+                continue  # context: not what the verdict is about
             if item[0] not in seen:
                 seen.add(item[0])
                 picked.append(item)
@@ -290,7 +293,7 @@ def compact(finding: Finding, data: ViewData) -> list[Line]:
         if extra is not None
     ]
     tail.append([(f"{INDENT}{data.w('finding_id')}: ", "dim"), (finding.id, "bold")])
-    sources = list(finding.sources)
+    sources = at_issue_first(finding, finding.sources)
     room = max(BLOCK_LINES - len(lines) - len(tail), 2)
     shown = sources if len(sources) <= room else sources[: room - 1]
     for source in shown:
