@@ -1138,3 +1138,49 @@ def test_a_conflict_names_the_figures_at_issue_not_the_whole_group(tmp_path):
     claim, marked = header.index("Claim"), header.index("At issue")
     assert {row[claim] for row in rows if row[marked] == "yes"} == set(conflict.at_issue)
     assert len(rows) == len(conflict.claims)  # the context rows are still exported
+
+
+@pytest.mark.parametrize(
+    ("body", "estimate"),
+    [
+        # an estimate's cue after a contrast leaves the stated figure before it stated
+        (
+            '딥시크는 V3의 최종 훈련 비용을 557만6000달러로 제시했지만, 한 보고서는 "연구 인력과 실험 '
+            '비용을 합치면 실제 개발비는 7억 달러를 웃돌 것"이라는 컨설팅사의 추정을 소개했다.',
+            "7억 달러",
+        ),
+        # "…는 분석을 내놨다": an analyst's estimate
+        (
+            "한 증권사는 딥시크가 공개한 V3 최종 훈련비 557만6000달러와 달리, 서버와 인력까지 모두 더한 "
+            "실제 개발비는 12억 달러를 넘는다는 분석을 내놨다.",
+            "12억 달러",
+        ),
+        # a reporter passing on an analysis of the parent company's chip purchases
+        (
+            "로이터는 한 조사업체의 분석을 인용해, 딥시크의 모회사 하이플라이어가 사들인 GPU 값만 9억 "
+            "달러에 이른다며 딥시크가 최종 훈련비로 밝힌 557만6000달러는 실제 비용의 일부라고 전했다.",
+            "9억 달러",
+        ),
+    ],
+)
+def test_an_estimate_set_against_the_stated_run_cost_in_one_sentence_disputes_it(
+    tmp_path, body, estimate
+):
+    report = _report(tmp_path, a=("2025-03-05", body))
+    dispute, figures = _the_dispute(report)
+    assert any(estimate in f for f in figures) and "557만6000달러" in figures
+    assert [f.verdict for f in _problems(report)] == []  # disputed is not a problem verdict here
+
+
+def test_serving_users_is_another_scope_than_training(tmp_path):
+    body = (
+        "딥시크는 추론 서비스를 돌리는 데 드는 GPU 임차 비용이 하루 9만 달러라고 밝혔다. "
+        "딥시크는 V3의 최종 훈련에 557만6000달러가 들었다고 밝혔다. 한 조사업체는 딥시크가 서버 등 "
+        "하드웨어에 쓴 돈이 11억 달러를 넘는다고 추정했다."
+    )
+    report = _report(tmp_path, a=("2025-03-05", body))
+    claims = {c.quantity.text: c for c in report.claims if c.quantity}
+    assert claims["9만 달러"].frame.scope == "inference"
+    dispute, figures = _the_dispute(report)
+    assert "557만6000달러" in figures and "9만 달러" not in figures
+    assert _problems(report, "9만 달러") == []

@@ -312,3 +312,30 @@ def test_a_deck_count_of_tokens_is_the_model_the_story_names_most(tmp_path):
 def test_a_negation_negated_again_in_its_clause_affirms(tmp_path, body, polarity):
     (hbm,) = [c for c in claims_of(tmp_path, body) if c.object == "hbm"]
     assert hbm.attributes["polarity"] == polarity
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "stance"),
+    [
+        # the estimate's cue in the figure's own clause hedges it, whatever follows the contrast
+        (
+            "한 조사업체는 하드웨어 투자가 16억 달러에 이른다고 추정했지만, 근거는 공개하지 않았다.\n",
+            "16억",
+            "hedged",
+        ),
+        # the cue on the other side of the contrast does not
+        (
+            "딥시크는 최종 훈련비를 557만6000달러로 제시했지만, 업계는 실제 비용이 더 클 것으로 추정한다.\n",
+            "557만6000",
+            "asserted",
+        ),
+        (
+            "업계는 실제 비용이 수억 달러일 것으로 추정하는 반면, 딥시크는 최종 훈련비가 557만6000달러였다고 밝혔다.\n",
+            "557만6000",
+            "attributed",
+        ),
+    ],
+)
+def test_a_contrast_bounds_an_estimates_cue(tmp_path, body, figure, stance):
+    (claim,) = [c for c in claims_of(tmp_path, body) if c.quantity and figure in c.quantity.text]
+    assert claim.stance == stance

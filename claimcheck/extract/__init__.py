@@ -11,7 +11,7 @@ from claimcheck.extract.context import SentenceContext, build_context
 from claimcheck.extract.figures import Draft, figure_drafts
 from claimcheck.extract.frames import MARKET_TOPICS
 from claimcheck.extract.mentions import confirmed
-from claimcheck.extract.stance import read_stance
+from claimcheck.extract.stance import read_stance, stance_of_figure
 from claimcheck.extract.statements import statement_drafts
 from claimcheck.models import Article, Claim, Frame, Quantity, copied_with, from_checked_parts
 
@@ -170,8 +170,11 @@ def _unknown_story_subject(contexts: list[SentenceContext], known: int) -> str |
 def _claim_fields(ctx: SentenceContext, draft: Draft) -> dict:
     """The fields of a draft's claim (its id is given once all the article's claims are known)."""
     sentence = ctx.sentence
-    stance = ctx.stance.stance
-    attributed_to = ctx.stance.attributed_to
+    reading = ctx.stance
+    if draft.quantity is not None:
+        reading = stance_of_figure(ctx.text, ctx.mentions, reading, draft.span)
+    stance = reading.stance
+    attributed_to = reading.attributed_to
     attributes = dict(draft.attributes)
     if draft.topic == "quote":
         # A quote is what its speaker said, whatever the sentence does with it.
@@ -181,8 +184,8 @@ def _claim_fields(ctx: SentenceContext, draft: Draft) -> dict:
         attributed_to = None
     if stance == "asserted":
         attributed_to = None
-    if ctx.stance.cue:
-        attributes["stance_cue"] = ctx.stance.cue
+    if reading.cue:
+        attributes["stance_cue"] = reading.cue
     quantity = _in_file(draft.quantity, sentence.start) if draft.quantity else None
     return dict(
         article=ctx.article.id,

@@ -103,6 +103,7 @@ class StanceData(_Data):
     speaker_particles: list[str]
     negations: list[str]
     double_negations: list[str]
+    contrasts: list[str]
 
 
 def _read(name: str) -> object:

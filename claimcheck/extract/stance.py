@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimcheck.extract.lexicon import stance_data
 from claimcheck.extract.mentions import Mention
@@ -38,6 +38,41 @@ def read_stance(
                     return StanceReading(family, cue, speaker)
                 at = sentence.find(cue, at + 1)
     return StanceReading("asserted", None, None)
+
+
+def stance_of_figure(
+    sentence: str, mentions: list[Mention], reading: StanceReading, span: tuple[int, int]
+) -> StanceReading:
+    """A figure's stance when its sentence hedges: a contrast ("…지만,", "…와 달리") parts two
+    clauses, and an estimate's cue on the other side of it leaves the figure's own clause to say
+    what it is ("딥시크는 557만6000달러로 제시했지만, 보고서는 …5억 달러를 웃돌 것이라는 추정을
+    실었다": the first figure is stated, the second estimated)."""
+    if reading.stance != "hedged" or reading.cue is None:
+        return reading
+    start, end = span
+    cuts = [
+        (at, at + len(word))
+        for word in stance_data().contrasts
+        for at in _occurrences(sentence, word)
+    ]
+    if not cuts:
+        return reading
+    clause_start = max((e for s, e in cuts if e <= start), default=0)
+    clause_end = min((s for s, e in cuts if s >= end), default=len(sentence))
+    if reading.cue in sentence[clause_start:clause_end]:
+        return reading
+    clause = sentence[clause_start:clause_end]
+    own = [m for m in mentions if clause_start <= m.start and m.end <= clause_end]
+    shifted = [replace(m, start=m.start - clause_start, end=m.end - clause_start) for m in own]
+    return read_stance(clause, shifted)
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 @functools.cache

@@ -35,7 +35,30 @@ def third_party(claim: Claim) -> str | None:
         return f"a source ('{cue}')"
     if cue in CLAIM_CUES and _someone_else_speaks(claim):
         return f"a source ('{cue}')"
+    if claim.stance == "attributed" and _estimated_since_last_figure(claim):
+        # "블룸버그는 조사업체의 분석을 인용해, 하이플라이어가 사들인 GPU 값만 13억 달러에
+        # 이른다며 …라고 전했다": a reporter passes on someone's estimate of another's spending
+        if _someone_else_speaks(claim):
+            return f"a source ('{cue}')"
     return None
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _estimated_since_last_figure(claim: Claim) -> bool:
+    """An estimating word ("분석", "추정") between the previous figure of the sentence (or its
+    start) and this one: the words that introduce this figure, not another's."""
+    q = claim.quantity
+    if q is None:
+        return False
+    at = claim.sentence.find(q.text)
+    if at < 0:
+        return False
+    before = claim.sentence[:at]
+    digits = list(_DIGIT.finditer(before))
+    stretch = before[digits[-1].end() :] if digits else before
+    return any(word in stretch for word in ESTIMATE_CUES)
 
 
 # "딥시크가 H800 2048개만으로 R1을 만들었다는 점이 … 끌어올렸다고 본다": the figure stands in a
@@ -220,7 +243,11 @@ def disputes_within(corpus: Corpus) -> list[Finding]:
             # the article's own figure for the whole run before one of its stages
             # a stated cost or count before an unclassified sum, the run's total before a stage
             # and of those, the one the body states exactly (not a headline's, not a bound)
-            owns = sorted(claims, key=_own_order)
+            # the figure the estimate's own sentence sets it against first ("딥시크가 최종
+            # 훈련비로 밝힌 557만6000달러는 …"), then by _own_order
+            owns = sorted(
+                claims, key=lambda c: (c.sentence != estimate.sentence, *_own_order(c))
+            )
             for own in owns:
                 if own is estimate or not _own(own) or _family(own) != _family(estimate):
                     continue
