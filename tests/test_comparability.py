@@ -1184,3 +1184,27 @@ def test_serving_users_is_another_scope_than_training(tmp_path):
     dispute, figures = _the_dispute(report)
     assert "557만6000달러" in figures and "9만 달러" not in figures
     assert _problems(report, "9만 달러") == []
+
+
+def test_a_wire_updates_tag_dates_nothing_and_the_close_is_the_sessions(tmp_path):
+    body = (
+        "[1보·28일 0시 10분(한국시간)] 인텔 주가가 27일(현지시간) 뉴욕증시 개장 직후 8% 넘게 급락하고 있다.\n\n"
+        "[종합·28일 오전 6시 20분] 인텔 주가는 이날 12.4% 떨어진 채 거래를 마쳤다."
+    )
+    other = "인텔 주가는 27일(현지시간) 12.4% 하락 마감했다."
+    report = _report(tmp_path, a=("2025-01-28", body), b=("2025-01-29", other))
+    (close,) = [c for c in report.claims if c.article == "a" and c.quantity.text == "12.4%"]
+    assert (close.frame.as_of, close.frame.moment) == ("2025-01-27", "close")
+    assert _problems(report) == []
+
+
+def test_a_figure_a_correction_takes_back_is_neither_refuted_nor_a_bad_conversion(tmp_path):
+    body = (
+        "◇ 바로잡습니다\n"
+        "본지는 지난 3일 기사에서 R1의 훈련 비용을 557만6000달러(약 95억 원)라고 보도했습니다. 확인 결과 "
+        "이 금액은 V3의 최종 훈련 비용이며, 원화로는 약 81억 원이어서 바로잡습니다."
+    )
+    report = _report(tmp_path, a=("2025-02-12", body))
+    retracted = [c for c in report.claims if c.quantity and "95억" in c.quantity.text]
+    assert [c.stance for c in retracted] == ["disputed"]
+    assert _problems(report) == []

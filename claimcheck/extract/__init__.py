@@ -10,8 +10,9 @@ import claimcheck.api as _api
 from claimcheck.extract.context import SentenceContext, build_context
 from claimcheck.extract.figures import Draft, figure_drafts
 from claimcheck.extract.frames import MARKET_TOPICS
+from claimcheck.extract.lexicon import stance_data
 from claimcheck.extract.mentions import confirmed
-from claimcheck.extract.stance import read_stance, stance_of_figure
+from claimcheck.extract.stance import read_stance, retracted, stance_of_figure
 from claimcheck.extract.statements import statement_drafts
 from claimcheck.models import Article, Claim, Frame, Quantity, copied_with, from_checked_parts
 
@@ -36,6 +37,7 @@ def extract_claims(article: Article) -> list[Claim]:
         model = None  # the last model named so far
         market_owner: tuple[int, str | None] = (-1, None)  # (paragraph, owner)
         market_frame: tuple[int, Frame | None] = (-1, None)  # (paragraph, frame)
+        corrected = _correction_blocks(story_contexts)
         dateline: dict[int, str] = {}  # by paragraph
         latest: dict[int, str] = {}  # by paragraph: the last full date written so far
         section_day: str | None = None  # "■ 1월 27일": a timeline's day, over its paragraphs
@@ -59,6 +61,10 @@ def extract_claims(article: Article) -> list[Claim]:
             model = named[-1] if named else model
             _remember_date(ctx, dateline, latest)
             ctx.stance = read_stance(ctx.text, ctx.mentions, previous)
+            if ctx.sentence.block in corrected:
+                reading = retracted(ctx.text, ctx.stance)
+                ctx.retracted = reading is not ctx.stance
+                ctx.stance = reading
             previous = ctx.stance
             block = ctx.sentence.block
             ctx.recent_market_owner = market_owner[1] if market_owner[0] == block else None
@@ -75,6 +81,14 @@ def extract_claims(article: Article) -> list[Claim]:
             for draft in figures + statement_drafts(ctx, figures):
                 claims.append(_claim_fields(ctx, draft))
     return _unique_ids(claims)
+
+
+def _correction_blocks(contexts: list[SentenceContext]) -> set[int]:
+    """The paragraphs of a correction box: those holding a marker ("바로잡습니다") and the one
+    right after a marker's own line."""
+    markers = stance_data().corrections.markers
+    marked = {ctx.sentence.block for ctx in contexts if any(m in ctx.text for m in markers)}
+    return marked | {block + 1 for block in marked}
 
 
 def _day_line(ctx: SentenceContext) -> str | None:
@@ -186,6 +200,8 @@ def _claim_fields(ctx: SentenceContext, draft: Draft) -> dict:
         attributed_to = None
     if reading.cue:
         attributes["stance_cue"] = reading.cue
+    if ctx.retracted:
+        attributes["retracted"] = "true"  # a correction takes it back: not even its arithmetic
     quantity = _in_file(draft.quantity, sentence.start) if draft.quantity else None
     return dict(
         article=ctx.article.id,

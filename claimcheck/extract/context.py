@@ -40,6 +40,8 @@ class SentenceContext:
     recent_market_owner: str | None = None
     # the frame of the last market figure of the paragraph's earlier sentences
     recent_market_frame: Frame | None = None
+    # in a correction box, what the outlet reported before and now takes back
+    retracted: bool = False
     _dates: list | None = None  # dates.DateMention, read once per sentence
 
     def dates(self) -> list:

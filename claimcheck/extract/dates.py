@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from claimcheck.extract.frames import frame_data
+from claimcheck.extract.frames import frame_data, update_tag_end
 
 
 @dataclass(frozen=True)
@@ -91,9 +91,10 @@ def date_mentions(
     taken: list[tuple[int, int]] = []
 
     baselines = tuple(frame_data().baseline_after)
+    tag = update_tag_end(text)  # "[2보·28일 오전 2시 30분]": when the update was filed
 
     def add(start: int, end: int, value: str | None) -> None:
-        if any(s < end and start < e for s, e in taken):
+        if start < tag or any(s < end and start < e for s, e in taken):
             return
         if text[end:].lstrip().startswith(baselines) or text[end:].startswith(baselines):
             taken.append((start, end))

@@ -77,6 +77,7 @@ class FrameData(_Data):
     markets: dict[str, list[str]]
     stores: dict[str, list[str]]
     negated_after: list[str]
+    update_tags: list[str]
 
 
 @functools.cache
@@ -84,6 +85,21 @@ def frame_data() -> FrameData:
     from claimcheck.extract.lexicon import _read
 
     return FrameData.model_validate(_read("frames.yaml"))
+
+
+@functools.cache
+def _update_tag() -> re.Pattern[str]:
+    words = "|".join(frame_data().update_tags)
+    return re.compile(rf"^\s*[\[【<〈]\s*[^\]】>〉]{{0,40}}?(?:{words})[^\]】>〉]{{0,40}}[\]】>〉]")
+
+
+def update_tag_end(text: str) -> int:
+    """Where a wire update's tag ends ("[2보·28일 오전 2시 30분]", "【종합】"), 0 when the sentence
+    opens with none: the tag says when the report was filed, not when the figures hold."""
+    if not text or text.lstrip()[:1] not in "[【<〈":
+        return 0
+    m = _update_tag().match(text)
+    return m.end() if m else 0
 
 
 @functools.cache
@@ -426,7 +442,8 @@ def _span_start(text: str, last: DateMention, before: list[DateMention]) -> str 
 
 def _moment(text: str, figure: Figure, figures: list[Figure]) -> str | None:
     data = frame_data().moments
-    start = _previous_end(figure, figures)
+    tag = update_tag_end(text)  # "[종합·28일 오전 6시 20분]": when the update was filed
+    start = max(_previous_end(figure, figures), tag)
     before = text[start : figure.start]
     best: tuple[int, str] | None = None
     for moment, words in data.items():
@@ -448,7 +465,7 @@ def _moment(text: str, figure: Figure, figures: list[Figure]) -> str | None:
         return best[1]
     # "장중 한때 116달러대까지 밀리며 낙폭이 18%를 넘기도 했다": the moment said earlier in the
     # sentence holds until another is said
-    earlier = text[: figure.start]
+    earlier = text[tag : figure.start]
     for moment, words in data.items():
         for word in words:
             at = earlier.rfind(word)

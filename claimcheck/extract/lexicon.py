@@ -93,6 +93,11 @@ class TopicData(_Data):
     other_skip: list[SkipFigure]
 
 
+class Corrections(_Data):
+    markers: list[str]
+    retracted: list[str]
+
+
 class StanceData(_Data):
     order: list[str]
     families: dict[str, list[str]]
@@ -104,6 +109,7 @@ class StanceData(_Data):
     negations: list[str]
     double_negations: list[str]
     contrasts: list[str]
+    corrections: Corrections
 
 
 def _read(name: str) -> object:

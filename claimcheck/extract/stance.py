@@ -40,6 +40,15 @@ def read_stance(
     return StanceReading("asserted", None, None)
 
 
+def retracted(sentence: str, reading: StanceReading) -> StanceReading:
+    """In a correction box, a sentence that says what the outlet reported before ("…라고
+    보도했습니다") names a figure it takes back: rejected, not claimed."""
+    for verb in stance_data().corrections.retracted:
+        if verb in sentence:
+            return StanceReading("disputed", verb, None)
+    return reading
+
+
 def stance_of_figure(
     sentence: str, mentions: list[Mention], reading: StanceReading, span: tuple[int, int]
 ) -> StanceReading:

@@ -120,7 +120,10 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
     for claim in corpus.claims:
         q = claim.quantity
         in_money = money(q.unit) if q is not None else None
-        if q is not None and in_money is not None:
+        # a figure a correction takes back ("…라고 보도했습니다") is no conversion the article
+        # stands by; one it reports to doubt ("…라고 주장하지만") is still its own arithmetic
+        retracted = claim.attributes.get("retracted") == "true"
+        if q is not None and in_money is not None and not retracted:
             by_sentence.setdefault((claim.article, claim.start), []).append((claim, q, in_money))
     for figures in by_sentence.values():
         ordered = sorted(figures, key=lambda f: f[1].start)

@@ -245,9 +245,7 @@ def disputes_within(corpus: Corpus) -> list[Finding]:
             # and of those, the one the body states exactly (not a headline's, not a bound)
             # the figure the estimate's own sentence sets it against first ("딥시크가 최종
             # 훈련비로 밝힌 557만6000달러는 …"), then by _own_order
-            owns = sorted(
-                claims, key=lambda c: (c.sentence != estimate.sentence, *_own_order(c))
-            )
+            owns = sorted(claims, key=lambda c: (c.sentence != estimate.sentence, *_own_order(c)))
             for own in owns:
                 if own is estimate or not _own(own) or _family(own) != _family(estimate):
                     continue
