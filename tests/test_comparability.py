@@ -1208,3 +1208,42 @@ def test_a_figure_a_correction_takes_back_is_neither_refuted_nor_a_bad_conversio
     retracted = [c for c in report.claims if c.quantity and "95억" in c.quantity.text]
     assert [c.stance for c in retracted] == ["disputed"]
     assert _problems(report) == []
+
+
+def test_a_headline_without_a_moment_heads_a_past_sessions_close_not_its_intraday_low(tmp_path):
+    past = (
+        "2025-02-03",
+        "31일 삼성전자는 장중 한때 8.1% 빠졌다가 낙폭을 줄여 전 거래일보다 3600원 내린 5만2400원에 "
+        "장을 마쳤다.",
+        "삼성전자 6.2% 급락 하루 뒤…증권가 '저가 매수 기회'",
+    )
+    live = (
+        "2025-03-05",
+        "5일 오후 2시 현재 코스피 시장에서 삼성전자는 6.1% 내린 채 거래되고 있다.",
+        "삼성전자 9% 급락",
+    )
+    report = _report(tmp_path, a=past)
+    assert [f for f in report.findings if f.kind == "internal"] == []
+    (tmp_path / "live").mkdir()
+    report = _report(tmp_path / "live", b=live)
+    assert [f.verdict for f in report.findings if f.kind == "internal"] == ["inconsistent"]
+
+
+@pytest.mark.parametrize(
+    ("body", "verdict"),
+    [
+        (
+            "그 회사가 하루에 날린 시총이 3200억 달러인데, 오늘 환율(1453.86원)로 치면 약 365조 원이다.",
+            "inconsistent",
+        ),
+        (
+            "그 회사가 하루에 날린 시총은 3200억 달러로, 원화로 환산하면 약 465조 원이다.",
+            "consistent",
+        ),
+    ],
+)
+def test_a_conversion_said_in_words_is_checked_as_a_conversion(tmp_path, body, verdict):
+    report = _report(tmp_path, a=("2025-01-31", "엔비디아 주가가 급락했다. " + body))
+    conversions = [f for f in report.findings if f.kind == "internal"]
+    assert [f.verdict for f in conversions] == [verdict]
+    assert _problems(report, "365조") == [f for f in conversions if f.verdict != "consistent"]

@@ -175,6 +175,7 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
                 and _same_object(top, c)
                 and not same_thing(what_of(top), what_of(c))
                 and gate(top.topic, *_story_time(_abridged(top, c), c.frame, published)).comparable
+                and not _past_intraday(top, c, published)
             ]
             # a body figure hundreds of times the headline's is another quantity it names
             peers = [
@@ -194,6 +195,19 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
             if all(p.allows(finding.verdict) for p in passages):
                 findings.append(finding)
     return findings
+
+
+def _past_intraday(top: Claim, body: Claim, published) -> bool:
+    """A headline that names no moment reports a past session's result, its close: the body's
+    intraday low of that session ("장중 한때 11.4% 빠졌다가 …에 장을 마쳤다") is not what it
+    abridges. Only a live report (the session is the day of publication) heads its intraday
+    figure ("SK하이닉스 12% 급락" over "오후 1시 40분 현재 10.4% 내린")."""
+    if top.frame is None or body.frame is None or top.frame.moment is not None:
+        return False
+    if body.frame.moment != "intraday":
+        return False
+    day = body.frame.as_of
+    return published is not None and day is not None and day < published.isoformat()
 
 
 def _same_object(top: Claim, body: Claim) -> bool:
