@@ -1247,3 +1247,25 @@ def test_a_conversion_said_in_words_is_checked_as_a_conversion(tmp_path, body, v
     conversions = [f for f in report.findings if f.kind == "internal"]
     assert [f.verdict for f in conversions] == [verdict]
     assert _problems(report, "365조") == [f for f in conversions if f.verdict != "consistent"]
+
+
+def test_an_estimate_disputes_the_stated_sum_before_a_bound_said_earlier(tmp_path):
+    body = (
+        "딥시크가 600만 달러도 안 되는 돈으로 모델을 만들었다는 얘기가 퍼졌다. V3 기술보고서에 적힌 숫자는 "
+        "정확히 557만6000달러다. 한 분석업체는 딥시크가 GPU 등 하드웨어에 쓴 돈이 9억 달러를 넘는다고 "
+        "추산했다."
+    )
+    report = _report(tmp_path, a=("2025-02-20", body))
+    _dispute, figures = _the_dispute(report)
+    assert "557만6000달러" in figures and not any("600만" in f for f in figures)
+
+
+def test_a_sum_that_adds_what_the_run_leaves_out_is_another_scope(tmp_path):
+    body = (
+        '딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다. 업계에서는 "인건비와 실험비까지 '
+        '합치면 수억 달러"라는 반론이 나온다.'
+    )
+    report = _report(tmp_path, a=("2025-06-27", body))
+    (vague,) = [c for c in report.claims if c.quantity and "수억" in c.quantity.text]
+    assert vague.frame.scope == "company spending"
+    assert _problems(report) == []

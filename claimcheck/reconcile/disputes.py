@@ -190,12 +190,14 @@ _QUALIFIER_ORDER = {"exact": 0, "approx": 1}
 
 def _own_order(claim: Claim) -> tuple[bool | int, ...]:
     q = claim.quantity
+    qualifier = _QUALIFIER_ORDER.get(q.qualifier, 2) if q is not None else 0
     return (
-        claim.topic == "other",
         _stage(claim) is not None,
         _vague(claim),
+        qualifier == 2,  # a bound ("600만 달러도 안 되는") holds many sums: any stated one first
+        claim.topic == "other",
         claim.section != "body",
-        _QUALIFIER_ORDER.get(q.qualifier, 2) if q is not None else 0,
+        qualifier,
     )
 
 
