@@ -1269,3 +1269,22 @@ def test_a_sum_that_adds_what_the_run_leaves_out_is_another_scope(tmp_path):
     (vague,) = [c for c in report.claims if c.quantity and "수억" in c.quantity.text]
     assert vague.frame.scope == "company spending"
     assert _problems(report) == []
+
+
+def test_users_of_one_week_are_weekly_users_and_an_unnamed_app_is_the_companys_one(tmp_path):
+    report = _report(
+        tmp_path,
+        a=(
+            "2025-02-06",
+            "앱 분석업체 집계로 1월 27일부터 2월 2일까지 한 주 동안 딥시크 앱의 국내 이용자는 121만 "
+            "명이었다.",
+        ),
+        b=(
+            "2025-02-07",
+            "설 연휴가 낀 1월 27일부터 2월 2일까지 일주일 동안 딥시크 국내 이용자는 98만 명에 달했다.",
+        ),
+    )
+    users = {c.quantity.text: c for c in report.claims if c.quantity}
+    assert {c.attributes.get("counted") for c in users.values()} == {"weekly_users"}
+    (conflict,) = _problems(report)
+    assert conflict.verdict == "contradiction" and len(conflict.articles) == 2

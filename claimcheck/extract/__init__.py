@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter
@@ -108,7 +109,10 @@ def _day_line(ctx: SentenceContext) -> str | None:
 
 
 def _remember_date(ctx: SentenceContext, dateline: dict[int, str], latest: dict[int, str]) -> None:
-    days = [d.value for d in ctx.dates()]
+    # "전날" looks back from the day the paragraph reports: it is never the day a later
+    # "이날" or "전날" counts from ("…마감했다. 전날 16.97% 폭락하며 … 전날 7.9% 급락했던")
+    looking_back = _looking_back_words()
+    days = [d.value for d in ctx.dates() if ctx.text[d.start : d.end] not in looking_back]
     full = [d for d in days if d and len(d) == 10]
     # the paragraph's first date is its dateline ("이날 유가증권시장에서"); a later one is
     # mostly a look back ("연휴 직전인 24일 … 마감했었다")
@@ -116,6 +120,14 @@ def _remember_date(ctx: SentenceContext, dateline: dict[int, str], latest: dict[
         dateline[ctx.sentence.block] = full[0]
     if full:
         latest[ctx.sentence.block] = full[-1]
+
+
+@functools.cache
+def _looking_back_words() -> frozenset[str]:
+    from claimcheck.extract.frames import frame_data
+
+    days = frame_data().days
+    return frozenset(days["yesterday"] + days["previous_trading_day"])
 
 
 def _confirm_mentions(contexts: list[SentenceContext]) -> None:

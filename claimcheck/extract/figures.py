@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
@@ -98,7 +99,7 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
         if topic == "adoption":
             from claimcheck.extract.frames import counted_kind, market_of
 
-            kind = counted_kind(ctx.text, start, end)
+            kind = counted_kind(ctx.text, start, end) or _users_of_a_week(quantity, frame)
             if kind:
                 attributes["counted"] = kind
             market = market_of(ctx.text, start)
@@ -489,8 +490,11 @@ def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
     """A name right before the bracket holding the figure owns it ("원익IPS(-7.1%)"), known to the
     alias table or not; an unknown company or index named with a subject particle nearer the
     figure than any known one owns it too ("리노공업은 4.3%"), rather than the story's subject."""
-    from claimcheck.extract.frames import anaphoric, described_noun
+    from claimcheck.extract.frames import anaphoric, described_name, described_noun
 
+    named = described_name(ctx.text, _figure_end(ctx, start), ctx.mentions)
+    if named is not None:
+        return named  # "7.9% 급락했던 필라델피아 반도체지수도"
     described = described_noun(ctx.text, _figure_end(ctx, start))
     if described is not None:
         at, noun = described
@@ -682,6 +686,23 @@ def _chip_scope(ctx: SentenceContext, start: int, end: int) -> dict[str, str]:
     after = clause_after(ctx.text, end, min(len(ctx.text), end + 30))
     found = [(after.find(cue), rule.scope) for rule in rules for cue in rule.cues if cue in after]
     return {"scope": min(found)[1]} if found else {}
+
+
+def _users_of_a_week(quantity: Quantity, frame) -> str | None:
+    """People counted over one week ("1월 27일부터 2월 2일까지 한 주 동안 … 이용자는 121만 명",
+    "2월 첫째 주 81만 명") are that week's users, whether or not the text says 주간 이용자."""
+    from claimcheck.extract.frames import counter_class
+
+    if quantity.unit != "count" or counter_class(quantity.counter) != "people":
+        return None
+    when = frame.as_of or ""
+    if "-W" in when:
+        return "weekly_users"
+    if "/" in when:
+        first, last = (dt.date.fromisoformat(day) for day in when.split("/"))
+        if 6 <= (last - first).days <= 7:
+            return "weekly_users"
+    return None
 
 
 _MARKET_OWNERS = {"company", "market_index"}

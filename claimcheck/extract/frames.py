@@ -64,6 +64,7 @@ class FrameData(_Data):
     years: dict[str, list[str]]
     windows: list[str]
     spans: list[str]
+    spans_right_before: list[str]
     moments: dict[str, list[str]]
     entity_suffixes: list[str]
     appositive_nouns: list[str]
@@ -361,7 +362,10 @@ def _as_of(
 ) -> tuple[str | None, str | None]:
     as_of, since = _as_of_written(text, figure, figures, dates, inherited)
     clause = text[_previous_end(figure, figures) : figure.start]
-    if as_of and "/" not in as_of and any(word in clause for word in frame_data().spans):
+    spanned = any(word in clause for word in frame_data().spans) or clause.rstrip().endswith(
+        tuple(frame_data().spans_right_before)
+    )
+    if as_of and "/" not in as_of and spanned:
         # "27일 … 주간으로는 15.8%": a figure over several days is no one day's value; its span
         # is left unknown unless written as one ("1월 27일~2월 2일 한 주 동안")
         return None, None
@@ -651,6 +655,25 @@ _RELATIVE = re.compile(
     r"^[^,.()]{0,14}?(?:던|진|된|한|린|른|간|온|운|인)\s+([0-9A-Za-z\uac00-\ud7a3]+?)"
     r"(?:\s*(?:주가|시가총액|시총|주식))?(?:은|는|이|가)\s"
 )
+# the same clause's end, for a name of several words the alias table knows ("7.9% 급락했던
+# 필라델피아 반도체지수도")
+_ADNOMINAL = re.compile(r"^[^,.()]{0,14}?(?:던|진|된|한|린|른|간|온|운|인)\s+")
+_NAME_PARTICLE = re.compile(r"^(?:\s*(?:주가|시가총액|시총|주식))?(?:은|는|이|가|도)\s")
+
+
+def described_name(text: str, end: int, mentions) -> str | None:
+    """The known name a relative clause ending after the figure describes, or None."""
+    m = _ADNOMINAL.match(text[end : end + 30])
+    if m is None:
+        return None
+    at = end + m.end()
+    for mention in mentions:
+        if mention.start == at and _NAME_PARTICLE.match(text[mention.end : mention.end + 8]):
+            return mention.entity if mention.type in _NAMED_OWNER_TYPES else None
+    return None
+
+
+_NAMED_OWNER_TYPES = {"company", "market_index"}
 
 
 def described_noun(text: str, end: int) -> tuple[int, str] | None:

@@ -43,6 +43,9 @@ _LOOSE_OBJECT = {
     "founding",
     "cost_ratio",
 }
+# Figures of a topic keyed on its object that often leave it unsaid: one that names none joins
+# the group of its subject's one named object (reconcile.store)
+UNSAID_OBJECT_JOINS = frozenset({"adoption"})
 _KO = {
     "agree": "일치",
     "compatible": "양립 가능",

@@ -166,6 +166,21 @@ class ReportStore:
         from claimcheck.reconcile.cross import conversion_finding, group_finding
 
         meta = _MetaLookup(self._db)
+        from claimcheck.reconcile.cross import UNSAID_OBJECT_JOINS
+
+        # A figure that leaves its object unsaid ("딥시크 국내 이용자 102만 명") is of the one
+        # thing its subject's other figures name (the app), when they name only one.
+        for topic in sorted(UNSAID_OBJECT_JOINS):
+            only = self._db.execute(
+                "SELECT subject, MIN(object) FROM claims WHERE topic = ? AND subject != ''"
+                " AND object != '' GROUP BY subject HAVING COUNT(DISTINCT object) = 1",
+                (topic,),
+            ).fetchall()
+            self._db.executemany(
+                "UPDATE claims SET object = ? WHERE topic = ? AND subject = ? AND object = ''"
+                " AND json_extract(body, '$.quantity') IS NOT NULL",  # figures, not statements
+                [(obj, topic, subject) for subject, obj in only],
+            )
         rows = self._db.execute(
             "SELECT topic, subject, object, body FROM claims WHERE topic IS NOT NULL"
             " ORDER BY topic, subject, object, seq"
