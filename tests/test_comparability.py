@@ -1288,3 +1288,24 @@ def test_users_of_one_week_are_weekly_users_and_an_unnamed_app_is_the_companys_o
     assert {c.attributes.get("counted") for c in users.values()} == {"weekly_users"}
     (conflict,) = _problems(report)
     assert conflict.verdict == "contradiction" and len(conflict.articles) == 2
+
+
+@pytest.mark.parametrize(
+    ("figure", "verdict"), [("0.87%", "refuted"), ("0.8%", "mostly_supported")]
+)
+def test_a_move_written_to_the_hundredth_is_as_stated(tmp_path, figure, verdict):
+    # the KOSPI fell 0.77% on 31 January 2025 (reference kospi-2025-01-31)
+    body = f"31일 코스피는 전 거래일보다 {figure} 내린 2517.37로 장을 마쳤다."
+    report = _report(tmp_path, a=("2025-01-31", body))
+    checked = [f for f in report.findings if f.kind == "reference" and f.topic == "stock_change"]
+    claims = {c.id: c for c in report.claims}
+    (finding,) = [f for f in checked if claims[f.claims[0]].quantity.text == figure]
+    assert finding.verdict == verdict
+
+
+def test_a_models_parameter_count_is_checked_against_its_parameter_record(tmp_path):
+    body = "딥시크-V3는 전체 매개변수가 6170억 개이지만 토큰 하나를 처리할 때는 370억 개만 쓴다."
+    report = _report(tmp_path, a=("2025-02-06", body))
+    (refuted,) = _problems(report)
+    assert refuted.verdict == "refuted" and refuted.reference.fact == "v3-parameters-moe"
+    assert _problems(report, "370억") == []

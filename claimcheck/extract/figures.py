@@ -362,6 +362,7 @@ def _classify(
             # "1조4800억 개 토큰", "매개변수 6710억 개": what a model was trained on or is made
             # of, never a chip's count; the model named nearest, else the one just written of
             what = _nearest_entity(ctx, start, {"model"}) or ctx.recent_model
+            attributes["spec"] = spec  # checked only against a fact counting the same
         if quantity.unit in _MONEY:
             attributes.update(_cost_scope(ctx, start))
         return "other", _owner(ctx, start, subject), what, attributes

@@ -29,6 +29,11 @@ def significant_digits(value: float) -> int:
     return len(Decimal(str(abs(value))).normalize().as_tuple().digits)
 
 
+def decimals(value: float) -> int:
+    """Decimal places a figure is written with: 0.87 → 2, 2.5 → 1."""
+    return max(0, -int(Decimal(str(abs(value))).normalize().as_tuple().exponent))
+
+
 @dataclass(frozen=True)
 class Interval:
     low: float  # -inf when unbounded
@@ -118,7 +123,11 @@ def interval_of(quantity: Quantity, scale: float = 1.0) -> Interval:
     precise = (
         quantity.qualifier == "exact"
         and scale == 1.0
-        and significant_digits(float(value)) >= PRECISE_DIGITS
+        and (
+            significant_digits(float(value)) >= PRECISE_DIGITS
+            # "0.87%": a move written to the hundredth of a point is as stated, not rounded
+            or (quantity.unit == "percent" and decimals(float(value)) >= 2)
+        )
     )
     return Interval(lo * scale, hi * scale, float(value) * scale, False, precise)
 

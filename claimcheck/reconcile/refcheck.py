@@ -7,9 +7,11 @@ import math
 from claimcheck.models import Claim, Finding, ReferenceCitation
 from claimcheck.reconcile.common import Corpus, finding_id, source_row
 from claimcheck.reconcile.intervals import (
+    PRECISE_DIGITS,
     PRECISE_MISS,
     UNDERSTATES,
     Interval,
+    decimals,
     digit_slip,
     magnitude_apart,
     significant_digits,
@@ -99,6 +101,17 @@ def _is_hardware(entity: str | None) -> bool:
 
 
 def _candidates(table: ReferenceTable, claim: Claim) -> list[ReferenceFact]:
+    spec = claim.attributes.get("spec")
+    if spec and claim.quantity is not None and claim.object:
+        # a model's parameters or tokens: the facts that count the same of that model, whatever
+        # topic they are filed under ("V3는 전체 매개변수가 6170억 개" against the MoE record)
+        return [
+            fact
+            for fact in table.facts
+            if fact.quantity is not None
+            and spec in str(fact.attributes.get("counted", ""))
+            and claim.object in (fact.object, fact.attributes.get("model"))
+        ]
     topics = {claim.topic}
     if claim.topic in ("training_cost", "peer_cost"):
         # whose cost it is decides, not whether the story is about them (the subject is matched
@@ -339,7 +352,8 @@ def _judge_figure_ungated(corpus: Corpus, claim: Claim, facts: list[ReferenceFac
     model = claim.attributes.get("model") if claim.topic == "gpu_count" else claim.object
     if "/" in value.unit and _is_hardware(model):
         model = None  # a price per GPU-hour names the hardware priced, not a model
-    same_model = [(f, i) for f, i in usable if model is None or _model_of(f) in (None, model)]
+    spec = bool(claim.attributes.get("spec"))  # a model's parameters: the facts' model counts
+    same_model = [(f, i) for f, i in usable if model is None or _model_of(f, spec) in (None, model)]
     other_model = [(f, i) for f, i in usable if (f, i) not in same_model]
     for pool, wrong_model in ((same_model, False), (other_model, True)):
         # of the facts the claim fits, the one nearest its figure is the one it states; a bound
@@ -360,7 +374,7 @@ def _judge_figure_ungated(corpus: Corpus, claim: Claim, facts: list[ReferenceFac
                         fact,
                         steps,
                         "wrong_model",
-                        (f"the figure is {_model_of(fact)}'s, not {model}'s"),
+                        (f"the figure is {_model_of(fact, spec)}'s, not {model}'s"),
                     )
                 return _within(claim, mine, ref, fact, steps)
     # A figure a whisker from another model's fact, and far from every fact of its own model, is
@@ -377,7 +391,7 @@ def _judge_figure_ungated(corpus: Corpus, claim: Claim, facts: list[ReferenceFac
             fact,
             steps,
             "wrong_model",
-            f"the figure is {_model_of(fact)}'s, not {model}'s",
+            f"the figure is {_model_of(fact, spec)}'s, not {model}'s",
         )
     # The nearest reference figure is the one the claim most plausibly means.
     # of the facts none of which it fits, one of the claim's own frame (its stage, its day) first
@@ -405,7 +419,11 @@ def _judge_figure_ungated(corpus: Corpus, claim: Claim, facts: list[ReferenceFac
         if mine.precise and abs(diff) > PRECISE_MISS:
             # "287만8000 GPU시간" for 278만8000: written to the last digit, so not a rounding
             digits = significant_digits(mine.point)
-            steps.append(f"stated to {digits} significant digits: no rounding explains it")
+            places = decimals(mine.point)
+            written = (
+                f"{digits} significant digits" if digits >= PRECISE_DIGITS else f"{places} decimals"
+            )
+            steps.append(f"stated to {written}: no rounding explains it")
             return "refuted", fact, steps, None, "a precise figure that differs from the record"
         if abs(diff) <= NEAR:
             diagnosis = "wrong_rate" if value.rate_note else "rounded"
@@ -440,9 +458,13 @@ def _judge_year(claim: Claim, facts):
     return "unverifiable", facts[0], [], None, None
 
 
-def _model_of(fact: ReferenceFact) -> str | None:
+def _model_of(fact: ReferenceFact, by_model: bool = False) -> str | None:
+    """The model a fact's figure is of: its object, or for a chip count (and a model's spec filed
+    under a technique, `by_model`) the model it names."""
     if fact.topic == "gpu_count":
         return fact.attributes.get("model")
+    if by_model:
+        return fact.attributes.get("model") or fact.object
     return fact.object
 
 
