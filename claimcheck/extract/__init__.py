@@ -47,7 +47,12 @@ def extract_claims(article: Article) -> list[Claim]:
             day_line = _day_line(ctx)
             if day_line is not None:
                 section_day = day_line
-            ctx.inherited_date = dateline.get(ctx.sentence.block) or section_day
+            # the paragraph's dateline, or a later day its sentences have moved on to since (a
+            # timeline: "1월 31일 문을 열자마자 흔들렸다. 코스피가 0.77% 내렸고"); an earlier day
+            # named since is a look back, not the paragraph's day
+            block = ctx.sentence.block
+            days = [d for d in (dateline.get(block), latest.get(block)) if d]
+            ctx.inherited_date = max(days) if days else section_day
             # 이날 in a paragraph that has named no day yet is the story's day: the first one
             # its paragraphs named ("27일(현지시간) 뉴욕증시에서 …" then "이날 하루 동안 …")
             first = dateline[min(dateline)] if dateline else None

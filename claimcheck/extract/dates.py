@@ -189,6 +189,13 @@ def date_mentions(
             for m in re.finditer(re.escape(word), text) if word in text else ():
                 value = None
                 counted_from = dt.date.fromisoformat(anchor) if anchor else published
+                written = [
+                    d for d in found if d.end <= m.start() and d.value and len(d.value) == 10
+                ]
+                if key == "today" and written:
+                    # "1월 27일(현지시간) … 마감했다며 "이날 사라진 시가총액은": the day the
+                    # sentence has just written
+                    counted_from = dt.date.fromisoformat(written[-1].value)
                 if counted_from is not None:
                     then = counted_from + dt.timedelta(days=shift if shift is not None else -1)
                     while shift is None and then.weekday() >= 5:

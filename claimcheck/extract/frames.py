@@ -51,6 +51,7 @@ class _Measures(_Data):
     plan: _After
     total_before: list[str]
     part_after: list[str]
+    part_openers: list[str]
     share_after: list[str]
     level_particles: list[str]
     change_before: list[str]
@@ -254,9 +255,18 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
             between = text[other.end : figure.start]
             if any(f" {w} " in f" {between} " for w in data.part_after):
                 return "part"
+    # "이 가운데 안드로이드 사용자가 94만 명이다": a part of the whole the sentence before gave
+    if not any(f.start < figure.start for f in same_unit) and _part_opening().match(text):
+        return "part"
     if _is_change(text, figure, figures, topic):
         return "change"
     return "level"
+
+
+@functools.cache
+def _part_opening() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in frame_data().measures.part_openers)
+    return re.compile(rf"^\s*(?:{words})(?:에서|에)?[\s,]")
 
 
 def _no_larger(part: Figure, whole: Figure) -> bool:
