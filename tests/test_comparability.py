@@ -1309,3 +1309,20 @@ def test_a_models_parameter_count_is_checked_against_its_parameter_record(tmp_pa
     (refuted,) = _problems(report)
     assert refuted.verdict == "refuted" and refuted.reference.fact == "v3-parameters-moe"
     assert _problems(report, "370억") == []
+
+
+def test_a_public_bodys_chips_and_plans_of_other_years_are_no_conflict(tmp_path):
+    report = _report(
+        tmp_path,
+        a=(
+            "2025-02-20",
+            "딥시크는 H800 2048개로 V3를 훈련했다고 밝혔다. 과기정통부 집계로 대학과 출연연이 돌리는 "
+            "최신 GPU는 약 2600장이다. 정부는 올해 안에 첨단 GPU 1만 장을 확보해 기업에 빌려주겠다는 "
+            "계획이다.",
+        ),
+        b=("2025-02-21", "정부는 2030년까지 첨단 GPU 5만 장을 확보하겠다는 계획을 내놨다."),
+    )
+    counts = {c.quantity.text: c for c in report.claims if c.topic == "gpu_count"}
+    assert counts["약 2600장"].subject is None
+    assert "deepseek" not in {counts["1만 장"].subject, counts["5만 장"].subject}
+    assert _problems(report) == []

@@ -395,7 +395,13 @@ def _classify(
     if (
         name == "gpu_count"
         and subject is None
-        and (_peer_before(ctx, start) or _group_owns(ctx, start))
+        and (
+            _peer_before(ctx, start)
+            or _group_owns(ctx, start)
+            # "과기정통부 집계로 대학·출연연이 돌리는 GPU는 약 2600장": a public body's count or
+            # plan, not the story company's chips
+            or _before(ctx, start, {"government", "organisation"})
+        )
     ):
         subject = None  # "미국 빅테크들이 수만 대의 GPU를": someone else's chips
     elif name == "gpu_count" and subject is None:

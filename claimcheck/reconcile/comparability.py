@@ -108,6 +108,9 @@ def gate(
                 unsettled.append("moment")
     if "none" in (a.subject_basis, b.subject_basis):
         unsettled.append("subject")
+    if a.measure == "plan" and not (a.as_of and b.as_of and a.as_of == b.as_of):
+        # "올해 안에 1만 장" and "2030년까지 5만 장": two plans are one only for one target time
+        unsettled.append("as_of")
     if unsettled:
         slot = unsettled[0]
         return Gate(True, False, windowed and unsettled == ["moment"], slot, f"{slot} unknown")
