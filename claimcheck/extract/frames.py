@@ -80,6 +80,7 @@ class FrameData(_Data):
     stores: dict[str, list[str]]
     negated_after: list[str]
     update_tags: list[str]
+    conversions: dict[str, str]
 
 
 @functools.cache

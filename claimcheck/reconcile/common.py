@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Mapping
@@ -10,21 +11,6 @@ from typing import Any
 
 from claimcheck.models import ArticleMeta, Claim, Quantity, SourceValue
 from claimcheck.reconcile.values import comparable
-
-# "560만 달러(약 81억 원)", and without brackets "557만6000달러, 우리 돈 약 65억 원"
-_CONVERSION_GAP = re.compile(
-    r"^\s*(?:\(\s*(?:한화|원화|우리 돈|약)?|,\s*(?:한화|원화|우리 돈)(?:로)?(?:\s*약)?)\s*$"
-)
-# said in words: "5890억 달러라는데, 오늘 환율(1453.86원)로 치면 약 856조 원", "…달러로, 원화로
-# 환산하면 약 81억 원" (the day's rate written between is left out of the gap first)
-_CONVERSION_SAID = re.compile(
-    r"^\s*(?:라는데|이라는데|인데|이며|이고|이다|다|로|으로)?\s*,?\s*"
-    r"(?:(?:오늘|이날|당시|현재|지금|그날)(?:의)?\s*)?(?:원·달러\s*|원/달러\s*)?"
-    r"(?:환율\s*(?:\(\s*\))?|한화|원화|우리 돈)\s*(?:으로|로|을 적용해|을 적용하면)?\s*"
-    r"(?:치면|환산하면|계산하면|바꾸면|따지면|환산해|환산한)?\s*(?:약)?\s*$"
-)
-# an exchange rate written beside a conversion ("환율(1453.86원)"): the rate, not a sum converted
-_RATE_BEFORE = re.compile(r"(?:환율|달러당|위안당|엔당)\s*\(?\s*$")
 
 
 @dataclass(frozen=True)
@@ -116,9 +102,13 @@ def money(unit: str | None) -> tuple[str, str] | None:
     return (currency, per) if currency in _CURRENCIES else None
 
 
-_OPENS_CONVERSION = re.compile(
-    r"^\s*(?:이는\s*)?(?:우리 돈|원화|한화)(?:으로|로)?(?:\s*환산하면|\s*치면)?\s*(?:약\s*)?$"
-)
+@functools.cache
+def _conversion(kind: str) -> re.Pattern[str]:
+    """How a conversion is written (frames.yaml `conversions`): "bracketed" after the sum, "said"
+    in words, a sentence that "opens" by converting, the exchange rate written before a sum."""
+    from claimcheck.extract.frames import frame_data
+
+    return re.compile(frame_data().conversions[kind])
 
 
 def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
@@ -139,7 +129,9 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
         ordered = sorted(figures, key=lambda f: f[1].start)
         # Quantity spans are file offsets; the sentence starts at the claim's start.
         rates = [
-            f for f in ordered if _RATE_BEFORE.search(f[0].sentence[: f[1].start - f[0].start])
+            f
+            for f in ordered
+            if _conversion("rate_before").search(f[0].sentence[: f[1].start - f[0].start])
         ]
         sums = [f for f in ordered if f not in rates]
         for (first, qa, money_a), (second, qb, money_b) in zip(sums, sums[1:], strict=False):
@@ -147,13 +139,13 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
             if cur_a == cur_b or per_a != per_b:
                 continue
             gap = first.sentence[qa.end - first.start : qb.start - first.start]
-            if _CONVERSION_GAP.match(gap):
+            if _conversion("bracketed").match(gap):
                 pairs.append((first, second))
                 continue
             for _, rate, _ in rates:  # "환율(1453.86원)로 치면": the rate is no part of the gap
                 if qa.end <= rate.start and rate.end <= qb.start:
                     gap = gap.replace(rate.text, "", 1)
-            if _CONVERSION_SAID.match(gap):
+            if _conversion("said").match(gap):
                 pairs.append((first, second))
     # "… 557만6000달러다. 우리 돈으로 약 80억 원이다.": a sentence that opens by converting
     # converts the last sum of the sentence right before it
@@ -167,7 +159,7 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
         adjacent = 0 <= key[1] - (before[1] + len(prev_claim.sentence)) <= 2
         opening = here.sentence[: first_here[1].start - key[1]]
         (cur_a, per_a), (cur_b, per_b) = last_before[2], first_here[2]
-        if adjacent and cur_a != cur_b and per_a == per_b and _OPENS_CONVERSION.match(opening):
+        if adjacent and cur_a != cur_b and per_a == per_b and _conversion("opens").match(opening):
             pairs.append((prev_claim, here))
     return pairs
 
