@@ -1326,3 +1326,42 @@ def test_a_public_bodys_chips_and_plans_of_other_years_are_no_conflict(tmp_path)
     assert counts["약 2600장"].subject is None
     assert "deepseek" not in {counts["1만 장"].subject, counts["5만 장"].subject}
     assert _problems(report) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "verdict"),
+    [
+        # a fact box converts its one sum in brackets after the gloss's noun
+        ("■ 557만6000달러 — 임차료를 곱한 V3 최종 훈련 비용(약 72억 원).", "inconsistent"),
+        ("■ 557만6000달러 — 임차료를 곱한 V3 최종 훈련 비용(약 81억 원).", "consistent"),
+        # a sentence that opens by converting converts the sum of its kind two sentences back
+        (
+            "■ 557만6000달러 = 공식 훈련비\n"
+            "GPU 한 개를 한 시간 빌리는 값을 2달러로 잡아 계산했다. 우리 돈으로 약 65억 원이다.",
+            "inconsistent",
+        ),
+    ],
+)
+def test_a_fact_boxs_conversion_is_checked(tmp_path, body, verdict):
+    report = _report(tmp_path, a=("2025-02-20", body))
+    conversions = [f for f in report.findings if f.kind == "internal"]
+    assert [f.verdict for f in conversions] == [verdict]
+
+
+def test_a_bracketed_sum_of_another_company_is_no_conversion(tmp_path):
+    body = "엔비디아 시총은 5890억 달러 줄었고 삼성전자 시총(약 300조 원)은 소폭 늘었다."
+    report = _report(tmp_path, a=("2025-01-31", body))
+    assert [f for f in report.findings if f.kind == "internal"] == []
+
+
+def test_a_cross_source_conversion_discrepancy_is_about_the_off_rate_conversion(tmp_path):
+    said = "딥시크는 V3 최종 훈련에 557만6000달러({})가 들었다고 밝혔다."
+    report = _report(
+        tmp_path,
+        a=("2025-02-20", said.format("약 81억 원")),
+        b=("2025-02-21", said.format("약 80억 원")),
+        c=("2025-02-24", said.format("약 72억 원")),
+    )
+    (finding,) = [f for f in report.findings if f.verdict == "discrepancy"]
+    claims = {c.id: c for c in report.claims}
+    assert [claims[c].quantity.text for c in finding.at_issue] == ["약 72억 원"]

@@ -111,6 +111,23 @@ def _conversion(kind: str) -> re.Pattern[str]:
     return re.compile(frame_data().conversions[kind])
 
 
+def _glossed_in_brackets(claim: Claim, qa: Quantity, qb: Quantity) -> bool:
+    """A fact box's line glosses its one sum and converts it in brackets after the gloss's noun
+    ("■ 557만6000달러 — … 곱한 V3 최종 훈련 비용(약 72억 원)")."""
+    from claimcheck.extract.frames import gloss_after
+
+    offset = claim.start
+    text = claim.sentence
+    return (
+        gloss_after(text, qa.end - offset)
+        and _conversion("bracketed").match(
+            text[text.rfind("(", 0, qb.start - offset) : qb.start - offset]
+        )
+        is not None
+        and ")" not in text[qa.end - offset : text.rfind("(", 0, qb.start - offset)]
+    )
+
+
 def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
     """(figure, its conversion) where an article writes one currency and then another in brackets:
     "560만 달러(약 85억 원)", "GPU 시간당 2달러(약 2900원)"."""
@@ -147,20 +164,30 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
                     gap = gap.replace(rate.text, "", 1)
             if _conversion("said").match(gap):
                 pairs.append((first, second))
+                continue
+            if len(sums) == 2 and _glossed_in_brackets(first, qa, qb):
+                pairs.append((first, second))
     # "… 557만6000달러다. 우리 돈으로 약 80억 원이다.": a sentence that opens by converting
-    # converts the last sum of the sentence right before it
+    # converts the last sum of the same kind in the sentences right before it (at most two back:
+    # "■ 557만6000달러 = 공식 훈련비 / GPU 한 개를 한 시간 빌리는 값을 2달러로 잡아 계산했다. 우리
+    # 돈으로 약 65억 원이다": not the price per hour)
     starts = sorted(by_sentence)
-    for before, key in zip(starts, starts[1:], strict=False):
-        if before[0] != key[0]:
-            continue
-        last_before = max(by_sentence[before], key=lambda f: f[1].start)
+    for index, key in enumerate(starts):
         first_here = min(by_sentence[key], key=lambda f: f[1].start)
-        prev_claim, here = last_before[0], first_here[0]
-        adjacent = 0 <= key[1] - (before[1] + len(prev_claim.sentence)) <= 2
-        opening = here.sentence[: first_here[1].start - key[1]]
-        (cur_a, per_a), (cur_b, per_b) = last_before[2], first_here[2]
-        if adjacent and cur_a != cur_b and per_a == per_b and _conversion("opens").match(opening):
-            pairs.append((prev_claim, here))
+        here, (cur_b, per_b) = first_here[0], first_here[2]
+        if not _conversion("opens").match(here.sentence[: first_here[1].start - key[1]]):
+            continue
+        after = key
+        for before in reversed(starts[max(0, index - 2) : index]):
+            sums = by_sentence[before]
+            sentence = sums[0][0].sentence
+            if before[0] != key[0] or not 0 <= after[1] - (before[1] + len(sentence)) <= 2:
+                break  # not the sentence right before: nothing is converted across others
+            same = [f for f in sums if f[2][0] != cur_b and f[2][1] == per_b]
+            if same:
+                pairs.append((max(same, key=lambda f: f[1].start)[0], here))
+                break
+            after = before
     return pairs
 
 

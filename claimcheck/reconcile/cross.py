@@ -576,9 +576,8 @@ def conversion_finding(
         )
         when = corpus.published(first.article) or "date unknown"
         steps.append(f"{first.article} ({when}): {qa.text} → {qb.text}{implied}")
-    implausible = [
-        first.article for first, second in pairs if not _plausible(corpus, first, second)
-    ]
+    off_rate = [second for first, second in pairs if not _plausible(corpus, first, second)]
+    implausible = [second.article for second in off_rate]
     # Converted on different days, the same sum gives different won figures: only a conversion
     # off its own day's rate makes the figures disagree.
     verdict: Verdict = "agree" if len(converted) == 1 or not implausible else "discrepancy"
@@ -609,4 +608,6 @@ def conversion_finding(
         explanation_ko=ko,
         diagnosis="wrong_rate" if verdict == "discrepancy" else None,
         arithmetic=steps,
+        # the conversions off their own day's rate are what the discrepancy is about
+        at_issue=[second.id for second in off_rate] if verdict == "discrepancy" else [],
     )
