@@ -98,8 +98,8 @@ def _correction_blocks(contexts: list[SentenceContext]) -> set[int]:
 
 
 def _day_line(ctx: SentenceContext) -> str | None:
-    """The day of a line that says nothing but a day ("■ 1월 27일", "[2월 17일]"): a timeline's
-    subhead, which dates the paragraphs under it."""
+    """The day of a line that says nothing but a day ("■ 1월 27일", "[2월 17일]"), or a short
+    subhead with one day and no figure ("오늘 장 기록"): it dates the paragraphs under it."""
     from claimcheck.extract.dates import date_mentions
 
     if len(ctx.text) > 24:
@@ -110,7 +110,15 @@ def _day_line(ctx: SentenceContext) -> str | None:
     if len(days) != 1:
         return None
     rest = ctx.text[: days[0].start] + ctx.text[days[0].end :]
-    return days[0].value if not any(ch.isalnum() for ch in rest) else None
+    if not any(ch.isalnum() for ch in rest):
+        return days[0].value
+    # a subhead, not a sentence: no figure besides its day, no sentence ending
+    from claimcheck.load.rules import sentence_data
+
+    # a line that ends as a sentence does ("…했다.", "…요", "…까?") is prose, not a subhead
+    last = ctx.text.rstrip(" \"'”’)]")[-1:]
+    ends = last in ".!?…" or last in sentence_data().final_syllables
+    return days[0].value if not ends and not any(ch.isdigit() for ch in rest) else None
 
 
 def _remember_date(ctx: SentenceContext, dateline: dict[int, str], latest: dict[int, str]) -> None:
