@@ -1365,3 +1365,17 @@ def test_a_cross_source_conversion_discrepancy_is_about_the_off_rate_conversion(
     (finding,) = [f for f in report.findings if f.verdict == "discrepancy"]
     claims = {c.id: c for c in report.claims}
     assert [claims[c].quantity.text for c in finding.at_issue] == ["약 72억 원"]
+
+
+def test_an_unnamed_token_price_is_of_the_story_companys_model_just_named(tmp_path):
+    wrong = "딥시크 R1 API 가격표를 봤다. 출력은 100만 토큰당 2.91달러다."
+    report = _report(tmp_path, a=("2025-01-30", wrong))
+    (refuted,) = _problems(report)
+    assert refuted.verdict == "refuted" and refuted.reference.fact == "deepseek-r1-api-price"
+    rival = (
+        "딥시크 R1 API는 출력 100만 토큰당 2.19달러로, 오픈AI o1의 60달러보다 훨씬 싸다. "
+        "중국 내 요금표로는 100만 토큰당 16위안이다."
+    )
+    (tmp_path / "rival").mkdir()
+    report = _report(tmp_path / "rival", b=("2025-02-14", rival))
+    assert _problems(report) == []

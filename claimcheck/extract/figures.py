@@ -176,12 +176,15 @@ def token_side(text: str, since: int, start: int, end: int | None = None) -> str
     if len(mentioned) > 1:
         return None  # both sides named ("입력과 출력 토큰 가격은")
     followers = tuple(data.token_side_followers)
+    particles = data.token_side_particles
     for side in mentioned:
         for word in data.token_sides[side]:
             at = stretch.find(word)
             while at >= 0:
                 rest = stretch[at + len(word) :].lstrip()
-                if not rest or rest.startswith(followers):
+                # "출력은 100만 토큰당 2.19달러": the side as the clause's topic
+                rest = rest.removeprefix(next((p for p in particles if rest.startswith(p)), ""))
+                if not rest.strip() or rest.lstrip().startswith(followers):
                     return side  # a price word, or the figure, follows it
                 at = stretch.find(word, at + 1)
     return None
@@ -358,6 +361,11 @@ def _classify(
         if technique is not None and spec != "tokens":
             return "technique", subject, technique, {"polarity": "true"}
         what = _nearest_entity(ctx, start, {"model", "product", "chip", "hardware"})
+        if what is None and per_token(quantity.unit) and ctx.recent_model:
+            # "R1 API 가격표를 봤다. 출력은 100만 토큰당 2.19달러": the story company's model
+            # just named; a rival's ("오픈AI o1의 60달러보다 … 중국 내 요금표로는") is no guide
+            if _maker_of(ctx.recent_model) == ctx.story_subject:
+                what = ctx.recent_model
         if spec is not None:
             # "1조4800억 개 토큰", "매개변수 6710억 개": what a model was trained on or is made
             # of, never a chip's count; the model named nearest, else the one just written of
