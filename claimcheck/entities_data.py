@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from typing import Literal
 
 from pydantic import field_validator, model_validator
 
+from claimcheck import regexcache as rx
 from claimcheck.models import Strict
 from claimcheck.textnorm import normalize
 
@@ -27,11 +27,11 @@ EntityType = Literal[
 ]
 
 # Lowercase words joined by hyphens; a dot is allowed inside a version number (llama-3.1).
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:\.[0-9]+)?(?:-[a-z0-9]+(?:\.[0-9]+)?)*$")
+ID_PATTERN = rx.compile(r"^[a-z0-9]+(?:\.[0-9]+)?(?:-[a-z0-9]+(?:\.[0-9]+)?)*$")
 
 # Spelling differences that never change which entity is meant: "오픈 AI" / "오픈AI",
 # "Mixture-of-Experts" / "Mixture of Experts".
-_IGNORED_IN_KEY = re.compile(r"[\s\-]+")
+_IGNORED_IN_KEY = rx.compile(r"[\s\-]+")
 
 
 def alias_key(alias: str) -> str:
@@ -114,7 +114,7 @@ class FuzzyPolicy(Strict):
 
 
 # A code is a run of digits with the letter just before it and what follows: h800, r1, t4o.
-_CODE = re.compile(r"[^\W\d_]?\d[0-9a-z.]*")
+_CODE = rx.compile(r"[^\W\d_]?\d[0-9a-z.]*")
 
 
 def model_codes(key: str) -> list[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import re
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any, Literal
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 
+from claimcheck import regexcache as rx
 from claimcheck.errors import InputError
 from claimcheck.models import Frame, Qualifier, Result
 from claimcheck.yamlsafe import load_bundled, safe_load
@@ -27,7 +27,7 @@ def topic_order() -> tuple[str, ...]:
 
 _ENTITY_ID = r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$"
 # YYYY, YYYY-MM, YYYY-MM-DD, or two of them joined by "/" for a period.
-_AS_OF = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$")
+_AS_OF = rx.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$")
 
 
 class RefQuantity(Result):

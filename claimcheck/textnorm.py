@@ -10,6 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from claimcheck import regexcache as rx
+
 # Spaces that news sites paste in (no-break, ideographic, thin…) become a plain space.
 _SPACES = {0x00A0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B)}
 # Invisible characters that break word matching are dropped from the normalised text.
@@ -84,7 +86,7 @@ class NormalizedText:
 
 
 # Every character _map_char changes; text without any (and already NFC) is its own normal form.
-_CHANGED = re.compile(
+_CHANGED = rx.compile(
     "[\t"
     + "".join(
         re.escape(chr(c))

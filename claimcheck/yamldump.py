@@ -11,7 +11,6 @@ read back as something else?) goes to PyYAML's own resolver, remembered per stri
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable
 from itertools import chain
 from typing import Any
@@ -28,6 +27,8 @@ from yaml.events import (
     StreamEndEvent,
     StreamStartEvent,
 )
+
+from claimcheck import regexcache as rx
 
 HAS_C_EMITTER = hasattr(yaml, "CSafeDumper")
 _STR = "tag:yaml.org,2002:str"
@@ -49,7 +50,7 @@ _NOT_STR = (True, False)
 # quoted string at other places. Under 600 characters even a string escaped throughout
 # (6 characters each) fits the 4,096-character line, so nothing is folded. A table holding
 # such a string goes through the pure-Python emitter, so its bytes are the same either way.
-_C_WRITES_OTHERWISE = re.compile("[\x85\U00010000-\U0010ffff]")
+_C_WRITES_OTHERWISE = rx.compile("[\x85\U00010000-\U0010ffff]")
 _C_FOLDS_OTHERWISE = 600
 
 
@@ -179,7 +180,7 @@ _STRINGS: dict[bool, dict[str, str]] = {True: {}, False: {}}
 _FLOATS: dict[bool, dict[str, str]] = {True: {}, False: {}}
 _REMEMBERED_MOST = 1 << 13  # most are quotes met once: a few MB at most
 _SAFE_LENGTH = 500  # far from the 4,096-character line at any depth a table has
-_BREAKS = re.compile("[\n\r\x85\u2028\u2029]")
+_BREAKS = rx.compile("[\n\r\x85\u2028\u2029]")
 _WORDS = {None: "null", True: "true", False: "false"}
 
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
+from claimcheck import regexcache as rx
 from claimcheck.extract.mentions import Mention, find_mentions
 from claimcheck.extract.stance import StanceReading
 from claimcheck.models import Article, Frame, Quantity, Sentence
 from claimcheck.textnorm import NormalizedText, normalize
 
-_DATE = re.compile(r"(?:(\d{4})년\s*)?(?:(\d{1,2})월\s*)?(\d{1,2})일(?!\s*(?:간|동안|만에))")
+_DATE = rx.compile(r"(?:(\d{4})년\s*)?(?:(\d{1,2})월\s*)?(\d{1,2})일(?!\s*(?:간|동안|만에))")
 
 
 @dataclass

@@ -10,6 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from claimcheck import regexcache as rx
 from claimcheck.extract.frames import frame_data, update_tag_end
 
 
@@ -20,20 +21,20 @@ class DateMention:
     value: str | None  # resolved: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-W4; None when it cannot be
 
 
-_FULL = re.compile(r"(?:(\d{4})년\s*)?(\d{1,2})월\s*(\d{1,2})일")
-_DAY = re.compile(
+_FULL = rx.compile(r"(?:(\d{4})년\s*)?(\d{1,2})월\s*(\d{1,2})일")
+_DAY = rx.compile(
     r"(?<![\d.])(\d{1,2})일(?!\s*(?:간|동안|만에|만의|째|치|이내|내|새|사이|연속|분))"
 )
 # "27~30일", "3~6일": a span of days of one month
-_DAY_SPAN = re.compile(r"(?<![\d.])(\d{1,2})\s*[~∼-]\s*(\d{1,2})일")
-_MONTH = re.compile(r"(?:(\d{4})년\s*)?(?<![\d.])(\d{1,2})월(?!\s*\d{1,2}일)(?!\s*(?:간|동안))")
+_DAY_SPAN = rx.compile(r"(?<![\d.])(\d{1,2})\s*[~∼-]\s*(\d{1,2})일")
+_MONTH = rx.compile(r"(?:(\d{4})년\s*)?(?<![\d.])(\d{1,2})월(?!\s*\d{1,2}일)(?!\s*(?:간|동안))")
 
 
 @functools.cache
 def _week() -> re.Pattern[str]:
     words = sorted((w for ws in frame_data().weeks.values() for w in ws), key=len, reverse=True)
     alternatives = "|".join(re.escape(w) for w in words)
-    return re.compile(
+    return rx.compile(
         rf"(?:(\d{{4}})년\s*)?(?<![\d.])(\d{{1,2}})월\s*({alternatives})\s*주(?!\s*(?:간|동안))"
     )
 
@@ -42,7 +43,7 @@ def _week() -> re.Pattern[str]:
 def _bare_week() -> re.Pattern[str]:
     words = sorted((w for ws in frame_data().weeks.values() for w in ws), key=len, reverse=True)
     alternatives = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<![가-힣])({alternatives})\s*주(?![가-힣])")
+    return rx.compile(rf"(?<![가-힣])({alternatives})\s*주(?![가-힣])")
 
 
 def _week_number(word: str) -> str:
@@ -50,7 +51,7 @@ def _week_number(word: str) -> str:
     return "L" if key == "last" else key
 
 
-_YEAR = re.compile(r"(?<!\d)(\d{4})년(?!\s*\d{1,2}월)(?!\s*(?:간|동안|만에|까지))")
+_YEAR = rx.compile(r"(?<!\d)(\d{4})년(?!\s*\d{1,2}월)(?!\s*(?:간|동안|만에|까지))")
 
 
 def _relative_year(text: str, start: int, published: dt.date) -> int | None:

@@ -7,6 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from claimcheck import regexcache as rx
 from claimcheck.extract.context import SentenceContext
 from claimcheck.extract.frames import (
     MARKET_TOPICS,
@@ -130,7 +131,7 @@ def _subject_basis(ctx: SentenceContext, subject: str | None) -> str:
 _MONEY = {"KRW", "USD", "CNY", "JPY", "EUR", "GBP"}
 # what stands between a sum and its conversion: "(", "(약 ", ", 우리 돈 약 " (reconcile.common
 # reads the same gap)
-_CONVERSION_GAP = re.compile(
+_CONVERSION_GAP = rx.compile(
     r"^\s*(?:\(\s*(?:한화|원화|우리 돈)?|,\s*(?:한화|원화|우리 돈)(?:로)?)\s*$"
 )
 
@@ -199,10 +200,10 @@ def _as_attribute(ctx: SentenceContext, quantity: Quantity, end: int) -> str | N
     return None
 
 
-_GPU_HOURS_NAMED = re.compile(r"GPU\s?시간\s*(?:으로|으론|기준(?:으로)?|로|은|는|이)\s*$")
+_GPU_HOURS_NAMED = rx.compile(r"GPU\s?시간\s*(?:으로|으론|기준(?:으로)?|로|은|는|이)\s*$")
 
 
-_HOURLY = re.compile(
+_HOURLY = rx.compile(
     r"(?:1|한)\s*시간(?:당)?\s*(?:\S+\s+)?(?:임차료|임대료|대여료|사용료|가격|값|비용|요금)\S*\s*$"
 )
 
@@ -481,8 +482,8 @@ def _model_spec_patterns() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]
     for spec, nouns in data.model_spec_nouns.items():
         noun = "|".join(re.escape(word) for word in nouns)
         out[spec] = (
-            re.compile(rf"\s*(?:의\s*)?(?:{noun})(?!\s*(?:{per}))"),
-            re.compile(rf"(?:{noun})(?:은|는|이|가|를|을)?\s*$"),
+            rx.compile(rf"\s*(?:의\s*)?(?:{noun})(?!\s*(?:{per}))"),
+            rx.compile(rf"(?:{noun})(?:은|는|이|가|를|을)?\s*$"),
         )
     return out
 
@@ -574,13 +575,13 @@ def _nearest_entity(ctx: SentenceContext, position: int, types: set[str]) -> str
 
 # "278만8000 GPU시간은 라마 3.1 405B(3084만 시간)의 11분의 1": a name after the figure that the
 # figure is measured against (its version, a bracket between) is the baseline, not its object
-_BRACKETED = re.compile(r"\([^)]*\)")
+_BRACKETED = rx.compile(r"\([^)]*\)")
 
 
 @functools.cache
 def _against() -> re.Pattern[str]:
     words = "|".join(f"(?:{p})" for p in frame_data().measured_against)
-    return re.compile(rf"^[\w.\- ]{{0,14}}?(?:{words})")
+    return rx.compile(rf"^[\w.\- ]{{0,14}}?(?:{words})")
 
 
 def _compared_with(text: str, end: int) -> bool:
@@ -601,7 +602,7 @@ def _subject(ctx: SentenceContext, position: int, types: set[str]) -> str | None
     return None
 
 
-_SHARE_CLASS = re.compile(
+_SHARE_CLASS = rx.compile(
     r"(?:\s*(?:미국예탁증권|예탁증권|ADR|보통주|우선주))?(?:\s*\(\s*ADR\s*\))?"
 )
 
@@ -773,7 +774,7 @@ def direction_after(ctx: SentenceContext, end: int) -> str | None:
     return found[1] if listed and not _CLAUSE_END.search(between) else None
 
 
-_CLAUSE_END = re.compile(r"(?:고|며|면서|지만|으나|는데|다)(?:\s|,|\.)")
+_CLAUSE_END = rx.compile(r"(?:고|며|면서|지만|으나|는데|다)(?:\s|,|\.)")
 
 
 def _first_direction(window: str) -> tuple[int, str] | None:

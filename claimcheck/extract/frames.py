@@ -11,14 +11,15 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
+from claimcheck import regexcache as rx
 from claimcheck.models import Frame, Quantity
 
 if TYPE_CHECKING:
     from claimcheck.extract.dates import DateMention
 
 MARKET_TOPICS = {"stock_change", "market_value"}
-_CONVERSION_NEXT = re.compile(r"^\s*(?:\(|,\s*(?:우리 돈|한화|원화)(?:로)?\s*)")
-_CLAUSE_BREAKS = re.compile(r",|;|…|⋯|다가|지만|으나|는데|면서|반면")
+_CONVERSION_NEXT = rx.compile(r"^\s*(?:\(|,\s*(?:우리 돈|한화|원화)(?:로)?\s*)")
+_CLAUSE_BREAKS = rx.compile(r",|;|…|⋯|다가|지만|으나|는데|면서|반면")
 
 
 class _Data(BaseModel):
@@ -93,7 +94,7 @@ def frame_data() -> FrameData:
 @functools.cache
 def _update_tag() -> re.Pattern[str]:
     words = "|".join(frame_data().update_tags)
-    return re.compile(rf"^\s*[\[【<〈]\s*[^\]】>〉]{{0,40}}?(?:{words})[^\]】>〉]{{0,40}}[\]】>〉]")
+    return rx.compile(rf"^\s*[\[【<〈]\s*[^\]】>〉]{{0,40}}?(?:{words})[^\]】>〉]{{0,40}}[\]】>〉]")
 
 
 def update_tag_end(text: str) -> int:
@@ -107,13 +108,13 @@ def update_tag_end(text: str) -> int:
 
 @functools.cache
 def _per_unit() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in frame_data().measures.per_unit.patterns))
+    return rx.compile("|".join(f"(?:{p})" for p in frame_data().measures.per_unit.patterns))
 
 
 @functools.cache
 def _per_unit_after() -> re.Pattern[str]:
     patterns = frame_data().measures.per_unit.after_patterns
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+    return rx.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 # --- the frame ----------------------------------------------------------------------------------
@@ -172,7 +173,7 @@ def build_frame(
 
 @functools.cache
 def _supposing() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in frame_data().measures.generic.after_patterns))
+    return rx.compile("|".join(f"(?:{p})" for p in frame_data().measures.generic.after_patterns))
 
 
 def _illustration(text: str, figure: Figure) -> bool:
@@ -267,7 +268,7 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
 @functools.cache
 def _part_opening() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in frame_data().measures.part_openers)
-    return re.compile(rf"^\s*(?:{words})(?:에서|에)?[\s,]")
+    return rx.compile(rf"^\s*(?:{words})(?:에서|에)?[\s,]")
 
 
 def _no_larger(part: Figure, whole: Figure) -> bool:
@@ -277,13 +278,13 @@ def _no_larger(part: Figure, whole: Figure) -> bool:
 
 @functools.cache
 def _lost_before() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in frame_data().measures.change_before))
+    return rx.compile("|".join(f"(?:{p})" for p in frame_data().measures.change_before))
 
 
 # a clause that has already happened ends in a past tense
-_DONE = re.compile(r"(?:했|됐|였|었|았|웠|렸|켰|쳤)(?:고|으며|며|다|지만|는데)")
+_DONE = rx.compile(r"(?:했|됐|였|었|았|웠|렸|켰|쳤)(?:고|으며|며|다|지만|는데)")
 # a year the figure is to be reached by: "2030년까지", "2027년엔" (a plan when still to come)
-_TARGET_YEAR = re.compile(r"(20\d\d)년\s*(?:까지|에는|엔)")
+_TARGET_YEAR = rx.compile(r"(20\d\d)년\s*(?:까지|에는|엔)")
 
 
 def _listed_before_deung(text: str, figure: Figure, same_unit: list[Figure]) -> bool:
@@ -441,7 +442,7 @@ def _as_of_written(
 def _date_span() -> re.Pattern[str]:
     """Between the two days of a span, perhaps the second's month word ("27일부터 이달 2일")."""
     joiners = "|".join(re.escape(word) for word in frame_data().date_span_joiners)
-    return re.compile(rf"\s*(?:{joiners})\s*(?:\S{{1,3}}\s+)?")
+    return rx.compile(rf"\s*(?:{joiners})\s*(?:\S{{1,3}}\s+)?")
 
 
 def _span_start(text: str, last: DateMention, before: list[DateMention]) -> str | None:
@@ -491,8 +492,8 @@ def _moment(text: str, figure: Figure, figures: list[Figure]) -> str | None:
 
 # --- owners the alias table does not know -------------------------------------------------------
 
-_WORD_BEFORE_BRACKET = re.compile(r"([0-9A-Za-z\uac00-\ud7a3&.·]+)\(\s*[-+△▲▼]?\s*$")
-_SUBJECT_WORD = re.compile(r"([0-9A-Za-z\uac00-\ud7a3&]+?)(?:은|는|이|가|의|도)\s")
+_WORD_BEFORE_BRACKET = rx.compile(r"([0-9A-Za-z\uac00-\ud7a3&.·]+)\(\s*[-+△▲▼]?\s*$")
+_SUBJECT_WORD = rx.compile(r"([0-9A-Za-z\uac00-\ud7a3&]+?)(?:은|는|이|가|의|도)\s")
 
 
 def bracket_owner(text: str, start: int) -> str | None:
@@ -548,9 +549,9 @@ def unknown_entities(text: str) -> list[tuple[int, str, int]]:
     return found
 
 
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
-_HANGUL_SYLLABLE = re.compile(r"[\uac00-\ud7a3]")
-_LISTED_NAME = re.compile(r"[A-Z][A-Z0-9&.]+")
+_LATIN_LETTER = rx.compile(r"[A-Za-z]")
+_HANGUL_SYLLABLE = rx.compile(r"[\uac00-\ud7a3]")
+_LISTED_NAME = rx.compile(r"[A-Z][A-Z0-9&.]+")
 
 
 @dataclass(frozen=True)
@@ -601,7 +602,7 @@ def counter_class(counter: str | None) -> str | None:
     return counter
 
 
-_GLOSS = re.compile(r"\s*(?:[—–:]|\s-)\s")  # the dash may be normalised to a hyphen
+_GLOSS = rx.compile(r"\s*(?:[—–:]|\s-)\s")  # the dash may be normalised to a hyphen
 
 
 def gloss_after(text: str, end: int) -> bool:
@@ -662,14 +663,14 @@ def negated(text: str, end: int) -> bool:
 
 # "2% 가까이 밀렸던 지수는", "8% 넘게 급락했던 엔비디아 주가가": the noun, perhaps with its
 # share price or value after it
-_RELATIVE = re.compile(
+_RELATIVE = rx.compile(
     r"^[^,.()]{0,14}?(?:던|진|된|한|린|른|간|온|운|인)\s+([0-9A-Za-z\uac00-\ud7a3]+?)"
     r"(?:\s*(?:주가|시가총액|시총|주식))?(?:은|는|이|가)\s"
 )
 # the same clause's end, for a name of several words the alias table knows ("7.9% 급락했던
 # 필라델피아 반도체지수도")
-_ADNOMINAL = re.compile(r"^[^,.()]{0,14}?(?:던|진|된|한|린|른|간|온|운|인)\s+")
-_NAME_PARTICLE = re.compile(r"^(?:\s*(?:주가|시가총액|시총|주식))?(?:은|는|이|가|도)\s")
+_ADNOMINAL = rx.compile(r"^[^,.()]{0,14}?(?:던|진|된|한|린|른|간|온|운|인)\s+")
+_NAME_PARTICLE = rx.compile(r"^(?:\s*(?:주가|시가총액|시총|주식))?(?:은|는|이|가|도)\s")
 
 
 def described_name(text: str, end: int, mentions) -> str | None:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from claimcheck import regexcache as rx
 from claimcheck.entities_data import (
     ContextRule,
     Entity,
@@ -30,7 +31,7 @@ _PARTICLES = (
     "하 했 해 한 된 되"
 ).split()
 
-_PARTICLE_AT = re.compile("|".join(map(re.escape, _PARTICLES)))
+_PARTICLE_AT = rx.compile("|".join(map(re.escape, _PARTICLES)))
 _PARTICLES_LONGEST_FIRST = sorted(_PARTICLES, key=len, reverse=True)
 # Spaces and hyphens inside a name are optional ("오픈 AI" = "오픈AI", "Open-AI").
 _OPTIONAL_SEPARATOR = "[ -]?"
@@ -65,10 +66,10 @@ def alias_trie_pattern(keys: set[str]) -> str:
 
 
 # One or two Hangul words ("샘 울트먼"): what a fuzzy match is tried on, less a trailing particle.
-_HANGUL_WORDS = re.compile(r"[\uac00-\ud7a3]{2,}(?: [\uac00-\ud7a3]{2,})?")
+_HANGUL_WORDS = rx.compile(r"[\uac00-\ud7a3]{2,}(?: [\uac00-\ud7a3]{2,})?")
 # A Latin alias must not sit inside a longer Latin word ("AI" in "OpenAI"); compiled with the
 # same flag as the aliases, so it sees letters as they do.
-_LATIN_BEFORE = re.compile("[A-Za-z0-9]", re.IGNORECASE)
+_LATIN_BEFORE = rx.compile("[A-Za-z0-9]", re.IGNORECASE)
 
 
 class AliasScanner:
@@ -103,9 +104,9 @@ class AliasScanner:
         second_chars = {ch for node in self._root.values() for ch in node if ch}
         seconds = "".join(re.escape(ch) for ch in sorted(second_chars))
         if "" in self._root or any("" in node for node in self._root.values()):
-            self._candidate = re.compile(f"[{firsts}]", re.IGNORECASE)  # a one-character key
+            self._candidate = rx.compile(f"[{firsts}]", re.IGNORECASE)  # a one-character key
         else:
-            self._candidate = re.compile(f"[{firsts}](?=[ -]?[{seconds}])", re.IGNORECASE)
+            self._candidate = rx.compile(f"[{firsts}](?=[ -]?[{seconds}])", re.IGNORECASE)
         self._same: dict[str, tuple[str, ...]] = {}
 
     def _matching(self, ch: str) -> tuple[str, ...]:

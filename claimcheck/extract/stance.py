@@ -6,6 +6,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
+from claimcheck import regexcache as rx
 from claimcheck.extract.lexicon import stance_data
 from claimcheck.extract.mentions import Mention
 
@@ -88,7 +89,7 @@ def _occurrences(text: str, word: str) -> list[int]:
 def _any_cue() -> re.Pattern[str]:
     data = stance_data()
     cues = sorted({cue for family in data.order for cue in data.families[family]})
-    return re.compile("|".join(re.escape(cue) for cue in cues))
+    return rx.compile("|".join(re.escape(cue) for cue in cues))
 
 
 def _reported(sentence: str, at: int, cue: str) -> bool:

@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Callable
 
+from claimcheck import regexcache as rx
 from claimcheck.extract.context import SentenceContext
 from claimcheck.extract.figures import Draft
 from claimcheck.extract.lexicon import topic_data
@@ -14,8 +15,8 @@ from claimcheck.extract.stance import is_negated
 
 _LIST_JOINERS = {"와", "과", "나", "이나", ",", "및", "와 같은", "또는", "혹은", "/", "·"}
 GENERIC = {"gpu"}  # a bare "GPU" says nothing about which hardware was used
-_QUOTED = re.compile(r'"([^"]{4,})"')
-_DISTILLED_FROM = re.compile(r"의\s*(?:모델|LLM|AI|언어모델|거대언어모델)?\s*(?:을|를|의)?")
+_QUOTED = rx.compile(r'"([^"]{4,})"')
+_DISTILLED_FROM = rx.compile(r"의\s*(?:모델|LLM|AI|언어모델|거대언어모델)?\s*(?:을|를|의)?")
 
 
 def statement_drafts(ctx: SentenceContext, figure_drafts: list[Draft]) -> list[Draft]:
@@ -61,7 +62,7 @@ def _statement_topics() -> list[_StatementTopic]:
 def _cue_pattern(topic: str) -> re.Pattern[str]:
     """Any of a statement topic's cue words, in one search instead of one per cue."""
     cues = topic_data().statement_topics[topic].cues
-    return re.compile("|".join(re.escape(cue) for cue in cues))
+    return rx.compile("|".join(re.escape(cue) for cue in cues))
 
 
 def _technique(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Draft]:
@@ -237,7 +238,7 @@ def _release(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Dr
     return out
 
 
-_TITLED_NAME = re.compile(
+_TITLED_NAME = rx.compile(
     # a name, optionally the organisation, then the title: "박준형 한결투자증권 연구원은"
     r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{2,4})(?: [\uac00-\ud7a3A-Za-z]{2,12})? "
     r"(?:대표|교수|의원|장관|사장|부사장|회장|연구원|애널리스트|센터장|소장|위원장|"
@@ -271,7 +272,7 @@ def _quote(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Draf
     ]
 
 
-_RANK = re.compile(r"(\d+)\s*위")
+_RANK = rx.compile(r"(\d+)\s*위")
 # after a name: it is ranked ahead of, or passed by, the one the rank is about
 _NOT_THE_RANKED = (
     "에 이어",
@@ -283,9 +284,9 @@ _NOT_THE_RANKED = (
     "에 밀려",
     "보다",
 )
-_RANK_SUBJECT = re.compile(r"(?:\s*(?:시총|시가총액|주가))?(?:은|는|이|가)\s")
+_RANK_SUBJECT = rx.compile(r"(?:\s*(?:시총|시가총액|주가))?(?:은|는|이|가)\s")
 # a rank given up ("1위 자리를 … 내주며") is not the one held
-_RANK_LOST = re.compile(r"\s*(?:자리를|자리에서|에서 밀려|에서 내려|를 내주|을 내주)")
+_RANK_LOST = rx.compile(r"\s*(?:자리를|자리에서|에서 밀려|에서 내려|를 내주|을 내주)")
 
 
 def _rank_reached(text: str):

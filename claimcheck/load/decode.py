@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import codecs
-import re
 import unicodedata
 from pathlib import Path
 
+from claimcheck import regexcache as rx
 from claimcheck.errors import InputError
 
 # Longest BOM first: the UTF-32-LE BOM begins with the UTF-16-LE one.
@@ -24,7 +24,7 @@ _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
 _MAX_CONTROL_SHARE = 0.01
 # Unicode's category Cc is exactly U+0000-U+001F and U+007F-U+009F (a stable policy); one
 # regex counts them instead of asking unicodedata about every character.
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # Cc without \t \n \v \f \r
+_CONTROLS = rx.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # Cc without \t \n \v \f \r
 # A CP949 decoding of non-Korean bytes yields rare Hanja and odd syllables, not Hangul prose.
 _MIN_PLAUSIBLE_SHARE = 0.85
 # Symbols that Korean pages use as bullets, units and signs.

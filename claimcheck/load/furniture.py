@@ -6,13 +6,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from claimcheck import regexcache as rx
 from claimcheck.load.rules import Family, any_of, boilerplate, compiled
 from claimcheck.load.sentences import ends_like_sentence
 
 # Figures, dates and times in a UI line ("2025.04.28 01:58", "1,234", "3분").
-_FIGURES = re.compile(r"\d[\d,.:]*")
+_FIGURES = rx.compile(r"\d[\d,.:]*")
 # Separators, icons and emoji between UI words ("댓글 0 · 저장 0", "홈 | 뉴스", "추천 👍 37").
-_SEPARATORS = re.compile(r"[\W_]+")
+_SEPARATORS = rx.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True)

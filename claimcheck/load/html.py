@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimcheck import regexcache as rx
 from claimcheck.load.units import Hint, Unit, line_of
 
 # Elements that are page furniture as a whole, with the reason they are set aside.
@@ -85,13 +86,13 @@ _REGIONS = ("article", "main")
 _HINTS: dict[str, Hint] = {"title": "title_tag", "h1": "h1", "li": "item"}
 _SUBHEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 
-_SKIPPED = re.compile(
+_SKIPPED = rx.compile(
     r"<!--.*?(?:-->|\Z)|<(script|style|template|noscript)\b[^>]*>.*?(?:</\1\s*>|\Z)"
     r"|<!\[CDATA\[.*?(?:\]\]>|\Z)|<![^>]*>|<\?.*?>"
     r"""|</?[A-Za-z][^\s/>]*(?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*\s*/?>""",
     re.S | re.I,
 )
-_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = rx.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 @dataclass
@@ -322,7 +323,7 @@ _META_TAGS: dict[str, list[str]] = {
     "url": ['link[rel="canonical"]', 'meta[property="og:url"]'],
     "title": ['meta[property="og:title"]', 'meta[name="title"]'],
 }
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ISO_DATE = rx.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def html_meta(source: str) -> dict[str, str]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from claimcheck import regexcache as rx
 from claimcheck.discover import MANIFEST_NAME
 from claimcheck.errors import InputError
 from claimcheck.models import ArticleMeta, FrontMatter, Manifest, ManifestEntry
@@ -19,7 +20,7 @@ FIELDS = ("title", "outlet", "author", "published", "url", "kind", "language")
 NO_METADATA = "no manifest entry or front matter"
 
 # `---` on the first line, YAML, then `---` (or YAML's `...`) on a line of its own.
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_FRONT_MATTER = rx.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
 
 @dataclass(frozen=True)

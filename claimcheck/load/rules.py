@@ -8,6 +8,7 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
+from claimcheck import regexcache as rx
 from claimcheck.yamlsafe import load_bundled
 
 _FLAGS = re.IGNORECASE
@@ -152,4 +153,4 @@ def sentence_data() -> SentenceData:
 
 @cache
 def compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, _FLAGS)
+    return rx.compile(pattern, _FLAGS)

@@ -6,15 +6,16 @@ import bisect
 import re
 from functools import cache
 
+from claimcheck import regexcache as rx
 from claimcheck.load.rules import SentenceData, sentence_data
 from claimcheck.textnorm import is_hangul, normalize
 
-_LATIN_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-_HAS_WORD = re.compile(r"\w")
-_DOTTED_DATE = re.compile(r"\d{4}\.\s?\d{1,2}\.\s?\d{1,2}$")
+_LATIN_WORD = rx.compile(r"([A-Za-z][A-Za-z.]*)$")
+_HAS_WORD = rx.compile(r"\w")
+_DOTTED_DATE = rx.compile(r"\d{4}\.\s?\d{1,2}\.\s?\d{1,2}$")
 # Quotation marks and brackets that hide sentence stops inside them when they are balanced.
 _PAIRS = {"(": ")", "[": "]", "「": "」", "『": "』", "《": "》", "〈": "〉"}
-_BRACKET = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_PAIRS.values())) + "]")
+_BRACKET = rx.compile("[" + re.escape("".join(_PAIRS) + "".join(_PAIRS.values())) + "]")
 
 
 @cache
@@ -77,7 +78,7 @@ def _stop_or_ellipsis() -> re.Pattern[str]:
     the regex engine rather than by looking at every character in Python)."""
     data = sentence_data()
     stops = [re.escape(ch) for ch in data.stops]
-    return re.compile("|".join([*stops, *(re.escape(e) for e in data.ellipses)]))
+    return rx.compile("|".join([*stops, *(re.escape(e) for e in data.ellipses)]))
 
 
 def _is_boundary(t: str, i: int, j: int, k: int, data: SentenceData) -> bool:

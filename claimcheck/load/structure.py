@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from claimcheck import regexcache as rx
 from claimcheck.load.furniture import Furniture, match_line
 from claimcheck.load.rules import boilerplate, compiled
 from claimcheck.load.sentences import ends_like_sentence
@@ -12,9 +12,9 @@ from claimcheck.load.units import Unit
 from claimcheck.models import BlockKind, Section
 from claimcheck.textnorm import normalize
 
-_MD_HASHES = re.compile(r"#{1,6}\s+")
+_MD_HASHES = rx.compile(r"#{1,6}\s+")
 # Markers a body line may start with; stricter than a summary bullet (needs the space after it).
-_BODY_MARKER = re.compile(r"(?:[•·▪◦‣∙○●\-*+]|[0-9]{1,2}[.)]|[①-⑳])\s+")
+_BODY_MARKER = rx.compile(r"(?:[•·▪◦‣∙○●\-*+]|[0-9]{1,2}[.)]|[①-⑳])\s+")
 # A page title is found among the first lines; a repeated title sits near it.
 _TITLE_WINDOW = 15
 _TITLE_MAX_CHARS = 150

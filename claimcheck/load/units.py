@@ -8,12 +8,14 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from claimcheck import regexcache as rx
+
 Hint = Literal["text", "title_tag", "h1", "heading", "item", "md_heading"]
 
-_LINE = re.compile(r"[^\r\n]+")
-_BLANK = re.compile(r"[^\S\r\n]*$")
-_MD_RULE = re.compile(r"\s*(-{3,}|\*{3,}|_{3,})\s*$")
-_MD_BREAK = re.compile(
+_LINE = rx.compile(r"[^\r\n]+")
+_BLANK = rx.compile(r"[^\S\r\n]*$")
+_MD_RULE = rx.compile(r"\s*(-{3,}|\*{3,}|_{3,})\s*$")
+_MD_BREAK = rx.compile(
     r"\s*(#{1,6}\s|[-*+]\s|[0-9]{1,2}[.)]\s|>\s?|```|\||(-{3,}|\*{3,}|_{3,})\s*$)"
 )
 

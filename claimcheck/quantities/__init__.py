@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from types import SimpleNamespace
 from typing import Any
 
+from claimcheck import regexcache as rx
 from claimcheck.models import Quantity
 
 # Text made only of these characters is left as it is by claimcheck.textnorm.normalize
 # (printable ASCII, Hangul syllables, a few signs it does not map), so its offsets are
 # the identity and the normaliser's per-character work can be skipped.
-_UNCHANGED = re.compile(r"[\x20-\x7e\n\r가-힣·…※•◆◇▶►■□○●→「」『』【】〈〉《》]*")
+_UNCHANGED = rx.compile(r"[\x20-\x7e\n\r가-힣·…※•◆◇▶►■□○●→「」『』【】〈〉《》]*")
 
 
 def find_quantities(text: str) -> list[Quantity]:

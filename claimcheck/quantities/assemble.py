@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from claimcheck import regexcache as rx
 from claimcheck.models import Quantity, from_checked_parts
 from claimcheck.quantities.lexicon import OtherReading, lexicon
 from claimcheck.quantities.numerals import to_number
@@ -32,8 +33,8 @@ class _RangeWords:
 def _range_words() -> _RangeWords:
     r = lexicon().qualifiers.ranges
     return _RangeWords(
-        sign=re.compile(r" ?(?:" + "|".join(re.escape(x) for x in r.between) + r") ?"),
-        from_=re.compile(r"(?:" + "|".join(re.escape(x) for x in r.from_words) + r") ?"),
+        sign=rx.compile(r" ?(?:" + "|".join(re.escape(x) for x in r.between) + r") ?"),
+        from_=rx.compile(r"(?:" + "|".join(re.escape(x) for x in r.from_words) + r") ?"),
         to_words=tuple(r.to_words),
         change=tuple(r.change_endings),
     )
@@ -197,20 +198,20 @@ def _rates() -> _Rates:
     pattern = "|".join(re.escape(w) for w in words)
     fillers = "|".join(re.escape(w) for w in units.rate_fillers)
     # After a space, a bracket or the start; a filler ("평균") may stand before the figure.
-    regex = re.compile(rf"(?:(?<=[\s(\[\"'「『<])|^)(?P<word>{pattern})(?: (?:{fillers}))? ?\Z")
+    regex = rx.compile(rf"(?:(?<=[\s(\[\"'「『<])|^)(?P<word>{pattern})(?: (?:{fillers}))? ?\Z")
     steps = "|".join(re.escape(w) for w in units.rate_continuations.between)
     # A number in digits, or in numeral syllables ending in a power ("백만", "수천"): not a word
     # that merely uses numeral syllables (이, 오일, 사이, 조사).
     numerals = lexicon().numerals
     powers = "".join([*numerals.small_powers, *numerals.myriad_powers])
     syllables = "".join([*numerals.vague_prefixes, *numerals.sino_digits]) + powers
-    numeral_word = re.compile(rf"[0-9][0-9.,]*[{powers}]*|[{syllables}]*[{powers}]")
+    numeral_word = rx.compile(rf"[0-9][0-9.,]*[{powers}]*|[{syllables}]*[{powers}]")
     return _Rates(
         regex,
         per,
         otherwise,
         frozenset(c.code for c in units.currencies),
-        re.compile(rf"\s*(?:{steps})\s*\Z"),
+        rx.compile(rf"\s*(?:{steps})\s*\Z"),
         tuple(units.rate_continuations.after),
         numeral_word,
     )

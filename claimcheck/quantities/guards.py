@@ -6,6 +6,7 @@ import bisect
 import functools
 import re
 
+from claimcheck import regexcache as rx
 from claimcheck.quantities.lexicon import lexicon
 
 # Named patterns of text that contains digits but states no quantity. They are skipped
@@ -35,19 +36,19 @@ def _mask_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     parts = {**_FIXED, **korean}
     # Every mask contains one of these (a digit and a sign or calendar word, "://", "www.",
     # "#", "@", "(" before a code, a dot before letters): a text without any needs no scan.
-    triggers = re.compile(rf"\d(?:[-./:]|{mo}|{h})|://|www\.|[#@]|\(\s*[A-Z\d]|\.[A-Za-z]")
+    triggers = rx.compile(rf"\d(?:[-./:]|{mo}|{h})|://|www\.|[#@]|\(\s*[A-Z\d]|\.[A-Za-z]")
     # Every pattern starts with a digit or one of these signs: test that first, it is cheap.
     alternatives = "|".join(f"(?P<{n}>{p})" for n, p in parts.items())
-    return triggers, re.compile(r"(?=[\dhw#(+])(?:" + alternatives + ")")
+    return triggers, rx.compile(r"(?=[\dhw#(+])(?:" + alternatives + ")")
 
 
 # File names and e-mail addresses are found from their one fixed part, then widened to
 # the whole word: scanning every word for a possible file name is slow.
-_FILE_EXT = re.compile(
+_FILE_EXT = rx.compile(
     r"\.(?i:png|jpe?g|gif|webp|svg|bmp|pdf|hwp|docx?|xlsx?|pptx?|zip|txt|csv|mp[34])\b"
 )
-_EMAIL_AT = re.compile(r"(?<=[\w.+-])@[\w-]+\.[\w.]+")
-_WORD_BACK = re.compile(r"[\w.+-]*$")
+_EMAIL_AT = rx.compile(r"(?<=[\w.+-])@[\w-]+\.[\w.]+")
+_WORD_BACK = rx.compile(r"[\w.+-]*$")
 
 
 class Masks:
@@ -85,7 +86,7 @@ class Masks:
 
 _LEAD_MAX = 16  # a list mark sits within this many characters of the line start
 _BULLETS = "-*•·◦▪■□◆◇▶►○●※"
-_LATIN_NAME_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9]*[ -]?$")
+_LATIN_NAME_BEFORE = rx.compile(r"[A-Za-z][A-Za-z0-9]*[ -]?$")
 
 
 def label_before(s: str, i: int, glued_prefixes: list[str]) -> str | None:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from claimcheck import regexcache as rx
 from claimcheck.quantities.lexicon import NumeralTable, lexicon
 
 # Rule names recorded on every numeral (Quantity.rule carries them on).
@@ -50,22 +51,22 @@ class NumeralReader:
         self.myriad = table.myriad_powers
         self.more_than = more_than
         cls = lambda chars: "[" + "".join(re.escape(c) for c in chars) + "]"  # noqa: E731
-        self.token_re = re.compile(
+        self.token_re = rx.compile(
             rf"(?P<num>{_ARABIC})|(?P<small>{cls(self.small)})|(?P<myr>{cls(self.myriad)})"
             rf"|(?P<digit>{cls(self.digits)})|(?P<more>{re.escape(more_than)})|(?P<space> )"
         )
         self.sino_chars = set(self.digits) | set(self.small) | set(self.myriad)
-        self.arabic_re = re.compile(_ARABIC)
+        self.arabic_re = rx.compile(_ARABIC)
         # "560만", "1.4조", "1,400억": digits and one myriad that nothing continues (no digit,
         # power or 여 after it, glued or after a space), read without the general loop.
         powers = "".join(re.escape(c) for c in [*self.small, *self.myriad, more_than])
-        self.one_myriad_re = re.compile(
+        self.one_myriad_re = rx.compile(
             rf"(?!0\d)(?P<n>{_ARABIC})(?P<p>{cls(self.myriad)})(?![\d{powers}]| [\d{powers}])"
         )
         self.continues = set(self.small) | set(self.myriad) | {more_than, " "}
         ones = sorted(table.native_ones, key=len, reverse=True)
         tens = sorted(table.native_tens, key=len, reverse=True)
-        self.native_re = re.compile(
+        self.native_re = rx.compile(
             rf"(?P<tens>{'|'.join(tens)})(?P<ones>{'|'.join(ones)})?|(?P<only>{'|'.join(ones)})"
         )
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from claimcheck import regexcache as rx
 from claimcheck.quantities.lexicon import QualifierTable, QualifierWords, lexicon
 from claimcheck.quantities.units import matcher
 from claimcheck.textnorm import is_hangul
@@ -55,10 +56,10 @@ class QualifierMatcher:
                 pattern = rf"(?:(?:{particles}) | ?)(?P<w>{words})"
             else:
                 pattern = rf" ?(?P<w>{words})"
-            self.suffixes.append((re.compile(pattern), q))
+            self.suffixes.append((rx.compile(pattern), q))
             plain.append(pattern.replace("(?P<w>", "(?:"))
         # Most figures have no suffix: one match of all the words at once settles that.
-        self.maybe_suffix = re.compile("|".join(plain))
+        self.maybe_suffix = rx.compile("|".join(plain))
         self.tolerance = Decimal(str(table.approx_tolerance))
 
     def prefix_before(self, s: str, pos: int) -> QualifierHit | None:

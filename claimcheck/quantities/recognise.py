@@ -6,6 +6,7 @@ import functools
 import re
 from decimal import Decimal
 
+from claimcheck import regexcache as rx
 from claimcheck.quantities import guards
 from claimcheck.quantities.lexicon import EMPHASIS, Lexicon, WordQuantity, lexicon
 from claimcheck.quantities.mention import Mention
@@ -55,7 +56,7 @@ class Recogniser(SpokenReadings):
         for word, entry in self.words.items():
             self.words_by_first.setdefault(word[0], []).append((word, entry))
         self.fraction = lex.numerals.fraction_marker
-        self.digit_run = re.compile(r"[\d.,]*")
+        self.digit_run = rx.compile(r"[\d.,]*")
         self.candidate_re = self._candidates(lex)
         self.band = lex.qualifiers.band_suffix
         self.min_bare = lex.numerals.min_bare_syllables
@@ -70,7 +71,7 @@ class Recogniser(SpokenReadings):
         self.sizes = lex.units.model_sizes
         size_scales = "|".join(re.escape(x) for x in self.sizes.scales)
         size_words = "|".join(re.escape(x) for x in self.sizes.words_after)
-        self.size_re = re.compile(rf"({size_scales})(?![A-Za-z0-9])(?=( ?(?:{size_words}))?)")
+        self.size_re = rx.compile(rf"({size_scales})(?![A-Za-z0-9])(?=( ?(?:{size_words}))?)")
         self.size_power = {x.word: x.power for x in lex.numerals.latin_scales if x.glued}
         self.size_first = frozenset(x[0] for x in self.sizes.scales)
         self.minor_words = tuple(w for c in lex.units.currencies for w in c.minor_words)
@@ -107,7 +108,7 @@ class Recogniser(SpokenReadings):
             [*self.numerals.sino_chars, *table.vague_prefixes, *(w[0] for w in native + words)]
         )
         # The first-character test lets most syllables fail fast.
-        return re.compile(rf"\d|(?<![가-힣])(?=[{firsts}])(?:" + "|".join(hangul) + ")")
+        return rx.compile(rf"\d|(?<![가-힣])(?=[{firsts}])(?:" + "|".join(hangul) + ")")
 
     def scan(self, s: str) -> list[Mention]:
         masks = guards.Masks(s)

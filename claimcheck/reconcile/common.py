@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from claimcheck import regexcache as rx
 from claimcheck.models import ArticleMeta, Claim, Quantity, SourceValue
 from claimcheck.reconcile.values import comparable
 
@@ -108,7 +109,7 @@ def _conversion(kind: str) -> re.Pattern[str]:
     in words, a sentence that "opens" by converting, the exchange rate written before a sum."""
     from claimcheck.extract.frames import frame_data
 
-    return re.compile(frame_data().conversions[kind])
+    return rx.compile(frame_data().conversions[kind])
 
 
 def _glossed_in_brackets(claim: Claim, qa: Quantity, qb: Quantity) -> bool:

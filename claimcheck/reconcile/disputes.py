@@ -5,9 +5,9 @@ named."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
+from claimcheck import regexcache as rx
 from claimcheck.models import Claim, Finding
 from claimcheck.reconcile.common import Corpus, finding_id, money, source_row
 from claimcheck.reconcile.comparability import TRAINING_RUN, what_of
@@ -43,7 +43,7 @@ def third_party(claim: Claim) -> str | None:
     return None
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = rx.compile(r"\d")
 
 
 def _estimated_since_last_figure(claim: Claim) -> bool:
@@ -67,7 +67,7 @@ _GIVEN = ("다는 점", "라는 점", "는 사실", "다는 사실", "라는 사
 
 
 # "557만 달러라는 숫자가 … 가린다고 반박했다": the figure under discussion, named, not estimated
-_NAMED_FIGURE = re.compile(r"^['\"’”]?\s*(?:이)?라는\s*(?:숫자|수치|금액|액수|비용)")
+_NAMED_FIGURE = rx.compile(r"^['\"’”]?\s*(?:이)?라는\s*(?:숫자|수치|금액|액수|비용)")
 
 
 def _presupposed(claim: Claim) -> bool:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from claimcheck import regexcache as rx
 from claimcheck.models import Finding, Report
 from claimcheck.render import labels, words
 from claimcheck.render.common import RenderOptions, claims_by_id, reference_text, sources_of
@@ -11,7 +10,7 @@ from claimcheck.render.common import RenderOptions, claims_by_id, reference_text
 # Characters that GitHub-flavoured Markdown reads as markup inside a table cell: escaped with a
 # backslash, so article text shows as written and cannot open a link, a code span or math.
 # `~` matters for Korean: ranges are written 1~2%, and GFM reads ~text~ as strikethrough.
-_MARKUP = re.compile(r"([\\`*_\[\]|~$])")
+_MARKUP = rx.compile(r"([\\`*_\[\]|~$])")
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
 

@@ -11,6 +11,7 @@ import functools
 import re
 from importlib import resources
 
+from claimcheck import regexcache as rx
 from claimcheck.models import Claim, Finding, Quantity, SourceValue, Strict
 from claimcheck.render import labels
 
@@ -144,11 +145,11 @@ def fact_value(fact: object, lang: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _arithmetic_rules() -> list[tuple[re.Pattern[str], str]]:
-    return [(re.compile(entry.en), entry.ko) for entry in labels.labels().arithmetic_ko]
+    return [(rx.compile(entry.en), entry.ko) for entry in labels.labels().arithmetic_ko]
 
 
-_FACT_STEP = re.compile(r"^reference \(([a-z0-9-]+)\): (.*)$")
-_VERDICT_END = re.compile(r": ([a-z_]+)$")
+_FACT_STEP = rx.compile(r"^reference \(([a-z0-9-]+)\): (.*)$")
+_VERDICT_END = rx.compile(r": ([a-z_]+)$")
 
 
 def arithmetic(step: str, kind: str, lang: str, facts: dict) -> str:
