@@ -32,7 +32,11 @@ _PARTICLES = (
 ).split()
 
 _PARTICLE_AT = rx.compile("|".join(map(re.escape, _PARTICLES)))
-_PARTICLES_LONGEST_FIRST = sorted(_PARTICLES, key=len, reverse=True)
+# By length, longest first: a word ends in at most one particle of each length.
+_PARTICLES_BY_LENGTH = [
+    (n, {p for p in _PARTICLES if len(p) == n})
+    for n in sorted({len(p) for p in _PARTICLES}, reverse=True)
+]
 # Spaces and hyphens inside a name are optional ("오픈 AI" = "오픈AI", "Open-AI").
 _OPTIONAL_SEPARATOR = "[ -]?"
 _SURFACES_REMEMBERED = 4096  # distinct alias spellings met: a few hundred in practice
@@ -70,6 +74,12 @@ _HANGUL_WORDS = rx.compile(r"[\uac00-\ud7a3]{2,}(?: [\uac00-\ud7a3]{2,})?")
 # A Latin alias must not sit inside a longer Latin word ("AI" in "OpenAI"); compiled with the
 # same flag as the aliases, so it sees letters as they do.
 _LATIN_BEFORE = rx.compile("[A-Za-z0-9]", re.IGNORECASE)
+
+
+@functools.cache
+def _literal(ch: str) -> re.Pattern[str]:
+    # compiled once, and kept between runs (regexcache): re.fullmatch parsed each in every run
+    return rx.compile(re.escape(ch), re.IGNORECASE)
 
 
 class AliasScanner:
@@ -120,7 +130,7 @@ class AliasScanner:
                 if ch.isascii() or is_hangul(ch)
                 else self._key_chars
             )
-            found = tuple(k for k in tried if re.fullmatch(re.escape(k), ch, re.IGNORECASE))
+            found = tuple(k for k in tried if _literal(k).fullmatch(ch))
             self._same[ch] = found
         return found
 
@@ -193,6 +203,7 @@ class _Matcher:
         self.fuzzy_keys = [
             k for k in self.plain if len(k) >= table.fuzzy.min_length and is_hangul(k[0])
         ]
+        self._reach: dict[int, list[str]] = {}  # fuzzy keys by the length they can match
         # News repeats its words: each distinct word is looked up once (bounded memory).
         self._closest = functools.lru_cache(maxsize=1 << 16)(self._closest_uncached)
         # Aliases as written ("오픈 AI", "딥시크"): their keys are worked out once (alias_key
@@ -240,9 +251,28 @@ class _Matcher:
         if len(key) < self.fuzzy.min_length:
             return word, None
         best = process.extractOne(
-            key, self.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=self.fuzzy.score_cutoff
+            key,
+            self._within_reach(len(key)),
+            scorer=fuzz.ratio,
+            score_cutoff=self.fuzzy.score_cutoff,
         )
         return word, (None if best is None else self.plain[best[0]])
+
+    def _within_reach(self, length: int) -> list[str]:
+        """The fuzzy keys whose length lets fuzz.ratio reach the cutoff against a key of
+        `length` (at best the longer key's extra characters are all it lacks: a ratio of
+        100 * (1 - difference / sum of lengths)), in table order, so that extractOne picks what
+        it picks among all of them; one point of margin for rounding."""
+        keys = self._reach.get(length)
+        if keys is None:
+            cutoff = self.fuzzy.score_cutoff - 1
+            keys = [
+                k
+                for k in self.fuzzy_keys
+                if 100 * (1 - abs(len(k) - length) / (len(k) + length)) >= cutoff
+            ]
+            self._reach[length] = keys
+        return keys
 
     def _fuzzy(self, text: str, exact: list[Mention]) -> list[Mention]:
         taken = [(m.start, m.end) for m in exact]
@@ -279,9 +309,10 @@ def _bounded(text: str, start: int, end: int, surface: str) -> bool:
 
 
 def _strip_particle(word: str) -> str:
-    for particle in _PARTICLES_LONGEST_FIRST:
-        if word.endswith(particle) and len(word) - len(particle) >= 2:
-            return word[: -len(particle)]
+    """`word` less the longest particle it ends in that leaves two characters or more."""
+    for n, particles in _PARTICLES_BY_LENGTH:
+        if len(word) - n >= 2 and word[-n:] in particles:
+            return word[:-n]
     return word
 
 
