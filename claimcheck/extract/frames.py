@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -310,8 +311,14 @@ def held_beside(holder: list, sources: tuple, make):
     """What `make()` derives from the loaded data `sources`, made once and held beside them in
     `holder` (a one-item list), so that reloaded data is never mistaken for the old: for words
     read per figure or per sentence."""
-    if not holder or any(a is not b for a, b in zip(holder[0][0], sources, strict=True)):
-        holder[:] = [(sources, make())]
+    if holder:
+        held, made = holder[0]
+        # map(operator.is_): the same test as a generator over pairs, without one per call
+        if len(held) == len(sources) and all(map(operator.is_, held, sources)):
+            return made
+        if len(held) != len(sources):
+            raise ValueError("held_beside: not the same sources")
+    holder[:] = [(sources, make())]
     return holder[0][1]
 
 
