@@ -6,7 +6,6 @@ a checksum of its own body, so a hand edit is noticed and never silently overwri
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -261,6 +260,8 @@ class TableChange:
     new: str | None
 
     def diff(self) -> str:
+        import difflib  # only for `extract --check`: not at every start
+
         old = (self.old or "").splitlines(keepends=True)
         new = (self.new or "").splitlines(keepends=True)
         name = str(self.path)
