@@ -1,6 +1,7 @@
 """The entity alias table (`data/ko/entities.yaml`): its model, loader and alias keys."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: pydantic would eval each field's annotation string
+# when the class is made (see claimcheck/models.py).
 
 from functools import cache
 from typing import Literal
@@ -52,7 +53,7 @@ class ContextRule(Strict):
     why: str
 
     @model_validator(mode="after")
-    def _has_a_condition(self) -> ContextRule:
+    def _has_a_condition(self) -> "ContextRule":
         if not self.near and not self.words:
             raise ValueError(f"context rule for {self.alias!r} needs `near` or `words`")
         return self
@@ -128,7 +129,7 @@ class EntityTable(Strict):
     entities: list[Entity]
 
     @model_validator(mode="after")
-    def _consistent(self) -> EntityTable:
+    def _consistent(self) -> "EntityTable":
         problems = table_problems(self)
         if problems:
             raise ValueError("; ".join(problems))

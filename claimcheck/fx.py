@@ -1,7 +1,8 @@
 """Exchange rates by date (the user's files, FRED, the ECB since 1999), conversions, implied-rate
 checks, and never a stale rate: past the data, "no rate for DATE (data ends DATE)"."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: pydantic would eval each field's annotation string
+# when the class is made (see claimcheck/models.py).
 
 import datetime as dt
 import functools

@@ -8,7 +8,8 @@ Three kinds of table, each quoting currencies against one base:
   checked whole when loaded so that a bad line is reported before any work.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: pydantic would eval each field's annotation string
+# when the class is made (see claimcheck/models.py).
 
 import bisect
 import datetime as dt

@@ -3,7 +3,9 @@
 YAML, JSON, tables and exports are renderings of these; `claimcheck schema` prints them.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would evaluate every field's annotation
+# from its string (an eval each) when the class is made, a third of making the 23 models at
+# every start; a method's own class is named in quotes.
 
 import datetime as dt
 import functools
@@ -98,7 +100,7 @@ class SourcedValue(Strict):
     reason: str | None = None
 
     @model_validator(mode="after")
-    def _evidence_or_reason(self) -> SourcedValue:
+    def _evidence_or_reason(self) -> "SourcedValue":
         if self.value is None and not self.reason:
             raise ValueError("a null value needs a reason")
         if self.value is not None and self.line is None and not self.reason:
@@ -120,7 +122,7 @@ class ManifestEntry(Strict):
     url: SourcedValue | None = None
 
     @model_validator(mode="after")
-    def _published_is_iso(self) -> ManifestEntry:
+    def _published_is_iso(self) -> "ManifestEntry":
         if self.published.value is not None:
             _parse_iso_date(self.published.value)
         return self
@@ -157,7 +159,7 @@ class FrontMatter(Strict):
     language: str | None = None
 
     @model_validator(mode="after")
-    def _published_is_iso(self) -> FrontMatter:
+    def _published_is_iso(self) -> "FrontMatter":
         if isinstance(self.published, str):
             _parse_iso_date(self.published)
         return self
@@ -247,7 +249,7 @@ class Quantity(Result):
     rule: str  # the name of the rule that matched
 
     @model_validator(mode="after")
-    def _bound_has_its_edge(self) -> Quantity:
+    def _bound_has_its_edge(self) -> "Quantity":
         # A claim table corrected by hand must still say where a bound lies ("5% 이상": 5).
         if self.qualifier == "at_least" and self.low is None and self.value is None:
             raise ValueError("an at_least quantity needs a low or a value")
@@ -323,7 +325,7 @@ class Override(Strict):
     by: str | None = None
 
     @model_validator(mode="after")
-    def _set_only_with_correct(self) -> Override:
+    def _set_only_with_correct(self) -> "Override":
         if self.action == "correct" and not self.set:
             raise ValueError("a 'correct' override needs `set` with the corrected fields")
         if self.action != "correct" and self.set:

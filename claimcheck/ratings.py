@@ -1,6 +1,7 @@
 """Verdicts as ratings: ClaimReview values, SNU FactCheck labels and terminal badges."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: pydantic would eval each field's annotation string
+# when the class is made (see claimcheck/models.py).
 
 import functools
 from importlib import resources
@@ -50,7 +51,7 @@ class Scale(Result):
     labels: list[ScaleLabel]
 
     @model_validator(mode="after")
-    def _complete(self) -> Scale:
+    def _complete(self) -> "Scale":
         names = [label.label_ko for label in self.labels]
         if sorted(names) != sorted(get_args(SnuLabel)):
             raise ValueError("the scale must list each SNU label exactly once")
@@ -86,7 +87,7 @@ class RatingTable(Result):
     verdicts: dict[Kind, dict[str, Rating]]
 
     @model_validator(mode="after")
-    def _complete_and_consistent(self) -> RatingTable:
+    def _complete_and_consistent(self) -> "RatingTable":
         if sorted(self.precedence) != sorted(VERDICTS):
             raise ValueError("precedence must list each finding kind once")
         for kind, expected in VERDICTS.items():

@@ -1,6 +1,7 @@
 """The reference table: sourced facts that claims are checked against, and how to look them up."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: pydantic would eval each field's annotation string
+# when the class is made (see claimcheck/models.py).
 
 import functools
 import importlib.util
@@ -53,7 +54,7 @@ class RefQuantity(Result):
         return data
 
     @model_validator(mode="after")
-    def _consistent(self) -> RefQuantity:
+    def _consistent(self) -> "RefQuantity":
         q, v, lo, hi = self.qualifier, self.value, self.low, self.high
         if q == "exact" and (v is None or lo != v or hi != v):
             raise ValueError("an exact quantity needs a value, and low = high = value")
@@ -137,7 +138,7 @@ class ReferenceFact(Result):
         return value
 
     @model_validator(mode="after")
-    def _quantity_or_polarity(self) -> ReferenceFact:
+    def _quantity_or_polarity(self) -> "ReferenceFact":
         if self.quantity is None and self.polarity is None:
             raise ValueError(f"{self.id}: a fact needs a quantity or a polarity")
         if self.quantity is not None and self.frame is None and self.topic != "exchange_rate":
@@ -168,7 +169,7 @@ class ReferenceTable(Result):
     exchange_rates: tuple[ReferenceFact, ...] = ()
 
     @model_validator(mode="after")
-    def _sections_and_ids(self) -> ReferenceTable:
+    def _sections_and_ids(self) -> "ReferenceTable":
         seen: set[str] = set()
         for fact in self.all_facts():
             if fact.id in seen:

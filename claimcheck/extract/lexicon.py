@@ -1,6 +1,7 @@
 """The extractor's language data (topics and stance cues), loaded once into pydantic models."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: pydantic would eval each field's annotation string
+# when the class is made (see claimcheck/models.py).
 
 import functools
 from importlib import resources

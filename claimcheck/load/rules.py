@@ -1,6 +1,7 @@
 """The loader's language data (boilerplate.yaml, sentences.yaml) as validated, compiled rules."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: pydantic would eval each field's annotation string
+# when the class is made (see claimcheck/models.py).
 
 import re
 from functools import cache
@@ -58,7 +59,7 @@ class Family(_Data):
     _check_patterns = field_validator("patterns")(_alternation_compiles)
 
     @model_validator(mode="after")
-    def _matches_something(self) -> Family:
+    def _matches_something(self) -> "Family":
         if not self.patterns and not self.word_lists:
             raise ValueError(f"family {self.name!r} needs patterns or word_lists")
         return self
@@ -107,7 +108,7 @@ class Boilerplate(_Data):
     layout: Layout
 
     @model_validator(mode="after")
-    def _consistent(self) -> Boilerplate:
+    def _consistent(self) -> "Boilerplate":
         names = [family.name for family in self.families]
         duplicates = {name for name in names if names.count(name) > 1}
         if duplicates:

@@ -1,6 +1,7 @@
 """The Korean numeral, unit and qualifier tables: YAML package data validated by pydantic."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: pydantic would eval each field's annotation string
+# when the class is made (see claimcheck/models.py).
 
 import functools
 from importlib import resources
@@ -76,7 +77,7 @@ class NumeralTable(_Table):
     spoken: SpokenNumerals
 
     @model_validator(mode="after")
-    def _consistent(self) -> NumeralTable:
+    def _consistent(self) -> "NumeralTable":
         syllables = [*self.sino_digits, *self.small_powers, *self.myriad_powers]
         if any(len(s) != 1 for s in syllables):
             raise ValueError("sino digits and powers must be single syllables")
