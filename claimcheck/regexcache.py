@@ -31,13 +31,14 @@ _MAX_ENTRIES = 4096  # claimcheck has a few hundred; a user's own patterns may a
 # (pattern, flags) -> (flags, code, groups, groupindex, indexgroup), as _sre.compile takes them
 _Program = tuple[int, Any, int, dict, tuple]
 _kept: dict[tuple[str, int], _Program] | None = None
+_looked = False  # whether _kept was read (it stays None with the cache folder turned off)
 _new: dict[tuple[str, int], _Program] = {}
 
 
 def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # noqa: A001
     """`re.compile(pattern, flags)`, from the kept program where there is one."""
     flags = int(flags)
-    kept = _kept if _kept is not None else _load()
+    kept = _kept if _looked else _load()
     if kept is None:
         return re.compile(pattern, flags)
     program = kept.get((pattern, flags))
@@ -90,11 +91,9 @@ def _path() -> Any:
 
 def _load() -> dict[tuple[str, int], _Program] | None:
     """The kept programs ({} when none yet), or None when there is no cache folder."""
-    global _kept
+    global _kept, _looked
     path = _path()
-    if path is None:
-        return None
-    _kept = _read(path)
+    _kept, _looked = (None if path is None else _read(path)), True
     return _kept
 
 
