@@ -1379,3 +1379,15 @@ def test_an_unnamed_token_price_is_of_the_story_companys_model_just_named(tmp_pa
     (tmp_path / "rival").mkdir()
     report = _report(tmp_path / "rival", b=("2025-02-14", rival))
     assert _problems(report) == []
+
+
+def test_a_margin_is_checked_as_a_margin_not_as_a_ratio_of_costs(tmp_path):
+    body = (
+        "딥시크는 지난 1일 V3와 R1 추론 서비스를 돌리는 데 드는 GPU 비용이 하루 8만7072달러라며 "
+        "원가 대비 이익률이 이론상 445%라고 밝혔다."
+    )
+    report = _report(tmp_path, a=("2025-03-04", body))
+    (refuted,) = _problems(report)
+    assert refuted.reference.fact == "inference-cost-profit-margin"
+    (margin,) = [c for c in report.claims if c.quantity and c.quantity.text == "445%"]
+    assert margin.topic == "other"

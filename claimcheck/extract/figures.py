@@ -362,11 +362,14 @@ def _classify(
         if technique is not None and spec != "tokens":
             return "technique", subject, technique, {"polarity": "true"}
         what = _nearest_entity(ctx, start, {"model", "product", "chip", "hardware"})
-        if what is None and per_token(quantity.unit) and ctx.recent_model:
-            # "R1 API 가격표를 봤다. 출력은 100만 토큰당 2.19달러": the story company's model
-            # just named; a rival's ("오픈AI o1의 60달러보다 … 중국 내 요금표로는") is no guide
-            if _maker_of(ctx.recent_model) == ctx.story_subject:
-                what = ctx.recent_model
+        if _a_models_rate(ctx, quantity, start):
+            # "R1 API 가격표를 봤다. 출력은 100만 토큰당 2.19달러", "원가 대비 이익률이 454%": a
+            # model's service; of the story company's model just named when the sentence names
+            # none (a rival's, "오픈AI o1의 60달러보다 … 중국 내 요금표로는", is no guide)
+            what = _nearest_entity(ctx, start, {"model", "product"})
+            recent = ctx.recent_model
+            if what is None and recent and _maker_of(recent) == ctx.story_subject:
+                what = recent
         if spec is not None:
             # "1조4800억 개 토큰", "매개변수 6710억 개": what a model was trained on or is made
             # of, never a chip's count; the model named nearest, else the one just written of
@@ -702,6 +705,17 @@ def _chip_scope(ctx: SentenceContext, start: int, end: int) -> dict[str, str]:
     after = clause_after(ctx.text, end, min(len(ctx.text), end + 30))
     found = [(after.find(cue), rule.scope) for rule in rules for cue in rule.cues if cue in after]
     return {"scope": min(found)[1]} if found else {}
+
+
+def _a_models_rate(ctx: SentenceContext, quantity: Quantity, start: int) -> bool:
+    """A price per token, or a margin ("원가 대비 이익률이 454%"): what a model's service earns or
+    costs, of the model the story has just named when the sentence names none."""
+    if per_token(quantity.unit):
+        return True
+    if quantity.unit != "percent":
+        return False
+    before = ctx.text[max(0, start - 16) : start]
+    return any(word in before for word in topic_data().model_margin_words)
 
 
 def _users_of_a_week(quantity: Quantity, frame) -> str | None:
