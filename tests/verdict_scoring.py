@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout24 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout26 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -112,6 +112,14 @@ HOLDOUTS = {
     "holdout22": CORPUS.parent / "verdicts_holdout22",
     "holdout23": CORPUS.parent / "verdicts_holdout23",
     "holdout24": CORPUS.parent / "verdicts_holdout24",
+    # Written at the same time by two more helpers under the same brief (everyday registers: a
+    # page-1 story, a fact box, a market column, a magazine feature, a pay column, a local
+    # broadcaster, a cover story, a Q&A; digital-native formats: a quick take, a live blog, a
+    # video summary, a community round-up, a founder's post, a data piece, a fintech newsletter,
+    # a viral-claims fact check) and kept unread until the fourth pass's final rules, to measure
+    # them once. Never tune on them.
+    "holdout25": CORPUS.parent / "verdicts_holdout25",
+    "holdout26": CORPUS.parent / "verdicts_holdout26",
 }
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
