@@ -1391,3 +1391,26 @@ def test_a_margin_is_checked_as_a_margin_not_as_a_ratio_of_costs(tmp_path):
     assert refuted.reference.fact == "inference-cost-profit-margin"
     (margin,) = [c for c in report.claims if c.quantity and c.quantity.text == "445%"]
     assert margin.topic == "other"
+
+
+def test_a_count_for_a_round_basis_is_per_that_much(tmp_path):
+    body = (
+        "딥시크-V3는 토큰 14조8000억 개로 사전학습했다. 보고서에 따르면 토큰 1조 개를 학습하는 데 "
+        "18만 GPU시간이 걸렸다. 총 계산량은 278만8000 GPU시간이다. 토큰 하나를 처리할 때 실제로 쓰는 "
+        "매개변수는 370억 개뿐이다."
+    )
+    report = _report(tmp_path, a=("2025-03-10", body))
+    frames = {c.quantity.text: c.frame.measure for c in report.claims if c.quantity}
+    assert frames["1조 개"] == frames["18만 GPU시간"] == frames["370억 개뿐"] == "per_unit"
+    assert frames["278만8000 GPU시간"] == "level"
+    assert _problems(report) == []
+
+
+def test_a_habit_is_nobodys_figure_and_a_denied_maker_is_no_maker(tmp_path):
+    body = (
+        '엔비디아는 4분기 매출이 393억 달러라고 밝혔다. 한 펀드매니저는 "AI 반도체 주가는 원래 1년에 '
+        '두세 번은 30% 넘게 빠진다"고 말했다. GPU 옆에 붙는 HBM은 엔비디아가 아니라 SK하이닉스 같은 '
+        "메모리 업체가 만든다."
+    )
+    report = _report(tmp_path, a=("2025-02-27", body))
+    assert _problems(report) == []

@@ -39,3 +39,15 @@ def test_figures_hundreds_of_times_apart_are_two_quantities_unless_a_digit_slipp
     assert magnitude_apart(_point(27_880_000), _point(2_788_000)) is None  # 2788만 for 278만8000
     assert magnitude_apart(_point(1000), _point(2048)) is None  # merely wrong, not far
     assert magnitude_apart(_point(-0.5), _point(-17.0)) is None  # moves: size is not the test
+
+
+def test_a_fraction_rounds_its_denominator():
+    # "27분의 1" stands for 1/26.5–1/27.5: 2.19 dollars against 60 (1/27.4) is one
+    fraction = interval_of(_exact("27분의 1", 1 / 27, "ratio"))
+    assert relation(fraction, _point(2.19 / 60)) == "agree"
+    assert relation(fraction, _point(1 / 30)) != "agree"
+
+
+def test_a_move_written_to_the_hundredth_is_precise_a_tenth_is_not():
+    assert interval_of(_exact("0.87%", -0.87, "percent")).precise
+    assert not interval_of(_exact("0.8%", -0.8, "percent")).precise

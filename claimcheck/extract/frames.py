@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import operator
 import re
 from dataclasses import dataclass
@@ -33,6 +34,8 @@ class _Before(_Data):
     patterns: list[str] = []
     after_patterns: list[str] = []
     unit_priced: list[str] = []
+    clause_patterns: list[str] = []
+    basis_between: str = ""
 
 
 class _Generic(_Before):
@@ -110,6 +113,36 @@ def update_tag_end(text: str) -> int:
 @functools.cache
 def _per_unit() -> re.Pattern[str]:
     return rx.compile("|".join(f"(?:{p})" for p in frame_data().measures.per_unit.patterns))
+
+
+@functools.cache
+def _per_unit_clause() -> re.Pattern[str]:
+    patterns = frame_data().measures.per_unit.clause_patterns or ["(?!)"]
+    return rx.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def _round_basis(figure: Figure, figures: list[Figure], text: str) -> bool:
+    """A round count done for a figure ("토큰 1조 개를 학습하는 데 18만 GPU시간"): the count is
+    the basis, and the figure right after it is per that much, not a total."""
+    between = frame_data().measures.per_unit.basis_between
+    if not between:
+        return False
+    before = [f for f in figures if f.end <= figure.start]
+    after = [f for f in figures if f.start >= figure.end]
+    pairs = []
+    if before:
+        pairs.append((max(before, key=lambda f: f.end), figure))
+    if after:
+        pairs.append((figure, min(after, key=lambda f: f.start)))
+    for basis, per in pairs:
+        value = basis.quantity.value
+        if value is None or value <= 0 or basis.quantity.qualifier != "exact":
+            continue
+        if 10 ** round(math.log10(value)) != value:
+            continue  # a basis is one, ten, a million, a trillion…
+        if rx.compile(between).match(text[basis.end : per.start]):
+            return True
+    return False
 
 
 @functools.cache
@@ -223,6 +256,10 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
         _per_unit().search(window) or _per_unit_after().search(text[figure.end : figure.end + 16])
     ):
         return "per_unit"
+    if not rate and _per_unit_clause().search(before_all):
+        return "per_unit"  # "토큰 하나를 처리할 때 실제로 쓰는 매개변수는 370억 개"
+    if _round_basis(figure, figures, text):
+        return "per_unit"  # "토큰 1조 개를 학습하는 데 18만 GPU시간": the basis and its figure
     priced = text[figure.end :].lstrip().removeprefix("당").lstrip()
     if figure.quantity.value == 1 and priced.startswith(tuple(data.per_unit.unit_priced)):
         # "GPU 1시간(당) 임차료를 2달러로": the hour priced, not a count of hours

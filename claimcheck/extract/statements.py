@@ -9,6 +9,7 @@ from collections.abc import Callable
 from claimcheck import regexcache as rx
 from claimcheck.extract.context import SentenceContext
 from claimcheck.extract.figures import Draft
+from claimcheck.extract.frames import negated as negated_name
 from claimcheck.extract.lexicon import topic_data
 from claimcheck.extract.mentions import Mention
 from claimcheck.extract.stance import is_negated
@@ -116,6 +117,10 @@ def _hardware(ctx: SentenceContext, mentions: list[Mention], figures) -> list[Dr
             continue
         seen.add(mention.entity)
         negated = is_negated(ctx.text, mention.start, mention.end, window=16)
+        # "HBM은 엔비디아가 아니라 SK하이닉스가 만든다": the subject is the one denied
+        negated = negated or any(
+            m.entity == ctx.story_subject and negated_name(ctx.text, m.end) for m in ctx.mentions
+        )
         attributes = {"polarity": "false" if negated else "true"}
         if "필수" in ctx.text and not negated:
             attributes["requirement"] = "essential"

@@ -120,6 +120,12 @@ def interval_of(quantity: Quantity, scale: float = 1.0) -> Interval:
     below, above = (toward, away) if value >= 0 else (away, toward)
     lo = min(float(low if low is not None else value), float(value) - below)
     hi = max(float(high if high is not None else value), float(value) + above)
+    if quantity.unit == "ratio" and 0 < float(value) < 1:
+        # "27분의 1": the denominator is what is rounded (26.5–27.5), not the fraction's digits
+        denominator = 1 / float(value)
+        if abs(denominator - round(denominator)) < 1e-6 and round(denominator) >= 2:
+            lo = min(lo, 1 / (round(denominator) + 0.5))
+            hi = max(hi, 1 / (round(denominator) - 0.5))
     precise = (
         quantity.qualifier == "exact"
         and scale == 1.0
