@@ -84,7 +84,9 @@ def extract_paths(
         for path, entry in files
     )
     if jobs <= 1 or len(files) < 2:
-        results: Iterator[Extracted] = map(_process, work)
+        # a generator, not map(): a StopIteration escaping from _process (a bug) must fail the
+        # run (PEP 479 makes it a RuntimeError), not end it quietly as if no article were left
+        results: Iterator[Extracted] = (_process(job) for job in work)
     else:
         results = _in_processes(work, jobs, len(files))
     for done, extracted in enumerate(results, start=1):

@@ -150,3 +150,16 @@ def test_a_bad_article_inside_a_batch_is_reported_by_name(tmp_path):
     with pytest.raises(InputError) as refused:
         _tables(generated, 2)
     assert "00030_bad.txt" in str(refused.value) and "cannot decode" in str(refused.value)
+
+
+def test_a_bug_that_raises_stopiteration_fails_the_run_instead_of_ending_it_quietly(
+    tmp_path, monkeypatch
+):
+    import claimcheck.pipeline as pipeline
+
+    def broken(_job):
+        raise StopIteration  # what next() on an empty generator raises, deep in a rule
+
+    monkeypatch.setattr(pipeline, "_process", broken)
+    with pytest.raises(RuntimeError):
+        list(extract_paths([str(ROOT / "seeds")], tmp_path))
