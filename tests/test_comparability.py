@@ -1414,3 +1414,14 @@ def test_a_habit_is_nobodys_figure_and_a_denied_maker_is_no_maker(tmp_path):
     )
     report = _report(tmp_path, a=("2025-02-27", body))
     assert _problems(report) == []
+
+
+def test_a_founding_year_of_a_company_the_story_quotes_is_not_the_story_companys(tmp_path):
+    body = (
+        "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다. 한도윤 대표는 검색엔진 회사 연구원 "
+        "출신으로 2022년 누리브레인을 창업했다. 량원펑은 2023년 딥시크를 창업했다."
+    )
+    report = _report(tmp_path, a=("2025-03-12", body))
+    years = {c.quantity.text: c.subject for c in report.claims if c.topic == "founding"}
+    assert years == {"2022년": "누리브레인", "2023년": "deepseek"}
+    assert _problems(report) == []

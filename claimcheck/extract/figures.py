@@ -437,6 +437,12 @@ def _classify(
             if subject is None:
                 # "R1 훈련에는 H800 2048개가": the chips of the model's maker
                 subject = _maker_of(model)
+    if name == "founding":
+        founded = rx.compile(data.founded_object).match(ctx.text, end)
+        if founded and not any(m.start <= founded.start(1) < m.end for m in ctx.mentions):
+            # "2022년 누리브레인을 창업했다": a company the alias table does not know, founded by
+            # someone the story quotes, not the story's company
+            subject = founded.group(1)
     if name in MARKET_TOPICS:
         direction = direction_after(ctx, end) or _direction_noun_before(ctx, start)
         if direction is None and _below_zero(quantity):

@@ -85,6 +85,7 @@ class TopicData(_Data):
     token_side_each: list[str]
     token_side_particles: list[str]
     model_margin_words: list[str]
+    founded_object: str
     cost_scopes: list[CostScope]
     chip_scopes: list[CostScope]
     peer_cues: PeerCues
