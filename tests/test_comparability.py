@@ -1425,3 +1425,23 @@ def test_a_founding_year_of_a_company_the_story_quotes_is_not_the_story_companys
     years = {c.quantity.text: c.subject for c in report.claims if c.topic == "founding"}
     assert years == {"2022년": "누리브레인", "2023년": "deepseek"}
     assert _problems(report) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a fact check's claim under examination is not the article's own figure
+        '① "딥시크는 600만 달러로 챗GPT급 AI를 만들었다" → 판정: 절반의 사실\n'
+        "딥시크의 V3 기술보고서가 밝힌 비용은 557만6000달러다. 미국 컨설팅사 한 곳은 딥시크가 서버와 "
+        "GPU에 쓴 돈이 16억 달러를 넘는다고 추정했다.",
+        # a run costed by renting chips by the hour is the run's cost
+        "딥시크는 H800 한 장을 1시간 빌리는 값을 2달러로 가정해 총비용을 557만6000달러로 계산했다. "
+        "한 컨설팅사는 GPU 구입비와 데이터센터, 인건비를 더하면 딥시크가 쓴 돈이 13억 달러에 이른다고 "
+        "추산했다.",
+    ],
+)
+def test_an_estimate_of_spending_disputes_the_reports_own_sum(tmp_path, body):
+    report = _report(tmp_path, a=("2025-03-10", body))
+    _dispute, figures = _the_dispute(report)
+    assert "557만6000달러" in figures and not any("600만" in f for f in figures)
+    assert _problems(report) == []
