@@ -127,6 +127,11 @@ def _remember_date(ctx: SentenceContext, dateline: dict[int, str], latest: dict[
     looking_back = _looking_back_words()
     days = [d.value for d in ctx.dates() if ctx.text[d.start : d.end] not in looking_back]
     full = [d for d in days if d and len(d) == 10]
+    published = ctx.article.meta.published
+    if published is not None:
+        # a day still to come ("31일 개장 앞두고", "31일 문을 연다") is no day the story's figures
+        # hold on
+        full = [d for d in full if d <= published.isoformat()]
     # the paragraph's first date is its dateline ("이날 유가증권시장에서"); a later one is
     # mostly a look back ("연휴 직전인 24일 … 마감했었다")
     if full and ctx.sentence.block not in dateline:

@@ -158,9 +158,25 @@ def date_mentions(
                 value = _iso(nxt.year, nxt.month, day)
             elif day <= published.day:
                 value = _iso(published.year, published.month, day)
-            else:  # "27일(현지시간)" written on the 3rd: last month's 27th
+            else:
+                # "27일(현지시간)" written on the 3rd is last month's 27th; "31일 개장" written
+                # on the 28th is this month's 31st: a bare day is the nearer of the two
                 prev = published.replace(day=1) - dt.timedelta(days=1)
                 value = _iso(prev.year, prev.month, day)
+                ahead = _iso(published.year, published.month, day)
+                earlier = sorted(
+                    (d.start, d.value)
+                    for d in found
+                    if d.value and len(d.value) == 10 and d.end <= m.start()
+                )
+                if earlier and earlier[-1][1][:7] == (value or "")[:7]:
+                    ahead = None  # "지난달 27일 3만1000명에서 28일 19만2000명으로": a series
+                if ahead and (
+                    value is None
+                    or (dt.date.fromisoformat(ahead) - published)
+                    < (published - dt.date.fromisoformat(value))
+                ):
+                    value = ahead
         add(m.start(), m.end(), value)
     for m in _MONTH.finditer(text) if has_month else ():
         year = int(m.group(1)) if m.group(1) else None
