@@ -27,12 +27,7 @@ VERDICTS: dict[str, tuple[str, ...]] = {
         "unverifiable",
     ),
     "cross_source": (
-        "agree",
-        "compatible",
-        "discrepancy",
-        "contradiction",
-        "single_source",
-        "disputed",
+        "agree", "compatible", "discrepancy", "contradiction", "single_source", "disputed",
     ),
     "internal": ("consistent", "inconsistent", "disputed", "unverifiable"),
 }
