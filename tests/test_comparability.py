@@ -1445,3 +1445,68 @@ def test_an_estimate_of_spending_disputes_the_reports_own_sum(tmp_path, body):
     _dispute, figures = _the_dispute(report)
     assert "557만6000달러" in figures and not any("600만" in f for f in figures)
     assert _problems(report) == []
+
+
+def test_a_companys_results_are_compared_by_metric_and_period(tmp_path):
+    report = _report(
+        tmp_path,
+        a=(
+            "2025-02-27",
+            "엔비디아가 26일(현지시간) 발표한 4분기 매출은 393억 달러였다. 이 가운데 데이터센터 매출이 "
+            "356억 달러였다. 지난해 3분기 매출은 351억 달러였다.",
+        ),
+        b=("2025-02-28", "엔비디아의 4분기 매출은 363억 달러로 시장 예상을 웃돌았다."),
+        c=("2025-02-28", "엔비디아의 4분기 영업이익은 244억 달러였다."),
+    )
+    claims = {c.quantity.text: c for c in report.claims if c.topic == "earnings"}
+    assert claims["393억 달러"].attributes["metric"] == "revenue"
+    assert claims["244억 달러"].attributes["metric"] == "operating_profit"
+    assert claims["393억 달러"].frame.as_of == "2024-Q4"
+    assert claims["351억 달러"].frame.as_of == "2024-Q3"
+    (conflict,) = _problems(report)
+    named = {c.quantity.text for c in report.claims if c.id in conflict.at_issue}
+    assert named == {"393억 달러", "363억 달러"}
+
+
+def test_a_headline_result_is_checked_against_the_bodys_of_its_period(tmp_path):
+    body = (
+        "SK하이닉스는 24일 1분기 실적을 발표했다. 매출 17조6391억 원, 영업이익 7조4405억 원이다. "
+        "1년 전 같은 분기 영업이익 2조8860억 원과 비교하면 2.5배다."
+    )
+    report = _report(
+        tmp_path, a=("2025-04-25", body, "SK하이닉스 1분기 영업익 4조7405억…HBM이 다 했다")
+    )
+    (finding,) = _problems(report)
+    figures = {c.quantity.text for c in report.claims if c.id in finding.claims}
+    assert finding.verdict == "inconsistent" and "7조4405억 원" in figures
+    assert "2조8860억 원" not in figures
+
+
+def test_a_years_result_is_not_a_quarters_nor_another_years(tmp_path):
+    body = (
+        "SK하이닉스는 지난해 연간 매출 66조1930억 원, 영업이익 23조4673억 원을 기록했다. 4분기 영업이익은 "
+        "8조828억 원이었다. 영업이익은 반도체 호황기였던 2018년(20조8438억 원) 기록을 넘어섰다."
+    )
+    report = _report(tmp_path, a=("2025-01-23", body, "SK하이닉스 작년 영업익 23조 '사상 최대'"))
+    periods = {c.quantity.text: c.frame.as_of for c in report.claims if c.topic == "earnings"}
+    assert periods["23조4673억 원"] == "2024" and periods["8조828억 원"] == "2024-Q4"
+    assert periods["20조8438억 원"] == "2018"
+    assert _problems(report) == []
+
+
+def test_a_forecast_is_no_result_and_a_cost_beside_revenue_is_no_result(tmp_path):
+    report = _report(
+        tmp_path,
+        a=(
+            "2025-03-02",
+            "증권가에서는 올해 1분기 SK하이닉스 영업이익이 7조 원 안팎으로 줄어들 것으로 내다본다. "
+            "딥시크는 하루 GPU 임대 비용은 8만7072달러인데, 이론상 하루 매출이 56만2027달러라고 밝혔다.",
+        ),
+        b=("2025-04-25", "SK하이닉스의 1분기 영업이익은 7조4405억 원으로 시장 예상을 웃돌았다."),
+    )
+    claims = {c.quantity.text: c for c in report.claims if c.quantity}
+    assert claims["7조 원 안팎"].frame.measure == "plan"
+    assert claims["7조4405억 원"].frame.measure == "level"
+    assert claims["8만7072달러"].topic != "earnings"
+    assert claims["56만2027달러"].topic == "earnings"
+    assert _problems(report) == []

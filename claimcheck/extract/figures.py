@@ -92,6 +92,18 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             attributes.pop("scope", None),
             _subject_basis(ctx, subject),
         )
+        if topic == "earnings":
+            # a result holds for its period ("지난해 4분기"), never for the day it was announced;
+            # one compared back ("1년 전 같은 분기 영업이익") is of an earlier period, unsaid
+            period = attributes.pop("period", None)
+            after = ctx.text[end:]
+            if any(word in after for word in topic_data().earnings_forecast):
+                # "1분기 영업이익이 7조 원 안팎으로 줄어들 것으로 내다본다": a forecast, no result
+                # (not "시장 예상을 웃돌았다": a result against the forecast)
+                frame = frame.model_copy(update={"measure": "plan"})
+            before = ctx.text[max(0, start - 20) : start]
+            back = next((w for w in topic_data().earnings_lookback if w in before), None)
+            frame = frame.model_copy(update={"as_of": period, "since": None if period else back})
         live = ctx.recent_market_frame
         if topic in MARKET_TOPICS and not dates and live is not None and live.moment == "intraday":
             # "SK하이닉스는 이 시각 2.1% 오른 … 거래되고 있다. 삼성전자(-0.4%)는 약보합이다": a live
@@ -349,6 +361,9 @@ def _classify(
         if score > 0:
             scored.append((-score, topic.priority, name))
     attributes: dict[str, str] = {}
+    # a result needs its metric said before it ("매출은 …", "영업이익"): a cost in a sentence
+    # that also names revenue ("하루 GPU 임대 비용은 8만7072달러인데 … 하루 매출이") is not one
+    scored = [s for s in scored if s[2] != "earnings" or _earnings_metric(ctx.text, start)]
     if not scored:
         if quantity.unit in TIME_UNITS or _skipped(quantity):
             return None, None, None, attributes
@@ -397,6 +412,16 @@ def _classify(
         subject = _nearest(ctx, start, set(topic.subject))
         if subject is None and not _group_owns(ctx, start):
             subject = ctx.recent_market_owner or ctx.story_subject
+    elif name == "earnings":
+        # a result is the company's named with it; with none named in the sentence, the story's
+        subject = subject or _nearest(ctx, start, {"company"})
+        if subject is None and not any(m.type == "company" for m in ctx.mentions):
+            subject = ctx.story_subject
+        metric = _earnings_metric(ctx.text, start)
+        attributes["metric"] = metric or ""
+        period = _period(ctx.text, start, ctx.article.meta.published)
+        if period:
+            attributes["period"] = period
     elif subject is None and name != "gpu_count":
         subject = ctx.story_subject
     obj = _nearest_entity(ctx, start, set(topic.object)) if topic.object else None
@@ -722,6 +747,66 @@ def _a_models_rate(ctx: SentenceContext, quantity: Quantity, start: int) -> bool
         return False
     before = ctx.text[max(0, start - 16) : start]
     return any(word in before for word in topic_data().model_margin_words)
+
+
+def _earnings_metric(text: str, start: int) -> str | None:
+    """What a result measures: the metric word nearest before the figure in its clause
+    ("4분기 매출은", "영업이익이"), with the segment written before it ("데이터센터 매출":
+    revenue:데이터센터), or None when none is said."""
+    data = topic_data()
+    before = text[max(0, start - 24) : start]
+    best: tuple[int, str, int] | None = None
+    for metric, words in data.earnings_metrics.items():
+        for word in words:
+            at = before.rfind(word)
+            if at >= 0 and (best is None or at > best[0]):
+                best = (at, metric, at)
+    if best is None:
+        return None
+    at, metric = best[0], best[1]
+    if re.search(r"[,.]", before[at:]):
+        return None  # the word belongs to an earlier clause
+    segment = re.search(r"([0-9A-Za-z\uac00-\ud7a3]+)\s*$", before[:at])
+    if segment:
+        word = segment.group(1)
+        whole = any(w in word for w in data.earnings_whole_words) or re.search(r"\d", word)
+        particle = word[-1] in "의은는이가도를을"
+        if not whole and not particle and len(word) >= 2:
+            return f"{metric}:{word}"
+    return metric
+
+
+def _period(text: str, start: int, published) -> str | None:
+    """The period a result is of, written before it in its sentence: a quarter ("지난해 4분기",
+    "2025년 1분기": YYYY-Qn; one without a year is the latest of that number) or a year
+    ("지난해 연간", "2018년": YYYY)."""
+    from claimcheck.extract.frames import frame_data
+
+    data = topic_data()
+    years = frame_data().years
+    relative = {w: shift for key, shift in (("last", -1), ("this", 0)) for w in years[key]}
+    before = text[max(0, start - 40) : start]
+    quarters = list(rx.compile(data.earnings_quarter).finditer(before))
+    if quarters:
+        m = quarters[-1]
+        quarter = int(m.group("quarter"))
+        word = m.group("relative")
+        if m.group("year"):
+            return f"{m.group('year')}-Q{quarter}"
+        if published is None:
+            return None
+        if word in relative:
+            return f"{published.year + relative[word]}-Q{quarter}"
+        current = (published.month - 1) // 3 + 1
+        return f"{published.year if quarter < current else published.year - 1}-Q{quarter}"
+    found = list(rx.compile(data.earnings_year).finditer(before))
+    if not found:
+        return None
+    m = found[-1]
+    if m.group("year"):
+        return m.group("year")
+    word = m.group("relative")
+    return str(published.year + relative[word]) if published and word in relative else None
 
 
 def _users_of_a_week(quantity: Quantity, frame) -> str | None:

@@ -86,6 +86,12 @@ class TopicData(_Data):
     token_side_particles: list[str]
     model_margin_words: list[str]
     founded_object: str
+    earnings_metrics: dict[str, list[str]]
+    earnings_whole_words: list[str]
+    earnings_lookback: list[str]
+    earnings_quarter: str
+    earnings_year: str
+    earnings_forecast: list[str]
     cost_scopes: list[CostScope]
     chip_scopes: list[CostScope]
     peer_cues: PeerCues

@@ -16,7 +16,7 @@ from claimcheck.models import Frame
 # Topics whose figures are values at a time: two of them are the same quantity only on the same
 # day (or in windows that contain one another). A model's training cost or chip count is a fact
 # about one training run and is not dated this way.
-TIME_VARYING = frozenset({"stock_change", "market_value", "adoption", "ban", "other"})
+TIME_VARYING = frozenset({"stock_change", "market_value", "adoption", "ban", "other", "earnings"})
 MARKET = frozenset({"stock_change", "market_value"})
 # A plain training cost is read as the training run (how DeepSeek and the press use it); these
 # scopes are the same family, the others (development, hardware) are other quantities.
@@ -93,6 +93,9 @@ def gate(
     if (sa or sb) and not (sa and sb) and (sa or sb) != "training run":
         unsettled.append("scope")
     windowed = False
+    if topic == "earnings" and a.as_of and b.as_of and a.as_of != b.as_of:
+        # a year's result is not its quarter's: periods are equal or apart
+        return Gate(False, False, False, "as_of", f"period: {a.as_of} vs {b.as_of}")
     if topic in TIME_VARYING and not rate and not timeless:
         if a.as_of and b.as_of:
             if not (contains(a.as_of, b.as_of) or contains(b.as_of, a.as_of)):
@@ -133,7 +136,7 @@ def _matched(topic: str, a: Frame, b: Frame) -> str:
 def same_thing(a_what: dict[str, str | None], b_what: dict[str, str | None]) -> str | None:
     """The first of the things two figures count or name that both state and that differ (the
     model, the chip, the counter class, what an adoption figure counts), or None."""
-    for key in ("model", "chip", "counter", "counted", "market"):
+    for key in ("model", "chip", "counter", "counted", "market", "metric"):
         va, vb = a_what.get(key), b_what.get(key)
         if va and vb and va != vb:
             return f"{key}: {va} vs {vb}"
@@ -164,4 +167,5 @@ def what_of(claim) -> dict[str, str | None]:
         "counter": counter_class(q.counter) if q is not None and q.unit == "count" else None,
         "counted": claim.attributes.get("counted"),
         "market": claim.attributes.get("market"),
+        "metric": claim.attributes.get("metric"),  # revenue is no operating profit
     }

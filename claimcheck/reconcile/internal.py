@@ -174,8 +174,12 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
                 and c.story == top.story
                 and _same_object(top, c)
                 and not same_thing(what_of(top), what_of(c))
-                and gate(top.topic, *_story_time(_abridged(top, c), c.frame, published)).comparable
+                and gate(
+                    top.topic, *_story_time(_abridged(top, c), c.frame, published, top.topic)
+                ).comparable
                 and not _past_intraday(top, c, published)
+                # a result compared back ("1년 전 같은 분기") is of another period
+                and not (top.topic == "earnings" and c.frame is not None and c.frame.since)
             ]
             # a body figure hundreds of times the headline's is another quantity it names
             peers = [
@@ -189,7 +193,7 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
                 continue
             finding = _compare_top(corpus, top, mine, peers)
             passages = [
-                gate(top.topic, *_story_time(_abridged(top, c), c.frame, published))
+                gate(top.topic, *_story_time(_abridged(top, c), c.frame, published, top.topic))
                 for c, _ in peers
             ]
             if all(p.allows(finding.verdict) for p in passages):
@@ -228,11 +232,15 @@ def _same_object(top: Claim, body: Claim) -> bool:
     return named == top.subject or entity_parent(named) in (None, top.subject)
 
 
-def _story_time(top: Frame | None, body: Frame | None, published) -> tuple:
+def _story_time(top: Frame | None, body: Frame | None, published, topic: str = "") -> tuple:
     """A headline and a body figure that neither dates hold at the story's own time: an article
-    tells of its day unless it says otherwise ("코스피 1.2% 하락 마감" over "0.77% 내린 채")."""
+    tells of its day unless it says otherwise ("코스피 1.2% 하락 마감" over "0.77% 내린 채"). A
+    result the body gives without its period is of the period the headline names ("1분기 영업익
+    4조7405억" over "영업이익 7조4405억 원")."""
     if top is None or body is None or published is None:
         return top, body
+    if topic == "earnings" and top.as_of and not body.as_of and not body.since:
+        return top, body.model_copy(update={"as_of": top.as_of})
     if top.as_of or top.since or body.as_of or body.since:
         return top, body
     day = published.isoformat()
