@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout26 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout28 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -120,6 +120,12 @@ HOLDOUTS = {
     # them once. Never tune on them.
     "holdout25": CORPUS.parent / "verdicts_holdout25",
     "holdout26": CORPUS.parent / "verdicts_holdout26",
+    # Written by two more helpers while holdout25-26 were being studied (spring 2025 in varied
+    # registers; late January and February 2025 in registers rarely written for tests: a sports
+    # paper's column, a lifestyle magazine, a campus paper, a children's explainer, a civic
+    # weekly's editorial), kept unread until the fourth pass's final rules. Never tune on them.
+    "holdout27": CORPUS.parent / "verdicts_holdout27",
+    "holdout28": CORPUS.parent / "verdicts_holdout28",
 }
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
