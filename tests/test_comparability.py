@@ -1510,3 +1510,14 @@ def test_a_forecast_is_no_result_and_a_cost_beside_revenue_is_no_result(tmp_path
     assert claims["8만7072달러"].topic != "earnings"
     assert claims["56만2027달러"].topic == "earnings"
     assert _problems(report) == []
+
+
+def test_machines_and_repositories_are_not_chips_or_users(tmp_path):
+    body = (
+        "딥시크는 닷새간 모두 5개의 저장소를 공개했다. 딥시크는 24시간 동안 H800 노드를 최대 278개, "
+        "평균 226.75개 썼다. 노드 하나에는 H800 8개가 들어간다."
+    )
+    report = _report(tmp_path, a=("2025-03-04", body))
+    topics = {c.quantity.text: c.topic for c in report.claims if c.quantity}
+    assert topics["최대 278개"] != "gpu_count" and topics["5개"] != "adoption"
+    assert _problems(report) == []
