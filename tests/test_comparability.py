@@ -1521,3 +1521,24 @@ def test_machines_and_repositories_are_not_chips_or_users(tmp_path):
     topics = {c.quantity.text: c.topic for c in report.claims if c.quantity}
     assert topics["최대 278개"] != "gpu_count" and topics["5개"] != "adoption"
     assert _problems(report) == []
+
+
+@pytest.mark.parametrize(
+    "estimate",
+    [
+        # a parent company's accumulated investment is another scope than the final run
+        "홍콩의 한 증권사는 딥시크 모회사가 GPU 등에 투자한 누적 금액을 13억 달러로 추산했다.",
+        # a source named with its analyst is who estimates, not whose money it is
+        '반도체 리서치 업체 코어브릿지리서치의 한동민 연구위원은 "GPU 구매와 연구 인력, 수많은 '
+        '실험까지 합치면 최소 7억 달러는 들었을 것"이라고 추정했다.',
+        # the owner unnamed, a named institute disputes the figure with its own estimate
+        '한 민간 연구기관인 미래노동연구원은 "연구 인력과 실험, 보유 장비를 포함하면 실제 비용은 '
+        '12억 달러 수준"이라며 최종 훈련비만 강조하는 것은 착시라고 반박했다.',
+    ],
+)
+def test_a_third_partys_estimate_of_a_wider_scope_disputes_the_run_cost(tmp_path, estimate):
+    body = "딥시크는 V3 기술보고서에서 최종 훈련비를 557만6000달러라고 밝혔다. " + estimate
+    report = _report(tmp_path, a=("2025-02-12", body))
+    _dispute, figures = _the_dispute(report)
+    assert "557만6000달러" in figures
+    assert _problems(report) == []

@@ -562,12 +562,23 @@ def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
         if not any(m.start < paren and paren <= m.end + 1 for m in ctx.mentions):
             return word
     unknown = unknown_entity_before(ctx.text, start)
+    if unknown is not None and _a_source_of(ctx, *unknown):
+        # "코어브릿지리서치의 한동민 연구위원은 "…7억 달러는 들었을 것"": who says it, not whose
+        unknown = None
     if unknown is not None:
         at, word = unknown
         known = [m for m in ctx.mentions if at < m.end <= start and m.type in _OWNER_TYPES]
         if not known and not any(m.start <= at < m.end for m in ctx.mentions):
             return word
     return subject
+
+
+def _a_source_of(ctx: SentenceContext, at: int, word: str) -> bool:
+    """A name that introduces who reports or estimates ("X의 한동민 연구위원은 …라고 추정했다"):
+    the figure's source, not its owner."""
+    if ctx.stance.stance not in ("hedged", "attributed", "disputed"):
+        return False
+    return ctx.text.startswith("의", at + len(word))
 
 
 def _skipped(quantity: Quantity) -> bool:

@@ -90,7 +90,11 @@ def _someone_else_speaks(claim: Claim) -> bool:
 
     text = normalize(claim.sentence).text
     owner = next((m for m in find_mentions(text) if m.entity == claim.subject), None)
-    if owner is None or text[owner.end : owner.end + 1] in ("은", "는"):
+    if owner is None:
+        # the owner unnamed, someone named with 은/는 speaks of it ("미래노동연구원은 "…12억
+        # 달러 수준"이라며 … 반박했다")
+        return re.search(r"\S(?:은|는)\s", text) is not None
+    if text[owner.end : owner.end + 1] in ("은", "는"):
         return False
     return re.search(r"\S(?:은|는)\s", text[: owner.start]) is not None
 
