@@ -1542,3 +1542,23 @@ def test_a_third_partys_estimate_of_a_wider_scope_disputes_the_run_cost(tmp_path
     _dispute, figures = _the_dispute(report)
     assert "557만6000달러" in figures
     assert _problems(report) == []
+
+
+def test_the_months_of_a_quarter_are_its_period(tmp_path):
+    report = _report(
+        tmp_path,
+        a=(
+            "2025-05-29",
+            "엔비디아가 28일(현지시간) 발표한 2026 회계연도 1분기(2~4월) 매출은 441억 달러였다.",
+        ),
+        b=("2025-06-12", "엔비디아의 지난 분기(2~4월) 매출은 414억 달러였다."),
+        c=("2025-02-27", "엔비디아의 4분기(11~1월) 매출은 393억 달러였다."),
+    )
+    periods = {c.quantity.text: c.frame.as_of for c in report.claims if c.topic == "earnings"}
+    assert periods == {
+        "441억 달러": "2025-02/2025-04",
+        "414억 달러": "2025-02/2025-04",
+        "393억 달러": "2024-11/2025-01",
+    }
+    (conflict,) = _problems(report)
+    assert conflict.verdict == "contradiction"

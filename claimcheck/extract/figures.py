@@ -797,6 +797,14 @@ def _period(text: str, start: int, published) -> str | None:
     years = frame_data().years
     relative = {w: shift for key, shift in (("last", -1), ("this", 0)) for w in years[key]}
     before = text[max(0, start - 40) : start]
+    months = list(rx.compile(data.earnings_months).finditer(before))
+    if months and published is not None:
+        # "1분기(2~4월)", "지난 분기(2~4월)": the months said are the period, whatever the
+        # company's fiscal calendar calls it
+        first, last = int(months[-1].group("first")), int(months[-1].group("last"))
+        end_year = published.year if last <= published.month else published.year - 1
+        start_year = end_year if first <= last else end_year - 1
+        return f"{start_year}-{first:02d}/{end_year}-{last:02d}"
     quarters = list(rx.compile(data.earnings_quarter).finditer(before))
     if quarters:
         m = quarters[-1]

@@ -92,6 +92,7 @@ class TopicData(_Data):
     earnings_quarter: str
     earnings_year: str
     earnings_forecast: list[str]
+    earnings_months: str
     cost_scopes: list[CostScope]
     chip_scopes: list[CostScope]
     peer_cues: PeerCues
