@@ -1562,3 +1562,16 @@ def test_the_months_of_a_quarter_are_its_period(tmp_path):
     }
     (conflict,) = _problems(report)
     assert conflict.verdict == "contradiction"
+
+
+def test_a_margin_beside_a_technique_is_still_the_models(tmp_path):
+    body = (
+        "딥시크가 오픈소스 주간을 마치며 R1 추론 서비스의 수익 구조를 공개했다. 이론상 원가 대비 "
+        "이익률은 545%라고 밝혔다."
+    )
+    headline = "딥시크, 오픈소스 주간 마무리하며 '이론상 이익률 454%' 공개"
+    report = _report(tmp_path, a=("2025-03-04", body, headline))
+    (top,) = [c for c in report.claims if c.quantity and c.quantity.text == "454%"]
+    assert top.topic == "other" and top.object == "deepseek-r1"
+    verdicts = sorted(f.verdict for f in _problems(report, "454%"))
+    assert verdicts and set(verdicts) <= {"refuted", "inconsistent"}

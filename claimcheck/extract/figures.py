@@ -374,10 +374,12 @@ def _classify(
             return "stock_change", listed[0], None, {"direction": listed[1]}
         subject = _nearest(ctx, start, {"company"}) or ctx.story_subject
         technique = _nearest_entity(ctx, start, {"technique"}) if data.technique_figures else None
-        if technique is not None and spec != "tokens":
+        rate = _a_models_rate(ctx, quantity, start)
+        if technique is not None and spec != "tokens" and not rate:
+            # (not a margin or a token price: "오픈소스 주간 … '이론상 이익률 454%'" is the model's)
             return "technique", subject, technique, {"polarity": "true"}
         what = _nearest_entity(ctx, start, {"model", "product", "chip", "hardware"})
-        if _a_models_rate(ctx, quantity, start):
+        if rate:
             # "R1 API 가격표를 봤다. 출력은 100만 토큰당 2.19달러", "원가 대비 이익률이 454%": a
             # model's service; of the story company's model just named when the sentence names
             # none (a rival's, "오픈AI o1의 60달러보다 … 중국 내 요금표로는", is no guide)
