@@ -1575,3 +1575,16 @@ def test_a_margin_beside_a_technique_is_still_the_models(tmp_path):
     assert top.topic == "other" and top.object == "deepseek-r1"
     verdicts = sorted(f.verdict for f in _problems(report, "454%"))
     assert verdicts and set(verdicts) <= {"refuted", "inconsistent"}
+
+
+def test_a_training_stages_hours_beyond_a_year_are_gpu_hours(tmp_path):
+    body = (
+        "딥시크-V3의 훈련 구성은 사전학습 266만4000시간, 문맥 길이 확장 11만9000시간, 사후학습 5만 "
+        "시간이다. 사전학습에는 두 달이 채 걸리지 않았다."
+    )
+    report = _report(tmp_path, a=("2025-04-15", body))
+    units = {c.quantity.text: c.quantity.unit for c in report.claims if c.quantity}
+    assert units["266만4000시간"] == units["5만 시간"] == "gpu_hour"
+    (refuted,) = _problems(report)
+    claims = {c.id: c for c in report.claims}
+    assert refuted.verdict == "refuted" and claims[refuted.claims[0]].quantity.text == "5만 시간"

@@ -240,9 +240,24 @@ def _gpu_hours(ctx: SentenceContext, quantity: Quantity, start: int) -> Quantity
         m.type == "chip" and m.end <= start and not ctx.text[m.end : start].strip()
         for m in ctx.mentions
     )  # "H800 278만8000시간"
-    if not (before.endswith("GPU") or _GPU_HOURS_NAMED.search(before) or chip_right_before):
+    # "사전학습 266만4000시간, 사후학습 5만 시간": a training stage's hours beyond a year of clock
+    # time are compute
+    stage = quantity.value is not None and quantity.value >= _STAGE_HOURS and _stage_before(before)
+    if not (
+        before.endswith("GPU") or _GPU_HOURS_NAMED.search(before) or chip_right_before or stage
+    ):
         return quantity
     return quantity.model_copy(update={"unit": "gpu_hour", "rule": f"{quantity.rule}+gpu_before"})
+
+
+_STAGE_HOURS = 10_000  # hours: more than a year of clock time
+
+
+def _stage_before(before: str) -> bool:
+    """Whether a training stage is named just before ("사전학습 ", "문맥 길이 확장 ")."""
+    stages = ("pre-training", "post-training", "context extension")
+    words = [cue for rule in topic_data().cost_scopes if rule.scope in stages for cue in rule.cues]
+    return any(before.endswith(word.upper()) for word in words)
 
 
 def _implied_count(ctx: SentenceContext, quantity: Quantity, start: int) -> Quantity:
