@@ -220,3 +220,41 @@ def date_mentions(
                     value = then.isoformat()
                 add(m.start(), m.end(), value)
     return sorted(found, key=lambda d: d.start)
+
+
+def result_period(text: str, start: int, published: dt.date | None) -> str | None:
+    """The period a company's result is of, written before it in its sentence: the months of a
+    quarter ("1분기(2~4월)": 2025-02/2025-04, whatever the fiscal calendar calls it), a quarter
+    ("지난해 4분기", "2025년 1분기": YYYY-Qn; one without a year is the latest of that number) or
+    a year ("지난해 연간", "2018년": YYYY). Patterns: topics.yaml `earnings_*`."""
+    from claimcheck.extract.lexicon import topic_data
+
+    data = topic_data()
+    before = text[max(0, start - 40) : start]
+    months = list(rx.compile(data.earnings_months).finditer(before))
+    if months and published is not None:
+        first, last = int(months[-1].group("first")), int(months[-1].group("last"))
+        end_year = published.year if last <= published.month else published.year - 1
+        start_year = end_year if first <= last else end_year - 1
+        return f"{start_year}-{first:02d}/{end_year}-{last:02d}"
+    quarters = list(rx.compile(data.earnings_quarter).finditer(before))
+    if quarters:
+        m = quarters[-1]
+        quarter = int(m.group("quarter"))
+        if m.group("year"):
+            return f"{m.group('year')}-Q{quarter}"
+        if published is None:
+            return None
+        year = _relative_year(before, m.start("quarter"), published)
+        if year is None:
+            current = (published.month - 1) // 3 + 1
+            year = published.year if quarter < current else published.year - 1
+        return f"{year}-Q{quarter}"
+    years = list(rx.compile(data.earnings_year).finditer(before))
+    if not years:
+        return None
+    m = years[-1]
+    if m.group("year"):
+        return m.group("year")
+    year = _relative_year(before, m.end(), published) if published is not None else None
+    return str(year) if year is not None else None

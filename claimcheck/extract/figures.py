@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from claimcheck import regexcache as rx
 from claimcheck.extract.context import SentenceContext
+from claimcheck.extract.dates import result_period
 from claimcheck.extract.frames import (
     MARKET_TOPICS,
     Figure,
@@ -255,9 +256,14 @@ _STAGE_HOURS = 10_000  # hours: more than a year of clock time
 
 def _stage_before(before: str) -> bool:
     """Whether a training stage is named just before ("사전학습 ", "문맥 길이 확장 ")."""
+    return before.endswith(_stage_words())
+
+
+@functools.cache
+def _stage_words() -> tuple[str, ...]:
     stages = ("pre-training", "post-training", "context extension")
-    words = [cue for rule in topic_data().cost_scopes if rule.scope in stages for cue in rule.cues]
-    return any(before.endswith(word.upper()) for word in words)
+    rules = topic_data().cost_scopes
+    return tuple(cue.upper() for rule in rules if rule.scope in stages for cue in rule.cues)
 
 
 def _implied_count(ctx: SentenceContext, quantity: Quantity, start: int) -> Quantity:
@@ -436,7 +442,7 @@ def _classify(
             subject = ctx.story_subject
         metric = _earnings_metric(ctx.text, start)
         attributes["metric"] = metric or ""
-        period = _period(ctx.text, start, ctx.article.meta.published)
+        period = result_period(ctx.text, start, ctx.article.meta.published)
         if period:
             attributes["period"] = period
     elif subject is None and name != "gpu_count":
@@ -802,47 +808,6 @@ def _earnings_metric(text: str, start: int) -> str | None:
         if not whole and not particle and len(word) >= 2:
             return f"{metric}:{word}"
     return metric
-
-
-def _period(text: str, start: int, published) -> str | None:
-    """The period a result is of, written before it in its sentence: a quarter ("지난해 4분기",
-    "2025년 1분기": YYYY-Qn; one without a year is the latest of that number) or a year
-    ("지난해 연간", "2018년": YYYY)."""
-    from claimcheck.extract.frames import frame_data
-
-    data = topic_data()
-    years = frame_data().years
-    relative = {w: shift for key, shift in (("last", -1), ("this", 0)) for w in years[key]}
-    before = text[max(0, start - 40) : start]
-    months = list(rx.compile(data.earnings_months).finditer(before))
-    if months and published is not None:
-        # "1분기(2~4월)", "지난 분기(2~4월)": the months said are the period, whatever the
-        # company's fiscal calendar calls it
-        first, last = int(months[-1].group("first")), int(months[-1].group("last"))
-        end_year = published.year if last <= published.month else published.year - 1
-        start_year = end_year if first <= last else end_year - 1
-        return f"{start_year}-{first:02d}/{end_year}-{last:02d}"
-    quarters = list(rx.compile(data.earnings_quarter).finditer(before))
-    if quarters:
-        m = quarters[-1]
-        quarter = int(m.group("quarter"))
-        word = m.group("relative")
-        if m.group("year"):
-            return f"{m.group('year')}-Q{quarter}"
-        if published is None:
-            return None
-        if word in relative:
-            return f"{published.year + relative[word]}-Q{quarter}"
-        current = (published.month - 1) // 3 + 1
-        return f"{published.year if quarter < current else published.year - 1}-Q{quarter}"
-    found = list(rx.compile(data.earnings_year).finditer(before))
-    if not found:
-        return None
-    m = found[-1]
-    if m.group("year"):
-        return m.group("year")
-    word = m.group("relative")
-    return str(published.year + relative[word]) if published and word in relative else None
 
 
 def _users_of_a_week(quantity: Quantity, frame) -> str | None:

@@ -121,6 +121,11 @@ def _per_unit_clause() -> re.Pattern[str]:
     return rx.compile("|".join(f"(?:{p})" for p in patterns))
 
 
+@functools.cache
+def _basis_between() -> re.Pattern[str]:
+    return rx.compile(frame_data().measures.per_unit.basis_between)
+
+
 def _round_basis(figure: Figure, figures: list[Figure], text: str) -> bool:
     """A round count done for a figure ("토큰 1조 개를 학습하는 데 18만 GPU시간"): the count is
     the basis, and the figure right after it is per that much, not a total."""
@@ -140,7 +145,7 @@ def _round_basis(figure: Figure, figures: list[Figure], text: str) -> bool:
             continue
         if 10 ** round(math.log10(value)) != value:
             continue  # a basis is one, ten, a million, a trillion…
-        if rx.compile(between).match(text[basis.end : per.start]):
+        if _basis_between().match(text[basis.end : per.start]):
             return True
     return False
 
