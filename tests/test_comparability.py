@@ -1588,3 +1588,25 @@ def test_a_training_stages_hours_beyond_a_year_are_gpu_hours(tmp_path):
     (refuted,) = _problems(report)
     claims = {c.id: c for c in report.claims}
     assert refuted.verdict == "refuted" and claims[refuted.claims[0]].quantity.text == "5만 시간"
+
+
+def test_rates_apart_within_an_article_are_about_the_conversion_off_the_days_rate(tmp_path):
+    # 3 Feb 2025: 1,461.21 KRW/USD. 20달러 → 약 2만9000원 fits (1,450); 200달러 → 약 19만 원
+    # implies 950 (-35%): the article's rates are apart because of that one conversion.
+    body = "챗GPT 플러스는 월 20달러(약 2만9000원), 프로 요금제는 월 200달러(약 19만 원)다."
+    report = _report(tmp_path, a=("2025-02-03", body))
+    assert _problems(report, "약 2만9000원") == []
+    claims = {c.id: c for c in report.claims}
+    (apart,) = [f for f in _problems(report) if "spread" in " ".join(f.arithmetic)]
+    assert {claims[c].quantity.text for c in apart.at_issue} == {"월 200달러", "약 19만 원"}
+
+
+def test_rounded_conversions_each_at_the_days_rate_are_not_at_odds(tmp_path):
+    # 3 Feb 2025: 1,461.21. 월 20달러(약 3만 원) implies 1,500 (+2.7%), 20만 달러(약 2억8500만
+    # 원) 1,425 (-2.5%): 5.3% apart, yet each is the day's rate as a reporter rounds it.
+    body = (
+        "이 앱의 유료 요금제는 월 20달러(약 3만 원)다. 회사는 지난해 광고비로 20만 달러"
+        "(약 2억8500만 원)를 썼다고 밝혔다."
+    )
+    report = _report(tmp_path, a=("2025-02-03", body))
+    assert _problems(report) == []

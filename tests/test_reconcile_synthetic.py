@@ -228,13 +228,15 @@ def test_a_conversion_at_the_days_rate_is_consistent(report):
     assert "1,446.4" in steps(f) and "-0.5%" in steps(f)
 
 
-def test_two_conversions_in_one_article_at_different_rates(report):
+def test_two_conversions_in_one_article_each_at_the_days_rate(report):
     # 532만 8000달러(약 76억 원) → 1,426.4 and 23만 8000달러(약 3억 5500만 원) → 1,491.6:
-    # each within ±3% of 1,453.86 (−1.9%, +2.6%), but 4.6% apart from each other.
+    # 4.6% apart from each other, but each within ±3% of 1,453.86 (−1.9%, +2.6%), the day's
+    # rate: neither is wrong, so the spread is no problem.
     rep = report("rates_in_article")
     rates = one(f for f in find(rep, "internal", article="gaon_two_rates") if "spread" in steps(f))
-    assert rates.verdict == "inconsistent" and rates.diagnosis == "wrong_rate"
+    assert rates.verdict == "consistent" and rates.diagnosis is None and rates.at_issue == []
     assert "1,426.4" in steps(rates) and "1,491.6" in steps(rates) and "4.6%" in steps(rates)
+    assert "fits the day's rate" in steps(rates)
     singles = [
         f for f in find(rep, "internal", article="gaon_two_rates") if "reference rate" in steps(f)
     ]

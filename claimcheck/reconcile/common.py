@@ -212,3 +212,20 @@ def rounding_covers(a: Quantity, b: Quantity, check: Any) -> str | None:
             f"which contains the day's rate"
         )
     return None
+
+
+def day_rate_fit(corpus: Corpus, first: Claim, second: Claim) -> bool | None:
+    """Whether a conversion fits the rate of its own article's day (within tolerance or as
+    rounded); None when it cannot be checked (no amount, no rate near that day)."""
+    from claimcheck import fx
+
+    qa, qb = quantity_of(first), quantity_of(second)
+    a, b = amount(qa), amount(qb)
+    ma, mb = money(qa.unit), money(qb.unit)
+    if not (a and b and ma and mb):
+        return None
+    try:
+        check = fx.implied_rate_check(a, ma[0], b, mb[0], corpus.published(first.article))
+    except (LookupError, ValueError):
+        return None
+    return check.plausible or rounding_covers(qa, qb, check) is not None

@@ -13,9 +13,9 @@ from claimcheck.quantities.units import per_token
 from claimcheck.reconcile.common import (
     Corpus,
     amount,
+    day_rate_fit,
     finding_id,
     quantity_of,
-    rounding_covers,
     source_row,
 )
 from claimcheck.reconcile.comparability import Gate, counted_unknown, gate, same_thing, what_of
@@ -538,24 +538,6 @@ def conversion_key(first: Claim) -> tuple[str, str, str, float] | None:
     return (first.topic, first.subject or "", q.unit or "", value)
 
 
-def _plausible(corpus: Corpus, first: Claim, second: Claim) -> bool:
-    """Whether a conversion fits the rate of its own article's day (within tolerance or as
-    rounded); a conversion that cannot be checked counts as plausible."""
-    from claimcheck import fx
-    from claimcheck.reconcile.common import money
-
-    qa, qb = quantity_of(first), quantity_of(second)
-    a, b = amount(qa), amount(qb)
-    ma, mb = money(qa.unit), money(qb.unit)
-    if not (a and b and ma and mb):
-        return True
-    try:
-        check = fx.implied_rate_check(a, ma[0], b, mb[0], corpus.published(first.article))
-    except (LookupError, ValueError):
-        return True
-    return check.plausible or rounding_covers(qa, qb, check) is not None
-
-
 def conversion_finding(
     corpus: Corpus, key: tuple[str, str, str, float], pairs: list[tuple[Claim, Claim]]
 ) -> Finding:
@@ -576,7 +558,7 @@ def conversion_finding(
         )
         when = corpus.published(first.article) or "date unknown"
         steps.append(f"{first.article} ({when}): {qa.text} → {qb.text}{implied}")
-    off_rate = [second for first, second in pairs if not _plausible(corpus, first, second)]
+    off_rate = [second for first, second in pairs if day_rate_fit(corpus, first, second) is False]
     implausible = [second.article for second in off_rate]
     # Converted on different days, the same sum gives different won figures: only a conversion
     # off its own day's rate makes the figures disagree.

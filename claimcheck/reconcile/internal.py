@@ -9,6 +9,7 @@ from claimcheck.reconcile.common import (
     Corpus,
     amount,
     conversion_pairs,
+    day_rate_fit,
     finding_id,
     money,
     quantity_of,
@@ -130,6 +131,23 @@ def _rates_within_article(corpus: Corpus) -> list[Finding]:
             f"{quantity_of(f).text} → {quantity_of(s).text}: {r:,.1f} KRW/USD" for r, f, s in rates
         ]
         steps.append(f"spread between the implied rates: {spread:.1%}")
+        # Where the day's rate is known, rates apart are a problem only through a conversion
+        # off that rate, and those are what is at issue; rounded small sums ("약 3200원") that
+        # each fit the day are not at odds with each other.
+        # (With no date, only the spread tells that one of them is off.)
+        fits = [(day_rate_fit(corpus, f, s), f, s) for _, f, s in rates]
+        off_rate = [c.id for fit, f, s in fits if fit is False for c in (f, s)]
+        dated = corpus.published(article_id) is not None
+        en = f"The article's conversions imply rates {spread:.1%} apart."
+        ko = f"기사 안의 환산들이 서로 {spread:.1%} 다른 환율을 쓴다."
+        if verdict == "inconsistent" and dated and all(fit for fit, _, _ in fits):
+            verdict = "consistent"
+            steps.append("each conversion fits the day's rate")
+            en = en[:-1] + ", each within the day's rate as rounded."
+            ko = (
+                f"기사 안의 환산들이 서로 {spread:.1%} 다른 환율을 쓰지만, "
+                "모두 그날 환율의 반올림 범위 안이다."
+            )
         findings.append(
             Finding(
                 id=finding_id("internal", "rates", article_id),
@@ -142,8 +160,9 @@ def _rates_within_article(corpus: Corpus) -> list[Finding]:
                 verdict=verdict,
                 articles=[article_id],
                 claims=[c.id for _, f, s in rates for c in (f, s)],
-                explanation=f"The article's conversions imply rates {spread:.1%} apart.",
-                explanation_ko=f"기사 안의 환산들이 서로 {spread:.1%} 다른 환율을 쓴다.",
+                at_issue=off_rate if verdict == "inconsistent" else [],
+                explanation=en,
+                explanation_ko=ko,
                 diagnosis=None if verdict == "consistent" else "wrong_rate",
                 arithmetic=steps,
             )
