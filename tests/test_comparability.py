@@ -1610,3 +1610,39 @@ def test_rounded_conversions_each_at_the_days_rate_are_not_at_odds(tmp_path):
     )
     report = _report(tmp_path, a=("2025-02-03", body))
     assert _problems(report) == []
+
+
+# --- a chip's spec in bytes ------------------------------------------------------------------
+
+_STORY = "딥시크는 V3를 엔비디아 H800 2048개로 훈련했다. "
+
+
+def test_a_chips_nvlink_bandwidth_is_checked_against_its_rating(tmp_path):
+    body = _STORY + "H800의 NVLink 대역폭은 초당 600GB로 H100의 초당 900GB보다 좁다."
+    report = _report(tmp_path, a=("2025-03-20", body))
+    (refuted,) = _problems(report)
+    assert refuted.verdict == "refuted" and refuted.reference.fact == "h800-vs-h100-nvlink"
+    assert _problems(report, "초당 900GB") == []  # the H100's, of which no record speaks
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "H800은 NVLink 대역폭이 400GB/s로 H100(900GB/s)보다 낮다.",  # the rating, right
+        "H800의 메모리는 H100과 같은 80GB HBM3다.",  # the capacity, right
+        "H20은 연산 성능을 낮추는 대신 메모리를 장당 96GB로 늘렸다.",  # another chip's
+        "DeepEP 시험에서 H800의 NVLink 실측 대역폭은 최대 초당 160GB였다.",  # measured in a test
+        "H800의 메모리 대역폭은 초당 3.35TB 수준이다.",  # a spec no record gives
+        "H800은 이를 300GB/s로 낮춘 제품이다.",  # which bandwidth the sentence leaves unsaid
+        "V3 모델 파일은 약 700GB에 이른다.",  # a file's size, no chip's spec
+    ],
+)
+def test_chip_specs_of_other_chips_kinds_or_tests_are_not_refuted(tmp_path, sentence):
+    report = _report(tmp_path, a=("2025-03-20", _STORY + sentence))
+    assert _problems(report) == []
+
+
+def test_a_wrong_memory_capacity_of_the_chip_is_refuted(tmp_path):
+    report = _report(tmp_path, a=("2025-03-20", _STORY + "H800에는 HBM3 메모리 64GB가 탑재된다."))
+    (refuted,) = _problems(report)
+    assert refuted.verdict == "refuted" and refuted.reference.fact == "h800-memory"

@@ -370,6 +370,8 @@ def _classify(
     data = topic_data()
     scored = []
     size = quantity.value if quantity.value is not None else quantity.low
+    if quantity.unit in data.chip_specs:
+        return _chip_spec(ctx, quantity.unit, start, end)
     spec = _model_spec(ctx.text, start, end) if quantity.unit in ("count", None) else None
     for name, topic in data.figure_topics.items():
         if spec is not None:
@@ -527,6 +529,33 @@ def _model_spec(text: str, start: int, end: int) -> str | None:
         if noun_after.match(after) or noun_before.search(before):
             return spec
     return None
+
+
+def _chip_spec(
+    ctx: SentenceContext, unit: str, start: int, end: int
+) -> tuple[str | None, str | None, str | None, dict[str, str]]:
+    """A size or a throughput in bytes is a chip's spec ("H800의 NVLink 대역폭은 초당 400GB"):
+    what it measures by the noun nearest before it (else right after: "80GB HBM3"), of the chip
+    named nearest. Without both it is no claim: an unknown spec is never guessed."""
+    data = topic_data()
+    text = ctx.text
+    before = text[max(0, start - data.chip_spec_reach) : start]
+    after = text[end : end + 12].lstrip()
+    spec, nearest = None, -1
+    for name, nouns in data.chip_specs[unit].items():
+        for noun in nouns:
+            at = before.rfind(noun)
+            if at > nearest:
+                spec, nearest = name, at
+    if spec is None:
+        specs = data.chip_specs[unit].items()
+        spec = next((name for name, nouns in specs if after.startswith(tuple(nouns))), None)
+    chip = _nearest_entity(ctx, start, {"chip"})
+    if spec is None or chip is None:
+        return None, None, None, {}
+    if unit != "byte" and any(word in text for word in data.chip_spec_measured):
+        spec += " measured"  # a test's throughput, not the rating: only a test's record counts
+    return "other", _owner(ctx, start, ctx.story_subject), chip, {"spec": spec}
 
 
 @functools.cache

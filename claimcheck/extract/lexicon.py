@@ -101,6 +101,10 @@ class TopicData(_Data):
     technique_figures: bool
     model_spec_nouns: dict[str, list[str]]
     model_spec_per: list[str]
+    # a chip's spec in bytes: unit -> spec -> nouns (in order), and the words of a measured one
+    chip_specs: dict[str, dict[str, list[str]]]
+    chip_spec_measured: list[str]
+    chip_spec_reach: int
     other_skip: list[SkipFigure]
 
 

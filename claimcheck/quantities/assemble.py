@@ -80,6 +80,8 @@ def _join(s: str, a: Mention, b: Mention, words: _RangeWords) -> Mention | None:
         scaled = _shared_scale(a, b)
         if scaled is not None and scaled < b.value:
             low, rules = scaled, [rule, RULE_SCALE_SHARED]
+    if a.unit is None and b.factor != 1:
+        low = low * b.factor  # "500~800메가와트": 500 is in the unit word's measure too
     if not low < b.value:
         return None
     if a.unit is None and b.unit is None and b.value < 10 and not (numeral_b and numeral_b.powered):
@@ -187,6 +189,8 @@ class _Rates:
     continuation: re.Pattern[str]  # the gap between a rate figure and the figure it moves to
     moved_to: tuple[str, ...]  # what follows the figure moved to (로, 까지)
     numeral_word: re.Pattern[str]  # a word that is a number: "100만", "1,000", "백만", "수천"
+    per_second: re.Pattern[str]  # "초당" ending where a size starts
+    throughput: dict[str, str]  # size unit -> its per-second unit
 
 
 @functools.cache
@@ -206,6 +210,7 @@ def _rates() -> _Rates:
     powers = "".join([*numerals.small_powers, *numerals.myriad_powers])
     syllables = "".join([*numerals.vague_prefixes, *numerals.sino_digits]) + powers
     numeral_word = rx.compile(rf"[0-9][0-9.,]*[{powers}]*|[{syllables}]*[{powers}]")
+    per_second = "|".join(re.escape(w) for w in units.throughput.words)
     return _Rates(
         regex,
         per,
@@ -214,6 +219,8 @@ def _rates() -> _Rates:
         rx.compile(rf"\s*(?:{steps})\s*\Z"),
         tuple(units.rate_continuations.after),
         numeral_word,
+        rx.compile(rf"(?:(?<=[\s(\[\"'「『<])|^)(?:{per_second}) ?\Z"),
+        units.throughput.units,
     )
 
 
@@ -271,6 +278,14 @@ def per_unit(s: str, mentions: list[Mention]) -> list[Mention]:
                 # "주당 100달러에서 120달러로": the figure it moves to is too
                 m.unit = f"{m.unit}/{out[-1].unit.partition('/')[2]}"  # type: ignore[union-attr]
                 m.rule.append(RULE_RATE)
+        elif m.unit in rates.throughput:
+            hit = rates.per_second.search(s, max(0, m.start - _LOOK_BACK), m.start)
+            if hit is not None:
+                m.unit = rates.throughput[m.unit]  # "초당 600GB": 600 GB/s
+                m.rule.append(RULE_RATE)
+                m.start = hit.start()
+                while out and out[-1].end > m.start:
+                    out.pop()  # "1초에 1.2TB": the second is part of the rate
         out.append(m)
     return out
 

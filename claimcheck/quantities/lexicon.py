@@ -142,6 +142,13 @@ class RateWords(_Table):
     otherwise: OtherReading | None = None
 
 
+class Throughput(_Table):
+    """A size after "초당" is an amount per second: its unit becomes the per-second one."""
+
+    words: list[str] = Field(min_length=1)
+    units: dict[str, str] = Field(min_length=1)  # size unit -> its per-second unit
+
+
 class ExchangeRates(_Table):
     """A figure in won that is a rate of exchange: "1달러=1,450원", "원·달러 환율 1,450원"."""
 
@@ -178,6 +185,7 @@ class UnitTable(_Table):
     rate_fillers: list[str]
     rate_continuations: RateContinuations
     rates: list[RateWords]
+    throughput: Throughput
     exchange_rates: ExchangeRates
     model_sizes: ModelSizes
     # a bare figure with a myriad power in brackets right after a sum in another currency is

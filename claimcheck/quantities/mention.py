@@ -30,6 +30,7 @@ class Mention:
     step: Decimal | None = None  # 여: the bound above ("2천여" < 3000)
     numeral: Numeral | None = None
     scale: int = 0  # power of ten from a Latin scale word
+    factor: Decimal = Decimal(1)  # the unit word's, applied to value (800메가와트 = 0.8 GW)
     provisional: bool = False  # a small bare number kept only to join a range (1~2%)
     prefix: QualifierHit | None = None
     suffix: QualifierHit | None = None

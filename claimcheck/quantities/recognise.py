@@ -265,6 +265,8 @@ class Recogniser(SpokenReadings):
         mention = Mention(
             start, end, start, end, value, unit, rules, counter=counter, numeral=num, scale=power
         )
+        if hit is not None and hit.factor != 1:
+            mention.factor = hit.factor
         if unit is None and not self._bare_ok(s, num, mention) and not mention.provisional:
             return None
         if hit is not None and not self._unit_ok(num, hit):
