@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout28 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout31 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -126,6 +126,16 @@ HOLDOUTS = {
     # weekly's editorial), kept unread until the fourth pass's final rules. Never tune on them.
     "holdout27": CORPUS.parent / "verdicts_holdout27",
     "holdout28": CORPUS.parent / "verdicts_holdout28",
+    # Written at the start of the fifth pass by three helpers under the same brief (money and
+    # markets: a Seoul close, a New York overnight, fund flows, earnings, an FX wrap, a
+    # retrospective, a broker's note, a portal Q&A; the technology desk: a launch, a cluster
+    # explainer, three estimates, capex, HBM supply, a founder interview, an API newsletter, a
+    # readers' Q&A; society, policy and work: blocks, the PIPC, app usage, pay, a GPU plan, a
+    # campus story, a regional rewrite, a professor's op-ed), kept unread until measured once.
+    # Never tune on them.
+    "holdout29": CORPUS.parent / "verdicts_holdout29",
+    "holdout30": CORPUS.parent / "verdicts_holdout30",
+    "holdout31": CORPUS.parent / "verdicts_holdout31",
 }
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
