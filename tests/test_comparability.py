@@ -1646,3 +1646,29 @@ def test_a_wrong_memory_capacity_of_the_chip_is_refuted(tmp_path):
     report = _report(tmp_path, a=("2025-03-20", _STORY + "H800에는 HBM3 메모리 64GB가 탑재된다."))
     (refuted,) = _problems(report)
     assert refuted.verdict == "refuted" and refuted.reference.fact == "h800-memory"
+
+
+# --- a move without a figure is of a session -------------------------------------------------
+
+
+def test_a_rank_reached_is_no_move_of_the_price(tmp_path):
+    body = "엔비디아가 처음 세계 시가총액 1위에 오른 것은 지난해 6월 18일이다."
+    report = _report(tmp_path, a=("2025-06-20", body))
+    assert _problems(report) == []
+    assert not [c for c in report.claims if c.topic == "stock_change"]
+
+
+def test_a_move_without_a_figure_is_refuted_only_by_a_record_of_its_own_day(tmp_path):
+    # 27 Jan 2025 Nvidia fell (nvda-close-2025-01-27): a rise said of that day is wrong; a rise
+    # of an unsaid session, or of another day, is no error the record shows
+    wrong = "딥시크 충격에도 27일(현지시간) 엔비디아 주가는 올랐다."
+    report = _report(tmp_path, a=("2025-01-28", wrong))
+    (refuted,) = _problems(report)
+    assert refuted.verdict == "refuted" and refuted.reference.fact == "nvda-close-2025-01-27"
+    for name, body in {
+        "undated": "반도체 업황 회복 기대에 엔비디아 주가가 올랐다.",
+        "later": "엔비디아 주가는 지난 3일 반등했다.",
+    }.items():
+        (tmp_path / name).mkdir()
+        report = _report(tmp_path / name, b=("2025-02-05", body))
+        assert _problems(report) == [], name

@@ -5,13 +5,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from claimcheck import regexcache as rx
 from claimcheck.extract.mentions import Mention, find_mentions
 from claimcheck.extract.stance import StanceReading
 from claimcheck.models import Article, Frame, Quantity, Sentence
 from claimcheck.textnorm import NormalizedText, normalize
-
-_DATE = rx.compile(r"(?:(\d{4})년\s*)?(?:(\d{1,2})월\s*)?(\d{1,2})일(?!\s*(?:간|동안|만에))")
 
 
 @dataclass
@@ -64,29 +61,12 @@ class SentenceContext:
         return self.sentence.start + s, self.sentence.start + e
 
     def date_near(self, position: int) -> str | None:
-        """A day written in the sentence ("27일", "1월 31일"), read against the publication date."""
-        best = None
-        for match in _DATE.finditer(self.text):
-            distance = abs(match.start() - position)
-            if best is None or distance < best[0]:
-                best = (distance, match)
-        if best is None:
+        """The day written nearest a position in the sentence ("27일", "지난해 6월 18일"), as
+        dates.date_mentions resolves it, or None where no day is written or resolved."""
+        days = [d for d in self.dates() if d.value and len(d.value) == 10]
+        if not days:
             return None
-        year, month, day = best[1].groups()
-        published = self.article.meta.published
-        if published is None:
-            return best[1].group(0)
-        y = int(year) if year else published.year
-        m = int(month) if month else published.month
-        try:
-            import datetime as dt
-
-            resolved = dt.date(y, m, int(day))
-        except ValueError:
-            return best[1].group(0)
-        if resolved > published and not month:
-            return best[1].group(0)  # a day after publication in the same month: leave unresolved
-        return resolved.isoformat()
+        return min(days, key=lambda d: abs(d.start - position)).value
 
 
 def _to_normalised(norm: NormalizedText, original_index: int) -> int:

@@ -311,8 +311,8 @@ def _stock_move(ctx: SentenceContext, mentions: list[Mention], figures) -> list[
         if not any(cue in after for cue in ("주가", "주식", "증시", "시가총액", "시총")):
             continue
         direction = direction_after(ctx, mention.end)
-        if direction is None:
-            continue
+        if direction is None or _RANK.search(ctx.text, mention.end, mention.end + 25):
+            continue  # "시가총액 1위에 오른": a rank reached, not a move of the price
         attributes = {"direction": direction}
         date = ctx.date_near(mention.start)
         if date:

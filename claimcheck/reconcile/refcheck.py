@@ -602,17 +602,27 @@ def _judge_statement(claim: Claim, facts: list[ReferenceFact]):
         steps.append(f"reference ({fact.id}): {fact.statement_en}")
         return "unverifiable", fact, steps, None, "an allegation on record, not an established fact"
     if claim.topic == "stock_change":
-        moves = [f for f in facts if f.attributes.get("direction")]
+        # a move is of a session: only a record of the day the article writes can refute it; an
+        # undated one may agree with the record, never be refuted by another day's move
+        day = claim.attributes.get("date")
+        moves = [
+            f
+            for f in facts
+            if f.attributes.get("direction")
+            and (day is None or str(f.attributes.get("date", f.as_of))[:10] == day)
+        ]
         for fact in moves:
             steps.append(f"reference ({fact.id}): {fact.statement_en}")
         if not moves:
-            return "unverifiable", facts[0], steps, None, None
+            why = "no record of that day's move" if day else None
+            return "unverifiable", facts[0], steps, None, why
         same = [f for f in moves if f.attributes["direction"] == claim.attributes.get("direction")]
-        return (
-            ("supported", same[0], steps, None, None)
-            if same
-            else ("refuted", moves[0], steps, None, None)
-        )
+        if same:
+            return "supported", same[0], steps, None, None
+        if day is None:
+            steps.append("the article does not say which session: not refuted undated")
+            return "unverifiable", moves[0], steps, None, "the article does not settle the day"
+        return "refuted", moves[0], steps, None, None
     claimed = claim.attributes.get("polarity", "true") == "true"
     with_polarity = [f for f in facts if f.polarity is not None]
     if claim.topic == "founding" or claim.quantity is None and "year" in claim.attributes:
