@@ -6,6 +6,7 @@ the seeds, not the verdict corpus), and unit tests of the gate on frames alone.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,8 @@ def _report(tmp_path: Path, outlet: str = "시험일보", **articles: tuple[str,
     folder.mkdir()
     for name, (published, body, *headline) in articles.items():
         title = headline[0] if headline else f"{name} 기사"
-        head = f"---\ntitle: {title}\noutlet: {outlet}\npublished: {published}\nkind: news\n---\n"
+        quoted = json.dumps(title, ensure_ascii=False)  # "[인터뷰] …" is no YAML list
+        head = f"---\ntitle: {quoted}\noutlet: {outlet}\npublished: {published}\nkind: news\n---\n"
         (folder / f"{name}.txt").write_text(f"{head}{title}\n\n{body}\n", encoding="utf-8")
     tables = tmp_path / "tables"
     tables.mkdir()
@@ -1672,3 +1674,39 @@ def test_a_move_without_a_figure_is_refuted_only_by_a_record_of_its_own_day(tmp_
         (tmp_path / name).mkdir()
         report = _report(tmp_path / name, b=("2025-02-05", body))
         assert _problems(report) == [], name
+
+
+# --- an interviewee's own figures ------------------------------------------------------------
+
+_ANSWERS = (
+    "딥시크가 V3 훈련에 557만6000달러를 썼다고 알려지면서 국내 스타트업도 들썩였다.\n\n"
+    "-훈련비는 얼마나 들었나.\n\n"
+    '"H100 256장을 3주 빌렸어요. 클라우드 임차료로 48만 달러쯤 들었죠. 연말까지 GPU를 512장으로 '
+    '늘릴 계획이에요."'
+)
+
+
+def test_a_company_heads_answers_are_their_own_companys_figures(tmp_path):
+    report = _report(
+        tmp_path, a=("2025-03-18", _ANSWERS, '[인터뷰] 한지수 솔빛테크 대표 "우리도 된다"')
+    )
+    assert _problems(report) == []
+    owned = {c.quantity.text: c.subject for c in report.claims if c.quantity}
+    assert owned["557만6000달러"] == "deepseek"  # the lede is the reporter's, of the story
+    assert owned["256장"] is None and owned["48만 달러쯤"] is None  # not DeepSeek's
+
+
+def test_an_interviewees_known_company_owns_the_answers(tmp_path):
+    report = _report(tmp_path, a=("2025-03-18", _ANSWERS, "[인터뷰] 네이버 하정우 대표"))
+    owned = {c.quantity.text: c.subject for c in report.claims if c.quantity}
+    assert owned["256장"] == "naver"
+
+
+def test_an_experts_answers_speak_of_the_story_company(tmp_path):
+    body = (
+        "딥시크 쇼크의 의미를 물었다.\n\n문: V3는 어떤 칩으로 훈련했나.\n\n"
+        "답: 엔비디아 H800 2084개를 썼다고 보고서에 나옵니다."
+    )
+    report = _report(tmp_path, a=("2025-02-20", body, "[인터뷰] 윤서진 중앙공대 교수"))
+    (refuted,) = _problems(report)
+    assert refuted.verdict == "refuted" and refuted.reference.fact == "v3-cluster-size"

@@ -12,10 +12,11 @@ from claimcheck.extract.context import SentenceContext, build_context
 from claimcheck.extract.figures import Draft, figure_drafts
 from claimcheck.extract.frames import MARKET_TOPICS
 from claimcheck.extract.lexicon import stance_data
-from claimcheck.extract.mentions import confirmed
+from claimcheck.extract.mentions import confirmed, find_mentions
 from claimcheck.extract.stance import read_stance, retracted, stance_of_figure
 from claimcheck.extract.statements import statement_drafts
 from claimcheck.models import Article, Claim, Frame, Quantity, copied_with, from_checked_parts
+from claimcheck.textnorm import normalize
 
 __all__ = ["extract_claims"]
 
@@ -32,6 +33,7 @@ def extract_claims(article: Article) -> list[Claim]:
     for _story, story_contexts in sorted(contexts.items()):
         _confirm_mentions(story_contexts)
         subject = _story_subject(story_contexts)
+        interview, interviewee = _interviewee(story_contexts)
         models = Counter(m.entity for c in story_contexts for m in c.mentions if m.type == "model")
         story_model = models.most_common(1)[0][0] if models else None
         previous = None
@@ -43,7 +45,8 @@ def extract_claims(article: Article) -> list[Claim]:
         latest: dict[int, str] = {}  # by paragraph: the last full date written so far
         section_day: str | None = None  # "■ 1월 27일": a timeline's day, over its paragraphs
         for ctx in story_contexts:
-            ctx.story_subject = subject
+            # an interviewee's answer speaks of their own organisation's figures
+            ctx.story_subject = interviewee if interview and _answers(ctx) else subject
             day_line = _day_line(ctx)
             if day_line is not None:
                 section_day = day_line
@@ -173,6 +176,38 @@ def _story_subject(contexts: list[SentenceContext]) -> str | None:
         return _unknown_story_subject(contexts, 0)
     known = min(counts, key=lambda e: (-counts[e], first[e]))
     return _unknown_story_subject(contexts, counts[known]) or known
+
+
+def _interviewee(contexts: list[SentenceContext]) -> tuple[bool, str | None]:
+    """Whether the story is an interview with someone who runs an organisation, and that
+    organisation where the title or headline names a known one (else None: unknown)."""
+    if not contexts:
+        return False, None
+    data = stance_data().interviews
+    article = contexts[0].article
+    heads = [article.meta.title or ""] + [c.text for c in contexts[:3] if c.is_heading]
+    marked = any(word in head for head in heads for word in data.markers)
+    if article.meta.kind != "interview" and not marked:
+        return False, None
+    titles = "|".join(re.escape(t) for t in sorted(data.titles, key=len, reverse=True))
+    if not any(re.search(titles, head) for head in heads):
+        return False, None  # an expert's interview: answers speak of the story's company
+    # "네이버 하정우 대표", "하정우 네이버 대표": a known organisation, a name, the title
+    titled = re.compile(rf"\s*(?:[\w·]{{2,5}}\s+)?(?:{titles})")
+    for head in heads:
+        for mention in find_mentions(head):
+            if mention.type in ("company", "organisation", "government") and titled.match(
+                head, mention.end
+            ):
+                return True, mention.entity
+    return True, None
+
+
+def _answers(ctx: SentenceContext) -> bool:
+    """Whether the sentence's paragraph is an answer: it opens with a quote or an answer tag."""
+    block = ctx.article.blocks[ctx.sentence.block]
+    opening = normalize(block.text).text.lstrip()
+    return opening.startswith(tuple(stance_data().interviews.answer_openers))
 
 
 def _publisher(contexts: list[SentenceContext]) -> str | None:

@@ -113,6 +113,12 @@ class Corrections(_Data):
     retracted: list[str]
 
 
+class Interviews(_Data):
+    markers: list[str]
+    answer_openers: list[str]
+    titles: list[str]
+
+
 class StanceData(_Data):
     order: list[str]
     families: dict[str, list[str]]
@@ -125,6 +131,7 @@ class StanceData(_Data):
     double_negations: list[str]
     contrasts: list[str]
     corrections: Corrections
+    interviews: Interviews
 
 
 def _read(name: str) -> object:
