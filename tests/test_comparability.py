@@ -1710,3 +1710,16 @@ def test_an_experts_answers_speak_of_the_story_company(tmp_path):
     report = _report(tmp_path, a=("2025-02-20", body, "[인터뷰] 윤서진 중앙공대 교수"))
     (refuted,) = _problems(report)
     assert refuted.verdict == "refuted" and refuted.reference.fact == "v3-cluster-size"
+
+
+def test_servers_counted_before_their_number_are_not_chips(tmp_path):
+    body = "딥시크 V3는 엔비디아 H800 2048개로 훈련됐다. 서버 256대짜리 클러스터다. 노드 32개씩 묶었다."
+    report = _report(tmp_path, a=("2025-02-13", body))
+    assert _problems(report) == []
+    assert [c.quantity.text for c in report.claims if c.topic == "gpu_count"] == ["2048개"]
+
+
+def test_a_headline_bound_passed_agrees_with_the_body_figure_above_it(tmp_path):
+    body = "SK하이닉스는 올해 1분기 매출 17조6391억 원, 영업이익 7조4405억 원을 기록했다."
+    report = _report(tmp_path, a=("2025-04-25", body, "SK하이닉스, 1분기 영업익 7조 넘겨"))
+    assert _problems(report) == []

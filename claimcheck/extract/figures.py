@@ -347,6 +347,8 @@ def _score(ctx: SentenceContext, topic: FigureTopic, start: int, end: int) -> fl
     before = text[max(0, start - topic_data().veto_window) : start]
     if any(word in before for word in topic.vetoes_before):
         return 0.0  # "원·달러 환율은 1431.3원": an exchange rate, not a share price
+    if topic.vetoes_noun and before.rstrip().endswith(tuple(topic.vetoes_noun)):
+        return 0.0  # "서버 256대짜리": servers counted, not chips
     score = 0.0
     # The noun a figure modifies says most ("5% 이하의 비용", "248개의 GPU").
     head = text[end : end + 8].lstrip()
