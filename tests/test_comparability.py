@@ -1723,3 +1723,18 @@ def test_a_headline_bound_passed_agrees_with_the_body_figure_above_it(tmp_path):
     body = "SK하이닉스는 올해 1분기 매출 17조6391억 원, 영업이익 7조4405억 원을 기록했다."
     report = _report(tmp_path, a=("2025-04-25", body, "SK하이닉스, 1분기 영업익 7조 넘겨"))
     assert _problems(report) == []
+
+
+def test_the_figure_a_series_moves_to_is_the_quantity_it_moved_from(tmp_path):
+    # "70%에서 87.5%로 뛰었다" is a score that rose, not a share price; a headline's 78.5% is to
+    # be held against 87.5%, where the score went
+    body = (
+        "딥시크가 28일 R1의 새 버전을 공개했다. 회사 자료를 보면 수학경시대회 AIME 정답률은 "
+        "70%에서 87.5%로 뛰었다."
+    )
+    report = _report(tmp_path, a=("2025-05-29", body, "딥시크 R1 새 버전…수학 정답률 78.5%로 껑충"))
+    topics = {c.quantity.text: c.topic for c in report.claims if c.quantity}
+    assert topics["70%"] == topics["87.5%"] == "performance_parity"
+    (wrong,) = _problems(report)
+    claims = {c.id: c.quantity.text for c in report.claims if c.quantity}
+    assert wrong.verdict == "inconsistent" and "87.5%" in {claims[c] for c in wrong.claims}

@@ -70,6 +70,12 @@ class PeerCues(_Data):
     groups: list[str] = []
 
 
+class SeriesJoins(_Data):
+    between: list[str]  # what follows the figure moved from ("에서")
+    after: list[str]  # what follows the figure moved to ("로", "으로")
+    reach: int  # the longest gap between them (a day may stand there: "에서 16일 ")
+
+
 class TopicData(_Data):
     veto_window: int
     figure_topics: dict[str, FigureTopic]
@@ -106,6 +112,7 @@ class TopicData(_Data):
     chip_specs: dict[str, dict[str, list[str]]]
     chip_spec_measured: list[str]
     chip_spec_reach: int
+    series: SeriesJoins
     other_skip: list[SkipFigure]
 
 
