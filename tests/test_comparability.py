@@ -1738,3 +1738,16 @@ def test_the_figure_a_series_moves_to_is_the_quantity_it_moved_from(tmp_path):
     (wrong,) = _problems(report)
     claims = {c.id: c.quantity.text for c in report.claims if c.quantity}
     assert wrong.verdict == "inconsistent" and "87.5%" in {claims[c] for c in wrong.claims}
+
+
+def test_this_day_after_the_sentence_moved_on_to_this_month_is_the_day_of_writing(tmp_path):
+    # a June look back: 31 Jan's close, then "이달 … 이날 3021.84" is June's, not 31 Jan's
+    look_back = (
+        "딥시크 충격이 반영된 1월 31일 코스피는 2517.37로 마감했다. 코스피는 4월 초 2300선까지 "
+        "밀렸다가 이달 반등했고, 코스피는 이날 3021.84로 마감했다."
+    )
+    close = "31일 코스피는 전 거래일보다 0.77% 내린 2517.37에 장을 마쳤다."
+    report = _report(tmp_path, a=("2025-06-20", look_back), b=("2025-01-31", close))
+    assert _problems(report) == []
+    days = {c.quantity.text: c.frame.as_of for c in report.claims if c.quantity}
+    assert days["3021.84"] == "2025-06-20"

@@ -213,6 +213,17 @@ def date_mentions(
                     # "1월 27일(현지시간) … 마감했다며 "이날 사라진 시가총액은": the day the
                     # sentence has just written
                     counted_from = dt.date.fromisoformat(written[-1].value)
+                elif (
+                    key == "today"
+                    and anchor
+                    and _moved_past(text, m.start(), found, anchor, published)
+                ):
+                    # "1월 31일 코스피는 2517.37 … 4월 초 … 이달 사상 최고가를 새로 썼고, 코스피는
+                    # 이날 3021.84로": the sentence has moved on from the paragraph's day to this
+                    # month, so 이날 is the day of writing; to another month, it is unsaid
+                    this_month = frame_data().months["this"]
+                    said = text[: m.start()]
+                    counted_from = published if any(w in said for w in this_month) else None
                 if counted_from is not None:
                     then = counted_from + dt.timedelta(days=shift if shift is not None else -1)
                     while shift is None and then.weekday() >= 5:
@@ -220,6 +231,17 @@ def date_mentions(
                     value = then.isoformat()
                 add(m.start(), m.end(), value)
     return sorted(found, key=lambda d: d.start)
+
+
+def _moved_past(
+    text: str, position: int, found: list[DateMention], anchor: str, published: dt.date | None
+) -> bool:
+    """Whether the sentence, before `position`, names a month after the anchor's ("4월 초",
+    "이달" written months later): it no longer tells of the paragraph's day."""
+    months = [d.value for d in found if d.end <= position and d.value and len(d.value) == 7]
+    if published is not None and any(w in text[:position] for w in frame_data().months["this"]):
+        months.append(published.isoformat()[:7])
+    return any(month > anchor[:7] for month in months)
 
 
 def result_period(text: str, start: int, published: dt.date | None) -> str | None:
