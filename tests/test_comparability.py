@@ -1751,3 +1751,29 @@ def test_this_day_after_the_sentence_moved_on_to_this_month_is_the_day_of_writin
     assert _problems(report) == []
     days = {c.quantity.text: c.frame.as_of for c in report.claims if c.quantity}
     assert days["3021.84"] == "2025-06-20"
+
+
+def test_a_question_asserts_no_figure_but_its_premise_is_stated(tmp_path):
+    asked = "Q. R1도 557만6000달러로 만들었나?\nA. 알 수 없다. 논문에는 R1의 훈련비가 나오지 않는다."
+    report = _report(tmp_path, a=("2025-02-10", asked))
+    assert _problems(report) == []
+    premise = '투자자들은 묻는다. "딥시크는 R1을 557만6000달러에 만들었다는데, 왜 당신들은 못 하나?"'
+    (tmp_path / "premise").mkdir()
+    report = _report(tmp_path / "premise", b=("2025-02-10", premise))
+    (wrong,) = _problems(report)
+    assert wrong.verdict == "misattributed"
+
+
+def test_an_estimate_disputes_the_articles_answer_not_the_question_it_answers(tmp_path):
+    body = (
+        "Q1. 정말 600만 달러로 만들었나?\n\nA. 절반만 맞다. 딥시크가 V3 기술보고서에서 밝힌 "
+        "557만6000달러는 H800 GPU 2048개로 278만8000 GPU시간을 쓴 '최종 훈련'을 임차료로 환산한 "
+        "값이다.\n\nQ2. 그럼 실제로는 얼마를 썼나?\n\nA. 추정이 엇갈린다. 한 리서치업체는 "
+        "인력·실험·데이터 비용을 모두 더하면 V3까지 5억 달러 가까이 들었다고 본다."
+    )
+    headline = "[독자 Q&A] '600만 달러로 만든 AI'는 신화였나…다섯 질문에 답합니다"
+    report = _report(tmp_path, a=("2025-06-27", body, headline))
+    asked = [c for c in report.claims if c.quantity and "만들었나?" in c.sentence]
+    assert [c.stance for c in asked] == ["disputed"]  # asked, not said
+    dispute, figures = _the_dispute(report)
+    assert figures == {"5억 달러 가까이", "557만6000달러"}

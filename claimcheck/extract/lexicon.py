@@ -140,6 +140,7 @@ class StanceData(_Data):
     contrasts: list[str]
     corrections: Corrections
     interviews: Interviews
+    questions: list[str]
 
 
 def _read(name: str) -> object:

@@ -28,6 +28,9 @@ def read_stance(
     if previous is not None and previous.stance != "asserted":
         if sentence.lstrip().startswith(tuple(data.continuations)):
             return previous
+    asked = sentence.rstrip(" \"')]").endswith(tuple(data.questions))
+    if asked:
+        return StanceReading("disputed", "?", None)  # a question asserts nothing
     if not _any_cue().search(sentence):
         return StanceReading("asserted", None, None)  # most sentences: one search says so
     for family in data.order:
@@ -57,9 +60,17 @@ def stance_of_figure(
     clauses, and an estimate's cue on the other side of it leaves the figure's own clause to say
     what it is ("딥시크는 557만6000달러로 제시했지만, 보고서는 …5억 달러를 웃돌 것이라는 추정을
     실었다": the first figure is stated, the second estimated)."""
+    start, end = span
+    if reading.cue == "?":
+        # "R1을 약 560만 달러에 만들었다는데, 왜 …못 하나?": only the last clause asks; a figure
+        # before it is the premise the question stands on, read as that clause says it
+        cut = sentence.rfind(", ")
+        if cut < end:
+            return reading
+        own = [m for m in mentions if m.end <= cut]
+        return read_stance(sentence[:cut], own)
     if reading.stance != "hedged" or reading.cue is None:
         return reading
-    start, end = span
     cuts = [
         (at, at + len(word))
         for word in stance_data().contrasts
