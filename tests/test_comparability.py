@@ -1777,3 +1777,27 @@ def test_an_estimate_disputes_the_articles_answer_not_the_question_it_answers(tm
     assert [c.stance for c in asked] == ["disputed"]  # asked, not said
     dispute, figures = _the_dispute(report)
     assert figures == {"5억 달러 가까이", "557만6000달러"}
+
+
+def test_after_the_close_an_intraday_low_is_a_look_back_not_the_paragraphs_moment(tmp_path):
+    # the day's value lost is the session's, not of the intraday low just recalled, so the
+    # headline's 6890억 is held against it
+    body = (
+        "27일(현지시간) 엔비디아 주가는 16.97% 떨어진 118.42달러에 마감했다. 장중 한때 18% 넘게 "
+        "밀리기도 했다. 하루 새 시가총액 약 5890억 달러가 사라졌다."
+    )
+    report = _report(tmp_path, a=("2025-01-28", body, "엔비디아 17% 폭락, 시총 6890억달러 증발"))
+    lost = next(c for c in report.claims if c.quantity and c.quantity.text == "약 5890억 달러")
+    assert lost.frame.moment != "intraday"
+    (headline,) = [f for f in _problems(report) if f.kind == "internal"]
+    assert headline.verdict == "inconsistent"
+
+
+def test_a_live_report_goes_on_at_its_moment_after_a_look_back_at_another_close(tmp_path):
+    body = (
+        "지난달 31일 9.86% 급락했던 SK하이닉스는 이 시각 2.1% 오른 채 거래되고 있다. "
+        "삼성전자(-0.4%)는 약보합이다."
+    )
+    report = _report(tmp_path, a=("2025-02-03", body))
+    samsung = next(c for c in report.claims if c.quantity and c.quantity.text == "-0.4%")
+    assert samsung.frame.moment == "intraday"

@@ -40,6 +40,7 @@ def extract_claims(article: Article) -> list[Claim]:
         model = None  # the last model named so far
         market_owner: tuple[int, str | None] = (-1, None)  # (paragraph, owner)
         market_frame: tuple[int, Frame | None] = (-1, None)  # (paragraph, frame)
+        closed = -1  # the paragraph that has stated a session's close
         corrected = _correction_blocks(story_contexts)
         dateline: dict[int, str] = {}  # by paragraph
         latest: dict[int, str] = {}  # by paragraph: the last full date written so far
@@ -78,6 +79,11 @@ def extract_claims(article: Article) -> list[Claim]:
             block = ctx.sentence.block
             ctx.recent_market_owner = market_owner[1] if market_owner[0] == block else None
             ctx.recent_market_frame = market_frame[1] if market_frame[0] == block else None
+            if closed == block:
+                # "…118.42달러에 마감했다. 장중 한때 18% 넘게 밀리기도 했다. 하루 새 시가총액
+                # 5890억 달러가 사라졌는데": after the close, an intraday low is a look back,
+                # no live report the paragraph goes on with
+                ctx.recent_market_frame = None
             figures = figure_drafts(ctx)
             owners = [d.subject for d in figures if d.topic in MARKET_TOPICS and d.subject]
             if owners:
@@ -85,6 +91,8 @@ def extract_claims(article: Article) -> list[Claim]:
             frames = [d.frame for d in figures if d.topic in MARKET_TOPICS and d.frame]
             if frames:
                 market_frame = (block, frames[-1])
+            if frames and frames[-1].moment == "close":
+                closed = block  # (a look back at another day's close before a live figure is not)
             # Headings count too: a deck line under a headline may be the only place a figure or a
             # ban is stated.
             for draft in figures + statement_drafts(ctx, figures):
