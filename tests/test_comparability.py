@@ -1801,3 +1801,10 @@ def test_a_live_report_goes_on_at_its_moment_after_a_look_back_at_another_close(
     report = _report(tmp_path, a=("2025-02-03", body))
     samsung = next(c for c in report.claims if c.quantity and c.quantity.text == "-0.4%")
     assert samsung.frame.moment == "intraday"
+
+
+@pytest.mark.parametrize("size, refuted", [("8GB", True), ("80GB", False)])
+def test_a_chips_memory_said_per_chip_is_the_chips_own(tmp_path, size, refuted):
+    body = _STORY + f"V3 훈련에 쓴 H800 같은 중국 수출용 칩에도 한 장당 {size}의 HBM3가 들어간다."
+    problems = _problems(_report(tmp_path, a=("2025-04-24", body)))
+    assert [f.reference.fact for f in problems] == (["h800-memory"] if refuted else [])

@@ -93,6 +93,9 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             attributes.pop("scope", None),
             _subject_basis(ctx, subject),
         )
+        if quantity.unit in data.chip_specs and frame.measure == "per_unit":
+            # "한 장당 8GB의 HBM3": a chip's spec is per chip by nature, the chip's own level
+            frame = frame.model_copy(update={"measure": "level"})
         if topic == "earnings":
             # a result holds for its period ("지난해 4분기"), never for the day it was announced;
             # one compared back ("1년 전 같은 분기 영업이익") is of an earlier period, unsaid
@@ -563,6 +566,7 @@ def _chip_spec(
     text = ctx.text
     before = text[max(0, start - data.chip_spec_reach) : start]
     after = text[end : end + 12].lstrip()
+    after = after[1:].lstrip() if after.startswith("의") else after  # "8GB의 HBM3"
     spec, nearest = None, -1
     for name, nouns in data.chip_specs[unit].items():
         for noun in nouns:
