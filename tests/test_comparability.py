@@ -1808,3 +1808,12 @@ def test_a_chips_memory_said_per_chip_is_the_chips_own(tmp_path, size, refuted):
     body = _STORY + f"V3 훈련에 쓴 H800 같은 중국 수출용 칩에도 한 장당 {size}의 HBM3가 들어간다."
     problems = _problems(_report(tmp_path, a=("2025-04-24", body)))
     assert [f.reference.fact for f in problems] == (["h800-memory"] if refuted else [])
+
+
+def test_the_model_a_sentence_is_about_is_its_subject_not_the_base_it_names(tmp_path):
+    body = (
+        "딥시크가 R1 개선판을 공개했다. R1은 V3-Base를 토대로 한 추론 모델이다. "
+        "가격은 그대로다. 출력은 100만 토큰당 2.91달러다."
+    )
+    (wrong,) = _problems(_report(tmp_path, a=("2025-05-29", body)))
+    assert wrong.verdict == "refuted" and wrong.reference.fact == "deepseek-r1-api-price"

@@ -115,10 +115,30 @@ def test_an_input_price_and_an_output_price_in_two_sources_do_not_contradict(tmp
     assert finding.arithmetic[-1].startswith(("a ", "c ")) and " b " not in finding.arithmetic[-1]
 
 
-def test_an_unsided_price_against_a_sided_one_says_so(tmp_path):
+def test_an_unsided_price_against_a_sided_one_is_no_conflict_and_says_why(tmp_path):
     sided = "딥시크 요금\n\n딥시크 R1의 입력 토큰 가격은 100만 토큰당 0.55달러다.\n"
     unsided = "딥시크 저가 공세\n\n딥시크 R1의 API 이용료는 100만 토큰당 0.14달러에 불과하다.\n"
     report = _report(tmp_path, a=sided, b=unsided)
+    # the side left unsaid is an unknown slot (0.14달러 is in fact the cached input price): the
+    # prices may agree, never conflict, and the report says why they were not set against
+    # each other
     (finding,) = [f for f in report.findings if f.kind == "cross_source"]
-    assert finding.verdict == "contradiction"
-    assert "input or output tokens" in finding.explanation
+    assert finding.verdict not in ("contradiction", "discrepancy")
+    assert any("which tokens a price is for is not said" in line for line in finding.skipped)
+
+
+def test_a_price_list_goes_on_in_its_rate_with_its_sides_and_cache_tiers(tmp_path):
+    body = (
+        "딥시크 요금\n\n딥시크 R1 요금은 100만 토큰 기준 입력 0.55달러(약 750원), 입력 캐시 적중 시 "
+        "0.41달러, 출력 2.19달러(약 3000원)다.\n"
+    )
+    report = _report(tmp_path, a=body)
+    prices = {
+        c.quantity.text: (c.quantity.unit, c.attributes.get("tokens"), c.attributes.get("cache"))
+        for c in report.claims
+        if c.quantity
+    }
+    assert prices["0.41달러"] == ("USD/million_tokens", "input", "hit")
+    assert prices["2.19달러"] == ("USD/million_tokens", "output", None)
+    (wrong,) = [f for f in report.findings if f.verdict == "refuted"]
+    assert wrong.reference.fact == "deepseek-r1-api-price-input-cached"  # 0.14, not 0.55

@@ -21,6 +21,7 @@ from claimcheck.textnorm import normalize
 __all__ = ["extract_claims"]
 
 _SUBJECT_TYPES = {"company"}
+_SUBJECT_ENDINGS = ("은 ", "는 ", "이 ", "가 ")  # a name made the subject
 
 
 def extract_claims(article: Article) -> list[Claim]:
@@ -67,8 +68,11 @@ def extract_claims(article: Article) -> list[Claim]:
             ctx.session_date = section_day or first
             # before any model is named (a deck line), the one the story names most
             ctx.recent_model = model or story_model
-            named = [m.entity for m in ctx.mentions if m.type == "model"]
-            model = named[-1] if named else model
+            # the model the sentence is about: one it makes its subject ("R1은 V3-Base를 토대로
+            # 한 모델로": R1, not the base it names), else the last it names
+            named = [m for m in ctx.mentions if m.type == "model"]
+            subjects = [m for m in named if ctx.text.startswith(_SUBJECT_ENDINGS, m.end)]
+            model = (subjects or named)[-1].entity if named else model
             _remember_date(ctx, dateline, latest)
             ctx.stance = read_stance(ctx.text, ctx.mentions, previous)
             if ctx.sentence.block in corrected:

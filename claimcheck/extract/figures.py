@@ -75,9 +75,14 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
         if topic is None:
             continue
         attributes.update(attributes_for_all)
-        side = token_side(ctx.text, stretch_start, start, end) if per_token(quantity.unit) else None
+        # (the side may stand inside a rate's span: "100만 토큰 기준 입력 0.55달러")
+        core = start + _last_number(ctx.text[start:end])
+        side = token_side(ctx.text, stretch_start, core, end) if per_token(quantity.unit) else None
         if side:
             attributes["tokens"] = side
+            cache = _token_cache(ctx.text[stretch_start:core])
+            if cache:
+                attributes["cache"] = cache  # a hit's price is not a miss's
         figure = next((f for f in in_frame if f.start == start), Figure(quantity, start, end))
         if figure.quantity.unit != quantity.unit:  # read as GPU-hours or an hourly price
             figure = Figure(quantity, figure.start, figure.end)
@@ -130,6 +135,21 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
         drafts.append(Draft(topic, subject, obj, quantity, (start, end), attributes, frame))
     del data
     return _series_follow(ctx.text, _conversions_follow(ctx.text, drafts))
+
+
+def _token_cache(stretch: str) -> str | None:
+    """'hit' or 'miss': which input price the words before a token price name, if any."""
+    named = [c for c, words in topic_data().token_cache.items() if any(w in stretch for w in words)]
+    return named[0] if len(named) == 1 else None
+
+
+_NUMBER = rx.compile(r"\d[\d.,]*")
+
+
+def _last_number(figure: str) -> int:
+    """Where the last number of a figure's text starts (after a rate word's own numbers)."""
+    found = [m.start() for m in _NUMBER.finditer(figure)]
+    return found[-1] if found else 0
 
 
 def _subject_basis(ctx: SentenceContext, subject: str | None) -> str:

@@ -113,6 +113,7 @@ class TopicData(_Data):
     chip_spec_measured: list[str]
     chip_spec_reach: int
     series: SeriesJoins
+    token_cache: dict[str, list[str]]
     other_skip: list[SkipFigure]
 
 

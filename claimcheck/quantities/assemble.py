@@ -191,6 +191,7 @@ class _Rates:
     numeral_word: re.Pattern[str]  # a word that is a number: "100만", "1,000", "백만", "수천"
     per_second: re.Pattern[str]  # "초당" ending where a size starts
     throughput: dict[str, str]  # size unit -> its per-second unit
+    list_gap: re.Pattern[str]  # between two prices of a list in one rate
 
 
 @functools.cache
@@ -211,6 +212,7 @@ def _rates() -> _Rates:
     syllables = "".join([*numerals.vague_prefixes, *numerals.sino_digits]) + powers
     numeral_word = rx.compile(rf"[0-9][0-9.,]*[{powers}]*|[{syllables}]*[{powers}]")
     per_second = "|".join(re.escape(w) for w in units.throughput.words)
+    labels = "|".join(re.escape(w) for w in units.rate_continuations.list_labels) or "(?!)"
     return _Rates(
         regex,
         per,
@@ -221,6 +223,7 @@ def _rates() -> _Rates:
         numeral_word,
         rx.compile(rf"(?:(?<=[\s(\[\"'「『<])|^)(?:{per_second}) ?\Z"),
         units.throughput.units,
+        rx.compile(rf"\s*(?:\([^()]*\)\s*)?,\s*(?:(?:{labels})\s*)+\Z"),
     )
 
 
@@ -272,6 +275,9 @@ def per_unit(s: str, mentions: list[Mention]) -> list[Mention]:
                 m.start = hit.start()
                 while out and out[-1].end > m.start:
                     out.pop()
+            elif out and (listed := _listed_after(s, out, m, rates)) is not None:
+                m.unit = f"{m.unit}/{listed}"  # "입력 0.55달러, 캐시 적중 시 0.14달러"
+                m.rule.append(RULE_RATE)
             elif out and _continues_rate(s, out[-1], m, rates):
                 # "시간당 2달러(약 2900원)": the bracketed conversion is in the same rate (not
                 # "2달러로 계산한 훈련비(557만 달러)": a sum named in between is no conversion);
@@ -288,6 +294,16 @@ def per_unit(s: str, mentions: list[Mention]) -> list[Mention]:
                     out.pop()  # "1초에 1.2TB": the second is part of the rate
         out.append(m)
     return out
+
+
+def _listed_after(s: str, out: list[Mention], m: Mention, rates: _Rates) -> str | None:
+    """What a price in a list is per, when the list's last price in its currency (its bracketed
+    conversion may follow) is in a rate and only a comma and list labels stand between."""
+    for before in reversed(out[-2:]):
+        currency, _, per = (before.unit or "").partition("/")
+        if per and currency == m.unit:
+            return per if rates.list_gap.match(s, before.end, m.start) else None
+    return None
 
 
 def _continues_rate(s: str, before: Mention, m: Mention, rates: _Rates) -> bool:

@@ -133,6 +133,7 @@ class OtherReading(_Table):
 class RateContinuations(_Table):
     between: list[str] = Field(min_length=1)
     after: list[str] = Field(min_length=1)
+    list_labels: list[str] = []
 
 
 class RateWords(_Table):

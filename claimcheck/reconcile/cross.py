@@ -140,7 +140,8 @@ def group_finding(
                 polarity,
                 value,
                 claim.quantity is not None,
-                claim.attributes.get("tokens", ""),
+                # the side, and for input the cache tier ("input/hit"), when the text says it
+                "/".join(filter(None, (claim.attributes.get(k) for k in ("tokens", "cache")))),
                 claim.frame,
                 third_party(claim),
                 tuple(what_of(claim).items()) if claim.quantity is not None else (),
@@ -165,11 +166,12 @@ def group_finding(
         return Finding(**base, verdict="single_source", explanation=en, explanation_ko=ko)
     # a figure an article names in order to reject it ("…다는 건 오해") is no claim of its own
     figures = [m for m in members if m.figure and m.stance != "disputed"]
-    compared = _compare_figures(corpus, base, figures) if figures else None
+    held: list[str] = []  # pairs compared for agreement only that did not agree, and why
+    compared = _compare_figures(corpus, base, figures, held) if figures else None
     if compared is not None:
         return compared
     # the figures no two sources compare, and why (issue 14: --explain-skips, the JSON)
-    skipped = sorted(set(_apart(topic, [m for m in figures if m.value is not None])))
+    skipped = sorted(set(_apart(topic, [m for m in figures if m.value is not None]) + held))
     statements = [m for m in members if not m.figure]
     if len({m.article for m in statements}) > 1:
         judged = _compare_statements(base, statements)
@@ -219,7 +221,9 @@ def _disputes(base: _Base, figures: list[_Member]) -> Finding | None:
     return None
 
 
-def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Finding | None:
+def _compare_figures(
+    corpus: Corpus, base: _Base, figures: list[_Member], held: list[str]
+) -> Finding | None:
     """The worst relation between each figure and its closest comparable one in another source;
     None when no two sources give figures that are the same quantity."""
     valued = list({m.id: m for m in figures if m.value is not None}.values())
@@ -228,7 +232,7 @@ def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Fin
     topic = base["topic"]
     steps = [
         f"{m.article} ({corpus.published(m.article) or 'date unknown'}): {m.value.shown}"
-        + (f" ({m.side} tokens)" if m.side else "")
+        + _side_words(m.side)
         for m in valued
     ]
     # Each figure is compared with the closest figure another source gives for the same thing:
@@ -255,6 +259,7 @@ def _compare_figures(corpus: Corpus, base: _Base, figures: list[_Member]) -> Fin
         disputed = _disputes(base, valued)
         if disputed is not None:
             return disputed.model_copy(update={"skipped": sorted(set(skipped))})
+        held.extend(skipped)
         return None
     compared_on = ""
     estimates = False
@@ -445,6 +450,12 @@ def _closest_pairs(items: list[_Member], topic: str = "") -> list[tuple[_Member,
     return [pair for _, pair in sorted(pairs, key=lambda p: p[0])]
 
 
+def _side_words(side: str) -> str:
+    """ " (input tokens, cache hit)" for the side "input/hit"; "" for no side."""
+    tokens, _, cache = side.partition("/")
+    return f" ({tokens} tokens{', cache ' + cache if cache else ''})" if tokens else ""
+
+
 def _pairing(a: _Member, b: _Member, topic: str = "") -> Gate | None:
     """The gate's passage between figures of two articles that are the same quantity, or None:
     another article is required, and an input-token price is never paired with an output-token
@@ -452,7 +463,12 @@ def _pairing(a: _Member, b: _Member, topic: str = "") -> Gate | None:
     if a.article == b.article or (a.side and b.side and a.side != b.side):
         return None
     passage = _gate(topic, a, b)
-    return passage if passage.comparable else None
+    if not passage.comparable:
+        return None
+    if passage.settled and a.value and per_token(a.value.unit) and "" in (a.side, b.side):
+        # the side left unsaid is an unknown slot: the prices may agree, never conflict
+        return Gate(True, False, False, "measure", "which tokens a price is for is not said")
+    return passage
 
 
 def _gate(topic: str, a: _Member, b: _Member) -> Gate:

@@ -129,6 +129,9 @@ def _candidates(table: ReferenceTable, claim: Claim) -> list[ReferenceFact]:
         if side:
             # an input-token price is checked against input prices only, an output one likewise
             facts = [f for f in facts if f.attributes.get("tokens") in (None, side)]
+            cache = claim.attributes.get("cache")
+            if cache:
+                facts = [f for f in facts if f.attributes.get("cache") in (None, cache)]
     subjects = _family(claim.subject)
     if not subjects or (claim.topic == "performance_parity" and claim.object is None):
         return []  # nothing says whom the claim is about: any match would be a guess
