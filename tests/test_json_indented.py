@@ -67,3 +67,11 @@ def test_other_kinds_of_data_are_left_to_json_dumps():
     with pytest.raises(TypeError):  # as before: a date is no JSON
         json_indented({"published": dt.date(2025, 1, 27)})
     assert math.isnan(json.loads(json_indented(float("nan"))))
+
+
+@pytest.mark.parametrize("level", [0, 1, 60, 61, 62, 63, 70])
+def test_values_nested_deeper_than_the_prepared_indents(level):
+    value: object = 1
+    for depth in range(80):  # dicts and lists alternating, each with leaves of every kind
+        value = [{"a": value, "b": None, "c": True, "d": 1.5, "e": "키", 3: depth}, "s", 7]
+    assert json_indented(value, level) == _dumps(value, level)

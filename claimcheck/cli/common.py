@@ -284,8 +284,51 @@ def _indenter() -> Callable[[Any, int], str]:
             return int.__repr__(key)
         raise TypeError(f"not a JSON key: {type(key).__name__}")
 
+    # The indentation of each depth, and what stands between items there, made once.
+    pads = ["\n" + "  " * level for level in range(64)]
+    seps = ["," + pad for pad in pads]
+
     def indented(value: Any, level: int) -> str:
         # the plain types of parsed JSON first, by exact type; subclasses and tuples below
+        kind = type(value)
+        if kind is str:
+            return string(value)
+        if kind is dict:
+            if not value:
+                return "{}"
+            if level >= 62:
+                return _deep(value, level)
+            inner = level + 1
+            # strings, ints and None, nearly every value of a report, without a call each
+            pairs = [
+                string(key if type(key) is str else key_text(key))
+                + ": "
+                + (
+                    string(item)
+                    if type(item) is str
+                    else int.__repr__(item)
+                    if type(item) is int
+                    else "null"
+                    if item is None
+                    else indented(item, inner)
+                )
+                for key, item in value.items()
+            ]
+            return "{" + pads[inner] + seps[inner].join(pairs) + pads[level] + "}"
+        if kind is list:
+            if not value:
+                return "[]"
+            if level >= 62:
+                return _deep(value, level)
+            inner = level + 1
+            items = [string(item) if type(item) is str else indented(item, inner) for item in value]
+            return "[" + pads[inner] + seps[inner].join(items) + pads[level] + "]"
+        if kind is int:
+            return int.__repr__(value)
+        return _deep(value, level)
+
+    def _deep(value: Any, level: int) -> str:
+        # everything else, and containers too deep for the pads made above
         kind = type(value)
         if kind is str:
             return string(value)
