@@ -381,11 +381,13 @@ def _apart(topic: str, items: list[_Member]) -> list[str]:
     group's first figures, at most 50 lines)."""
     lines = []
     sample = items[:_APART_SAMPLE]
+    gates = _Gates(topic, sample)
     for i, a in enumerate(sample):
-        for b in sample[i + 1 :]:
+        for k in range(i + 1, len(sample)):
+            b = sample[k]
             if a.article == b.article:
                 continue
-            passage = _gate(topic, a, b)
+            passage = gates.passage(i, k)
             if not passage.comparable:
                 lines.append(
                     f"{a.article} {a.value.shown} vs {b.article} {b.value.shown}: "
@@ -407,6 +409,7 @@ def _closest_pairs(items: list[_Member], topic: str = "") -> list[tuple[_Member,
     """Each figure with the closest figure of another article in the same unit (first wins ties),
     and the gate's passage between them."""
     pairs: list[tuple[int, tuple[_Member, _Member, Gate]]] = []
+    gates = _Gates(topic, items)
     by_unit: dict[str, list[int]] = defaultdict(list)
     for index, member in enumerate(items):
         by_unit[member.value.unit].append(index)
@@ -423,13 +426,13 @@ def _closest_pairs(items: list[_Member], topic: str = "") -> list[tuple[_Member,
             a = items[i]
             candidates: dict[int, Gate] = {}
             for k in open_ended:
-                passage = _pairing(a, items[k], topic)
+                passage = gates.pairing(i, k)
                 if passage is not None:
                     candidates[k] = passage
             for step in (-1, 1):
                 j, found = rank + step, 0
                 while 0 <= j < len(ordered) and found < _NEIGHBOURS:
-                    passage = _pairing(a, items[ordered[j]], topic)
+                    passage = gates.pairing(i, ordered[j])
                     if passage is not None:
                         candidates[ordered[j]] = passage
                         found += 1
@@ -456,19 +459,50 @@ def _side_words(side: str) -> str:
     return f" ({tokens} tokens{', cache ' + cache if cache else ''})" if tokens else ""
 
 
-def _pairing(a: _Member, b: _Member, topic: str = "") -> Gate | None:
-    """The gate's passage between figures of two articles that are the same quantity, or None:
-    another article is required, and an input-token price is never paired with an output-token
-    one (a price whose side is not said may be either)."""
-    if a.article == b.article or (a.side and b.side and a.side != b.side):
-        return None
-    passage = _gate(topic, a, b)
-    if not passage.comparable:
-        return None
-    if passage.settled and a.value and per_token(a.value.unit) and "" in (a.side, b.side):
-        # the side left unsaid is an unknown slot: the prices may agree, never conflict
-        return Gate(True, False, False, "measure", "which tokens a price is for is not said")
-    return passage
+_FRAME_SLOTS = tuple(Frame.model_fields)
+
+
+class _Gates:
+    """The gate's passages between the figures of one list, by their indexes, each worked out
+    once per kind of pair: the gate reads only the topic, each figure's frame, what it counts
+    (`what`) and whether its unit is a rate, and a group's figures share a few dozen of those
+    among hundreds or thousands of figures."""
+
+    def __init__(self, topic: str, items: list[_Member]) -> None:
+        self.topic = topic
+        self.items = items
+        self.kinds = [
+            (
+                m.what,
+                None if m.frame is None else tuple(getattr(m.frame, s) for s in _FRAME_SLOTS),
+                "/" in (m.value.unit if m.value else ""),
+            )
+            for m in items
+        ]
+        self.known: dict[tuple, Gate] = {}
+
+    def pairing(self, i: int, k: int) -> Gate | None:
+        """The passage between figures of two articles that are the same quantity, or None:
+        another article is required, and an input-token price is never paired with an
+        output-token one (a price whose side is not said may be either)."""
+        a, b = self.items[i], self.items[k]
+        if a.article == b.article or (a.side and b.side and a.side != b.side):
+            return None
+        passage = self.passage(i, k)
+        if not passage.comparable:
+            return None
+        if passage.settled and a.value and per_token(a.value.unit) and "" in (a.side, b.side):
+            # the side left unsaid is an unknown slot: the prices may agree, never conflict
+            return Gate(True, False, False, "measure", "which tokens a price is for is not said")
+        return passage
+
+    def passage(self, i: int, k: int) -> Gate:
+        """`_gate` between figures i and k."""
+        kind = (self.kinds[i], self.kinds[k])
+        passage = self.known.get(kind)
+        if passage is None:
+            passage = self.known[kind] = _gate(self.topic, self.items[i], self.items[k])
+        return passage
 
 
 def _gate(topic: str, a: _Member, b: _Member) -> Gate:
