@@ -1817,3 +1817,39 @@ def test_the_model_a_sentence_is_about_is_its_subject_not_the_base_it_names(tmp_
     )
     (wrong,) = _problems(_report(tmp_path, a=("2025-05-29", body)))
     assert wrong.verdict == "refuted" and wrong.reference.fact == "deepseek-r1-api-price"
+
+
+def test_a_result_that_beat_the_forecast_is_a_result_and_conflicts_with_anothers(tmp_path):
+    report = _report(
+        tmp_path,
+        a=("2025-04-24", "SK하이닉스는 올해 1분기 영업이익 7조4405억 원을 기록했다고 24일 공시했다."),
+        b=("2025-05-13", "SK하이닉스의 1분기 영업이익은 7조4050억 원으로 시장 예상치를 크게 웃돌았다."),
+    )
+    topics = {c.quantity.text: c.topic for c in report.claims if c.quantity}
+    assert topics["7조4050억 원"] == "earnings"
+    (conflict,) = [f for f in _problems(report) if f.kind == "cross_source"]
+    assert conflict.verdict in ("contradiction", "discrepancy")
+
+
+def test_a_fiscal_quarter_written_by_its_months_is_the_quarter_of_that_number(tmp_path):
+    report = _report(
+        tmp_path,
+        a=(
+            "2025-02-27",
+            "엔비디아가 26일 발표한 2025 회계연도 4분기(지난해 11월~올해 1월) 매출은 393억 "
+            "달러였다.",
+        ),
+        b=("2025-03-04", "엔비디아의 4분기 매출은 383억 달러로 시장 예상을 웃돌았다."),
+    )
+    periods = {c.quantity.text: c.frame.as_of for c in report.claims if c.quantity}
+    assert periods["393억 달러"] == "2024-11/2025-01" and periods["383억 달러"] == "2024-Q4"
+    (conflict,) = [f for f in _problems(report) if f.kind == "cross_source"]
+    assert conflict.verdict in ("contradiction", "discrepancy")
+    # a calendar quarter after those months is another period
+    (tmp_path / "apart").mkdir()
+    later = _report(
+        tmp_path / "apart",
+        a=("2025-02-27", "엔비디아의 2025 회계연도 4분기(지난해 11월~올해 1월) 매출은 393억 달러다."),
+        b=("2025-05-30", "엔비디아의 1분기 매출은 441억 달러였다."),
+    )
+    assert _problems(later) == []

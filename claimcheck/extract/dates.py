@@ -255,9 +255,16 @@ def result_period(text: str, start: int, published: dt.date | None) -> str | Non
     before = text[max(0, start - 40) : start]
     months = list(rx.compile(data.earnings_months).finditer(before))
     if months and published is not None:
-        first, last = int(months[-1].group("first")), int(months[-1].group("last"))
+        m = months[-1]
+        first, last = int(m.group("first")), int(m.group("last"))
+        # the years as written ("지난해 11월~올해 1월", "2024년 11월~2025년 1월"), else the
+        # latest such months
         end_year = published.year if last <= published.month else published.year - 1
+        if m.group("last_year") or m.group("this_year_word"):
+            end_year = int(m.group("last_year") or published.year)
         start_year = end_year if first <= last else end_year - 1
+        if m.group("first_year") or m.group("last_year_word"):
+            start_year = int(m.group("first_year") or published.year - 1)
         return f"{start_year}-{first:02d}/{end_year}-{last:02d}"
     quarters = list(rx.compile(data.earnings_quarter).finditer(before))
     if quarters:

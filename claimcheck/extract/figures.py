@@ -106,7 +106,7 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             # one compared back ("1년 전 같은 분기 영업이익") is of an earlier period, unsaid
             period = attributes.pop("period", None)
             after = ctx.text[end:]
-            if any(word in after for word in topic_data().earnings_forecast):
+            if _forecast_after(after):
                 # "1분기 영업이익이 7조 원 안팎으로 줄어들 것으로 내다본다": a forecast, no result
                 # (not "시장 예상을 웃돌았다": a result against the forecast)
                 frame = frame.model_copy(update={"measure": "plan"})
@@ -170,6 +170,18 @@ _MONEY = {"KRW", "USD", "CNY", "JPY", "EUR", "GBP"}
 _CONVERSION_GAP = rx.compile(
     r"^\s*(?:\(\s*(?:한화|원화|우리 돈)?|,\s*(?:한화|원화|우리 돈)(?:로)?)\s*$"
 )
+
+
+def _forecast_after(after: str) -> bool:
+    """Whether the words after a result make it a forecast ("7조 원 안팎으로 줄어들 것으로
+    내다본다"), not a result held against one ("시장 예상치를 크게 웃돌았다")."""
+    data = topic_data()
+    beaten = data.figure_topics["earnings"].vetoes_unless
+    for word in data.earnings_forecast:
+        at = after.find(word)
+        if at >= 0 and not any(verb in after[at : at + 20] for verb in beaten):
+            return True
+    return False
 
 
 def _series_follow(text: str, drafts: list[Draft]) -> list[Draft]:
@@ -385,8 +397,11 @@ def _score(ctx: SentenceContext, topic: FigureTopic, start: int, end: int) -> fl
     else:
         return 0.0
     after = text[end : end + topic_data().veto_window]
-    if any(word in after for word in topic.vetoes):
-        return 0.0  # "400억 원 규모의 시리즈B 투자를 유치": money raised, not this topic
+    for word in topic.vetoes:
+        at = after.find(word)
+        compared = text[end + at : end + at + 20]  # "예상치를 크게 웃돌았다"
+        if at >= 0 and not any(verb in compared for verb in topic.vetoes_unless):
+            return 0.0  # "400억 원 규모의 시리즈B 투자를 유치": money raised, not this topic
     before = text[max(0, start - topic_data().veto_window) : start]
     if any(word in before for word in topic.vetoes_before):
         return 0.0  # "원·달러 환율은 1431.3원": an exchange rate, not a share price

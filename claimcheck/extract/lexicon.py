@@ -21,6 +21,9 @@ class FigureTopic(_Data):
     requires: list[str]
     cues: list[str]
     vetoes: list[str] = []
+    # a veto word followed by one of these compares the figure with it ("예상치를 웃돌았다": a
+    # result that beat the forecast), which vetoes nothing
+    vetoes_unless: list[str] = []
     vetoes_before: list[str] = []  # the same, in the words just before the figure
     vetoes_head: list[str] = []  # the noun the figure counts, right after it ("278대의 노드")
     vetoes_noun: list[str] = []  # the same, right before it ("서버 256대짜리")

@@ -93,9 +93,11 @@ def gate(
     if (sa or sb) and not (sa and sb) and (sa or sb) != "training run":
         unsettled.append("scope")
     windowed = False
-    if topic == "earnings" and a.as_of and b.as_of and a.as_of != b.as_of:
+    if topic == "earnings" and a.as_of and b.as_of:
         # a year's result is not its quarter's: periods are equal or apart
-        return Gate(False, False, False, "as_of", f"period: {a.as_of} vs {b.as_of}")
+        if not same_period(a.as_of, b.as_of):
+            return Gate(False, False, False, "as_of", f"period: {a.as_of} vs {b.as_of}")
+        timeless = True  # one period, however each article writes it
     if topic in TIME_VARYING and not rate and not timeless:
         if a.as_of and b.as_of:
             if not (contains(a.as_of, b.as_of) or contains(b.as_of, a.as_of)):
@@ -120,6 +122,28 @@ def gate(
     if windowed:
         return Gate(True, False, True, "as_of", "time: a window that contains the date")
     return Gate(True, True, False, None, _matched(topic, a, b))
+
+
+def same_period(a: str, b: str) -> bool:
+    """Whether two periods of a result are one: equal, or a quarter and the three months that
+    make up a fiscal quarter of that number ("4분기" of 2024, "2024-Q4", and Nvidia's "4분기(2024년
+    11월~2025년 1월)": a quarter ending in the calendar quarter's last month or the month after)."""
+    if a == b:
+        return True
+    quarter, span = (a, b) if "-Q" in a else (b, a)
+    if "-Q" not in quarter or "/" not in span:
+        return False
+    first, _, last = span.partition("/")
+    if len(first) != 7 or len(last) != 7:
+        return False
+    if _month_index(last) - _month_index(first) != 2:
+        return False  # not three months
+    year, number = int(quarter[:4]), int(quarter[-1])
+    return _month_index(last) - (year * 12 + number * 3) in (0, 1)
+
+
+def _month_index(year_month: str) -> int:
+    return int(year_month[:4]) * 12 + int(year_month[5:7])
 
 
 def _matched(topic: str, a: Frame, b: Frame) -> str:
