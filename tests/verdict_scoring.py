@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout31 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout33 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -136,6 +136,15 @@ HOLDOUTS = {
     "holdout29": CORPUS.parent / "verdicts_holdout29",
     "holdout30": CORPUS.parent / "verdicts_holdout30",
     "holdout31": CORPUS.parent / "verdicts_holdout31",
+    # Written by two more helpers under the same brief while 29-31 were studied (a general
+    # daily's desks: a flash updated through a session, a TV script, a long read on how the
+    # numbers were reported, a CEO interview, an ETF column, a numbers box, a correction, a
+    # students' Q&A on rates; regional, trade and specialist outlets: chip specs, a data centre,
+    # a broker's text table, a legal newsletter, pay in three markets, GPU-hours explained, a
+    # startup newsletter, an economist's op-ed), kept unread until the fifth pass's final rules.
+    # Never tune on them.
+    "holdout32": CORPUS.parent / "verdicts_holdout32",
+    "holdout33": CORPUS.parent / "verdicts_holdout33",
 }
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
