@@ -1853,3 +1853,18 @@ def test_a_fiscal_quarter_written_by_its_months_is_the_quarter_of_that_number(tm
         b=("2025-05-30", "엔비디아의 1분기 매출은 441억 달러였다."),
     )
     assert _problems(later) == []
+
+
+def test_a_citys_data_centre_counts_and_costs_are_the_citys_not_the_story_companys(tmp_path):
+    body = (
+        "가온시가 지역 첫 AI 데이터센터 건립에 들어갔다.\n\n시는 1단계로 2026년까지 GPU 3천 장을 "
+        '들여놓겠다고 밝혔다. 시 관계자는 "H100 한 장 값을 3만 달러로 잡으면 칩 구입에만 1300억 원 '
+        '넘게 든다"고 설명했다.\n\n이 관계자는 "딥시크는 H800 2048개로 V3를 훈련했고 최종 훈련비가 '
+        '557만6000달러였다"고 말했다. 인근 나래군은 지난달 GPU 2천 장 규모의 데이터센터 유치를 '
+        "발표했다."
+    )
+    report = _report(tmp_path, a=("2025-03-12", body, "가온시 AI 데이터센터 첫 삽…GPU 5천 장 규모"))
+    assert [f for f in _problems(report) if f.verdict in ("disputed", "refuted")] == []
+    owners = {c.quantity.text: c.subject for c in report.claims if c.quantity}
+    assert owners["2048개"] == "deepseek"
+    assert owners["2천 장"] is None and owners["5천 장"] is None

@@ -10,7 +10,7 @@ from collections import Counter
 import claimcheck.api as _api
 from claimcheck.extract.context import SentenceContext, build_context
 from claimcheck.extract.figures import Draft, figure_drafts
-from claimcheck.extract.frames import MARKET_TOPICS
+from claimcheck.extract.frames import MARKET_TOPICS, public_body_speaks
 from claimcheck.extract.lexicon import stance_data
 from claimcheck.extract.mentions import confirmed, find_mentions
 from claimcheck.extract.stance import read_stance, retracted, stance_of_figure
@@ -88,7 +88,14 @@ def extract_claims(article: Article) -> list[Claim]:
                 # 5890억 달러가 사라졌는데": after the close, an intraday low is a look back,
                 # no live report the paragraph goes on with
                 ctx.recent_market_frame = None
-            figures = figure_drafts(ctx)
+            if public_body_speaks(ctx.text):
+                # "시는 … GPU 3천 장을": the figures are the city's, not the company's (what it
+                # does to the company, a ban of its app, still is about the company)
+                ctx.story_subject, own = None, ctx.story_subject
+                figures = figure_drafts(ctx)
+                ctx.story_subject = own
+            else:
+                figures = figure_drafts(ctx)
             owners = [d.subject for d in figures if d.topic in MARKET_TOPICS and d.subject]
             if owners:
                 market_owner = (block, owners[-1])

@@ -16,6 +16,7 @@ from claimcheck.extract.frames import (
     bracket_owner,
     build_frame,
     frame_data,
+    place_named_before,
     unknown_entity_before,
 )
 from claimcheck.extract.lexicon import FigureTopic, topic_data
@@ -521,8 +522,9 @@ def _classify(
             _peer_before(ctx, start)
             or _group_owns(ctx, start)
             # "과기정통부 집계로 대학·출연연이 돌리는 GPU는 약 2600장": a public body's count or
-            # plan, not the story company's chips
+            # plan, not the story company's chips; a place's too ("인근 나래군은 … GPU 2천 장")
             or _before(ctx, start, {"government", "organisation"})
+            or place_named_before(ctx.text, start)
         )
     ):
         subject = None  # "미국 빅테크들이 수만 대의 GPU를": someone else's chips

@@ -86,6 +86,7 @@ class FrameData(_Data):
     negated_after: list[str]
     update_tags: list[str]
     conversions: dict[str, str]
+    public_bodies: dict[str, list[str]]
 
 
 @functools.cache
@@ -746,3 +747,39 @@ def described_noun(text: str, end: int) -> tuple[int, str] | None:
 
 def anaphoric(noun: str) -> bool:
     return noun in frame_data().anaphoric_owners
+
+
+@functools.cache
+def _public_body_subject() -> re.Pattern[str]:
+    data = frame_data().public_bodies
+    nouns = "|".join(re.escape(w) for w in data["nouns"])
+    suffixes = "|".join(re.escape(w) for w in data["suffixes"])
+    officials = "|".join(re.escape(w) for w in data["officials"])
+    return rx.compile(
+        rf"^\W*(?:(?P<name>[\uac00-\ud7a3]{{2,5}}?)(?:{suffixes})|(?:{nouns}))"
+        rf"(?:\s*(?:{officials}))?(?:은|는|이|가)\s"
+    )
+
+
+def public_body_speaks(text: str) -> bool:
+    """Whether a sentence opens with a public or local body as its subject ("시는 … GPU 3천 장을
+    들여놓겠다고 밝혔다", "가온시가 …", "시 관계자는 …"): what it counts is that body's, never the
+    story company's by default."""
+    m = _public_body_subject().match(text)
+    return m is not None and m.group("name") not in frame_data().public_bodies["not_names"]
+
+
+@functools.cache
+def _place_name() -> re.Pattern[str]:
+    suffixes = "|".join(re.escape(w) for w in frame_data().public_bodies["suffixes"])
+    return rx.compile(
+        rf"(?<![\uac00-\ud7a3])(?P<name>[\uac00-\ud7a3]{{2,5}}?)(?:{suffixes})"
+        r"(?=[\s,은는이가의에도])"
+    )
+
+
+def place_named_before(text: str, position: int) -> bool:
+    """Whether a place's name ("가온시", "인근 나래군은") stands in the sentence before
+    `position`: a count beside it is that place's (a city's data centre), not the story's."""
+    not_names = frame_data().public_bodies["not_names"]
+    return any(m.group("name") not in not_names for m in _place_name().finditer(text, 0, position))
