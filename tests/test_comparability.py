@@ -1868,3 +1868,12 @@ def test_a_citys_data_centre_counts_and_costs_are_the_citys_not_the_story_compan
     owners = {c.quantity.text: c.subject for c in report.claims if c.quantity}
     assert owners["2048개"] == "deepseek"
     assert owners["2천 장"] is None and owners["5천 장"] is None
+
+
+def test_a_count_per_which_something_is_done_is_a_basis_not_a_models_count(tmp_path):
+    body = (
+        "딥시크의 V3는 14조8000억 개 토큰으로 사전학습했다. 나눠 보면 토큰 1조 개당 약 18만 "
+        "GPU시간을 쓴 셈이다."
+    )
+    report = _report(tmp_path, a=("2025-03-05", body))
+    assert _problems(report) == []

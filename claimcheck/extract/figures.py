@@ -587,6 +587,8 @@ def _model_spec(text: str, start: int, end: int) -> str | None:
     it ("1조4800억 개 토큰", "6710억 개의 매개변수") or right before it ("매개변수는 6710억 개"),
     or None ("토큰마다 370억 개": per token, not a count of tokens)."""
     before, after = text[max(0, start - 12) : start], text[end : end + 12]
+    if after.startswith(tuple(topic_data().model_spec_per)):
+        return None  # "토큰 1조 개당 18만 GPU시간": a basis, per that many, not a count
     for spec, (noun_after, noun_before) in _model_spec_patterns().items():
         if noun_after.match(after) or noun_before.search(before):
             return spec
