@@ -1877,3 +1877,12 @@ def test_a_count_per_which_something_is_done_is_a_basis_not_a_models_count(tmp_p
     )
     report = _report(tmp_path, a=("2025-03-05", body))
     assert _problems(report) == []
+
+
+def test_a_figure_of_a_model_family_is_not_misattributed_to_a_version_of_it(tmp_path):
+    body = (
+        "딥시크 V3는 278만8000 GPU시간이 들었다. 메타 라마 3.1 405B의 3084만 GPU시간은 다른 범위의 "
+        "숫자다."
+    )
+    report = _report(tmp_path, a=("2025-03-14", body))
+    assert _problems(report) == []

@@ -356,7 +356,9 @@ def _judge_figure_ungated(corpus: Corpus, claim: Claim, facts: list[ReferenceFac
     if "/" in value.unit and _is_hardware(model):
         model = None  # a price per GPU-hour names the hardware priced, not a model
     spec = bool(claim.attributes.get("spec"))  # a model's parameters: the facts' model counts
-    same_model = [(f, i) for f, i in usable if model is None or _model_of(f, spec) in (None, model)]
+    same_model = [
+        (f, i) for f, i in usable if model is None or _same_model(_model_of(f, spec), model)
+    ]
     other_model = [(f, i) for f, i in usable if (f, i) not in same_model]
     for pool, wrong_model in ((same_model, False), (other_model, True)):
         # of the facts the claim fits, the one nearest its figure is the one it states; a bound
@@ -585,6 +587,16 @@ def _judge_rank(claim: Claim, facts, steps, published=None):
             return "supported", fact, steps, None, None
     steps.append(f"no reference fact gives rank {rank}")
     return "refuted", facts[0], steps, None, None
+
+
+def _same_model(of_fact: str | None, claimed: str) -> bool:
+    """Whether a fact's model is the claim's: the same, or a version of the family the claim
+    names ("메타 라마의 3084만 GPU시간" against Llama 3.1's record)."""
+    if of_fact in (None, claimed):
+        return True
+    from claimcheck.extract.mentions import entity_parent
+
+    return entity_parent(of_fact) == claimed
 
 
 def _judge_statement(claim: Claim, facts: list[ReferenceFact]):
