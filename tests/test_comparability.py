@@ -1242,6 +1242,9 @@ def test_a_headline_without_a_moment_heads_a_past_sessions_close_not_its_intrada
             "그 회사가 하루에 날린 시총은 3200억 달러로, 원화로 환산하면 약 465조 원이다.",
             "consistent",
         ),
+        # the rate named first, then the sum equated with its conversion
+        ("지금 환율로 그 회사가 날린 시총 3200억 달러는 약 365조 원이다.", "inconsistent"),
+        ("오늘 환율로 치면 3200억 달러는 약 465조 원이다.", "consistent"),
     ],
 )
 def test_a_conversion_said_in_words_is_checked_as_a_conversion(tmp_path, body, verdict):

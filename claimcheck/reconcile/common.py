@@ -166,6 +166,10 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
             if _conversion("said").match(gap):
                 pairs.append((first, second))
                 continue
+            lead = first.sentence[: qa.start - first.start]
+            if _conversion("equated").match(gap) and _conversion("rate_lead").search(lead):
+                pairs.append((first, second))  # "지금 환율로 1000억 달러는 약 152조 원"
+                continue
             if len(sums) == 2 and _glossed_in_brackets(first, qa, qb):
                 pairs.append((first, second))
     # "… 557만6000달러다. 우리 돈으로 약 80억 원이다.": a sentence that opens by converting
