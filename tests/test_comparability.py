@@ -49,6 +49,11 @@ def _problems(report, figure: str | None = None):
     return out
 
 
+def _problems_in(tmp_path: Path, *article: str):
+    """The problem findings of one article (publication date, body[, headline])."""
+    return _problems(_report(tmp_path, a=tuple(article)))
+
+
 def _the_dispute(report):
     """The report's one `disputed` finding and the figures it sets against each other."""
     (dispute,) = [f for f in report.findings if f.verdict == "disputed"]
@@ -1417,8 +1422,7 @@ def test_a_habit_is_nobodys_figure_and_a_denied_maker_is_no_maker(tmp_path):
         '두세 번은 30% 넘게 빠진다"고 말했다. GPU 옆에 붙는 HBM은 엔비디아가 아니라 SK하이닉스 같은 '
         "메모리 업체가 만든다."
     )
-    report = _report(tmp_path, a=("2025-02-27", body))
-    assert _problems(report) == []
+    assert _problems_in(tmp_path, "2025-02-27", body) == []
 
 
 def test_a_founding_year_of_a_company_the_story_quotes_is_not_the_story_companys(tmp_path):
@@ -1613,8 +1617,7 @@ def test_rounded_conversions_each_at_the_days_rate_are_not_at_odds(tmp_path):
         "이 앱의 유료 요금제는 월 20달러(약 3만 원)다. 회사는 지난해 광고비로 20만 달러"
         "(약 2억8500만 원)를 썼다고 밝혔다."
     )
-    report = _report(tmp_path, a=("2025-02-03", body))
-    assert _problems(report) == []
+    assert _problems_in(tmp_path, "2025-02-03", body) == []
 
 
 # --- a chip's spec in bytes ------------------------------------------------------------------
@@ -1643,13 +1646,11 @@ def test_a_chips_nvlink_bandwidth_is_checked_against_its_rating(tmp_path):
     ],
 )
 def test_chip_specs_of_other_chips_kinds_or_tests_are_not_refuted(tmp_path, sentence):
-    report = _report(tmp_path, a=("2025-03-20", _STORY + sentence))
-    assert _problems(report) == []
+    assert _problems_in(tmp_path, "2025-03-20", _STORY + sentence) == []
 
 
 def test_a_wrong_memory_capacity_of_the_chip_is_refuted(tmp_path):
-    report = _report(tmp_path, a=("2025-03-20", _STORY + "H800에는 HBM3 메모리 64GB가 탑재된다."))
-    (refuted,) = _problems(report)
+    (refuted,) = _problems_in(tmp_path, "2025-03-20", _STORY + "H800에는 HBM3 메모리 64GB가 탑재된다.")
     assert refuted.verdict == "refuted" and refuted.reference.fact == "h800-memory"
 
 
@@ -1710,8 +1711,7 @@ def test_an_experts_answers_speak_of_the_story_company(tmp_path):
         "딥시크 쇼크의 의미를 물었다.\n\n문: V3는 어떤 칩으로 훈련했나.\n\n"
         "답: 엔비디아 H800 2084개를 썼다고 보고서에 나옵니다."
     )
-    report = _report(tmp_path, a=("2025-02-20", body, "[인터뷰] 윤서진 중앙공대 교수"))
-    (refuted,) = _problems(report)
+    (refuted,) = _problems_in(tmp_path, "2025-02-20", body, "[인터뷰] 윤서진 중앙공대 교수")
     assert refuted.verdict == "refuted" and refuted.reference.fact == "v3-cluster-size"
 
 
@@ -1724,8 +1724,7 @@ def test_servers_counted_before_their_number_are_not_chips(tmp_path):
 
 def test_a_headline_bound_passed_agrees_with_the_body_figure_above_it(tmp_path):
     body = "SK하이닉스는 올해 1분기 매출 17조6391억 원, 영업이익 7조4405억 원을 기록했다."
-    report = _report(tmp_path, a=("2025-04-25", body, "SK하이닉스, 1분기 영업익 7조 넘겨"))
-    assert _problems(report) == []
+    assert _problems_in(tmp_path, "2025-04-25", body, "SK하이닉스, 1분기 영업익 7조 넘겨") == []
 
 
 def test_the_figure_a_series_moves_to_is_the_quantity_it_moved_from(tmp_path):
@@ -1878,8 +1877,7 @@ def test_a_count_per_which_something_is_done_is_a_basis_not_a_models_count(tmp_p
         "딥시크의 V3는 14조8000억 개 토큰으로 사전학습했다. 나눠 보면 토큰 1조 개당 약 18만 "
         "GPU시간을 쓴 셈이다."
     )
-    report = _report(tmp_path, a=("2025-03-05", body))
-    assert _problems(report) == []
+    assert _problems_in(tmp_path, "2025-03-05", body) == []
 
 
 def test_a_figure_of_a_model_family_is_not_misattributed_to_a_version_of_it(tmp_path):
@@ -1887,5 +1885,4 @@ def test_a_figure_of_a_model_family_is_not_misattributed_to_a_version_of_it(tmp_
         "딥시크 V3는 278만8000 GPU시간이 들었다. 메타 라마 3.1 405B의 3084만 GPU시간은 다른 범위의 "
         "숫자다."
     )
-    report = _report(tmp_path, a=("2025-03-14", body))
-    assert _problems(report) == []
+    assert _problems_in(tmp_path, "2025-03-14", body) == []

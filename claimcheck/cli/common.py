@@ -293,12 +293,17 @@ def _indenter() -> Callable[[Any, int], str]:
         kind = type(value)
         if kind is str:
             return string(value)
-        if kind is dict:
+        if kind is dict or kind is list:
             if not value:
-                return "{}"
+                return "{}" if kind is dict else "[]"
             if level >= 62:
                 return _deep(value, level)
             inner = level + 1
+            if kind is list:
+                items = [
+                    string(item) if type(item) is str else indented(item, inner) for item in value
+                ]
+                return "[" + pads[inner] + seps[inner].join(items) + pads[level] + "]"
             # strings, ints and None, nearly every value of a report, without a call each
             pairs = [
                 string(key if type(key) is str else key_text(key))
@@ -315,14 +320,6 @@ def _indenter() -> Callable[[Any, int], str]:
                 for key, item in value.items()
             ]
             return "{" + pads[inner] + seps[inner].join(pairs) + pads[level] + "}"
-        if kind is list:
-            if not value:
-                return "[]"
-            if level >= 62:
-                return _deep(value, level)
-            inner = level + 1
-            items = [string(item) if type(item) is str else indented(item, inner) for item in value]
-            return "[" + pads[inner] + seps[inner].join(items) + pads[level] + "]"
         if kind is int:
             return int.__repr__(value)
         return _deep(value, level)
