@@ -150,6 +150,11 @@ def test_holdout_articles_are_not_articles_of_an_earlier_corpus(folder):
 _FURNITURE = ("※", "ⓒ", "©", "Copyright")
 
 
+def _furniture(line: str) -> bool:
+    """A disclaimer, a copyright line or a byline with its e-mail address: page furniture."""
+    return line.startswith(_FURNITURE) or "@" in line
+
+
 @pytest.mark.parametrize(
     "folder, earlier",
     [(folder, [CORPUS, *HELD_OUT[:i]]) for i, folder in enumerate(HELD_OUT) if i >= 2],
@@ -157,13 +162,13 @@ _FURNITURE = ("※", "ⓒ", "©", "Copyright")
 )
 def test_later_holdout_shares_no_sentence_with_an_earlier_corpus(folder, earlier):
     # stricter than whole-text equality: no line of prose (30 characters or more) may be reused;
-    # page furniture ("※ 외부 필자의 기고는 …", "ⓒ …") is the same on every outlet's page
+    # page furniture ("※ 외부 필자의 기고는 …", "ⓒ …", a byline's e-mail) repeats across pages
     seen = {
         line.strip()
         for f in earlier
         for path in article_files(f)
         for line in article_text(path).splitlines()
-        if len(line.strip()) >= 30 and not line.strip().startswith(_FURNITURE)
+        if len(line.strip()) >= 30 and not _furniture(line.strip())
     }
     for path in article_files(folder):
         reused = [line for line in article_text(path).splitlines() if line.strip() in seen]

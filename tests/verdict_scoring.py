@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout33 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout35 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -145,6 +145,12 @@ HOLDOUTS = {
     # Never tune on them.
     "holdout32": CORPUS.parent / "verdicts_holdout32",
     "holdout33": CORPUS.parent / "verdicts_holdout33",
+    # Written by two more helpers while 32-33 were studied (business and economy desks, January
+    # to April 2025; less formal and mixed registers: a live blog, a video script, a bubble Q&A,
+    # lecture notes, a city's press release, a startup's blog, an app newsletter, an export-control
+    # wire), kept unread until the fifth pass's final rules. Never tune on them.
+    "holdout34": CORPUS.parent / "verdicts_holdout34",
+    "holdout35": CORPUS.parent / "verdicts_holdout35",
 }
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
