@@ -1886,3 +1886,15 @@ def test_a_figure_of_a_model_family_is_not_misattributed_to_a_version_of_it(tmp_
         "숫자다."
     )
     assert _problems_in(tmp_path, "2025-03-14", body) == []
+
+
+def test_a_companys_own_tech_blog_tells_its_own_figures(tmp_path):
+    body = (
+        "누리AI 기술블로그 | 학습인프라팀 | 2025.05.20\n\n"
+        "안녕하세요, 누리AI 학습인프라팀입니다. 누리-3B는 클라우드에서 빌린 GPU 64장으로 3주 동안 "
+        "사전학습했습니다. 임차료는 GPU 1시간당 2.4달러였습니다.\n\n딥시크는 V3를 H800 2084개로 "
+        "훈련했다고 밝혔죠. 규모가 다릅니다."
+    )
+    report = _report(tmp_path, outlet="누리AI 기술블로그", a=("2025-05-20", body))
+    (wrong,) = _problems(report)  # only DeepSeek's figure, named, is checked against its record
+    assert wrong.reference.fact == "v3-cluster-size"

@@ -248,7 +248,10 @@ def _publisher(contexts: list[SentenceContext]) -> str | None:
     # the publisher's name as the story writes it, with a particle ("솔빛에이아이는 … 밝혔다")
     word = outlet.split()[0]
     said = re.compile(rf"{re.escape(word)}(?:은|는|이|가|의)\s")
-    return word if any(said.search(ctx.text + " ") for ctx in contexts) else None
+    if any(said.search(ctx.text + " ") for ctx in contexts):
+        return word
+    # a company's own blog signs its posts with its name ("소담AI 학습인프라팀입니다")
+    return word if sum(ctx.text.count(word) for ctx in contexts) >= 2 else None
 
 
 def _unknown_story_subject(contexts: list[SentenceContext], known: int) -> str | None:
