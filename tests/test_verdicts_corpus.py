@@ -33,11 +33,11 @@ from verdict_scoring import (
 
 # raised by the lead once the verdict rules land
 FLOORS = {
-    # just below the figures measured after the third pass of issue 14's rules (corpus 98.4%
-    # and 90.7%, seeds 86.7% and 78.6%); the issue's target is 0.9 for both on the corpus (met);
+    # just below the figures measured after the fifth pass of issue 14's rules (corpus 98.4%
+    # and 92.6%, seeds 86.7% and 78.6%); the issue's target is 0.9 for both on the corpus (met);
     # the held-out sets say how far that generalises (README: Verdicts you can trust)
     "corpus_precision": 0.98,
-    "corpus_recall": 0.90,
+    "corpus_recall": 0.92,
     "seeds_precision": 0.85,
     "seeds_recall": 0.75,
 }
