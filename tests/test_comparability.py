@@ -1898,3 +1898,15 @@ def test_a_companys_own_tech_blog_tells_its_own_figures(tmp_path):
     report = _report(tmp_path, outlet="누리AI 기술블로그", a=("2025-05-20", body))
     (wrong,) = _problems(report)  # only DeepSeek's figure, named, is checked against its record
     assert wrong.reference.fact == "v3-cluster-size"
+
+
+def test_chips_a_named_model_was_trained_on_are_its_makers_in_anothers_story(tmp_path):
+    body = (
+        "누리AI 기술블로그 | 학습인프라팀\n\n누리AI 학습인프라팀입니다. 누리AI의 모델은 GPU 64장으로 "
+        "학습했습니다.\n\n자주 비교되는 딥시크 R1은 H800 2048장으로 훈련됐다고 합니다."
+    )
+    report = _report(tmp_path, outlet="누리AI 기술블로그", a=("2025-05-20", body))
+    counts = {c.quantity.text: c.subject for c in report.claims if c.topic == "gpu_count"}
+    assert counts["2048장"] == "deepseek" and counts["64장"] != "deepseek"
+    (wrong,) = _problems(report)
+    assert wrong.verdict == "misattributed" and wrong.subject == "deepseek"

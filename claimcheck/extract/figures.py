@@ -529,7 +529,8 @@ def _classify(
     ):
         subject = None  # "미국 빅테크들이 수만 대의 GPU를": someone else's chips
     elif name == "gpu_count" and subject is None:
-        subject = ctx.story_subject
+        # the maker of the model trained on them ("딥시크 R1은 H800 2048장으로"), else the story's
+        subject = _owner_of_model(ctx, start) or ctx.story_subject
     if name == "gpu_count":
         # the object is the chip counted; the model trained on it is an attribute
         # the chip written right before the count ("H800 1만 개, H20 3만 개"), else the nearest
