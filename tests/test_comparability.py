@@ -1910,3 +1910,19 @@ def test_chips_a_named_model_was_trained_on_are_its_makers_in_anothers_story(tmp
     assert counts["2048장"] == "deepseek" and counts["64장"] != "deepseek"
     (wrong,) = _problems(report)
     assert wrong.verdict == "misattributed" and wrong.subject == "deepseek"
+
+
+@pytest.mark.parametrize(
+    ("body", "verdicts"),
+    [
+        # a loss converted with its sign is checked by its size (1,453.86 won a dollar: fits)
+        ("인텔은 지난 분기 순손실 -18억 달러(약 -2조6000억 원)를 냈다.", ["consistent"]),
+        ("인텔은 지난 분기 순손실 -18억 달러(약 -1조6000억 원)를 냈다.", ["inconsistent"]),
+        # a conversion that drops the sign implies no rate: no check, and no crash
+        ("인텔은 지난 분기 -18억 달러(약 2조6000억 원)의 손실을 냈다.", []),
+    ],
+)
+def test_a_negative_sum_and_its_conversion_are_checked_by_their_size(tmp_path, body, verdicts):
+    report = _report(tmp_path, a=("2025-01-31", body))
+    conversions = [f for f in report.findings if f.kind == "internal"]
+    assert [f.verdict for f in conversions] == verdicts

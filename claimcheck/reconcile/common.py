@@ -226,10 +226,11 @@ def day_rate_fit(corpus: Corpus, first: Claim, second: Claim) -> bool | None:
     qa, qb = quantity_of(first), quantity_of(second)
     a, b = amount(qa), amount(qb)
     ma, mb = money(qa.unit), money(qb.unit)
-    if not (a and b and ma and mb):
+    if not (a and b and ma and mb) or a * b < 0:
         return None
     try:
-        check = fx.implied_rate_check(a, ma[0], b, mb[0], corpus.published(first.article))
+        # a loss converted ("-5억 달러(약 -7000억 원)") by its size
+        check = fx.implied_rate_check(abs(a), ma[0], abs(b), mb[0], corpus.published(first.article))
     except (LookupError, ValueError):
         return None
     return check.plausible or rounding_covers(qa, qb, check) is not None

@@ -31,7 +31,9 @@ def internal(corpus: Corpus) -> list[Finding]:
     findings = [
         _conversion(corpus, first, second)
         for first, second in conversion_pairs(corpus)
-        if _amount(first) and _amount(second)  # a vague "수천억 원" implies no rate
+        # a vague "수천억 원" implies no rate; a loss converted ("-5억 달러(약 -7000억 원)") is
+        # checked by its size, and a sum whose sign the conversion drops implies none
+        if (_amount(first) or 0) * (_amount(second) or 0) > 0
     ]
     findings.extend(_rates_within_article(corpus))
     findings.extend(_headline_vs_body(corpus))
@@ -49,8 +51,8 @@ def _conversion(corpus: Corpus, first: Claim, second: Claim) -> Finding:
     published = corpus.published(first.article)
     a, b = quantity_of(first), quantity_of(second)
     money_a, money_b = money(a.unit), money(b.unit)
-    amount_a, amount_b = _amount(first), _amount(second)
-    # conversion_pairs pairs money figures; internal() passes only those with an amount.
+    amount_a, amount_b = abs(_amount(first) or 0), abs(_amount(second) or 0)
+    # conversion_pairs pairs money figures; internal() passes only those with amounts of a sign.
     assert money_a and money_b and amount_a and amount_b
     try:
         check = fx.implied_rate_check(amount_a, money_a[0], amount_b, money_b[0], published)
@@ -120,7 +122,7 @@ def _rates_within_article(corpus: Corpus) -> list[Finding]:
             qa, qb = quantity_of(first), quantity_of(second)
             currencies = ((money(qa.unit) or ("",))[0], (money(qb.unit) or ("",))[0])
             amount_a, amount_b = _amount(first), _amount(second)
-            if currencies == ("USD", "KRW") and amount_a and amount_b:
+            if currencies == ("USD", "KRW") and amount_a and amount_b and amount_a * amount_b > 0:
                 rates.append((amount_b / amount_a, first, second))
         if len(rates) < 2:
             continue
