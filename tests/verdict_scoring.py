@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout35 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout37 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -151,6 +151,10 @@ HOLDOUTS = {
     # wire), kept unread until the fifth pass's final rules. Never tune on them.
     "holdout34": CORPUS.parent / "verdicts_holdout34",
     "holdout35": CORPUS.parent / "verdicts_holdout35",
+    # Written by two more helpers at the end of the fifth pass (a weekly economics magazine and its
+    # site; newsletters and specialist blogs), kept unread until its final rules. Never tune on them.
+    "holdout36": CORPUS.parent / "verdicts_holdout36",
+    "holdout37": CORPUS.parent / "verdicts_holdout37",
 }
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
