@@ -1926,3 +1926,14 @@ def test_a_negative_sum_and_its_conversion_are_checked_by_their_size(tmp_path, b
     report = _report(tmp_path, a=("2025-01-31", body))
     conversions = [f for f in report.findings if f.kind == "internal"]
     assert [f.verdict for f in conversions] == verdicts
+
+
+def test_chips_listed_after_a_count_of_chips_held_are_its_parts_not_a_training_cluster(tmp_path):
+    body = (
+        "딥시크는 V3를 H800 2048개로 훈련했다고 밝혔다.\n\n"
+        "- 보유 GPU: 호퍼 계열 약 5만 장. H800 1만 장, H100 1만 장, 나머지는 H20"
+    )
+    report = _report(tmp_path, a=("2025-02-07", body))
+    assert [f for f in _problems(report) if f.verdict in ("refuted", "contradiction")] == []
+    parts = [c for c in report.claims if c.quantity and c.quantity.text == "1만 장"]
+    assert len(parts) == 2 and {(c.frame.scope, c.frame.measure) for c in parts} == {("fleet", "part")}

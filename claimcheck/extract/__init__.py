@@ -42,6 +42,7 @@ def extract_claims(article: Article) -> list[Claim]:
         market_owner: tuple[int, str | None] = (-1, None)  # (paragraph, owner)
         market_frame: tuple[int, Frame | None] = (-1, None)  # (paragraph, frame)
         closed = -1  # the paragraph that has stated a session's close
+        fleet: tuple[int, Draft | None] = (-1, None)  # (paragraph, a count of chips held)
         corrected = _correction_blocks(story_contexts)
         dateline: dict[int, str] = {}  # by paragraph
         latest: dict[int, str] = {}  # by paragraph: the last full date written so far
@@ -104,6 +105,8 @@ def extract_claims(article: Article) -> list[Claim]:
                 market_frame = (block, frames[-1])
             if frames and frames[-1].moment == "close":
                 closed = block  # (a look back at another day's close before a live figure is not)
+            figures, whole = _parts_of_whole(figures, fleet[1] if fleet[0] == block else None)
+            fleet = (block, whole)
             # Headings count too: a deck line under a headline may be the only place a figure or a
             # ban is stated.
             for draft in figures + statement_drafts(ctx, figures):
@@ -195,6 +198,24 @@ def _story_subject(contexts: list[SentenceContext]) -> str | None:
         return _unknown_story_subject(contexts, 0)
     known = min(counts, key=lambda e: (-counts[e], first[e]))
     return _unknown_story_subject(contexts, counts[known]) or known
+
+
+def _parts_of_whole(figures: list[Draft], held: Draft | None) -> tuple[list[Draft], Draft | None]:
+    """Chips counted after a count of the chips a company holds, in its sentence or paragraph, each
+    smaller than it and of no scope of their own, are its parts ("보유 GPU: 호퍼 계열 약 5만 장.
+    H800 1만 장, H100 1만 장, 나머지는 H20"): the fleet's, never a training cluster's. Returns the
+    figures and the last such whole."""
+    for draft in figures:
+        frame, quantity = draft.frame, draft.quantity
+        if draft.topic != "gpu_count" or frame is None or quantity is None:
+            continue
+        if frame.scope == "fleet" and frame.measure == "level":
+            held = draft
+            continue
+        size = held.quantity.value or held.quantity.high if held and held.quantity else None
+        if size is not None and not frame.scope and (quantity.value or size) < size:
+            draft.frame = frame.model_copy(update={"scope": "fleet", "measure": "part"})
+    return figures, held
 
 
 def _interviewee(contexts: list[SentenceContext]) -> tuple[bool, str | None]:
