@@ -1968,3 +1968,30 @@ def test_chips_listed_after_a_count_of_chips_held_are_its_parts_not_a_training_c
 )
 def test_an_article_with_no_problem_figure(tmp_path, article):
     assert _problems_in(tmp_path, *article) == []
+
+
+def test_a_company_the_story_introduced_owns_its_figures_where_named_again(tmp_path):
+    # The startup is introduced once in apposition ("스타트업 노바브레인은"); named again with a
+    # particle, its training bill is its own, not the story company's V3 cost. The story company's
+    # own wrong figure in the same article is still refuted.
+    body = (
+        "딥시크는 V3를 H800 2048개로 훈련했다고 밝혔다. 국내 AI 스타트업 노바브레인은 지난해 "
+        "GPU 512장으로 자체 모델을 학습했다. 노바브레인은 학습비로 300만 달러를 썼다고 설명했다. "
+        "딥시크는 V3 학습에 120만 달러가 들었다고 주장했다."
+    )
+    report = _report(tmp_path, a=("2025-02-10", body))
+    assert _problems(report, "300만 달러") == []
+    (owned,) = [c for c in report.claims if c.quantity and c.quantity.text == "300만 달러"]
+    assert owned.subject == "노바브레인"
+    assert [f.verdict for f in _problems(report, "120만 달러")] == ["refuted"]
+
+
+def test_a_company_introduced_with_its_head_in_brackets_owns_its_figures(tmp_path):
+    body = (
+        "딥시크는 V3를 H800 2048개로 훈련했다고 밝혔다. 한결(대표 김민수)은 H800 1024개를 "
+        "확보했다. 한결은 학습에 300만 달러를 썼다고 말했다."
+    )
+    report = _report(tmp_path, a=("2025-02-10", body))
+    assert _problems(report) == []
+    owners = {c.quantity.text: c.subject for c in report.claims if c.quantity}
+    assert owners["1024개"] == "한결" and owners["300만 달러"] == "한결"

@@ -33,7 +33,8 @@ def extract_claims(article: Article) -> list[Claim]:
     claims: list[dict] = []
     for _story, story_contexts in sorted(contexts.items()):
         _confirm_mentions(story_contexts)
-        subject = _story_subject(story_contexts)
+        names = _introduced_names(story_contexts)
+        subject = _story_subject(story_contexts, names)
         interview, interviewee = _interviewee(story_contexts)
         models = Counter(m.entity for c in story_contexts for m in c.mentions if m.type == "model")
         story_model = models.most_common(1)[0][0] if models else None
@@ -48,6 +49,7 @@ def extract_claims(article: Article) -> list[Claim]:
         latest: dict[int, str] = {}  # by paragraph: the last full date written so far
         section_day: str | None = None  # "■ 1월 27일": a timeline's day, over its paragraphs
         for ctx in story_contexts:
+            ctx.introduced_names = names
             # an interviewee's answer speaks of their own organisation's figures
             ctx.story_subject = interviewee if interview and _answers(ctx) else subject
             day_line = _day_line(ctx)
@@ -180,7 +182,7 @@ def _confirm_mentions(contexts: list[SentenceContext]) -> None:
         ctx.mentions = confirmed(ctx.mentions, ctx.text, story_ids, story_text)
 
 
-def _story_subject(contexts: list[SentenceContext]) -> str | None:
+def _story_subject(contexts: list[SentenceContext], names: frozenset[str]) -> str | None:
     """The company a story is about: the one named most often (first named breaks ties)."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
@@ -195,9 +197,9 @@ def _story_subject(contexts: list[SentenceContext]) -> str | None:
     if publisher is not None:
         return publisher
     if not counts:
-        return _unknown_story_subject(contexts, 0)
+        return _unknown_story_subject(contexts, names, 0)
     known = min(counts, key=lambda e: (-counts[e], first[e]))
-    return _unknown_story_subject(contexts, counts[known]) or known
+    return _unknown_story_subject(contexts, names, counts[known]) or known
 
 
 def _parts_of_whole(figures: list[Draft], held: Draft | None) -> tuple[list[Draft], Draft | None]:
@@ -275,13 +277,21 @@ def _publisher(contexts: list[SentenceContext]) -> str | None:
     return word if sum(ctx.text.count(word) for ctx in contexts) >= 2 else None
 
 
-def _unknown_story_subject(contexts: list[SentenceContext], known: int) -> str | None:
+def _introduced_names(contexts: list[SentenceContext]) -> frozenset[str]:
+    """The names the alias table does not know that some sentence of the story makes entities
+    (frames.unknown_entities: "스타트업 노바브레인은", "노바브레인(대표 이서준)은"): the same name
+    is an owner wherever the story writes it with a particle ("노바브레인은 300만 달러를 썼다")."""
+    from claimcheck.extract.frames import unknown_entities
+
+    return frozenset(word for ctx in contexts for _, word, _ in unknown_entities(ctx.text + " "))
+
+
+def _unknown_story_subject(
+    contexts: list[SentenceContext], names: frozenset[str], known: int
+) -> str | None:
     """A company the alias table does not know ("한결랩스는 … 밝혔다") is the story's subject when
     it is named more often than any known one, at least three times: a startup's own press
     release is not the story of the rival it compares itself with."""
-    from claimcheck.extract.frames import unknown_entities
-
-    names = {word for ctx in contexts for _, word, _ in unknown_entities(ctx.text + " ")}
     text = "\n".join(ctx.text for ctx in contexts)
     counted = sorted(((text.count(name), name) for name in names), reverse=True)
     if counted and counted[0][0] >= 3 and counted[0][0] > known:

@@ -37,6 +37,9 @@ class SentenceContext:
     recent_market_owner: str | None = None
     # the frame of the last market figure of the paragraph's earlier sentences
     recent_market_frame: Frame | None = None
+    # the names the story makes entities somewhere (frames.unknown_entities): an owner in any
+    # sentence that writes them with a particle, introduced or not
+    introduced_names: frozenset[str] = frozenset()
     # in a correction box, what the outlet reported before and now takes back
     retracted: bool = False
     _dates: list | None = None  # dates.DateMention, read once per sentence

@@ -74,6 +74,7 @@ class FrameData(_Data):
     moments: dict[str, list[str]]
     entity_suffixes: list[str]
     appositive_nouns: list[str]
+    introducing_titles: list[str]
     anaphoric_owners: list[str]
     not_owners: list[str]
     baseline_after: list[str]
@@ -560,30 +561,37 @@ def bracket_owner(text: str, start: int) -> str | None:
     return word
 
 
-def unknown_entity_before(text: str, start: int) -> tuple[int, str] | None:
+def unknown_entity_before(
+    text: str, start: int, introduced: frozenset[str] = frozenset()
+) -> tuple[int, str] | None:
     """The last word before `start` that names a company or index and carries a subject particle:
-    by its ending ("리노공업은", "다우지수는"), by Latin letters in a Hangul name ("란징AI는"), or
-    in apposition to a noun such as 업체 or 모회사 ("모회사 환팡이"): (its start, the word)."""
+    by its ending ("리노공업은", "다우지수는"), by Latin letters in a Hangul name ("란징AI는"), in
+    apposition to a noun such as 업체 or 모회사 ("모회사 환팡이"), with its head in brackets
+    ("노바브레인(대표 이서준)은"), or one of the `introduced` names the story made entities so
+    elsewhere ("노바브레인은" after "스타트업 노바브레인은"): (its start, the word)."""
     found = None
-    for at, word, end in unknown_entities(text[:start] + " "):
+    for at, word, end in unknown_entities(text[:start] + " ", introduced):
         if end > start + 1:
             break
         found = (at, word)
     return found
 
 
-def unknown_entities(text: str) -> list[tuple[int, str, int]]:
+def unknown_entities(
+    text: str, introduced: frozenset[str] = frozenset()
+) -> list[tuple[int, str, int]]:
     """Every word of `text` that names a company or index the alias table may not know and
     carries a subject particle (see unknown_entity_before): (its start, the word, the end of
     the word with its particle)."""
     words = _entity_words()
-    found = []
+    found = [(m.start(1), m.group(1), m.end()) for m in _headed_name().finditer(text)]
     for m in _SUBJECT_WORD.finditer(text):
         word = m.group(1)
         if len(word) < 2 or word in words.not_owners:
             continue
         if (
-            word.endswith(words.suffixes)
+            word in introduced
+            or word.endswith(words.suffixes)
             or (_LATIN_LETTER.search(word) and _HANGUL_SYLLABLE.search(word))  # mixed
             or _LISTED_NAME.fullmatch(word)  # "ASML은", "AMD는": a listed name
         ):
@@ -596,7 +604,18 @@ def unknown_entities(text: str) -> list[tuple[int, str, int]]:
         # "전력 설비주인 비스트라는": named in apposition to what it is (a stock, a maker…)
         if before.endswith(words.described) or before in words.appositive_nouns:
             found.append((m.start(1), word, m.end()))
-    return found
+    return sorted(found)
+
+
+@functools.cache
+def _headed_name() -> re.Pattern[str]:
+    """A name with its head in brackets after it ("노바브레인(대표 이서준)은"), as news writing
+    introduces a company on first mention."""
+    titles = "|".join(re.escape(w) for w in frame_data().introducing_titles)
+    return rx.compile(
+        rf"(?<![0-9A-Za-z\uac00-\ud7a3&])([0-9A-Za-z\uac00-\ud7a3&]{{2,}})"
+        rf"\((?:{titles})[ ·][^()]{{1,20}}\)(?:은|는|이|가|의|도)?\s"
+    )
 
 
 _LATIN_LETTER = rx.compile(r"[A-Za-z]")
