@@ -158,6 +158,7 @@ HOLDOUTS = {
     # Written by four helpers at the start of the sixth pass (wire news and market reports;
     # business analysis; interviews and explainers; policy, talent and app usage), each measured
     # once before it was read. Never tune on them.
+    "holdout38": CORPUS.parent / "verdicts_holdout38",
     "holdout40": CORPUS.parent / "verdicts_holdout40",
     "holdout41": CORPUS.parent / "verdicts_holdout41",
 }
