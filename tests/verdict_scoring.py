@@ -159,6 +159,7 @@ HOLDOUTS = {
     # business analysis; interviews and explainers; policy, talent and app usage), each measured
     # once before it was read. Never tune on them.
     "holdout38": CORPUS.parent / "verdicts_holdout38",
+    "holdout39": CORPUS.parent / "verdicts_holdout39",
     "holdout40": CORPUS.parent / "verdicts_holdout40",
     "holdout41": CORPUS.parent / "verdicts_holdout41",
 }
