@@ -1995,3 +1995,62 @@ def test_a_company_introduced_with_its_head_in_brackets_owns_its_figures(tmp_pat
     assert _problems(report) == []
     owners = {c.quantity.text: c.subject for c in report.claims if c.quantity}
     assert owners["1024개"] == "한결" and owners["300만 달러"] == "한결"
+
+
+def test_a_sum_over_a_count_of_companies_is_the_groups_not_the_story_companys(tmp_path):
+    # "세 곳을 더하면": the three hyperscalers' total spending, no one company's; it neither
+    # disputes nor refutes the story company's training cost.
+    body = (
+        "딥시크는 V3 훈련비가 557만6000달러라고 밝혔다. 구글과 메타, 아마존 세 곳을 더하면 "
+        "지난해 데이터센터 투자액은 2100억 달러(약 302조 원)에 이른다는 분석이 나온다."
+    )
+    report = _report(tmp_path, a=("2025-02-07", body))
+    assert _problems(report) == []
+    (total,) = [c for c in report.claims if c.quantity and c.quantity.text == "2100억 달러"]
+    assert total.subject is None and total.frame.subject_basis == "none"
+
+
+def test_a_day_recalled_in_a_clause_ending_in_deon_is_not_the_day_ineal_counts_from(tmp_path):
+    # "지난 3일 7% 밀렸던 삼성전자는 이날 1.2% 올랐다": 이날 is the story's day (the 14th), not the
+    # 3rd the clause recalls; nor is the 3rd the day of the paragraph's next figure.
+    body = (
+        "14일 유가증권시장에서 반도체주가 반등했다.\n\n"
+        "지난 3일 7% 밀렸던 삼성전자는 이날 1.2% 올랐다. 코스피는 0.4% 오른 2550.10에 마감했다."
+    )
+    report = _report(tmp_path, a=("2025-02-14", body))
+    days = {c.quantity.text: c.frame.as_of for c in report.claims if c.quantity}
+    assert days["7%"] == "2025-02-03"
+    assert days["1.2%"] == "2025-02-14" and days["0.4%"] == "2025-02-14"
+
+
+def test_a_company_named_after_a_compound_trade_noun_owns_its_move_and_its_headline(tmp_path):
+    # "장비업체 도담은": in apposition to a trade noun (…업체), an entity; the headline names it
+    # bare before its figure.
+    body = (
+        "엔비디아는 27일(현지시간) 16.97% 내린 118.42달러에 마감했다.\n\n"
+        "28일 코스닥시장에서 검사장비업체 도담은 11.2% 내린 9870원에 마감했다."
+    )
+    report = _report(tmp_path, a=("2025-01-28", body, "엔비디아 급락에 장비주 휘청…도담 11% 뚝"))
+    owners = {c.quantity.text: c.subject for c in report.claims if c.quantity}
+    assert owners["11.2%"] == "도담" and owners["11%"] == "도담"
+    assert _problems(report) == []
+
+
+def test_a_research_firm_in_apposition_is_the_source_of_its_estimate_not_its_owner(tmp_path):
+    # "리서치업체 가람인사이트는 … 추정했다": the firm estimates the story company's all-in cost,
+    # a scope dispute with the final run's 557만6000달러, not a figure of its own.
+    body = (
+        "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다. 미국 리서치업체 가람인사이트는 "
+        "GPU 구매와 인건비를 더하면 딥시크의 총비용이 최소 9억 달러라고 추정했다."
+    )
+    dispute, figures = _the_dispute(_report(tmp_path, a=("2025-02-12", body)))
+    assert figures == {"557만6000달러", "최소 9억 달러"}
+
+
+def test_a_headline_move_of_unsaid_direction_takes_the_bodys(tmp_path):
+    # "주가 11% 출렁": the headline leaves the direction to the body's "내린"; it abridges -11.2%.
+    body = "3일 유가증권시장에서 SK하이닉스는 11.2% 내린 19만9200원에 마감했다."
+    report = _report(tmp_path, a=("2025-02-03", body, "SK하이닉스 주가 11% 출렁"))
+    assert _problems(report) == []
+    (headline,) = [f for f in report.findings if f.kind == "internal" and f.topic == "stock_change"]
+    assert headline.verdict == "consistent"

@@ -151,8 +151,14 @@ def _day_line(ctx: SentenceContext) -> str | None:
 def _remember_date(ctx: SentenceContext, dateline: dict[int, str], latest: dict[int, str]) -> None:
     # "전날" looks back from the day the paragraph reports: it is never the day a later
     # "이날" or "전날" counts from ("…마감했다. 전날 16.97% 폭락하며 … 전날 7.9% 급락했던")
+    from claimcheck.extract.dates import looks_back
+
     looking_back = _looking_back_words()
-    days = [d.value for d in ctx.dates() if ctx.text[d.start : d.end] not in looking_back]
+    days = [
+        d.value
+        for d in ctx.dates()
+        if ctx.text[d.start : d.end] not in looking_back and not looks_back(ctx.text, d.end)
+    ]
     full = [d for d in days if d and len(d) == 10]
     published = ctx.article.meta.published
     if published is not None:

@@ -209,6 +209,9 @@ def date_mentions(
                 written = [
                     d for d in found if d.end <= m.start() and d.value and len(d.value) == 10
                 ]
+                # a day written in a clause that looks back ("지난달 31일 9.86% 급락했던
+                # SK하이닉스는 이날 2.3% 올라") is not the day 이날 counts from
+                written = [d for d in written if not looks_back(text, d.end, m.start())]
                 if key == "today" and written:
                     # "1월 27일(현지시간) … 마감했다며 "이날 사라진 시가총액은": the day the
                     # sentence has just written
@@ -231,6 +234,18 @@ def date_mentions(
                     value = then.isoformat()
                 add(m.start(), m.end(), value)
     return sorted(found, key=lambda d: d.start)
+
+
+_RETROSPECTIVE = rx.compile(r"[\uac00-\ud7a3]던\s")
+
+
+def looks_back(text: str, end: int, limit: int | None = None) -> bool:
+    """Whether the day written up to `end` stands in a clause that looks back, closed by the
+    retrospective ending -던 before the sentence goes on ("지난달 31일 9.86% 급락했던
+    SK하이닉스는"): a day recalled to describe something, not the day the sentence reports."""
+    stop = len(text) if limit is None else limit
+    clause = re.split(r"[,.](?!\d)", text[end:stop], maxsplit=1)[0]  # (not "9.86%")
+    return _RETROSPECTIVE.search(clause) is not None
 
 
 def _moved_past(

@@ -17,6 +17,7 @@ from claimcheck.extract.frames import (
     build_frame,
     frame_data,
     place_named_before,
+    summed_group_before,
     unknown_entity_before,
 )
 from claimcheck.extract.lexicon import FigureTopic, topic_data
@@ -688,6 +689,8 @@ def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
         known = [m for m in ctx.mentions if at < m.end <= start and m.type in _OWNER_TYPES]
         if not known and not any(m.start <= at < m.end for m in ctx.mentions):
             return word
+    if summed_group_before(ctx.text, start):
+        return None  # "네 곳을 합치면 올해 투자액은 3200억 달러": the group's, no one company's
     return subject
 
 

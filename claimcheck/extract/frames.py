@@ -75,6 +75,7 @@ class FrameData(_Data):
     entity_suffixes: list[str]
     appositive_nouns: list[str]
     introducing_titles: list[str]
+    source_nouns: list[str]
     anaphoric_owners: list[str]
     not_owners: list[str]
     baseline_after: list[str]
@@ -88,6 +89,7 @@ class FrameData(_Data):
     update_tags: list[str]
     conversions: dict[str, str]
     public_bodies: dict[str, list[str]]
+    group_sums: dict[str, list[str]]
 
 
 @functools.cache
@@ -570,8 +572,8 @@ def unknown_entity_before(
     ("노바브레인(대표 이서준)은"), or one of the `introduced` names the story made entities so
     elsewhere ("노바브레인은" after "스타트업 노바브레인은"): (its start, the word)."""
     found = None
-    for at, word, end in unknown_entities(text[:start] + " ", introduced):
-        if end > start + 1:
+    for at, word, end in unknown_entities(text + " ", introduced):
+        if end > start + 1 or at >= start:
             break
         found = (at, word)
     return found
@@ -602,9 +604,25 @@ def unknown_entities(
         head = text[: m.start(1)].rstrip()
         before = head[head.rfind(" ") + 1 :]
         # "전력 설비주인 비스트라는": named in apposition to what it is (a stock, a maker…)
-        if before.endswith(words.described) or before in words.appositive_nouns:
+        if before.endswith(words.source_nouns):
+            continue  # "리서치업체 하이드라리서치는 … 추정했다": who estimates, not whose
+        if before.endswith(words.described) or before.endswith(words.appositive_nouns):
             found.append((m.start(1), word, m.end()))
-    return sorted(found)
+    # an introduced name written bare before its figure, as headlines do ("…하람 21% 치솟아")
+    for word in introduced:
+        at = text.find(word + " ")
+        while at >= 0:
+            end = at + len(word) + 1
+            if (at == 0 or not _NAME_CHARACTER.match(text[at - 1])) and _FIGURE_START.match(
+                text, end
+            ):
+                found.append((at, word, end))
+            at = text.find(word + " ", end)
+    return sorted(set(found))
+
+
+_NAME_CHARACTER = rx.compile(r"[0-9A-Za-z\uac00-\ud7a3&]")
+_FIGURE_START = rx.compile(r"[-+△▲▼]?\d")
 
 
 @functools.cache
@@ -629,8 +647,9 @@ class _EntityWords:
 
     suffixes: tuple[str, ...]
     not_owners: frozenset[str]
-    appositive_nouns: frozenset[str]
+    appositive_nouns: tuple[str, ...]  # ends of the word before ("설계업체 하람은")
     described: tuple[str, ...]  # each appositive noun + 인 ("설비주인")
+    source_nouns: tuple[str, ...]
 
 
 _ENTITY_WORDS: list = []
@@ -644,8 +663,9 @@ def _entity_words() -> _EntityWords:
         lambda: _EntityWords(
             tuple(data.entity_suffixes),
             frozenset(data.not_owners),
-            frozenset(data.appositive_nouns),
+            tuple(data.appositive_nouns),
             tuple(f"{noun}인" for noun in data.appositive_nouns),
+            tuple(data.source_nouns),
         ),
     )
 
@@ -766,6 +786,23 @@ def described_noun(text: str, end: int) -> tuple[int, str] | None:
 
 def anaphoric(noun: str) -> bool:
     return noun in frame_data().anaphoric_owners
+
+
+@functools.cache
+def _group_sum() -> re.Pattern[str]:
+    data = frame_data().group_sums
+    counters = "|".join(re.escape(w).replace(r"\ ", r"\s?") for w in data["counters"])
+    verbs = "|".join(re.escape(w) for w in data["verbs"])
+    return rx.compile(
+        rf"(?:\d+|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:{counters})"
+        rf"(?:을|를|의|이|가|은|는|도)?\s*(?:모두\s*|다\s*|전부\s*)?(?:{verbs})"
+    )
+
+
+def summed_group_before(text: str, position: int) -> bool:
+    """Whether a count of companies summed stands before `position` ("네 곳을 합치면 올해
+    투자액은 3200억 달러"): the figure is the group's total."""
+    return _group_sum().search(text, 0, position) is not None
 
 
 @functools.cache

@@ -289,27 +289,28 @@ def _compare_top(corpus: Corpus, top: Claim, mine, peers) -> Finding:
     verdict: Verdict = "inconsistent"
     diagnosis: Diagnosis | None = None
     for _claim, value in peers:
-        if mine.interval.point is not None and value.interval.point is not None:
-            diff = mine.interval.point / value.interval.point - 1
+        # a move whose direction one side leaves unsaid takes the other's ("도담 11% 뚝")
+        theirs = value.facing(mine.interval)
+        ours = mine.facing(theirs)
+        if ours.point is not None and theirs.point is not None:
+            diff = ours.point / theirs.point - 1
             steps.append(f"{top.section} vs body: {diff:+.1%}")
-            reciprocal = value.unit == "ratio" and mine.interval.point > 0 < value.interval.point
+            reciprocal = value.unit == "ratio" and ours.point > 0 < theirs.point
             if abs(diff) <= HEADLINE_TOLERANCE:
                 verdict = "consistent"
-            elif reciprocal and abs(mine.interval.point * value.interval.point - 1) <= 0.1:
+            elif reciprocal and abs(ours.point * theirs.point - 1) <= 0.1:
                 verdict = (
                     "consistent"  # "4분의 1" against "4배": the same ratio seen from each side
                 )
                 steps.append(f"{top.section} and body give the same ratio from either side")
-            elif top.section == "headline" and as_headline(mine.interval).overlaps(value.interval):
+            elif top.section == "headline" and as_headline(ours).overlaps(theirs):
                 verdict = "consistent"  # "600만 달러 AI" for 557만6000달러: headlines round
-                steps.append(
-                    f"the headline rounds to one digit: {as_headline(mine.interval).describe()}"
-                )
+                steps.append(f"the headline rounds to one digit: {as_headline(ours).describe()}")
             else:
                 from claimcheck.reconcile.intervals import digit_slip
 
-                diagnosis = digit_slip(abs(mine.interval.point), abs(value.interval.point))
-        elif mine.interval.overlaps(value.interval):
+                diagnosis = digit_slip(abs(ours.point), abs(theirs.point))
+        elif ours.overlaps(theirs):
             verdict = "consistent"
     if verdict == "consistent":
         diagnosis = None
