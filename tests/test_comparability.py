@@ -2054,3 +2054,20 @@ def test_a_headline_move_of_unsaid_direction_takes_the_bodys(tmp_path):
     assert _problems(report) == []
     (headline,) = [f for f in report.findings if f.kind == "internal" and f.topic == "stock_change"]
     assert headline.verdict == "consistent"
+
+
+def test_money_raised_covers_no_cost_and_its_conversion_does_not_hide_the_round(tmp_path):
+    # The round's size, with its conversion in brackets before "시리즈C 투자를 유치", is money
+    # raised, not the startup's training cost; an investor's remark on round sizes disputes
+    # nothing the story company spent.
+    body = (
+        "딥시크는 V3 훈련비가 557만6000달러라고 밝혔다. 국내 AI 스타트업 소리랩은 1200억 원(약 "
+        '8700만 달러) 규모의 시리즈C 투자를 유치했다고 밝혔다. 한 투자사 대표는 "국내 스타트업의 '
+        '한 라운드 투자액은 보통 수백억 원인데 1000억 원을 넘긴 건 드물다"고 말했다.'
+    )
+    report = _report(tmp_path, a=("2025-05-22", body, "AI 스타트업 소리랩, 1200억 원 시리즈C 유치"))
+    assert _problems(report) == []
+    topics = {c.quantity.text: (c.topic, c.subject) for c in report.claims if c.quantity}
+    assert topics["1200억 원"][0] != "training_cost" and topics["1200억 원"][1] == "소리랩"
+    raised = [c for c in report.claims if c.quantity and "1000억 원" in c.quantity.text]
+    assert raised and all("scope" not in c.attributes and c.frame.scope is None for c in raised)

@@ -139,6 +139,9 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
     return _series_follow(ctx.text, _conversions_follow(ctx.text, drafts))
 
 
+_BRACKET_AFTER = rx.compile(r"\s?\([^()]{1,30}\)")
+
+
 def _token_cache(stretch: str) -> str | None:
     """'hit' or 'miss': which input price the words before a token price name, if any."""
     named = [c for c, words in topic_data().token_cache.items() if any(w in stretch for w in words)]
@@ -398,10 +401,14 @@ def _score(ctx: SentenceContext, topic: FigureTopic, start: int, end: int) -> fl
             break
     else:
         return 0.0
-    after = text[end : end + topic_data().veto_window]
+    # a bracket right after the figure holds its conversion or gloss, not what it is of: the
+    # window starts after it ("1050억 원(약 7600만 달러) 규모의 시리즈B 투자를 유치")
+    gloss = _BRACKET_AFTER.match(text, end)
+    since = gloss.end() if gloss else end
+    after = text[since : since + topic_data().veto_window]
     for word in topic.vetoes:
         at = after.find(word)
-        compared = text[end + at : end + at + 20]  # "예상치를 크게 웃돌았다"
+        compared = text[since + at : since + at + 20]  # "예상치를 크게 웃돌았다"
         if at >= 0 and not any(verb in compared for verb in topic.vetoes_unless):
             return 0.0  # "400억 원 규모의 시리즈B 투자를 유치": money raised, not this topic
     before = text[max(0, start - topic_data().veto_window) : start]
@@ -832,6 +839,8 @@ def _first_after(text: str, position: int, cues: list[str], reach: int = 30) -> 
 
 
 def _cost_scope(ctx: SentenceContext, start: int) -> dict[str, str]:
+    if any(word in ctx.text for word in topic_data().funding_words):
+        return {}  # money raised covers no cost ("라운드 투자액은 … 1000억 원을 넘긴")
     rules = topic_data().cost_scopes
     scope = _scope_before(ctx, start, rules)
     if scope is not None:

@@ -608,21 +608,20 @@ def unknown_entities(
             continue  # "리서치업체 하이드라리서치는 … 추정했다": who estimates, not whose
         if before.endswith(words.described) or before.endswith(words.appositive_nouns):
             found.append((m.start(1), word, m.end()))
-    # an introduced name written bare before its figure, as headlines do ("…하람 21% 치솟아")
+    # an introduced name written bare before its figure, as headlines do ("…하람 21% 치솟아",
+    # "스타트업 하늬, 1050억 원 유치")
     for word in introduced:
-        at = text.find(word + " ")
+        at = text.find(word)
         while at >= 0:
-            end = at + len(word) + 1
-            if (at == 0 or not _NAME_CHARACTER.match(text[at - 1])) and _FIGURE_START.match(
-                text, end
-            ):
-                found.append((at, word, end))
-            at = text.find(word + " ", end)
+            bare = _BARE_BEFORE_FIGURE.match(text, at + len(word))
+            if bare and (at == 0 or not _NAME_CHARACTER.match(text[at - 1])):
+                found.append((at, word, bare.end()))
+            at = text.find(word, at + len(word))
     return sorted(set(found))
 
 
 _NAME_CHARACTER = rx.compile(r"[0-9A-Za-z\uac00-\ud7a3&]")
-_FIGURE_START = rx.compile(r"[-+△▲▼]?\d")
+_BARE_BEFORE_FIGURE = rx.compile(r",?\s(?=[-+△▲▼]?\d)")
 
 
 @functools.cache

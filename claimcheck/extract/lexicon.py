@@ -104,6 +104,7 @@ class TopicData(_Data):
     earnings_forecast: list[str]
     earnings_months: str
     cost_scopes: list[CostScope]
+    funding_words: list[str]
     chip_scopes: list[CostScope]
     peer_cues: PeerCues
     own_cost_cues: list[str]
