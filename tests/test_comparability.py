@@ -2071,3 +2071,16 @@ def test_money_raised_covers_no_cost_and_its_conversion_does_not_hide_the_round(
     assert topics["1200억 원"][0] != "training_cost" and topics["1200억 원"][1] == "소리랩"
     raised = [c for c in report.claims if c.quantity and "1000억 원" in c.quantity.text]
     assert raised and all("scope" not in c.attributes and c.frame.scope is None for c in raised)
+
+
+def test_a_depositary_receipts_move_is_not_the_home_listings(tmp_path):
+    # The ADR traded in New York and the share in Taipei moved apart on one day; two ADR figures
+    # that disagree still contradict each other.
+    adr = "TSMC 미국예탁증권(ADR)은 10일(현지시간) 뉴욕증시에서 4.9% 내렸다."
+    home = "TSMC는 10일 타이베이 증시에서 2.1% 내렸다."
+    report = _report(tmp_path, a=("2025-03-11", adr), b=("2025-03-11", home))
+    assert _problems(report) == []
+    wrong = "TSMC ADR은 10일(현지시간) 9.4% 내렸다."
+    (tmp_path / "again").mkdir()
+    again = _report(tmp_path / "again", a=("2025-03-11", adr), c=("2025-03-11", wrong))
+    assert {f.verdict for f in _problems(again)} == {"contradiction"}

@@ -465,3 +465,18 @@ def test_any_page_keeps_every_line_and_exact_spans(tmp_path_factory, lines):
         assert article.text[sentence.start : sentence.end] == sentence.text
         assert 0 <= sentence.story < len(article.stories)
         assert article.blocks[sentence.block].kind != "boilerplate"
+
+
+def test_a_numbered_round_up_item_may_end_as_a_sentence_does(tmp_path):
+    # "▶ 2. 반도체 수출, 석 달째 늘었다": a numbered item headline, though it ends in 다 without
+    # a period; an unnumbered line that ends so stays prose.
+    items = (
+        "▶ 1. 새 모델 공개 소식\n\n첫 소식이다.\n\n▶ 2. 반도체 수출, 석 달째 늘었다\n\n"
+        "둘째 소식이다.\n\n▶ 3. 다음 주 일정\n\n셋째 소식이다.\n"
+    )
+    (tmp_path / "letter.md").write_text(
+        "---\nkind: newsletter\n---\n주간 레터\n\n" + items, encoding="utf-8"
+    )
+    (article,) = load_articles([tmp_path])
+    assert len(article.stories) == 3
+    assert article.stories[1].headline == "2. 반도체 수출, 석 달째 늘었다"

@@ -464,7 +464,11 @@ def _classify(
         listed = _bracketed_move(ctx, quantity, start)
         if listed is not None:
             return "stock_change", listed[0], None, {"direction": listed[1]}
-        subject = _nearest(ctx, start, {"company"}) or ctx.story_subject
+        # the nearest company that is no partner of the sentence's subject; when all are its
+        # partners ("트럼프 대통령은 오픈AI·소프트뱅크와 함께 … 5000억 달러"), theirs is the sum
+        companies = _before(ctx, start, {"company"})
+        acting = [m for m in companies if not _partner(ctx, m)] or companies
+        subject = acting[-1].entity if acting else ctx.story_subject
         technique = _nearest_entity(ctx, start, {"technique"}) if data.technique_figures else None
         rate = _a_models_rate(ctx, quantity, start)
         if technique is not None and spec != "tokens" and not rate:
@@ -565,6 +569,8 @@ def _classify(
             # someone the story quotes, not the story's company
             subject = founded.group(1)
     if name in MARKET_TOPICS:
+        if _depositary(ctx, start, subject):
+            attributes["listing"] = "ADR"  # "ASML ADR은 5.75%": not the home listing's move
         direction = direction_after(ctx, end) or _direction_noun_before(ctx, start)
         if direction is None and _below_zero(quantity):
             direction = "down"  # "(-5.6%)", "△3.2%": the sign says it fell
@@ -770,11 +776,39 @@ def _subject(ctx: SentenceContext, position: int, types: set[str]) -> str | None
         # "TSMC 미국예탁증권(ADR)은 13.3%": a share class between the name and its particle
         share_class = _SHARE_CLASS.match(ctx.text, mention.end)  # matches at least ""
         end = share_class.end() if share_class else mention.end
+        if _partner(ctx, mention):
+            continue  # "오픈AI는 소프트뱅크·오라클과 함께 … 5000억 달러": a partner, not whose
         if ctx.text.startswith(_SUBJECT_PARTICLES, end):
             return mention.entity
     return None
 
 
+def _partner(ctx: SentenceContext, mention: Mention) -> bool:
+    """Whether a name is one of the partners the sentence's subject acts with ("소프트뱅크·
+    오라클과 함께", "MS와 손잡고"), listed before the companion particle or ending with it."""
+    at = mention.end
+    for other in ctx.mentions:
+        if _COMPANION.match(ctx.text, at):
+            return True
+        joined = _LIST_JOINER.match(ctx.text, at)
+        if joined is None or other.start != joined.end():
+            continue
+        at = other.end
+    return _COMPANION.match(ctx.text, at) is not None
+
+
+_LIST_JOINER = rx.compile(r"\s*[·,]\s*")
+_COMPANION = rx.compile(r"(?:와|과)\s*(?:함께|손잡고|손을 잡고|공동으로|더불어|협력해)")
+
+
+def _depositary(ctx: SentenceContext, start: int, owner: str | None) -> bool:
+    """Whether the owner's name before the figure is followed by a depositary receipt's ("TSMC
+    미국예탁증권(ADR)은 13.3%"): a listing abroad, whose moves differ from the home listing's."""
+    named = [m for m in _before(ctx, start, _OWNER_TYPES) if m.entity == owner]
+    return bool(named) and _DEPOSITARY.match(ctx.text, named[-1].end) is not None
+
+
+_DEPOSITARY = rx.compile(r"\s*(?:미국예탁증권|예탁증권|ADR)|\s*\(\s*ADR\s*\)")
 _SHARE_CLASS = rx.compile(
     r"(?:\s*(?:미국예탁증권|예탁증권|ADR|보통주|우선주))?(?:\s*\(\s*ADR\s*\))?"
 )

@@ -18,6 +18,7 @@ _BODY_MARKER = rx.compile(r"(?:[•·▪◦‣∙○●\-*+]|[0-9]{1,2}[.)]|[①
 # A page title is found among the first lines; a repeated title sits near it.
 _TITLE_WINDOW = 15
 _TITLE_MAX_CHARS = 150
+_NUMBERED_ITEM = rx.compile(r"^\S\s*\d{1,2}[.)]\s.*[^.!?。]$")
 _MARKUP_NAMES = {
     "h1": "<h1>",
     "md_heading": "markdown # heading",
@@ -263,7 +264,12 @@ class _Page:
             if self.free(i)
             and self.norms[i].startswith(markers)
             and len(self.norms[i]) <= _TITLE_MAX_CHARS
-            and not ends_like_sentence(self.norms[i].rstrip("\"'"))
+            and (
+                not ends_like_sentence(self.norms[i].rstrip("\"'"))
+                # a numbered item's headline may end as a sentence does, without its period
+                # ("■ 4. 정부, GPU 확보 서두른다")
+                or _NUMBERED_ITEM.match(self.norms[i]) is not None
+            )
         ]
         if len(found) < 2:
             return []

@@ -175,6 +175,12 @@ def counted_unknown(
     return topic == "adoption" and not (a_what.get("counted") and b_what.get("counted"))
 
 
+def _listing(claim) -> str | None:
+    if claim.topic not in MARKET:
+        return None
+    return claim.attributes.get("listing", "home listing")
+
+
 def what_of(claim) -> dict[str, str | None]:
     """What a claim's figure is of, for same_thing: from its object, attributes and counter."""
     from claimcheck.extract.frames import counter_class
@@ -190,6 +196,7 @@ def what_of(claim) -> dict[str, str | None]:
         "chip": chip,
         "counter": counter_class(q.counter) if q is not None and q.unit == "count" else None,
         "counted": claim.attributes.get("counted"),
-        "market": claim.attributes.get("market"),
+        # an app's store market; a share's listing (a depositary receipt abroad is no home share)
+        "market": claim.attributes.get("market") or _listing(claim),
         "metric": claim.attributes.get("metric"),  # revenue is no operating profit
     }
