@@ -2084,3 +2084,12 @@ def test_a_depositary_receipts_move_is_not_the_home_listings(tmp_path):
     (tmp_path / "again").mkdir()
     again = _report(tmp_path / "again", a=("2025-03-11", adr), c=("2025-03-11", wrong))
     assert {f.verdict for f in _problems(again)} == {"contradiction"}
+
+
+@pytest.mark.parametrize("won, wrong", [("약 100조 원", True), ("약 145조 원", False)])
+def test_a_sum_equated_with_its_conversion_in_our_money_is_checked(tmp_path, won, wrong):
+    # "1000억 달러는 우리 돈 약 100조 원": a conversion said with the topic particle, checked
+    # against the day's rate (about 1,450 won) and kept out of the cross-source groups
+    body = f"스타트업 누리는 미국 빅테크의 올해 AI 투자 1000억 달러는 우리 돈 {won}이라고 설명했다."
+    problems = _problems_in(tmp_path, "2025-03-12", body)
+    assert [f.verdict for f in problems] == (["inconsistent"] if wrong else [])
