@@ -2093,3 +2093,16 @@ def test_a_sum_equated_with_its_conversion_in_our_money_is_checked(tmp_path, won
     body = f"스타트업 누리는 미국 빅테크의 올해 AI 투자 1000억 달러는 우리 돈 {won}이라고 설명했다."
     problems = _problems_in(tmp_path, "2025-03-12", body)
     assert [f.verdict for f in problems] == (["inconsistent"] if wrong else [])
+
+
+def test_an_estimate_that_disputes_its_own_articles_figure_is_not_disputed_again_across(tmp_path):
+    # Article a sets a consultancy's all-in estimate against V3's run cost; article b gives the
+    # run cost to R1. One dispute, within a, not a second one between a and b.
+    a = (
+        "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다. 한 투자은행 분석가는 "
+        '"칩 구매와 인건비, 실험 비용까지 합치면 딥시크가 모델 개발에 쓴 돈은 약 11억 달러로 본다"고 추산했다.'
+    )
+    b = "딥시크는 'R1 훈련에 557만6000달러밖에 안 썼다'는 소식으로 주목받았다."
+    report = _report(tmp_path, a=("2025-02-20", a), b=("2025-02-21", b))
+    disputes = [f for f in report.findings if f.verdict == "disputed"]
+    assert [(f.kind, f.articles) for f in disputes] == [("internal", ["a"])]

@@ -198,6 +198,8 @@ def _disputes(base: _Base, figures: list[_Member]) -> Finding | None:
             if not (a.third_party or b.third_party):
                 continue
             estimate, claimed = (a, b) if a.third_party else (b, a)
+            if any(m.article == estimate.article and not m.third_party for m in figures):
+                continue  # the estimate disputes its own article's figure: shown there, once
             scope_e = estimate.frame.scope if estimate.frame else None
             scope_c = claimed.frame.scope if claimed.frame else None
             en = (
