@@ -391,7 +391,10 @@ def score(
                 finding["verdict"] in flag.verdicts
                 and any(span.overlaps(s) for s in involved)
                 and (
+                    # `with` names the other side of a cross-source or internal finding; a
+                    # finding against the reference has none (the format README)
                     not flag.with_
+                    or finding["kind"] == "reference"
                     or any(w.overlaps(s) for w in with_spans[id(flag)] for s in involved)
                 )
             ):
