@@ -2106,3 +2106,24 @@ def test_an_estimate_that_disputes_its_own_articles_figure_is_not_disputed_again
     report = _report(tmp_path, a=("2025-02-20", a), b=("2025-02-21", b))
     disputes = [f for f in report.findings if f.verdict == "disputed"]
     assert [(f.kind, f.articles) for f in disputes] == [("internal", ["a"])]
+
+
+@pytest.mark.parametrize("round_figure, problem", [("600만 달러", False), ("500만 달러", True)])
+def test_a_large_sum_to_one_digit_is_read_as_news_rounds_it(tmp_path, round_figure, problem):
+    # "600만 달러에 훈련했다" is 557만6000달러 rounded to one digit; "500만 달러" is not.
+    a = "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다."
+    b = f"딥시크는 V3를 {round_figure}에 훈련했다고 밝혔다."
+    report = _report(tmp_path, a=("2025-02-20", a), b=("2025-02-21", b))
+    cross = [f for f in _problems(report) if f.kind == "cross_source"]
+    assert bool(cross) == problem
+
+
+def test_an_estimate_is_disputed_against_the_articles_precise_figure_not_its_catchphrase(tmp_path):
+    # "'600만 달러 AI'라는 말" rounds the precise 557만6000달러 the article then gives: the estimate
+    # of another scope is set against the precise one.
+    body = (
+        "'600만 달러 AI'라는 말이 퍼졌다. 딥시크가 밝힌 V3 최종 훈련비는 557만6000달러다. 한 "
+        "분석업체는 GPU 구매와 인건비를 더하면 딥시크의 총비용이 최소 9억 달러라고 추정했다."
+    )
+    dispute, figures = _the_dispute(_report(tmp_path, a=("2025-02-12", body)))
+    assert figures == {"557만6000달러", "최소 9억 달러"}

@@ -87,11 +87,35 @@ def test_a_finding_on_the_flag_with_an_accepted_verdict_is_a_true_positive(folde
 def test_a_cross_source_finding_without_the_with_figure_is_a_false_positive(folder):
     wrong = _claim("a", A, "7.86%")
     other = _claim("b", B, "1만 개")
-    report = {"claims": [wrong, other], "findings": [_finding("contradiction", wrong, other)]}
+    finding = _finding("contradiction", wrong, other, kind="cross_source")
+    report = {"claims": [wrong, other], "findings": [finding]}
     result = score(report, _entries(folder), folder)
     assert (result.true_positives, result.found) == (0, 0)
     assert len(result.false_positives) == 1 and "contradiction" in result.false_positives[0]
     assert len(result.misses) == 2
+
+
+def test_a_finding_against_the_reference_needs_no_with_figure(folder):
+    # "with" names the other side of a cross-source or internal finding (the format README); a
+    # finding against the reference has no other side in the articles.
+    wrong = _claim("a", A, "7.86%")
+    entries = [
+        (
+            folder / "a.txt",
+            Flag.model_validate(
+                {
+                    "figure": "7.86% 내린 채",
+                    "verdicts": ["contradiction", "refuted"],
+                    "class": "headline_body",
+                    "why": ".",
+                    "with": ["b.txt: 9.86% 내린"],
+                }
+            ),
+        )
+    ]
+    report = {"claims": [wrong], "findings": [_finding("refuted", wrong)]}
+    result = score(report, entries, folder)
+    assert (result.true_positives, result.found) == (1, 1)
 
 
 def test_a_verdict_not_in_the_flags_list_does_not_count(folder):

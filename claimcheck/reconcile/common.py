@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -234,3 +235,15 @@ def day_rate_fit(corpus: Corpus, first: Claim, second: Claim) -> bool | None:
     except (LookupError, ValueError):
         return None
     return check.plausible or rounding_covers(qa, qb, check) is not None
+
+
+def round_sum(claim: Claim) -> bool:
+    """A large sum written to one significant digit ("600만 달러", "1조 원"): news rounds such
+    sums as headlines do, so it is read as they round ("600만 달러" for 557만6000달러)."""
+    q = claim.quantity
+    if q is None or q.qualifier != "exact" or q.value is None or money(q.unit) is None:
+        return False
+    if abs(q.value) < 1_000_000 or "/" in (q.unit or ""):
+        return False
+    step = 10 ** math.floor(math.log10(abs(q.value)))
+    return q.value % step == 0

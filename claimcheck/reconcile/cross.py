@@ -16,6 +16,7 @@ from claimcheck.reconcile.common import (
     day_rate_fit,
     finding_id,
     quantity_of,
+    round_sum,
     source_row,
 )
 from claimcheck.reconcile.comparability import Gate, counted_unknown, gate, same_thing, what_of
@@ -145,7 +146,7 @@ def group_finding(
                 claim.frame,
                 third_party(claim),
                 tuple(what_of(claim).items()) if claim.quantity is not None else (),
-                claim.section == "headline",
+                claim.section == "headline" or round_sum(claim),
             )
         )
     articles = sorted({m.article for m in members})

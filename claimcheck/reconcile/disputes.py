@@ -9,7 +9,7 @@ from collections import defaultdict
 
 from claimcheck import regexcache as rx
 from claimcheck.models import Claim, Finding
-from claimcheck.reconcile.common import Corpus, finding_id, money, source_row
+from claimcheck.reconcile.common import Corpus, finding_id, money, round_sum, source_row
 from claimcheck.reconcile.comparability import TRAINING_RUN, what_of
 
 # The figures a dispute can be about: what a model or a company spent, and the chips it used.
@@ -202,6 +202,7 @@ def _own_order(claim: Claim) -> tuple[bool | int, ...]:
         claim.topic == "other",
         claim.section != "body",
         qualifier,
+        round_sum(claim),  # "557만6000달러" before the round "600만 달러" of a catchphrase
     )
 
 
