@@ -2127,3 +2127,14 @@ def test_an_estimate_is_disputed_against_the_articles_precise_figure_not_its_cat
     )
     dispute, figures = _the_dispute(_report(tmp_path, a=("2025-02-12", body)))
     assert figures == {"557만6000달러", "최소 9억 달러"}
+
+
+def test_a_count_of_tokens_without_a_counter_is_no_sum_of_won(tmp_path):
+    # "14조8000억 토큰으로": tokens counted; read as won, it made a training cost that contradicted
+    # another article's dollars.
+    body = (
+        "6710억 파라미터 모델을 14조8000억 토큰으로 학습하는 데 드는 연산 비용을 따져 보면 이렇다."
+    )
+    report = _report(tmp_path, a=("2025-02-04", body))
+    (tokens,) = [c for c in report.claims if c.quantity and c.quantity.text.startswith("14조")]
+    assert tokens.quantity.unit != "KRW" and tokens.topic != "training_cost"

@@ -361,6 +361,9 @@ def _followed_by_noun(text: str, quantity: Quantity, start: int) -> bool:
         return False
     if word[0].isascii() and word[0].isalpha():
         return True
+    nouns = tuple(n for group in topic_data().model_spec_nouns.values() for n in group)
+    if word.startswith(nouns):
+        return True  # "14조8000억 토큰으로": tokens counted, not won
     return word.rstrip(".,").endswith(("당", "씩", "개", "명", "건", "회", "번"))
 
 

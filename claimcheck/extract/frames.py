@@ -587,6 +587,9 @@ def unknown_entities(
     the word with its particle)."""
     words = _entity_words()
     found = [(m.start(1), m.group(1), m.end()) for m in _headed_name().finditer(text)]
+    defined = _defined_name().match(text)
+    if defined and _a_name(defined.group(1), words):
+        found.append((defined.start(1), defined.group(1), defined.end(1) + 2))
     for m in _SUBJECT_WORD.finditer(text):
         word = m.group(1)
         if len(word) < 2 or word in words.not_owners:
@@ -620,8 +623,30 @@ def unknown_entities(
     return sorted(set(found))
 
 
+def _a_name(word: str, words: _EntityWords) -> bool:
+    """Not a common noun that says what something is ("회사는 … 스타트업이다"), a pronoun
+    ("이곳은") or a word that owns nothing."""
+    return not (
+        word in words.not_owners
+        or word.endswith(words.appositive_nouns)
+        or anaphoric(word)
+        or (len(word) == 2 and word.startswith(("이", "그", "저")))
+    )
+
+
 _NAME_CHARACTER = rx.compile(r"[0-9A-Za-z\uac00-\ud7a3&]")
 _BARE_BEFORE_FIGURE = rx.compile(r",?\s(?=[-+△▲▼]?\d)")
+
+
+@functools.cache
+def _defined_name() -> re.Pattern[str]:
+    """A sentence that says what its subject is, a company ("온결은 2020년 … 세운 NPU 설계
+    회사다"): the subject is an entity of that kind."""
+    nouns = "|".join(re.escape(w) for w in frame_data().appositive_nouns)
+    return rx.compile(
+        rf"^\W*([0-9A-Za-z\uac00-\ud7a3&]{{2,}})(?:은|는)\s[^.]*?(?:{nouns})"
+        rf"(?:다|이다|입니다|예요|이에요)[.!]?\s*$"
+    )
 
 
 @functools.cache
