@@ -2138,3 +2138,18 @@ def test_a_count_of_tokens_without_a_counter_is_no_sum_of_won(tmp_path):
     report = _report(tmp_path, a=("2025-02-04", body))
     (tokens,) = [c for c in report.claims if c.quantity and c.quantity.text.startswith("14조")]
     assert tokens.quantity.unit != "KRW" and tokens.topic != "training_cost"
+
+
+def test_the_base_a_distilled_model_is_built_on_is_not_what_it_was_distilled_from(tmp_path):
+    # "라마를 바탕으로 한 증류 모델": Llama is the small models' base, the student; the teacher is
+    # R1, as the reference says. "라마의 모델을 증류해" still names the source.
+    built = "딥시크는 R1과 함께 큐원과 라마를 바탕으로 한 소형 증류 모델 여섯 개를 공개했다."
+    report = _report(tmp_path, a=("2025-02-12", built))
+    statements = [c for c in report.claims if c.object == "knowledge-distillation"]
+    assert statements and all("distilled_from" not in c.attributes for c in statements)
+    assert _problems(report) == []
+    taken = "딥시크는 라마의 모델을 증류해 소형 모델을 만들었다."
+    (tmp_path / "again").mkdir()
+    again = _report(tmp_path / "again", a=("2025-02-12", taken))
+    sources = {c.attributes.get("distilled_from") for c in again.claims}
+    assert "llama" in sources

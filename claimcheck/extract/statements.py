@@ -17,6 +17,7 @@ from claimcheck.extract.stance import is_negated
 _LIST_JOINERS = {"와", "과", "나", "이나", ",", "및", "와 같은", "또는", "혹은", "/", "·"}
 GENERIC = {"gpu"}  # a bare "GPU" says nothing about which hardware was used
 _QUOTED = rx.compile(r'"([^"]{4,})"')
+_BASED_ON = rx.compile(r"(?:바탕|기반|토대|베이스)(?:으로|로|삼아)")
 _DISTILLED_FROM = rx.compile(r"의\s*(?:모델|LLM|AI|언어모델|거대언어모델)?\s*(?:을|를|의)?")
 
 
@@ -104,6 +105,8 @@ def _distilled_from(ctx: SentenceContext, mention: Mention) -> str | None:
             continue
         if other.type in ("company", "model") and other.entity != ctx.story_subject:
             between = ctx.text[other.end : mention.start]
+            if _BASED_ON.search(between):
+                continue  # "라마를 바탕으로 한 증류 모델": the base the student is built on
             if _DISTILLED_FROM.match(between) or between.startswith(("의", "을", "를")):
                 return other.entity
     return None
