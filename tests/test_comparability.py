@@ -2153,3 +2153,36 @@ def test_the_base_a_distilled_model_is_built_on_is_not_what_it_was_distilled_fro
     again = _report(tmp_path / "again", a=("2025-02-12", taken))
     sources = {c.attributes.get("distilled_from") for c in again.claims}
     assert "llama" in sources
+
+
+def test_an_interview_answer_quoted_whole_gives_each_sentence_its_own_owner(tmp_path):
+    # The startup head's answer, quoted as one paragraph: its own 64 chips are not DeepSeek's,
+    # though the next sentence of the answer names DeepSeek's 2048.
+    body = (
+        "―GPU는 몇 장인가.\n\n"
+        '"H100 64장이다. 딥시크가 V3를 2048장으로 훈련했으니 우리는 그 32분의 1이다."'
+    )
+    report = _report(tmp_path, a=("2025-02-12", body, "[인터뷰] 한솔AI 김하나 대표"))
+    owners = {c.quantity.text: c.subject for c in report.claims if c.quantity}
+    assert owners["64장"] != "deepseek" and owners["2048장"] == "deepseek"
+    assert _problems(report) == []
+
+
+def test_a_polite_estimate_in_an_answer_is_an_estimate(tmp_path):
+    # "…10억 달러 이상으로 봅니다": the polite form of "본다", an estimate that disputes the run cost.
+    body = (
+        "딥시크는 V3 최종 훈련비가 557만6000달러라고 밝혔다. 한 반도체 분석가는 인력과 장비까지 "
+        "합친 딥시크의 총 개발비를 10억 달러 이상으로 봅니다."
+    )
+    dispute, figures = _the_dispute(_report(tmp_path, a=("2025-02-12", body)))
+    assert figures == {"557만6000달러", "10억 달러 이상"}
+
+
+def test_renting_a_gpu_for_an_hour_prices_an_hour(tmp_path):
+    # "H800 한 개를 한 시간 빌리는 데 3달러가 든다": a price per GPU-hour, refuted by the record
+    # of 2 dollars, not a sum beside the run's cost.
+    body = "보고서는 H800 한 개를 한 시간 빌리는 데 3달러가 든다고 가정했다."
+    report = _report(tmp_path, a=("2025-02-05", body))
+    (three,) = [c for c in report.claims if c.quantity and c.quantity.text == "3달러"]
+    assert three.quantity.unit == "USD/hour"
+    assert [f.verdict for f in _problems(report)] == ["refuted"]

@@ -480,3 +480,17 @@ def test_a_numbered_round_up_item_may_end_as_a_sentence_does(tmp_path):
     (article,) = load_articles([tmp_path])
     assert len(article.stories) == 3
     assert article.stories[1].headline == "2. 반도체 수출, 석 달째 늘었다"
+
+
+def test_a_paragraph_that_is_one_quotation_holds_several_sentences(tmp_path):
+    # An interview's answer quoted whole is several sentences; a quotation closed inside a
+    # sentence ('…했다"고 말했다') still does not end it.
+    article = write(
+        tmp_path,
+        "인터뷰 제목\n―GPU는 몇 장인가.\n"
+        '"H100 64장이다. 연말까지 128장으로 늘린다."\n'
+        '김 대표는 "작게 시작했다. 그래도 충분하다"고 말했다.\n',
+    )
+    texts = [s.text for s in article.sentences]
+    assert '"H100 64장이다.' in texts and '연말까지 128장으로 늘린다."' in texts
+    assert '김 대표는 "작게 시작했다. 그래도 충분하다"고 말했다.' in texts

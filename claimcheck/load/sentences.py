@@ -135,6 +135,9 @@ def _spans(t: str) -> list[tuple[int, int]]:
     quotes = [m.start() for m in re.finditer('"', t)]
     if quotes and len(quotes) % 2 == 0:
         ranges += [(quotes[a], quotes[a + 1]) for a in range(0, len(quotes), 2)]
+        if len(quotes) == 2 and not t[: quotes[0]].strip() and not t[quotes[1] + 1 :].strip():
+            # a paragraph that is one quotation (an interview's answer) holds several sentences
+            ranges.pop()
     stack: list[tuple[str, int]] = []
     closing = {v: k for k, v in _PAIRS.items()}
     for found in _BRACKET.finditer(t):  # only the brackets, not every character
