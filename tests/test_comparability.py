@@ -2186,3 +2186,19 @@ def test_renting_a_gpu_for_an_hour_prices_an_hour(tmp_path):
     (three,) = [c for c in report.claims if c.quantity and c.quantity.text == "3달러"]
     assert three.quantity.unit == "USD/hour"
     assert [f.verdict for f in _problems(report)] == ["refuted"]
+
+
+def test_a_value_recalled_in_a_deon_clause_is_not_the_days_close(tmp_path):
+    # "4조 달러를 넘보던 시가총액이 하루 새 5000억 달러 넘게 줄었다": the 4 trillion is the value
+    # before the fall, of no day told; it neither is the day's close nor a change to set beside
+    # another article's loss.
+    a = (
+        "엔비디아는 10일(현지시간) 하루 12.5% 떨어졌다. 4조 달러를 넘보던 시가총액이 하루 새 "
+        "5000억 달러 넘게 줄었다."
+    )
+    b = "엔비디아 시가총액은 10일(현지시간) 하루 만에 5100억 달러(약 740조 원)가 사라져 역대 최대였다."
+    report = _report(tmp_path, a=("2025-03-12", a), b=("2025-03-12", b))
+    frames = {c.quantity.text: c.frame for c in report.claims if c.quantity}
+    assert frames["4조 달러"].as_of is None
+    assert frames["5100억 달러"].measure == "change"
+    assert [f for f in _problems(report) if f.kind == "cross_source"] == []

@@ -191,6 +191,8 @@ def build_frame(
         if int(target.group(1)) > this_year:
             measure = "plan"
     as_of, since = _as_of(text, figure, figures, dates, inherited_date)
+    if _recalled(text, figure, figures, dates):
+        as_of, since = None, None  # "3조5000억 달러에 육박하던 시가총액이": before the day told
     moment = _moment(text, figure, figures) if topic in MARKET_TOPICS else None
     if moment == "intraday" and as_of is None and since is None and published is not None:
         as_of = published.isoformat()  # "오후 1시 40분 현재": a live report of its own day
@@ -212,6 +214,26 @@ def build_frame(
         scope=scope,
         subject_basis="none" if measure == "generic" else subject_basis,  # type: ignore[arg-type]
     )
+
+
+def _recalled(text: str, figure: Figure, figures: list[Figure], dates: list[DateMention]) -> bool:
+    """A figure in a clause that looks back (closed by -던: "3조5000억 달러에 육박하던 시가총액이
+    하루 새 … 줄었다") with no day written before it in the sentence: a value from before the
+    day the paragraph tells of, of a time left unsaid."""
+    from claimcheck.extract.dates import looks_back
+
+    if any(d.end <= figure.start for d in dates):
+        return False
+    following = [f.start for f in figures if f.start >= figure.end]
+    limit = min(following, default=len(text))
+    if not looks_back(text, figure.end, limit):
+        return False
+    # "5% 넘게 빠졌던 1월 27일에도": the clause describes the day it names, the figure's own
+    ending = _RETROSPECTIVE_WORD.search(text, figure.end, limit)
+    return ending is None or not any(d.start == ending.end() for d in dates)
+
+
+_RETROSPECTIVE_WORD = rx.compile(r"[\uac00-\ud7a3]던\s")
 
 
 @functools.cache
