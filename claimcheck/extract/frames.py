@@ -76,6 +76,7 @@ class FrameData(_Data):
     appositive_nouns: list[str]
     introducing_titles: list[str]
     source_nouns: list[str]
+    trade_verbs: list[str]
     anaphoric_owners: list[str]
     not_owners: list[str]
     baseline_after: list[str]
@@ -631,7 +632,11 @@ def unknown_entities(
         # "전력 설비주인 비스트라는": named in apposition to what it is (a stock, a maker…)
         if before.endswith(words.source_nouns):
             continue  # "리서치업체 하이드라리서치는 … 추정했다": who estimates, not whose
-        if before.endswith(words.described) or before.endswith(words.appositive_nouns):
+        if (
+            before.endswith(words.described)
+            or before.endswith(words.appositive_nouns)
+            or (before in words.trade_verbs and _a_name(word, words))
+        ):
             found.append((m.start(1), word, m.end()))
     # an introduced name written bare before its figure, as headlines do ("…하람 21% 치솟아",
     # "스타트업 하늬, 1050억 원 유치")
@@ -696,6 +701,7 @@ class _EntityWords:
     appositive_nouns: tuple[str, ...]  # ends of the word before ("설계업체 하람은")
     described: tuple[str, ...]  # each appositive noun + 인 ("설비주인")
     source_nouns: tuple[str, ...]
+    trade_verbs: frozenset[str]
 
 
 _ENTITY_WORDS: list = []
@@ -712,6 +718,7 @@ def _entity_words() -> _EntityWords:
             tuple(data.appositive_nouns),
             tuple(f"{noun}인" for noun in data.appositive_nouns),
             tuple(data.source_nouns),
+            frozenset(data.trade_verbs),
         ),
     )
 
