@@ -2202,3 +2202,18 @@ def test_a_value_recalled_in_a_deon_clause_is_not_the_days_close(tmp_path):
     assert frames["4조 달러"].as_of is None
     assert frames["5100억 달러"].measure == "change"
     assert [f for f in _problems(report) if f.kind == "cross_source"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence, chips",
+    [
+        # 대 counted the servers first: the total in 대 is of servers
+        ("연구소에는 서버 1대당 GPU 8장씩, 모두 640대가 들어간다.", False),
+        # the chips named right before their count in 대 are chips, whatever else is counted
+        ("연구소는 서버 한 대에 H800 8장을 넣었고, 전체로는 H800 640대를 돌린다.", True),
+    ],
+)
+def test_a_count_in_dae_after_servers_counted_in_dae_is_of_servers(tmp_path, sentence, chips):
+    report = _report(tmp_path, a=("2025-03-26", sentence))
+    (count,) = [c for c in report.claims if c.quantity and c.quantity.text.startswith("640")]
+    assert (count.topic == "gpu_count") == chips

@@ -139,6 +139,25 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
     return _series_follow(ctx.text, _conversions_follow(ctx.text, drafts))
 
 
+def _machines_counted_so(text: str, start: int, machines: list[str]) -> bool:
+    """Whether a count in 대 comes after the sentence has counted machines in 대 ("서버 1대당",
+    "노드 한 대에") and is not written right after a chip: then 대 counts machines here."""
+    if not text.startswith("대", _figure_digits_end(text, start)):
+        return False
+    before = text[:start]
+    if _CHIP_WORD_BEFORE.search(before):
+        return False  # "서버 한 대에 GPU 8대": the chips, named right before
+    nouns = "|".join(re.escape(m) for m in machines)
+    return re.search(rf"(?:{nouns})\s*(?:\d+|한)\s*대", before) is not None
+
+
+def _figure_digits_end(text: str, start: int) -> int:
+    m = _DIGITS.match(text, start)
+    return m.end() if m else start
+
+
+_DIGITS = rx.compile(r"[\d,.]+(?:\s*[만천백억])*\s*")
+_CHIP_WORD_BEFORE = rx.compile(r"(?:GPU|칩|H\d{2,3}|A\d{2,3}|B\d{2,3})\s*$")
 _BRACKET_AFTER = rx.compile(r"\s?\([^()]{1,30}\)")
 
 
@@ -421,6 +440,8 @@ def _score(ctx: SentenceContext, topic: FigureTopic, start: int, end: int) -> fl
         return 0.0  # "원·달러 환율은 1431.3원": an exchange rate, not a share price
     if topic.vetoes_noun and before.rstrip().endswith(tuple(topic.vetoes_noun)):
         return 0.0  # "서버 256대짜리": servers counted, not chips
+    if topic.vetoes_noun and _machines_counted_so(text, start, topic.vetoes_noun):
+        return 0.0  # "서버 1대당 GPU 8장씩, 모두 1250대": the 대 is the servers' counter
     score = 0.0
     # The noun a figure modifies says most ("5% 이하의 비용", "248개의 GPU").
     head = text[end : end + 8].lstrip()
