@@ -2217,3 +2217,30 @@ def test_a_count_in_dae_after_servers_counted_in_dae_is_of_servers(tmp_path, sen
     report = _report(tmp_path, a=("2025-03-26", sentence))
     (count,) = [c for c in report.claims if c.quantity and c.quantity.text.startswith("640")]
     assert (count.topic == "gpu_count") == chips
+
+
+def test_a_bare_day_goes_on_in_the_month_its_sentence_or_paragraph_wrote(tmp_path):
+    # Written on 8 April about January: "1월 24일 … 27일" is 27 January, and "31일에야" in the
+    # paragraph's next sentence is 31 January, not last month's 31st.
+    body = (
+        "엔비디아는 1월 24일 142.62달러에서 27일 118.42달러로 떨어졌다. 국내 증시는 연휴로 "
+        "31일에야 반영됐고 SK하이닉스는 이날 9.86% 내렸다."
+    )
+    report = _report(tmp_path, a=("2025-04-08", body))
+    days = {c.quantity.text: c.frame.as_of for c in report.claims if c.quantity}
+    assert days["118.42달러"] == "2025-01-27" and days["9.86%"] == "2025-01-31"
+    assert _problems(report) == []
+
+
+def test_an_intraday_moment_does_not_cross_into_a_clause_with_its_own_subject(tmp_path):
+    # "장중 한때 17% 넘게 밀렸고, 시가총액은 하루 만에 1000억 달러 넘게 증발해": the market value
+    # lost is the day's, which the record (589 billion) shows the bound understates.
+    body = (
+        "지난달 27일 엔비디아 주가는 장중 한때 17% 넘게 밀렸고, 시가총액은 하루 만에 "
+        "1000억 달러 넘게 증발했다."
+    )
+    report = _report(tmp_path, a=("2025-02-07", body))
+    frames = {c.quantity.text: c.frame for c in report.claims if c.quantity}
+    assert frames["17% 넘게"].moment == "intraday"
+    assert frames["1000억 달러 넘게"].moment != "intraday"
+    assert [f.verdict for f in _problems(report, "1000억 달러")] == ["misleading"]

@@ -65,6 +65,7 @@ def extract_claims(article: Article) -> list[Claim]:
             # its paragraphs named ("27일(현지시간) 뉴욕증시에서 …" then "이날 하루 동안 …")
             first = dateline[min(dateline)] if dateline else None
             ctx.anchor_date = latest.get(ctx.sentence.block) or first
+            ctx.anchor_in_paragraph = ctx.sentence.block in latest
             # an undated paragraph of a market report is about the story's session, the day its
             # paragraphs named first ("27일(현지시간) 뉴욕증시에서 …" then "브로드컴은 17.4% 내린
             # …"); a later dated paragraph is mostly a look back ("1월 31일 … 급락했었다")

@@ -28,6 +28,7 @@ class SentenceContext:
     inherited_date: str | None = None
     # the last full date the paragraph's earlier sentences wrote: what "이날" refers back to
     anchor_date: str | None = None
+    anchor_in_paragraph: bool = False  # the anchor is a day this paragraph named
     # the dateline of the last earlier paragraph that had one: an undated market figure's session
     session_date: str | None = None
     # the last model the story's earlier sentences named: what an unnamed spec figure is of
@@ -49,7 +50,9 @@ class SentenceContext:
         if self._dates is None:
             from claimcheck.extract.dates import date_mentions
 
-            self._dates = date_mentions(self.text, self.article.meta.published, self.anchor_date)
+            self._dates = date_mentions(
+                self.text, self.article.meta.published, self.anchor_date, self.anchor_in_paragraph
+            )
         return self._dates
 
     _inverse: list[int] = field(default_factory=list)

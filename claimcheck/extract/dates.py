@@ -5,6 +5,7 @@ claimcheck/data/ko/frames.yaml."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -82,12 +83,13 @@ def _iso(year: int, month: int, day: int | None = None) -> str | None:
 
 
 def date_mentions(
-    text: str, published: dt.date | None, anchor: str | None = None
+    text: str, published: dt.date | None, anchor: str | None = None, in_paragraph: bool = False
 ) -> list[DateMention]:
     """Every date the sentence writes, resolved against the publication date where it can be.
     `anchor` is the day the paragraph's sentences before this one last named ("지난달 31일에야
     … . 이날 SK하이닉스는"): 이날, 전날 and 전 거래일 count from it rather than from the day of
-    publication."""
+    publication; `in_paragraph` says it was named in this very paragraph (not the story's first
+    day), so that a later bare day may go on in its month."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -156,8 +158,17 @@ def date_mentions(
             elif text[max(0, m.start() - 4) : m.start()].strip().endswith("오는"):
                 nxt = published if day >= published.day else published + dt.timedelta(days=31)
                 value = _iso(nxt.year, nxt.month, day)
+            elif _later_in_anchor_month(_last_day_before(found, m.start()), day, published):
+                # "1월 24일 142.62달러에서 27일 118.42달러로": the month the sentence wrote goes on
+                said = _last_day_before(found, m.start())
+                value = _iso(int(said[:4]), int(said[5:7]), day)  # type: ignore[index]
             elif day <= published.day:
                 value = _iso(published.year, published.month, day)
+            elif in_paragraph and _later_in_anchor_month(anchor, day, published):
+                # a day past the date of writing, in a paragraph that tells of an earlier month
+                # day after day ("1월 24일 … 27일 … 이튿날 … . 국내는 31일에야", written 3 April):
+                # that month goes on, rather than last month's 31st
+                value = _iso(int(anchor[:4]), int(anchor[5:7]), day)  # type: ignore[index]
             else:
                 # "27일(현지시간)" written on the 3rd is last month's 27th; "31일 개장" written
                 # on the 28th is this month's 31st: a bare day is the nearer of the two
@@ -234,6 +245,25 @@ def date_mentions(
                     value = then.isoformat()
                 add(m.start(), m.end(), value)
     return sorted(found, key=lambda d: d.start)
+
+
+def _last_day_before(found: list[DateMention], position: int) -> str | None:
+    days = [d for d in found if d.value and _ISO_DAY.fullmatch(d.value) and d.end <= position]
+    return max(days, key=lambda d: d.end).value if days else None
+
+
+_ISO_DAY = rx.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _later_in_anchor_month(anchor: str | None, day: int, published: dt.date) -> bool:
+    """Whether a bare day falls after the paragraph's last named day, in that day's month, when
+    that month is before the month of publication."""
+    if anchor is None or not _ISO_DAY.fullmatch(anchor):
+        return False
+    last = dt.date.fromisoformat(anchor)
+    if (last.year, last.month) >= (published.year, published.month) or day <= last.day:
+        return False
+    return day <= calendar.monthrange(last.year, last.month)[1]
 
 
 _RETROSPECTIVE = rx.compile(r"[\uac00-\ud7a3]던\s")

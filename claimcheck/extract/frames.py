@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 MARKET_TOPICS = {"stock_change", "market_value"}
 _CONVERSION_NEXT = rx.compile(r"^\s*(?:\(|,\s*(?:우리 돈|한화|원화)(?:로)?\s*)")
 _CLAUSE_BREAKS = rx.compile(r",|;|…|⋯|다가|지만|으나|는데|면서|반면")
+# a clause joined by a comma that opens with its own topic ("…밀렸고, 시가총액은 …")
+_NEW_SUBJECT_CLAUSE = rx.compile(r"(?:고|며|지만|는데|면서|으나),\s+[^\s,]+(?:은|는)\s")
 
 
 class _Data(BaseModel):
@@ -556,8 +558,12 @@ def _moment(text: str, figure: Figure, figures: list[Figure]) -> str | None:
     if best is not None:
         return best[1]
     # "장중 한때 116달러대까지 밀리며 낙폭이 18%를 넘기도 했다": the moment said earlier in the
-    # sentence holds until another is said
+    # sentence holds until another is said, within the clause that says it ("장중 한때 17% 넘게
+    # 밀렸고, 시가총액은 하루 만에 …": a new clause with its own subject reports the day)
     earlier = text[tag : figure.start]
+    turns = list(_NEW_SUBJECT_CLAUSE.finditer(earlier))
+    if turns:
+        earlier = earlier[turns[-1].end() :]
     for moment, words in data.items():
         for word in words:
             at = earlier.rfind(word)
