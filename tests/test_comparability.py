@@ -2244,3 +2244,16 @@ def test_an_intraday_moment_does_not_cross_into_a_clause_with_its_own_subject(tm
     assert frames["17% 넘게"].moment == "intraday"
     assert frames["1000억 달러 넘게"].moment != "intraday"
     assert [f.verdict for f in _problems(report, "1000억 달러")] == ["misleading"]
+
+
+def test_a_misconception_named_under_its_label_is_disputed_not_refuted(tmp_path):
+    # A myth-busting column heads each myth "오해 2." and then corrects it: the myth is the
+    # article's to reject, no error of its own.
+    body = (
+        '오해 2. "딥시크는 HBM 없이 AI를 만들었다"\n\n'
+        "사실이 아니다. 딥시크가 쓴 H800에도 HBM이 들어 있다."
+    )
+    report = _report(tmp_path, a=("2025-03-12", body))
+    (myth,) = [c for c in report.claims if c.object == "hbm" and "오해" in c.sentence]
+    assert myth.stance == "disputed"
+    assert _problems(report) == []

@@ -494,3 +494,14 @@ def test_a_paragraph_that_is_one_quotation_holds_several_sentences(tmp_path):
     texts = [s.text for s in article.sentences]
     assert '"H100 64장이다.' in texts and '연말까지 128장으로 늘린다."' in texts
     assert '김 대표는 "작게 시작했다. 그래도 충분하다"고 말했다.' in texts
+
+
+def test_a_numbered_label_does_not_end_a_sentence(tmp_path):
+    # "오해 1." labels the line; "2025. 1." style dates and a sentence ending in a figure still
+    # behave as before
+    article = write(
+        tmp_path, '팩트체크\n오해 1. "HBM 없이 만들었다"\n점유율은 12. 지난해보다 늘었다.\n'
+    )
+    texts = [s.text for s in article.sentences]
+    assert '오해 1. "HBM 없이 만들었다"' in texts
+    assert "점유율은 12." in texts and "지난해보다 늘었다." in texts

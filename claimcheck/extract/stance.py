@@ -31,6 +31,9 @@ def read_stance(
     asked = sentence.rstrip(" \"')]").endswith(tuple(data.questions))
     if asked:
         return StanceReading("disputed", "?", None)  # a question asserts nothing
+    myth = _myth_label().match(sentence)
+    if myth:
+        return StanceReading("disputed", myth.group(1), None)  # "오해 3. \"…\"": a myth named
     if not _any_cue().search(sentence):
         return StanceReading("asserted", None, None)  # most sentences: one search says so
     for family in data.order:
@@ -42,6 +45,12 @@ def read_stance(
                     return StanceReading(family, cue, speaker)
                 at = sentence.find(cue, at + 1)
     return StanceReading("asserted", None, None)
+
+
+@functools.cache
+def _myth_label() -> re.Pattern[str]:
+    labels = "|".join(re.escape(w) for w in stance_data().myth_labels)
+    return rx.compile(rf"^\W*({labels})\s*\d{{0,2}}\s*[.:)]\s")
 
 
 def retracted(sentence: str, reading: StanceReading) -> StanceReading:

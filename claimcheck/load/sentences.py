@@ -104,12 +104,18 @@ def _is_boundary(t: str, i: int, j: int, k: int, data: SentenceData) -> bool:
             return False
         if run == "." and _DOTTED_DATE.search(t, max(0, i - 16), i):
             return False  # the period that closes "2025. 1. 31."
+        if run == "." and before.isdigit() and _NUMBERED_LABEL.fullmatch(t, 0, i):
+            return False  # "오해 3. \"…\"", "1. …": a numbered label opens the line
         return True
     if k > j and is_hangul(nxt):
         # '…했다"고 말했다': a quote closed after the stop and continued by a particle.
         return not any(t.startswith(p, k) for p in data.quote_continuations)
     # No space after the stop: 5.6, U.S.A, a URL, or "했다.그리고" from sloppy spacing.
     return not ellipsis and after_final and is_hangul(nxt)
+
+
+# a short label and its number at the start of a line ("오해 1", "Q3"), not a clause ("점유율은 12")
+_NUMBERED_LABEL = rx.compile(r"\W*(?:[\uac00-\ud7a3A-Za-z]{0,2}[^\W\d은는이가을를도의]\s*)?\d{1,2}")
 
 
 class _Hidden:

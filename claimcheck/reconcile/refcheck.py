@@ -58,11 +58,12 @@ def reference_findings(corpus: Corpus, table: ReferenceTable) -> list[Finding]:
             # "HBM 없이도 만들 수 있다면 …": a premise or a guess is not the article's assertion
             steps.append("would be refuted, but the article puts it as a premise or a guess")
             verdict, diagnosis, note = "unverifiable", None, "put as a premise or a guess"
-        rejected = claim.stance == "disputed" and claim.quantity is not None
+        rejected = claim.stance == "disputed"
         if verdict in ("refuted", "misattributed", "mostly_supported") and rejected:
-            # "…다는 건 오해": the article names the figure to reject it; no error of its own
-            steps.append(f"would be {verdict}, but the article disputes the figure itself")
-            verdict, diagnosis, note = "unverifiable", None, "the article disputes this figure"
+            # "…다는 건 오해", "오해 3. \"…\"": the article names the claim to reject it; no
+            # error of its own
+            steps.append(f"would be {verdict}, but the article disputes the claim itself")
+            verdict, diagnosis, note = "unverifiable", None, "the article disputes this claim"
         if diagnosis == "wrong_rate" and claim.id not in converted:
             diagnosis = "rounded"  # a won figure of its own, not a conversion of a stated one
         findings.append(_finding(corpus, claim, verdict, fact, steps, diagnosis, note))
