@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout41 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout45 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -162,6 +162,13 @@ HOLDOUTS = {
     "holdout39": CORPUS.parent / "verdicts_holdout39",
     "holdout40": CORPUS.parent / "verdicts_holdout40",
     "holdout41": CORPUS.parent / "verdicts_holdout41",
+    # Written by four more helpers during the sixth pass (regional and trade press; portals and
+    # translated foreign press; broadcast and popular web copy; research and securities notes),
+    # kept unread until the pass's final rules. Never tune on them.
+    "holdout42": CORPUS.parent / "verdicts_holdout42",
+    "holdout43": CORPUS.parent / "verdicts_holdout43",
+    "holdout44": CORPUS.parent / "verdicts_holdout44",
+    "holdout45": CORPUS.parent / "verdicts_holdout45",
 }
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
