@@ -2257,3 +2257,18 @@ def test_a_misconception_named_under_its_label_is_disputed_not_refuted(tmp_path)
     (myth,) = [c for c in report.claims if c.object == "hbm" and "오해" in c.sentence]
     assert myth.stance == "disputed"
     assert _problems(report) == []
+
+
+def test_an_institute_that_estimates_is_the_source_and_a_bare_ending_is_no_name(tmp_path):
+    # "민간 연구기관인 가온노동연구원은 …추산": the institute estimates DeepSeek's all-in cost (a
+    # dispute), it does not own the figure; "한 연구원은" (a researcher) names nobody.
+    body = (
+        "딥시크는 V3 최종 훈련비가 557만6000달러라고 밝혔다. 민간 연구기관인 가온노동연구원은 "
+        "연구 인력과 보유 장비를 포함한 딥시크의 총 개발비를 12억 달러 수준으로 추산했다. 한 "
+        "연구원은 H100 8장으로 실험한다고 말했다."
+    )
+    report = _report(tmp_path, a=("2025-02-12", body))
+    dispute, figures = _the_dispute(report)
+    assert figures == {"557만6000달러", "12억 달러"}
+    owners = {c.quantity.text: c.subject for c in report.claims if c.quantity}
+    assert owners["8장"] != "연구원"

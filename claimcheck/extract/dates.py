@@ -64,6 +64,16 @@ def _relative_year(text: str, start: int, published: dt.date) -> int | None:
     return None
 
 
+@functools.cache
+def _month_part() -> re.Pattern[str]:
+    data = frame_data().months
+    months = "|".join(re.escape(w) for w in data["this"] + data["last"])
+    parts = "|".join(re.escape(w) for w in data["parts"])
+    return rx.compile(
+        rf"({months})\s*(?:{parts})(?:(?![\uac00-\ud7a3])|(?=까지|의|에|께|부터|엔|쯤|경|부|로))"
+    )
+
+
 def _relative_month(text: str, start: int, published: dt.date) -> tuple[int, int] | None:
     data = frame_data().months
     before = text[max(0, start - 6) : start].rstrip()
@@ -197,6 +207,13 @@ def date_mentions(
             if year is None and month <= published.month:
                 year = published.year
         add(m.start(), m.end(), _iso(year, month) if year and 1 <= month <= 12 else None)
+    # "지난달 말 … 16.97% 빠지고 … 지난달 31일 9.86%": a part of a month is the month, not the
+    # sentence's one day
+    for m in _month_part().finditer(text) if published is not None else ():
+        first = published.replace(day=1)
+        if m.group(1) in frame_data().months["last"]:
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        add(m.start(), m.end(), _iso(first.year, first.month))
     for m in _YEAR.finditer(text) if "년" in text else ():
         add(m.start(), m.end(), m.group(1))
     data = frame_data().days

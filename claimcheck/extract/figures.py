@@ -70,6 +70,8 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             continue  # "H800 한 개를 한 시간 빌리는 값", "훈련 1회": an article, not a figure
         if quantity.unit is None and quantity.value is None:
             continue  # a bare range with nothing to say what it counts ("27~30일" read as days)
+        if quantity.unit is None and any(d.start <= start and end <= d.end for d in dates):
+            continue  # a number inside a date ("27~30일 연휴로"): the day, no figure
         quantity = _implied_count(ctx, quantity, start)
         quantity = _gpu_hours(ctx, _implied_currency(ctx, quantity, start), start)
         quantity = _hourly_price(ctx, quantity, start)

@@ -623,21 +623,18 @@ def unknown_entities(
         word = m.group(1)
         if len(word) < 2 or word in words.not_owners:
             continue
+        before = _word_before(text, m.start(1))
+        if before.endswith(words.sources):
+            continue  # "리서치업체 하이드라리서치는 … 추정했다": who estimates, not whose
         if (
             word in introduced
-            or word.endswith(words.suffixes)
+            or (word.endswith(words.suffixes) and not _bare_suffix(word, words))
             or (_LATIN_LETTER.search(word) and _HANGUL_SYLLABLE.search(word))  # mixed
             or _LISTED_NAME.fullmatch(word)  # "ASML은", "AMD는": a listed name
         ):
             found.append((m.start(1), word, m.end()))
             continue
-        # The word before, only now that the word itself said nothing (this runs for every
-        # subject particle of every sentence).
-        head = text[: m.start(1)].rstrip()
-        before = head[head.rfind(" ") + 1 :]
         # "전력 설비주인 비스트라는": named in apposition to what it is (a stock, a maker…)
-        if before.endswith(words.source_nouns):
-            continue  # "리서치업체 하이드라리서치는 … 추정했다": who estimates, not whose
         if (
             before.endswith(words.described)
             or before.endswith(words.appositive_nouns)
@@ -654,6 +651,20 @@ def unknown_entities(
                 found.append((at, word, bare.end()))
             at = text.find(word, at + len(word))
     return sorted(set(found))
+
+
+def _word_before(text: str, position: int) -> str:
+    """The whitespace-separated word that ends before `position` (read without copying the
+    text before it: this runs for every subject particle of every sentence)."""
+    end = position
+    while end > 0 and text[end - 1] == " ":
+        end -= 1
+    return text[text.rfind(" ", 0, end) + 1 : end]
+
+
+def _bare_suffix(word: str, words: _EntityWords) -> bool:
+    """A word that is only the ending ("연구원은", "반도체는"): a common noun, no name."""
+    return word in words.suffixes
 
 
 def _a_name(word: str, words: _EntityWords) -> bool:
@@ -706,7 +717,7 @@ class _EntityWords:
     not_owners: frozenset[str]
     appositive_nouns: tuple[str, ...]  # ends of the word before ("설계업체 하람은")
     described: tuple[str, ...]  # each appositive noun + 인 ("설비주인")
-    source_nouns: tuple[str, ...]
+    sources: tuple[str, ...]  # each source noun, and with 인 ("연구기관인")
     trade_verbs: frozenset[str]
 
 
@@ -723,7 +734,7 @@ def _entity_words() -> _EntityWords:
             frozenset(data.not_owners),
             tuple(data.appositive_nouns),
             tuple(f"{noun}인" for noun in data.appositive_nouns),
-            tuple(data.source_nouns),
+            tuple(data.source_nouns) + tuple(f"{noun}인" for noun in data.source_nouns),
             frozenset(data.trade_verbs),
         ),
     )
