@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout45 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout47 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -169,6 +169,10 @@ HOLDOUTS = {
     "holdout43": CORPUS.parent / "verdicts_holdout43",
     "holdout44": CORPUS.parent / "verdicts_holdout44",
     "holdout45": CORPUS.parent / "verdicts_holdout45",
+    # Written by two more helpers at the end of the sixth pass (a national daily's desk over one
+    # week; startup and tech-industry media), kept unread until its final rules. Never tune on them.
+    "holdout46": CORPUS.parent / "verdicts_holdout46",
+    "holdout47": CORPUS.parent / "verdicts_holdout47",
 }
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
