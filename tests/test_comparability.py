@@ -2272,3 +2272,14 @@ def test_an_institute_that_estimates_is_the_source_and_a_bare_ending_is_no_name(
     assert figures == {"557만6000달러", "12억 달러"}
     owners = {c.quantity.text: c.subject for c in report.claims if c.quantity}
     assert owners["8장"] != "연구원"
+
+
+def test_a_deadline_year_is_no_founding_year(tmp_path):
+    # "2027년까지 … 계획을 세워 두고 있다": a plan's deadline, not the year DeepSeek was founded.
+    body = (
+        "딥시크 충격 이후 정부도 바빠졌다. 과기정통부는 2027년까지 국가AI컴퓨팅센터에 GPU "
+        "1만5000장을 들인다는 계획을 세워 두고 있다."
+    )
+    report = _report(tmp_path, a=("2025-01-29", body))
+    assert [c for c in report.claims if c.topic == "founding"] == []
+    assert _problems(report) == []

@@ -372,6 +372,11 @@ class Recogniser(SpokenReadings):
             return None
         value = num.value / den.value
         mention = Mention(den.start, num.end, den.start, num.end, value, "ratio", [RULE_FRACTION])
+        if den.kind == "vague" and den.high:
+            # "수십분의 1": one part in some tens, between 1/99 and 1/10, no one fraction
+            mention.qualifier, mention.value = "range", None
+            mention.low, mention.high = num.value / den.high, value
+            mention.inclusive, mention.fixed_interval, mention.strength = False, True, 4
         return self._qualified(s, mention)
 
     def _slash(self, s: str, a: Numeral) -> Mention | None:
