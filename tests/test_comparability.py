@@ -2283,3 +2283,19 @@ def test_a_deadline_year_is_no_founding_year(tmp_path):
     report = _report(tmp_path, a=("2025-01-29", body))
     assert [c for c in report.claims if c.topic == "founding"] == []
     assert _problems(report) == []
+
+
+def test_a_stage_named_after_the_whole_is_the_parts_and_a_stage_may_take_a_particle(tmp_path):
+    # "278만8000시간 …, 이 가운데 사전학습이 266만4000시간": the whole is not a pre-training figure
+    # (it agrees with the other article's total); "사후학습에는 5만 시간" is post-training's
+    # GPU-hours, refuted by the record (5,000).
+    a = (
+        "V3 훈련비는 H800 GPU 278만8000시간에 시간당 2달러를 곱한 값으로, 이 가운데 사전학습이 "
+        "266만4000시간을 차지한다."
+    )
+    b = "딥시크 V3 훈련에는 사전학습 266만4000시간, 사후학습에는 5만 시간이 들었다."
+    report = _report(tmp_path, a=("2025-02-12", a), b=("2025-02-20", b))
+    scopes = {(c.article, c.quantity.text): c.frame.scope for c in report.claims if c.quantity}
+    assert scopes[("a", "278만8000시간")] != "pre-training"
+    assert [f.verdict for f in _problems(report)] == ["refuted"]
+    assert _problems(report, "5만 시간")

@@ -338,8 +338,12 @@ _STAGE_HOURS = 10_000  # hours: more than a year of clock time
 
 
 def _stage_before(before: str) -> bool:
-    """Whether a training stage is named just before ("사전학습 ", "문맥 길이 확장 ")."""
-    return before.endswith(_stage_words())
+    """Whether a training stage is named just before ("사전학습 ", "문맥 길이 확장 ", "사후학습에는
+    ")."""
+    return _STAGE_PARTICLE.sub("", before.rstrip()).endswith(_stage_words())
+
+
+_STAGE_PARTICLE = rx.compile(r"(?:에는|에서는|에|은|는|이|가|으로|로|엔)$")
 
 
 @functools.cache
@@ -907,10 +911,20 @@ def _cost_scope(ctx: SentenceContext, start: int) -> dict[str, str]:
     scope = _scope_before(ctx, start, rules)
     if scope is not None:
         return {"scope": scope}
+    # else a cue anywhere in the sentence, but for a part it names after the figure ("278만8000
+    # 시간에 … 곱한 값으로, 이 가운데 사전학습이 266만4000시간": the stage is the part's, not the
+    # whole's)
+    text = ctx.text
+    part = _PART_AFTER.search(text, start)
+    if part is not None:
+        text = text[: part.start()]
     for rule in rules:
-        if any(cue in ctx.text for cue in rule.cues):
+        if any(cue in text for cue in rule.cues):
             return {"scope": rule.scope}
     return {}
+
+
+_PART_AFTER = rx.compile(r"이 가운데|그 가운데|이 중|그중|그 중|이중 ")
 
 
 def _scope_before(ctx: SentenceContext, start: int, rules) -> str | None:
