@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout47 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout49 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -173,6 +173,9 @@ HOLDOUTS = {
     # week; startup and tech-industry media), kept unread until its final rules. Never tune on them.
     "holdout46": CORPUS.parent / "verdicts_holdout46",
     "holdout47": CORPUS.parent / "verdicts_holdout47",
+    # Written by two more helpers while 46-47 were studied (economic dailies in spring 2025;
+    # magazines and long reads), kept unread until the sixth pass's last rules. Never tune on them.
+    "holdout49": CORPUS.parent / "verdicts_holdout49",
 }
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
