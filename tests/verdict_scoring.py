@@ -175,6 +175,7 @@ HOLDOUTS = {
     "holdout47": CORPUS.parent / "verdicts_holdout47",
     # Written by two more helpers while 46-47 were studied (economic dailies in spring 2025;
     # magazines and long reads), kept unread until the sixth pass's last rules. Never tune on them.
+    "holdout48": CORPUS.parent / "verdicts_holdout48",
     "holdout49": CORPUS.parent / "verdicts_holdout49",
 }
 SEEDS = ROOT / "seeds"
