@@ -2036,17 +2036,6 @@ def test_a_company_named_after_a_compound_trade_noun_owns_its_move_and_its_headl
     assert _problems(report) == []
 
 
-def test_a_research_firm_in_apposition_is_the_source_of_its_estimate_not_its_owner(tmp_path):
-    # "리서치업체 가람인사이트는 … 추정했다": the firm estimates the story company's all-in cost,
-    # a scope dispute with the final run's 557만6000달러, not a figure of its own.
-    body = (
-        "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다. 미국 리서치업체 가람인사이트는 "
-        "GPU 구매와 인건비를 더하면 딥시크의 총비용이 최소 9억 달러라고 추정했다."
-    )
-    dispute, figures = _the_dispute(_report(tmp_path, a=("2025-02-12", body)))
-    assert figures == {"557만6000달러", "최소 9억 달러"}
-
-
 def test_a_headline_move_of_unsaid_direction_takes_the_bodys(tmp_path):
     # "주가 11% 출렁": the headline leaves the direction to the body's "내린"; it abridges -11.2%.
     body = "3일 유가증권시장에서 SK하이닉스는 11.2% 내린 19만9200원에 마감했다."
@@ -2118,17 +2107,6 @@ def test_a_large_sum_to_one_digit_is_read_as_news_rounds_it(tmp_path, round_figu
     assert bool(cross) == problem
 
 
-def test_an_estimate_is_disputed_against_the_articles_precise_figure_not_its_catchphrase(tmp_path):
-    # "'600만 달러 AI'라는 말" rounds the precise 557만6000달러 the article then gives: the estimate
-    # of another scope is set against the precise one.
-    body = (
-        "'600만 달러 AI'라는 말이 퍼졌다. 딥시크가 밝힌 V3 최종 훈련비는 557만6000달러다. 한 "
-        "분석업체는 GPU 구매와 인건비를 더하면 딥시크의 총비용이 최소 9억 달러라고 추정했다."
-    )
-    dispute, figures = _the_dispute(_report(tmp_path, a=("2025-02-12", body)))
-    assert figures == {"557만6000달러", "최소 9억 달러"}
-
-
 def test_a_count_of_tokens_without_a_counter_is_no_sum_of_won(tmp_path):
     # "14조8000억 토큰으로": tokens counted; read as won, it made a training cost that contradicted
     # another article's dollars.
@@ -2166,16 +2144,6 @@ def test_an_interview_answer_quoted_whole_gives_each_sentence_its_own_owner(tmp_
     owners = {c.quantity.text: c.subject for c in report.claims if c.quantity}
     assert owners["64장"] != "deepseek" and owners["2048장"] == "deepseek"
     assert _problems(report) == []
-
-
-def test_a_polite_estimate_in_an_answer_is_an_estimate(tmp_path):
-    # "…10억 달러 이상으로 봅니다": the polite form of "본다", an estimate that disputes the run cost.
-    body = (
-        "딥시크는 V3 최종 훈련비가 557만6000달러라고 밝혔다. 한 반도체 분석가는 인력과 장비까지 "
-        "합친 딥시크의 총 개발비를 10억 달러 이상으로 봅니다."
-    )
-    dispute, figures = _the_dispute(_report(tmp_path, a=("2025-02-12", body)))
-    assert figures == {"557만6000달러", "10억 달러 이상"}
 
 
 def test_renting_a_gpu_for_an_hour_prices_an_hour(tmp_path):
@@ -2259,21 +2227,6 @@ def test_a_misconception_named_under_its_label_is_disputed_not_refuted(tmp_path)
     assert _problems(report) == []
 
 
-def test_an_institute_that_estimates_is_the_source_and_a_bare_ending_is_no_name(tmp_path):
-    # "민간 연구기관인 가온노동연구원은 …추산": the institute estimates DeepSeek's all-in cost (a
-    # dispute), it does not own the figure; "한 연구원은" (a researcher) names nobody.
-    body = (
-        "딥시크는 V3 최종 훈련비가 557만6000달러라고 밝혔다. 민간 연구기관인 가온노동연구원은 "
-        "연구 인력과 보유 장비를 포함한 딥시크의 총 개발비를 12억 달러 수준으로 추산했다. 한 "
-        "연구원은 H100 8장으로 실험한다고 말했다."
-    )
-    report = _report(tmp_path, a=("2025-02-12", body))
-    dispute, figures = _the_dispute(report)
-    assert figures == {"557만6000달러", "12억 달러"}
-    owners = {c.quantity.text: c.subject for c in report.claims if c.quantity}
-    assert owners["8장"] != "연구원"
-
-
 def test_a_deadline_year_is_no_founding_year(tmp_path):
     # "2027년까지 … 계획을 세워 두고 있다": a plan's deadline, not the year DeepSeek was founded.
     body = (
@@ -2299,3 +2252,45 @@ def test_a_stage_named_after_the_whole_is_the_parts_and_a_stage_may_take_a_parti
     assert scopes[("a", "278만8000시간")] != "pre-training"
     assert [f.verdict for f in _problems(report)] == ["refuted"]
     assert _problems(report, "5만 시간")
+
+
+@pytest.mark.parametrize(
+    "body, figures",
+    [
+        pytest.param(
+            "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다. 미국 리서치업체 가람인사이트는 "
+            "GPU 구매와 인건비를 더하면 딥시크의 총비용이 최소 9억 달러라고 추정했다.",
+            {"557만6000달러", "최소 9억 달러"},
+            id="a research firm in apposition is the source of its estimate, not its owner",
+        ),
+        pytest.param(
+            "민간 연구기관인 가온노동연구원은 연구 인력과 보유 장비를 포함한 딥시크의 총 개발비를 "
+            "12억 달러 수준으로 추산했다. 딥시크는 V3 최종 훈련비가 557만6000달러라고 밝혔다.",
+            {"557만6000달러", "12억 달러"},
+            id="an institute introduced as estimating is a source (연구기관인 …연구원은)",
+        ),
+        pytest.param(
+            "딥시크는 V3 최종 훈련비가 557만6000달러라고 밝혔다. 한 반도체 분석가는 인력과 장비까지 "
+            "합친 딥시크의 총 개발비를 10억 달러 이상으로 봅니다.",
+            {"557만6000달러", "10억 달러 이상"},
+            id="a polite estimate (…로 봅니다) is an estimate",
+        ),
+        pytest.param(
+            "'600만 달러 AI'라는 말이 퍼졌다. 딥시크가 밝힌 V3 최종 훈련비는 557만6000달러다. 한 "
+            "분석업체는 GPU 구매와 인건비를 더하면 딥시크의 총비용이 최소 9억 달러라고 추정했다.",
+            {"557만6000달러", "최소 9억 달러"},
+            id="an estimate is set against the precise figure, not a catchphrase's round one",
+        ),
+    ],
+)
+def test_an_estimate_of_another_scope_disputes_the_run_cost(tmp_path, body, figures):
+    dispute, disputed = _the_dispute(_report(tmp_path, a=("2025-02-12", body)))
+    assert disputed == figures
+
+
+def test_an_ending_alone_names_nobody(tmp_path):
+    # "한 연구원은" is a researcher, no institute that owns the chips.
+    body = "딥시크는 V3를 H800 2048개로 훈련했다. 한 연구원은 H100 8장으로 실험한다고 말했다."
+    report = _report(tmp_path, a=("2025-02-12", body))
+    owners = {c.quantity.text: c.subject for c in report.claims if c.quantity}
+    assert owners["8장"] != "연구원"
