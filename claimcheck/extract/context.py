@@ -44,6 +44,7 @@ class SentenceContext:
     # in a correction box, what the outlet reported before and now takes back
     retracted: bool = False
     _dates: list | None = None  # dates.DateMention, read once per sentence
+    _entities: list | None = None  # frames.unknown_entities, read once per sentence
 
     def dates(self) -> list:
         """The dates the sentence writes (dates.date_mentions), read once."""
@@ -54,6 +55,15 @@ class SentenceContext:
                 self.text, self.article.meta.published, self.anchor_date, self.anchor_in_paragraph
             )
         return self._dates
+
+    def entities(self) -> list:
+        """The sentence's names that own figures though the alias table may not know them
+        (frames.unknown_entities, with the story's introduced names), read once."""
+        if self._entities is None:
+            from claimcheck.extract.frames import unknown_entities
+
+            self._entities = unknown_entities(self.text + " ", self.introduced_names)
+        return self._entities
 
     _inverse: list[int] = field(default_factory=list)
 

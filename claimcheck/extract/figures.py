@@ -15,10 +15,10 @@ from claimcheck.extract.frames import (
     Figure,
     bracket_owner,
     build_frame,
+    entity_before,
     frame_data,
     place_named_before,
     summed_group_before,
-    unknown_entity_before,
 )
 from claimcheck.extract.lexicon import FigureTopic, topic_data
 from claimcheck.extract.mentions import Mention
@@ -725,7 +725,7 @@ def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
                 return mention.entity
         if not any(m.start < paren and paren <= m.end + 1 for m in ctx.mentions):
             return word
-    unknown = unknown_entity_before(ctx.text, start, ctx.introduced_names)
+    unknown = entity_before(ctx.entities(), start)
     if unknown is not None and _a_source_of(ctx, *unknown):
         # "코어브릿지리서치의 한동민 연구위원은 "…7억 달러는 들었을 것"": who says it, not whose
         unknown = None

@@ -592,16 +592,15 @@ def bracket_owner(text: str, start: int) -> str | None:
     return word
 
 
-def unknown_entity_before(
-    text: str, start: int, introduced: frozenset[str] = frozenset()
-) -> tuple[int, str] | None:
-    """The last word before `start` that names a company or index and carries a subject particle:
-    by its ending ("리노공업은", "다우지수는"), by Latin letters in a Hangul name ("란징AI는"), in
+def entity_before(entities: list[tuple[int, str, int]], start: int) -> tuple[int, str] | None:
+    """Of a sentence's unknown_entities, the last one before `start`: (its start, the word).
+    Such a word names a company or index and carries a subject particle: by its ending
+    ("리노공업은", "다우지수는"), by Latin letters in a Hangul name ("란징AI는"), in
     apposition to a noun such as 업체 or 모회사 ("모회사 환팡이"), with its head in brackets
-    ("노바브레인(대표 이서준)은"), or one of the `introduced` names the story made entities so
-    elsewhere ("노바브레인은" after "스타트업 노바브레인은"): (its start, the word)."""
+    ("노바브레인(대표 이서준)은"), or as one of the names the story made entities elsewhere
+    ("노바브레인은" after "스타트업 노바브레인은")."""
     found = None
-    for at, word, end in unknown_entities(text + " ", introduced):
+    for at, word, end in entities:
         if end > start + 1 or at >= start:
             break
         found = (at, word)
@@ -612,7 +611,7 @@ def unknown_entities(
     text: str, introduced: frozenset[str] = frozenset()
 ) -> list[tuple[int, str, int]]:
     """Every word of `text` that names a company or index the alias table may not know and
-    carries a subject particle (see unknown_entity_before): (its start, the word, the end of
+    carries a subject particle (see entity_before): (its start, the word, the end of
     the word with its particle)."""
     words = _entity_words()
     found = [(m.start(1), m.group(1), m.end()) for m in _headed_name().finditer(text)]
