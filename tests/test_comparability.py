@@ -2294,3 +2294,20 @@ def test_an_ending_alone_names_nobody(tmp_path):
     report = _report(tmp_path, a=("2025-02-12", body))
     owners = {c.quantity.text: c.subject for c in report.claims if c.quantity}
     assert owners["8장"] != "연구원"
+
+
+@pytest.mark.parametrize(
+    "sentence, refuted",
+    [
+        # names both, says the memory makers make it and Nvidia buys it
+        ("HBM은 메모리 업체가 만들고, 엔비디아는 이를 사서 GPU 옆에 붙인다.", False),
+        # says Nvidia makes it
+        ("HBM은 엔비디아가 만든 메모리다.", True),
+        ("엔비디아는 GPU와 HBM을 함께 만든다.", True),
+    ],
+)
+def test_who_makes_a_thing_is_checked_only_where_the_sentence_says_who(tmp_path, sentence, refuted):
+    body = "엔비디아 주가가 급락했다. " + sentence
+    report = _report(tmp_path, a=("2025-02-03", body))
+    verdicts = [f.verdict for f in _problems(report)]
+    assert verdicts == (["refuted"] if refuted else [])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from claimcheck import regexcache as rx
 from claimcheck.models import Claim, Finding, ReferenceCitation
 from claimcheck.reconcile.common import Corpus, finding_id, source_row
 from claimcheck.reconcile.intervals import (
@@ -600,6 +601,44 @@ def _same_model(of_fact: str | None, claimed: str) -> bool:
     return entity_parent(of_fact) == claimed
 
 
+_MAKING = ("만들", "만든", "생산", "제조", "설계", "개발")
+
+
+def _about_making(fact: ReferenceFact) -> bool:
+    role = str(fact.attributes.get("role", ""))
+    return "makes" in role or "designs" in role
+
+
+def _says_it_makes(claim: Claim) -> bool:
+    """Whether the sentence names the claim's subject as the maker ("엔비디아가 HBM을 만든다"):
+    the subject with its particle, then a making verb within a few words, no other subject
+    between."""
+    from claimcheck.extract.mentions import find_mentions
+    from claimcheck.textnorm import normalize
+
+    text = normalize(claim.sentence).text
+    mentions = find_mentions(text)
+    objects = [m for m in mentions if m.entity == claim.object]
+    for mention in mentions:
+        if mention.entity != claim.subject:
+            continue
+        after = text[mention.end : mention.end + 40]
+        m = _MAKER_CLAUSE.match(after)
+        if m and any(verb in m.group(1) for verb in _MAKING):
+            return True  # "엔비디아가 HBM을 만든다"
+        if _MAKER_BEFORE.search(text[max(0, mention.start - 12) : mention.start]):
+            return True  # "HBM을 만드는 엔비디아"
+        if any(0 <= o.start - mention.end <= 2 for o in objects):
+            return True  # "엔비디아(의) HBM": the subject's own
+    return False
+
+
+_MAKER_BEFORE = rx.compile(r"(?:만드는|만든|생산하는|생산한|제조하는|설계하는|개발한|개발하는)\s*$")
+_MAKER_CLAUSE = rx.compile(
+    r"(?:가|이|는|은|도)\s+((?:[^\s,.]+\s+){0,4}?[^\s,.]*(?:만들|만든|생산|제조|설계|개발))"
+)
+
+
 def _judge_statement(claim: Claim, facts: list[ReferenceFact]):
     steps = []
     if claim.topic == "quote":
@@ -640,6 +679,14 @@ def _judge_statement(claim: Claim, facts: list[ReferenceFact]):
             return "unverifiable", moves[0], steps, None, "the article does not settle the day"
         return "refuted", moves[0], steps, None, None
     claimed = claim.attributes.get("polarity", "true") == "true"
+    if claimed and not _says_it_makes(claim):
+        # "HBM은 … 메모리 업체가 만들고, 엔비디아는 이를 사서": a fact of who makes a thing is
+        # about a sentence that says its subject makes it, not one that only names both
+        kept = [f for f in facts if not _about_making(f)]
+        if not kept:
+            steps.append(f"reference ({facts[0].id}): {facts[0].statement_en}")
+            return "unverifiable", facts[0], steps, None, "the sentence does not say who makes it"
+        facts = kept
     with_polarity = [f for f in facts if f.polarity is not None]
     if claim.topic == "founding" or claim.quantity is None and "year" in claim.attributes:
         with_polarity = facts
