@@ -168,17 +168,16 @@ def date_mentions(
             elif text[max(0, m.start() - 4) : m.start()].strip().endswith("오는"):
                 nxt = published if day >= published.day else published + dt.timedelta(days=31)
                 value = _iso(nxt.year, nxt.month, day)
-            elif _later_in_anchor_month(_last_day_before(found, m.start()), day, published):
+            elif said := _going_on(_last_day_before(found, m.start()), day, published):
                 # "1월 24일 142.62달러에서 27일 118.42달러로": the month the sentence wrote goes on
-                said = _last_day_before(found, m.start())
-                value = _iso(int(said[:4]), int(said[5:7]), day)  # type: ignore[index]
+                value = said
             elif day <= published.day:
                 value = _iso(published.year, published.month, day)
-            elif in_paragraph and _later_in_anchor_month(anchor, day, published):
+            elif in_paragraph and (said := _going_on(anchor, day, published)):
                 # a day past the date of writing, in a paragraph that tells of an earlier month
                 # day after day ("1월 24일 … 27일 … 이튿날 … . 국내는 31일에야", written 3 April):
                 # that month goes on, rather than last month's 31st
-                value = _iso(int(anchor[:4]), int(anchor[5:7]), day)  # type: ignore[index]
+                value = said
             else:
                 # "27일(현지시간)" written on the 3rd is last month's 27th; "31일 개장" written
                 # on the 28th is this month's 31st: a bare day is the nearer of the two
@@ -272,18 +271,21 @@ def _last_day_before(found: list[DateMention], position: int) -> str | None:
 _ISO_DAY = rx.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _later_in_anchor_month(anchor: str | None, day: int, published: dt.date) -> bool:
-    """Whether a bare day falls after the paragraph's last named day, in that day's month, when
-    that month is before the month of publication."""
+def _going_on(anchor: str | None, day: int, published: dt.date) -> str | None:
+    """A bare day after the last named day, in that day's month, when that month is before the
+    month of publication: the day of that month, else None."""
     if anchor is None or not _ISO_DAY.fullmatch(anchor):
-        return False
+        return None
     last = dt.date.fromisoformat(anchor)
     if (last.year, last.month) >= (published.year, published.month) or day <= last.day:
-        return False
-    return day <= calendar.monthrange(last.year, last.month)[1]
+        return None
+    if day > calendar.monthrange(last.year, last.month)[1]:
+        return None
+    return _iso(last.year, last.month, day)
 
 
-_RETROSPECTIVE = rx.compile(r"[\uac00-\ud7a3]던\s")
+# a word closed by the retrospective ending -던 ("급락했던 ", "육박하던 ")
+RETROSPECTIVE = rx.compile(r"[\uac00-\ud7a3]던\s")
 
 
 def looks_back(text: str, end: int, limit: int | None = None) -> bool:
@@ -292,7 +294,7 @@ def looks_back(text: str, end: int, limit: int | None = None) -> bool:
     SK하이닉스는"): a day recalled to describe something, not the day the sentence reports."""
     stop = len(text) if limit is None else limit
     clause = re.split(r"[,.](?!\d)", text[end:stop], maxsplit=1)[0]  # (not "9.86%")
-    return _RETROSPECTIVE.search(clause) is not None
+    return RETROSPECTIVE.search(clause) is not None
 
 
 def _moved_past(

@@ -141,16 +141,22 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
     return _series_follow(ctx.text, _conversions_follow(ctx.text, drafts))
 
 
-def _machines_counted_so(text: str, start: int, machines: list[str]) -> bool:
+def _machines_counted_so(ctx: SentenceContext, start: int, machines: tuple[str, ...]) -> bool:
     """Whether a count in 대 comes after the sentence has counted machines in 대 ("서버 1대당",
     "노드 한 대에") and is not written right after a chip: then 대 counts machines here."""
+    text = ctx.text
     if not text.startswith("대", _figure_digits_end(text, start)):
         return False
-    before = text[:start]
-    if _CHIP_WORD_BEFORE.search(before):
+    chips = _before(ctx, start, {"chip", "hardware"})
+    if chips and not text[chips[-1].end : start].strip():
         return False  # "서버 한 대에 GPU 8대": the chips, named right before
+    return _machines_in_dae(machines).search(text, 0, start) is not None
+
+
+@functools.cache
+def _machines_in_dae(machines: tuple[str, ...]) -> re.Pattern[str]:
     nouns = "|".join(re.escape(m) for m in machines)
-    return re.search(rf"(?:{nouns})\s*(?:\d+|한)\s*대", before) is not None
+    return rx.compile(rf"(?:{nouns})\s*(?:\d+|한)\s*대")
 
 
 def _figure_digits_end(text: str, start: int) -> int:
@@ -159,7 +165,6 @@ def _figure_digits_end(text: str, start: int) -> int:
 
 
 _DIGITS = rx.compile(r"[\d,.]+(?:\s*[만천백억])*\s*")
-_CHIP_WORD_BEFORE = rx.compile(r"(?:GPU|칩|H\d{2,3}|A\d{2,3}|B\d{2,3})\s*$")
 _BRACKET_AFTER = rx.compile(r"\s?\([^()]{1,30}\)")
 
 
@@ -388,10 +393,15 @@ def _followed_by_noun(text: str, quantity: Quantity, start: int) -> bool:
         return False
     if word[0].isascii() and word[0].isalpha():
         return True
-    nouns = tuple(n for group in topic_data().model_spec_nouns.values() for n in group)
-    if word.startswith(nouns):
+    if word.startswith(_model_spec_words()):
         return True  # "14조8000억 토큰으로": tokens counted, not won
     return word.rstrip(".,").endswith(("당", "씩", "개", "명", "건", "회", "번"))
+
+
+@functools.cache
+def _model_spec_words() -> tuple[str, ...]:
+    """The nouns a model's count is of ("토큰", "매개변수")."""
+    return tuple(n for group in topic_data().model_spec_nouns.values() for n in group)
 
 
 @dataclass(frozen=True)
@@ -446,7 +456,7 @@ def _score(ctx: SentenceContext, topic: FigureTopic, start: int, end: int) -> fl
         return 0.0  # "원·달러 환율은 1431.3원": an exchange rate, not a share price
     if topic.vetoes_noun and before.rstrip().endswith(tuple(topic.vetoes_noun)):
         return 0.0  # "서버 256대짜리": servers counted, not chips
-    if topic.vetoes_noun and _machines_counted_so(text, start, topic.vetoes_noun):
+    if topic.vetoes_noun and _machines_counted_so(ctx, start, tuple(topic.vetoes_noun)):
         return 0.0  # "서버 1대당 GPU 8장씩, 모두 1250대": the 대 is the servers' counter
     score = 0.0
     # The noun a figure modifies says most ("5% 이하의 비용", "248개의 GPU").
@@ -837,10 +847,10 @@ def _depositary(ctx: SentenceContext, start: int, owner: str | None) -> bool:
     """Whether the owner's name before the figure is followed by a depositary receipt's ("TSMC
     미국예탁증권(ADR)은 13.3%"): a listing abroad, whose moves differ from the home listing's."""
     named = [m for m in _before(ctx, start, _OWNER_TYPES) if m.entity == owner]
-    return bool(named) and _DEPOSITARY.match(ctx.text, named[-1].end) is not None
+    share_class = _SHARE_CLASS.match(ctx.text, named[-1].end) if named else None
+    return share_class is not None and any(w in share_class.group() for w in ("ADR", "예탁"))
 
 
-_DEPOSITARY = rx.compile(r"\s*(?:미국예탁증권|예탁증권|ADR)|\s*\(\s*ADR\s*\)")
 _SHARE_CLASS = rx.compile(
     r"(?:\s*(?:미국예탁증권|예탁증권|ADR|보통주|우선주))?(?:\s*\(\s*ADR\s*\))?"
 )

@@ -223,7 +223,7 @@ def _recalled(text: str, figure: Figure, figures: list[Figure], dates: list[Date
     """A figure in a clause that looks back (closed by -던: "3조5000억 달러에 육박하던 시가총액이
     하루 새 … 줄었다") with no day written before it in the sentence: a value from before the
     day the paragraph tells of, of a time left unsaid."""
-    from claimcheck.extract.dates import looks_back
+    from claimcheck.extract.dates import RETROSPECTIVE, looks_back
 
     if any(d.end <= figure.start for d in dates):
         return False
@@ -232,11 +232,8 @@ def _recalled(text: str, figure: Figure, figures: list[Figure], dates: list[Date
     if not looks_back(text, figure.end, limit):
         return False
     # "5% 넘게 빠졌던 1월 27일에도": the clause describes the day it names, the figure's own
-    ending = _RETROSPECTIVE_WORD.search(text, figure.end, limit)
+    ending = RETROSPECTIVE.search(text, figure.end, limit)
     return ending is None or not any(d.start == ending.end() for d in dates)
-
-
-_RETROSPECTIVE_WORD = rx.compile(r"[\uac00-\ud7a3]던\s")
 
 
 @functools.cache
@@ -627,7 +624,8 @@ def unknown_entities(
             continue  # "리서치업체 하이드라리서치는 … 추정했다": who estimates, not whose
         if (
             word in introduced
-            or (word.endswith(words.suffixes) and not _bare_suffix(word, words))
+            # a name with the ending, not the ending alone ("연구원은": a researcher)
+            or (word.endswith(words.suffixes) and word not in words.suffixes)
             or (_LATIN_LETTER.search(word) and _HANGUL_SYLLABLE.search(word))  # mixed
             or _LISTED_NAME.fullmatch(word)  # "ASML은", "AMD는": a listed name
         ):
@@ -659,11 +657,6 @@ def _word_before(text: str, position: int) -> str:
     while end > 0 and text[end - 1] == " ":
         end -= 1
     return text[text.rfind(" ", 0, end) + 1 : end]
-
-
-def _bare_suffix(word: str, words: _EntityWords) -> bool:
-    """A word that is only the ending ("연구원은", "반도체는"): a common noun, no name."""
-    return word in words.suffixes
 
 
 def _a_name(word: str, words: _EntityWords) -> bool:

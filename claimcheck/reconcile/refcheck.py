@@ -679,7 +679,7 @@ def _judge_statement(claim: Claim, facts: list[ReferenceFact]):
             return "unverifiable", moves[0], steps, None, "the article does not settle the day"
         return "refuted", moves[0], steps, None, None
     claimed = claim.attributes.get("polarity", "true") == "true"
-    if claimed and not _says_it_makes(claim):
+    if claimed and any(_about_making(f) for f in facts) and not _says_it_makes(claim):
         # "HBM은 … 메모리 업체가 만들고, 엔비디아는 이를 사서": a fact of who makes a thing is
         # about a sentence that says its subject makes it, not one that only names both
         kept = [f for f in facts if not _about_making(f)]
