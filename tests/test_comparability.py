@@ -2311,3 +2311,62 @@ def test_who_makes_a_thing_is_checked_only_where_the_sentence_says_who(tmp_path,
     report = _report(tmp_path, a=("2025-02-03", body))
     verdicts = [f.verdict for f in _problems(report)]
     assert verdicts == (["refuted"] if refuted else [])
+
+
+# --- seventh pass --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "estimate",
+    [
+        # someone reckons the whole spending, in an interview's answer
+        '"업계 사람들과 따져 보면 데이터센터를 짓고 연구진을 꾸린 비용까지 합쳐 딥시크가 쓴 돈은 '
+        '최소 8억 달러입니다."',
+        # a book's author claims it, in quotes
+        '그는 "연구 인력과 실험까지 치면 딥시크가 실제로 쓴 돈은 최소 11억 달러"라고 주장한다.',
+    ],
+)
+def test_money_said_to_be_spent_in_all_disputes_the_run_cost(tmp_path, estimate):
+    body = "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다. " + estimate
+    report = _report(tmp_path, a=("2025-04-15", body))
+    dispute, disputed = _the_dispute(report)
+    assert "557만6000달러" in disputed and "company spending" in dispute.explanation
+    assert [f for f in _problems(report) if f.verdict == "refuted"] == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Q. 그럼 딥시크가 쓴 돈은 정말 300만 달러뿐인가.",
+        "딥시크는 정말 300만 달러로 V3를 훈련했을까.",
+    ],
+)
+def test_a_figure_in_a_question_is_asked_not_claimed(tmp_path, question):
+    # 300만 달러 stated as the run's cost would be refuted by the reference (557만6000달러)
+    report = _report(tmp_path, a=("2025-03-05", question))
+    assert _problems(report) == []
+    (claim,) = [c for c in report.claims if c.quantity and c.quantity.text.startswith("300만")]
+    assert claim.stance == "disputed"
+
+
+def test_a_reason_ending_in_kka_is_no_question(tmp_path):
+    report = _report(tmp_path, a=("2025-03-05", "딥시크는 V3 훈련에 300만 달러를 썼으니까."))
+    assert [f.verdict for f in _problems(report)] == ["refuted"]
+
+
+def test_two_estimates_of_other_scopes_are_no_dispute_between_articles(tmp_path):
+    own = "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다. "
+    report = _report(
+        tmp_path,
+        a=(
+            "2025-04-15",
+            own + "한 분석업체는 딥시크가 GPU 등 하드웨어에 쓴 돈이 16억 달러 이상이라고 추정한다.",
+        ),
+        b=(
+            "2025-04-16",
+            own
+            + '그는 "장비 값과 인건비, 실험까지 넣으면 딥시크가 쓴 돈은 9억 달러에 이를 것"이라고 추정했다.',
+        ),
+    )
+    disputes = [f for f in report.findings if f.verdict == "disputed"]
+    assert disputes and all(f.kind == "internal" for f in disputes)

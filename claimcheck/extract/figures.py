@@ -28,7 +28,21 @@ from claimcheck.quantities.units import per_token
 TIME_UNITS = {"year", "month", "week", "day", "hour", "minute"}
 # A company mention followed by one of these is the grammatical subject or owner of what follows
 # ("엔비디아의 주가", "하이닉스가"); followed by a noun such as 발표 it is only context.
-_SUBJECT_PARTICLES = ("은", "는", "이", "가", "의", " 주가", " 주식", "측", "도", "와", "과")
+_SUBJECT_PARTICLES = (
+    "은",
+    "는",
+    "이",
+    "가",
+    "의",
+    " 주가",
+    " 주식",
+    " 시가총액",
+    " 시총",
+    "측",
+    "도",
+    "와",
+    "과",
+)
 
 
 @dataclass
@@ -531,7 +545,7 @@ def _classify(
             what = _nearest_entity(ctx, start, {"model"}) or ctx.recent_model
             attributes["spec"] = spec  # checked only against a fact counting the same
         if quantity.unit in _MONEY:
-            attributes.update(_cost_scope(ctx, start))
+            attributes.update(_cost_scope(ctx, start, subject))
         return "other", _owner(ctx, start, subject), what, attributes
     scored.sort()
     name = scored[0][2]
@@ -545,7 +559,7 @@ def _classify(
             name, subject = "peer_cost", owner  # "GPT-4 훈련에 1억 달러": OpenAI's spending
         if name == "training_cost" and subject is None:
             subject = ctx.story_subject
-        attributes.update(_cost_scope(ctx, start))
+        attributes.update(_cost_scope(ctx, start, subject))
     elif subject is None and name in MARKET_TOPICS:
         # whose share price or value: the nearest company or index before it, else the story's,
         # unless a whole market or group is named ("미국 기술주 전체에서 사라진 시가총액")
@@ -914,7 +928,7 @@ def _first_after(text: str, position: int, cues: list[str], reach: int = 30) -> 
     return min(found) if found else None
 
 
-def _cost_scope(ctx: SentenceContext, start: int) -> dict[str, str]:
+def _cost_scope(ctx: SentenceContext, start: int, owner: str | None) -> dict[str, str]:
     if any(word in ctx.text for word in topic_data().funding_words):
         return {}  # money raised covers no cost ("라운드 투자액은 … 1000억 원을 넘긴")
     rules = topic_data().cost_scopes
@@ -924,7 +938,7 @@ def _cost_scope(ctx: SentenceContext, start: int) -> dict[str, str]:
     # else a cue anywhere in the sentence, but for a part it names after the figure ("278만8000
     # 시간에 … 곱한 값으로, 이 가운데 사전학습이 266만4000시간": the stage is the part's, not the
     # whole's)
-    text = ctx.text
+    text = ctx.text[: _others_clause(ctx, start, owner)]
     part = _PART_AFTER.search(text, start)
     if part is not None:
         text = text[: part.start()]
@@ -935,6 +949,25 @@ def _cost_scope(ctx: SentenceContext, start: int) -> dict[str, str]:
 
 
 _PART_AFTER = rx.compile(r"이 가운데|그 가운데|이 중|그중|그 중|이중 ")
+
+
+def _others_clause(ctx: SentenceContext, start: int, owner: str | None) -> int:
+    """Where a later clause about another company or model begins ("라마 3.1 405B는 … 3840만
+    시간을 썼고, 라마 3(8B·70B)의 사전학습에도 …": the stage is Llama 3's), else the end."""
+    from claimcheck.extract.frames import CLAUSE_BREAKS
+
+    model = _nearest(ctx, start, {"model"})
+    breaks = list(CLAUSE_BREAKS.finditer(ctx.text, start))
+    ends = [b.start() for b in breaks[1:]] + [len(ctx.text)] * bool(breaks)
+    for this, until in zip(breaks, ends, strict=True):
+        if any(
+            this.end() <= m.start < until
+            and m.type in ("company", "model")
+            and m.entity not in (owner, model)
+            for m in ctx.mentions
+        ):
+            return this.start()
+    return len(ctx.text)
 
 
 def _scope_before(ctx: SentenceContext, start: int, rules) -> str | None:

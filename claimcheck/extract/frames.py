@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 MARKET_TOPICS = {"stock_change", "market_value"}
 _CONVERSION_NEXT = rx.compile(r"^\s*(?:\(|,\s*(?:우리 돈|한화|원화)(?:로)?\s*)")
-_CLAUSE_BREAKS = rx.compile(r",|;|…|⋯|다가|지만|으나|는데|면서|반면")
+CLAUSE_BREAKS = rx.compile(r",|;|…|⋯|다가|지만|으나|는데|면서|반면")
 # a clause joined by a comma that opens with its own topic ("…밀렸고, 시가총액은 …")
 _NEW_SUBJECT_CLAUSE = rx.compile(r"(?:고|며|지만|는데|면서|으나),\s+[^\s,]+(?:은|는)\s")
 
@@ -260,7 +260,7 @@ def _previous_end(figure: Figure, figures: list[Figure]) -> int:
 
 def clause_after(text: str, end: int, limit: int) -> str:
     window = text[end:limit]
-    cut = _CLAUSE_BREAKS.search(window)
+    cut = CLAUSE_BREAKS.search(window)
     return window[: cut.start()] if cut else window
 
 
@@ -280,7 +280,7 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     window = text[max(0, figure.start - data.per_unit.window) : figure.start]
     # only the figure's own clause ("딥시크 하나에 미국 증시가 출렁였다… 시총 6900억 달러": the
     # "하나에" of another clause is no unit of this figure)
-    breaks = list(_CLAUSE_BREAKS.finditer(window))
+    breaks = list(CLAUSE_BREAKS.finditer(window))
     if breaks:
         window = window[breaks[-1].end() :]
     if not rate and (
@@ -496,14 +496,14 @@ def _as_of_written(
             return None, f"{words_before[-1]} {word}" if words_before and spaced else word
     if len(dates) == 1:  # the sentence's one date; a series gives each figure its own
         only = dates[0]
-        if only.start >= figure.end and _CLAUSE_BREAKS.search(text[figure.end : only.start]):
+        if only.start >= figure.end and CLAUSE_BREAKS.search(text[figure.end : only.start]):
             # "시가총액이 약 2600억 달러 불어났지만 전날 잃은 몫": a later clause's day
             return inherited, None
         return only.value, None
     # "27일 16.97% 급락하며 시가총액 3890억 달러가 사라졌고, 28일엔 …": a figure in the same
     # clause as the one before it, no date between, is of that figure's day
     earlier = [f for f in others if f.end <= figure.start]
-    if earlier and dates and not _CLAUSE_BREAKS.search(clause):
+    if earlier and dates and not CLAUSE_BREAKS.search(clause):
         previous = max(earlier, key=lambda f: f.end)
         own = [d for d in dates if d.end <= previous.start]
         if own and not any(own[-1].end <= f.start and f.end <= previous.start for f in others):

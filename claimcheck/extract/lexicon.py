@@ -146,6 +146,7 @@ class StanceData(_Data):
     corrections: Corrections
     interviews: Interviews
     questions: list[str]
+    question_endings: list[str]
     myth_labels: list[str]
 
 

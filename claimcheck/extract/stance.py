@@ -28,7 +28,10 @@ def read_stance(
     if previous is not None and previous.stance != "asserted":
         if sentence.lstrip().startswith(tuple(data.continuations)):
             return previous
-    asked = sentence.rstrip(" \"')]").endswith(tuple(data.questions))
+    ending = sentence.rstrip(" \"')]")
+    asked = ending.endswith(tuple(data.questions)) or ending.rstrip(".").endswith(
+        tuple(data.question_endings)
+    )
     if asked:
         return StanceReading("disputed", "?", None)  # a question asserts nothing
     myth = _myth_label().match(sentence)

@@ -219,6 +219,7 @@ class QualifierTable(_Table):
     approx_tolerance: float = Field(gt=0, lt=1)
     prefix: list[QualifierWords]
     suffix: list[QualifierWords]
+    degree_words: list[str] = Field(min_length=1)
     more_than_infix: str
     band_suffix: str
     ranges: RangeWords
