@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout49 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout53 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -177,6 +177,13 @@ HOLDOUTS = {
     # magazines and long reads), kept unread until the sixth pass's last rules. Never tune on them.
     "holdout48": CORPUS.parent / "verdicts_holdout48",
     "holdout49": CORPUS.parent / "verdicts_holdout49",
+    # Written by four helpers at the start of the seventh pass (a wire service's fortnight; stock-
+    # market desks; government, industry and policy; opinion and reader service), measured once
+    # after the pass's first rules, before they were read. Never tune on them.
+    "holdout50": CORPUS.parent / "verdicts_holdout50",
+    "holdout51": CORPUS.parent / "verdicts_holdout51",
+    "holdout52": CORPUS.parent / "verdicts_holdout52",
+    "holdout53": CORPUS.parent / "verdicts_holdout53",
 }
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
