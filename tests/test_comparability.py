@@ -1680,7 +1680,8 @@ def test_a_company_heads_answers_are_their_own_companys_figures(tmp_path):
     assert _problems(report) == []
     owned = {c.quantity.text: c.subject for c in report.claims if c.quantity}
     assert owned["557만6000달러"] == "deepseek"  # the lede is the reporter's, of the story
-    assert owned["256장"] is None and owned["48만 달러쯤"] is None  # not DeepSeek's
+    # not DeepSeek's: the company of the head the headline names, unknown to the alias table
+    assert owned["256장"] == "솔빛테크" and owned["48만 달러쯤"] == "솔빛테크"
 
 
 def test_an_interviewees_known_company_owns_the_answers(tmp_path):
@@ -2370,3 +2371,38 @@ def test_two_estimates_of_other_scopes_are_no_dispute_between_articles(tmp_path)
     )
     disputes = [f for f in report.findings if f.verdict == "disputed"]
     assert disputes and all(f.kind == "internal" for f in disputes)
+
+
+def test_a_headline_that_leads_with_an_unknown_company_makes_it_the_storys(tmp_path):
+    # a rival's model is named first; the startup's own tokens are not V3's (14조8000억 개)
+    body = (
+        "딥시크가 V3를 공개한 뒤 국내에서도 경량 모델 경쟁이 붙었다. 국내 스타트업 한빛랩스는 "
+        "한국어 모델을 11일 공개했다. 학습에는 토큰 9000억 개를 썼다. 한빛랩스는 연내 후속 "
+        "모델을 내놓을 예정이다."
+    )
+    report = _report(tmp_path, a=("2025-02-11", body, "한빛랩스, 한국어 경량 모델 공개"))
+    assert _problems(report) == []
+    (tokens,) = [c for c in report.claims if c.quantity and c.quantity.text == "9000억 개"]
+    assert tokens.subject == "한빛랩스" and tokens.object is None
+
+
+def test_a_companys_fleet_months_apart_is_no_contradiction(tmp_path):
+    report = _report(
+        tmp_path,
+        a=("2025-02-26", "AI 스타트업 한빛랩스는 H100 800장을 확보했다고 밝혔다."),
+        b=("2025-06-12", "AI 스타트업 한빛랩스는 H100 1300장을 확보했다고 밝혔다."),
+    )
+    assert _problems(report) == []
+
+
+def test_an_unknown_company_heads_headline_against_the_answers(tmp_path):
+    body = (
+        "한빛랩스는 2021년 문을 연 AI 모델 스타트업이다.\n\n―GPU를 들였다고 들었습니다.\n\n"
+        '"지난달까지 H100 1300장을 확보했습니다."'
+    )
+    headline = '[인터뷰] 정하윤 한빛랩스 대표 "GPU 3000장 확보"'
+    report = _report(tmp_path, a=("2025-06-12", body, headline))
+    (finding,) = _problems(report)
+    assert finding.kind == "internal" and finding.verdict == "inconsistent"
+    owned = {c.quantity.text: c.subject for c in report.claims if c.quantity}
+    assert owned["3000장"] == owned["1300장"] == "한빛랩스"

@@ -8,9 +8,10 @@ import re
 from collections import Counter
 
 import claimcheck.api as _api
+from claimcheck import regexcache as rx
 from claimcheck.extract.context import SentenceContext, build_context
 from claimcheck.extract.figures import Draft, figure_drafts
-from claimcheck.extract.frames import MARKET_TOPICS, public_body_speaks
+from claimcheck.extract.frames import MARKET_TOPICS, heads_company, public_body_speaks
 from claimcheck.extract.lexicon import stance_data
 from claimcheck.extract.mentions import confirmed, find_mentions
 from claimcheck.extract.stance import read_stance, retracted, stance_of_figure
@@ -249,7 +250,8 @@ def _interviewee(contexts: list[SentenceContext]) -> tuple[bool, str | None]:
                 head, mention.end
             ):
                 return True, mention.entity
-    return True, None
+    # one the alias table does not know ("정하윤 모아랩스 대표", "모아랩스 정하윤 대표 인터뷰")
+    return True, next(filter(None, map(heads_company, heads)), None)
 
 
 def _answers(ctx: SentenceContext) -> bool:
@@ -303,7 +305,17 @@ def _unknown_story_subject(
     counted = sorted(((text.count(name), name) for name in names), reverse=True)
     if counted and counted[0][0] >= 3 and counted[0][0] > known:
         return counted[0][1]
-    return None
+    # the headline leads with it ("모아랩스, '훈련비 12억 원' 경량 모델 공개"), as a story about
+    # a company opens, and the story names it again
+    headline = next((ctx for ctx in contexts if ctx.sentence.section == "headline"), None)
+    lead = _HEADLINE_LEAD.match(headline.text) if headline else None
+    if lead is None or lead.group(1) not in names or text.count(lead.group(1)) < 3:
+        return None
+    known = any(m.start <= lead.start(1) < m.end for m in headline.mentions)  # type: ignore[union-attr]
+    return None if known else lead.group(1)
+
+
+_HEADLINE_LEAD = rx.compile(r"^\W*([0-9A-Za-z\uac00-\ud7a3&]{2,}?)(?:,|은 |는 |이 |가 )")
 
 
 def _claim_fields(ctx: SentenceContext, draft: Draft) -> dict:

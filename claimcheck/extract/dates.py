@@ -228,6 +228,10 @@ def date_mentions(
     for word in data["unresolved"]:
         for m in re.finditer(re.escape(word), text) if word in text else ():
             add(m.start(), m.end(), None)
+    for word in data.get("before_event", []):
+        pattern = rf"[0-9A-Za-z\uac00-\ud7a3]+\s?{re.escape(word)}(?!\s*거래일)"
+        for m in re.finditer(pattern, text) if word in text else ():
+            add(m.start(), m.end(), None)
     for key, shift in (("today", 0), ("yesterday", -1), ("previous_trading_day", None)):
         for word in data[key]:
             for m in re.finditer(re.escape(word), text) if word in text else ():

@@ -542,7 +542,10 @@ def _classify(
         if spec is not None:
             # "1조4800억 개 토큰", "매개변수 6710억 개": what a model was trained on or is made
             # of, never a chip's count; the model named nearest, else the one just written of
-            what = _nearest_entity(ctx, start, {"model"}) or ctx.recent_model
+            what = _nearest_entity(ctx, start, {"model"})
+            recent = ctx.recent_model
+            if what is None and recent and _maker_of(recent) == _owner(ctx, start, subject):
+                what = recent  # not another maker's ("모아랩스는 … 토큰 1조2000억 개" after V3)
             attributes["spec"] = spec  # checked only against a fact counting the same
         if quantity.unit in _MONEY:
             attributes.update(_cost_scope(ctx, start, subject))
@@ -749,7 +752,8 @@ def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
                 return mention.entity
         if not any(m.start < paren and paren <= m.end + 1 for m in ctx.mentions):
             return word
-    unknown = entity_before(ctx.entities(), start)
+    # (a chip's or model's name is no company: "H100이 1200장")
+    unknown = entity_before([e for e in ctx.entities() if not _of_a_thing(ctx, e[0])], start)
     if unknown is not None and _a_source_of(ctx, *unknown):
         # "코어브릿지리서치의 한동민 연구위원은 "…7억 달러는 들었을 것"": who says it, not whose
         unknown = None
@@ -761,6 +765,10 @@ def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
     if summed_group_before(ctx.text, start):
         return None  # "네 곳을 합치면 올해 투자액은 3200억 달러": the group's, no one company's
     return subject
+
+
+def _of_a_thing(ctx: SentenceContext, at: int) -> bool:
+    return any(m.start <= at < m.end and m.type not in _OWNER_TYPES for m in ctx.mentions)
 
 
 def _a_source_of(ctx: SentenceContext, at: int, word: str) -> bool:
@@ -884,9 +892,11 @@ def _maker_of(model: str) -> str | None:
 
 def _owner_of_model(ctx: SentenceContext, position: int) -> str | None:
     """The company that makes the model named before a figure (llama-3 → llama → meta)."""
+    from claimcheck.extract.frames import negated
     from claimcheck.extract.mentions import entity_parent, entity_type
 
-    entity = _nearest(ctx, position, {"model"})
+    models = [m for m in _before(ctx, position, {"model"}) if not negated(ctx.text, m.end)]
+    entity: str | None = models[-1].entity if models else None
     for _ in range(4):
         entity = entity_parent(entity) if entity else None
         if entity is None or entity_type(entity) == "company":

@@ -49,6 +49,8 @@ class _After(_Data):
     window: int
     after: list[str]
     sentence_final: list[str] = []
+    # nouns that make a plan after any verb in its future form ("늘릴 계획", "세울 예정")
+    after_future: list[str] = []
 
 
 class _Measures(_Data):
@@ -77,6 +79,7 @@ class FrameData(_Data):
     entity_suffixes: list[str]
     appositive_nouns: list[str]
     introducing_titles: list[str]
+    person_surnames: list[str]
     source_nouns: list[str]
     trade_verbs: list[str]
     anaphoric_owners: list[str]
@@ -296,7 +299,7 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
         # "GPU 1시간(당) 임차료를 2달러로": the hour priced, not a count of hours
         return "per_unit"
     after = clause_after(text, figure.end, min(len(text), figure.end + data.plan.window))
-    if any(w in after for w in data.plan.after):
+    if any(w in after for w in data.plan.after) or _future_plan(after, data.plan.after_future):
         return "plan"
     # "GPU 1만 장을 확보해 … 공급할 계획이다": the sentence's plan verb, unless a clause in
     # between has already happened ("1000장을 들였고 … 늘릴 계획이다")
@@ -352,6 +355,21 @@ def _lost_before() -> re.Pattern[str]:
 
 # a clause that has already happened ends in a past tense
 _DONE = rx.compile(r"(?:했|됐|였|었|았|웠|렸|켰|쳤)(?:고|으며|며|다|지만|는데)")
+
+
+def _future_plan(clause: str, nouns: list[str]) -> bool:
+    """A verb in its future form before a plan noun: "1000장까지 늘릴 계획", "도입할 예정" (the
+    syllable before the space ends in ㄹ)."""
+    for noun in nouns:
+        at = clause.find(" " + noun)
+        while at > 0:
+            code = ord(clause[at - 1]) - 0xAC00
+            if 0 <= code < 11172 and code % 28 == 8:  # final consonant ㄹ
+                return True
+            at = clause.find(" " + noun, at + 1)
+    return False
+
+
 # a year the figure is to be reached by: "2030년까지", "2027년엔" (a plan when still to come)
 _TARGET_YEAR = rx.compile(r"(20\d\d)년\s*(?:까지|에는|엔)")
 
@@ -612,6 +630,9 @@ def unknown_entities(
     the word with its particle)."""
     words = _entity_words()
     found = [(m.start(1), m.group(1), m.end()) for m in _headed_name().finditer(text)]
+    for m in _speakers_company().finditer(text):
+        if _a_name(m.group(1), words) and m.group(1) not in words.not_owners:
+            found.append((m.start(1), m.group(1), m.end()))
     defined = _defined_name().match(text)
     if defined and _a_name(defined.group(1), words):
         found.append((defined.start(1), defined.group(1), defined.end(1) + 2))
@@ -694,6 +715,35 @@ def _headed_name() -> re.Pattern[str]:
         rf"(?<![0-9A-Za-z\uac00-\ud7a3&])([0-9A-Za-z\uac00-\ud7a3&]{{2,}})"
         rf"\((?:{titles})[ ·][^()]{{1,20}}\)(?:은|는|이|가|의|도)?\s"
     )
+
+
+@functools.cache
+def _speakers_company() -> re.Pattern[str]:
+    """The company between a person's full name and the title, who speaks ("박세훈 모아랩스
+    대표는", a headline's "정하윤 모아랩스 대표 \"GPU 3000장 확보…\"")."""
+    data = frame_data()
+    titles = "|".join(re.escape(w) for w in data.introducing_titles)
+    surnames = "".join(data.person_surnames)
+    return rx.compile(
+        rf"(?<![0-9A-Za-z\uac00-\ud7a3&])[{surnames}][\uac00-\ud7a3]{{2}}\s"
+        rf"([0-9A-Za-z\uac00-\ud7a3&]{{2,}})\s(?:{titles})(?:(?:은|는|이|가)\s|\s?[\"“'‘])"
+    )
+
+
+def heads_company(head: str) -> str | None:
+    """The company of the person a heading names with a title, unknown to the alias table or
+    not: "정하윤 모아랩스 대표", "모아랩스 정하윤 대표 인터뷰"."""
+    data = frame_data()
+    titles = "|".join(re.escape(w) for w in data.introducing_titles)
+    person = rf"[{''.join(data.person_surnames)}][\uac00-\ud7a3]{{2}}"
+    name = r"[0-9A-Za-z\uac00-\ud7a3&]{2,}"
+    for pattern in (rf"{person}\s({name})\s(?:{titles})", rf"({name})\s{person}\s(?:{titles})"):
+        found = re.search(
+            rf"(?<![0-9A-Za-z\uac00-\ud7a3&]){pattern}(?![0-9A-Za-z\uac00-\ud7a3])", head
+        )
+        if found and _a_name(found.group(1), _entity_words()):
+            return found.group(1)
+    return None
 
 
 _LATIN_LETTER = rx.compile(r"[A-Za-z]")
@@ -807,7 +857,8 @@ def store_of(text: str) -> str | None:
 
 
 def negated(text: str, end: int) -> bool:
-    """Whether the name ending at `end` is denied ("R1이 아니라 V3의 최종 훈련비")."""
+    """Whether the name ending at `end` is denied ("R1이 아니라 V3의 최종 훈련비") or only
+    likened to ("V3급 모델", "딥시크처럼")."""
     rest = text[end : end + 6]
     return any(rest.startswith(word) for word in frame_data().negated_after)
 

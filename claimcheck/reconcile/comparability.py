@@ -98,7 +98,10 @@ def gate(
         if not same_period(a.as_of, b.as_of):
             return Gate(False, False, False, "as_of", f"period: {a.as_of} vs {b.as_of}")
         timeless = True  # one period, however each article writes it
-    if topic in TIME_VARYING and not rate and not timeless:
+    # the chips a company holds (its fleet) grow: a count of them is one of its day, not a
+    # fact of one training run ("H100 800장을 확보" in February, "1300장" in June)
+    held = topic == "gpu_count" and "fleet" in (a.scope, b.scope)
+    if (topic in TIME_VARYING or held) and not rate and not timeless:
         if a.as_of and b.as_of:
             if not (contains(a.as_of, b.as_of) or contains(b.as_of, a.as_of)):
                 return Gate(False, False, False, "as_of", f"time: {a.as_of} vs {b.as_of}")
