@@ -2406,3 +2406,77 @@ def test_an_unknown_company_heads_headline_against_the_answers(tmp_path):
     assert finding.kind == "internal" and finding.verdict == "inconsistent"
     owned = {c.quantity.text: c.subject for c in report.claims if c.quantity}
     assert owned["3000장"] == owned["1300장"] == "한빛랩스"
+
+
+@pytest.mark.parametrize(
+    ("headline", "verdict"), [("9.68%", "inconsistent"), ("9.9%", "consistent")]
+)
+def test_a_headline_to_the_decimal_says_that_decimal(tmp_path, headline, verdict):
+    # two digits swapped are 1.8% apart: within a rounding's tolerance, but not of "9.68%"
+    body = "31일 SK하이닉스는 9.86% 내린 19만9200원에 마감했다."
+    report = _report(tmp_path, a=("2025-01-31", body, f"SK하이닉스 {headline} 급락"))
+    (finding,) = [f for f in report.findings if f.kind == "internal"]
+    assert finding.verdict == verdict
+
+
+def test_a_closing_reports_bracketed_moves_are_closes(tmp_path):
+    close = (
+        "31일 코스피는 0.77% 내린 2517.37에 거래를 마쳤다. 장비주도 흔들렸다. "
+        "HBM 장비주 한결(-14.2%)이 크게 밀렸다."
+    )
+    report = _report(
+        tmp_path,
+        a=("2025-01-31", close, "[마감시황] 코스피 0.77% 하락"),
+        b=("2025-02-03", "지난달 31일 HBM 장비주 한결은 하루에 12.4% 빠졌다."),
+    )
+    (finding,) = _problems(report)
+    assert finding.kind == "cross_source" and finding.verdict == "contradiction"
+
+
+def test_a_live_report_titled_as_closed_keeps_its_moments_open(tmp_path):
+    live = "31일 HBM 장비주 한결(-14.2%)이 크게 밀렸다."
+    report = _report(
+        tmp_path,
+        a=("2025-01-31", live, "[실시간 시황] 코스피 하락 마감…장비주 약세"),
+        b=("2025-02-03", "지난달 31일 HBM 장비주 한결은 하루에 12.4% 빠졌다."),
+    )
+    assert _problems(report) == []
+
+
+def test_a_month_the_answer_named_dates_a_days_loss(tmp_path):
+    # an interview published in April: "1월의 딥시크 쇼크" dates the next sentence's day
+    body = '"단연 1월의 딥시크 쇼크죠. 엔비디아 시가총액이 하루에 1000억 달러 넘게 날아갔으니까요."'
+    report = _report(tmp_path, a=("2025-04-28", body))
+    (finding,) = _problems(report)
+    assert finding.verdict == "misleading" and finding.reference.fact.startswith("nvda-market-cap")
+
+
+def test_a_move_of_a_month_is_not_set_against_another_days(tmp_path):
+    report = _report(
+        tmp_path,
+        a=("2025-02-03", "엔비디아 주가는 1월 27일(현지시간) 16.97% 떨어졌고 28일 8.93% 반등했다."),
+        b=("2025-03-11", "지난 1월 엔비디아 주가가 하루 새 12.97% 떨어졌다."),
+    )
+    assert [f for f in _problems(report) if f.verdict == "contradiction"] == []
+
+
+def test_what_a_later_clause_adds_up_is_its_own_sums(tmp_path):
+    body = (
+        '"시장은 딥시크가 V3를 557만6000달러에 훈련했다는 숫자에 놀랐는데, 저희 계산으로는 '
+        'GPU 구입비와 연구 인력 비용까지 합친 실제 개발비가 최소 5억 달러입니다."'
+    )
+    report = _report(tmp_path, a=("2025-04-28", body))
+    scopes = {c.quantity.text: c.frame.scope for c in report.claims if c.quantity}
+    assert scopes["557만6000달러"] == "training"
+    dispute, disputed = _the_dispute(report)
+    assert disputed == {"557만6000달러", "최소 5억 달러"}
+
+
+def test_a_funding_round_described_before_an_introduced_name_is_its(tmp_path):
+    body = (
+        "국내 AI 스타트업 모아랩스는 한국어 모델을 만든다. 지난해 11월 320억 원 규모 시리즈B "
+        "투자를 유치한 모아랩스는 서버를 빌려 쓴다."
+    )
+    report = _report(tmp_path, a=("2025-01-28", body))
+    (funding,) = [c for c in report.claims if c.quantity and c.quantity.text == "320억 원"]
+    assert funding.subject == "모아랩스"

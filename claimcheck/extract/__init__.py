@@ -46,11 +46,14 @@ def extract_claims(article: Article) -> list[Claim]:
         closed = -1  # the paragraph that has stated a session's close
         fleet: tuple[int, Draft | None] = (-1, None)  # (paragraph, a count of chips held)
         corrected = _correction_blocks(story_contexts)
+        closing = _closing_report(story_contexts)
         dateline: dict[int, str] = {}  # by paragraph
         latest: dict[int, str] = {}  # by paragraph: the last full date written so far
+        month_named: dict[int, str] = {}  # by paragraph: a month it named, where it named no day
         section_day: str | None = None  # "■ 1월 27일": a timeline's day, over its paragraphs
         for ctx in story_contexts:
             ctx.introduced_names = names
+            ctx.closing_report = closing
             # an interviewee's answer speaks of their own organisation's figures
             ctx.story_subject = interviewee if interview and _answers(ctx) else subject
             day_line = _day_line(ctx)
@@ -61,7 +64,9 @@ def extract_claims(article: Article) -> list[Claim]:
             # named since is a look back, not the paragraph's day
             block = ctx.sentence.block
             days = [d for d in (dateline.get(block), latest.get(block)) if d]
-            ctx.inherited_date = max(days) if days else section_day
+            # ("단연 1월의 딥시크 쇼크죠. 엔비디아 시가총액이 하루에 1000억 달러 넘게 …": the
+            # month the paragraph has named, in an answer that names no day)
+            ctx.inherited_date = max(days) if days else month_named.get(block) or section_day
             # 이날 in a paragraph that has named no day yet is the story's day: the first one
             # its paragraphs named ("27일(현지시간) 뉴욕증시에서 …" then "이날 하루 동안 …")
             first = dateline[min(dateline)] if dateline else None
@@ -78,7 +83,7 @@ def extract_claims(article: Article) -> list[Claim]:
             named = [m for m in ctx.mentions if m.type == "model"]
             subjects = [m for m in named if ctx.text.startswith(_SUBJECT_ENDINGS, m.end)]
             model = (subjects or named)[-1].entity if named else model
-            _remember_date(ctx, dateline, latest)
+            _remember_date(ctx, dateline, latest, month_named)
             ctx.stance = read_stance(ctx.text, ctx.mentions, previous)
             if ctx.sentence.block in corrected:
                 reading = retracted(ctx.text, ctx.stance)
@@ -150,7 +155,9 @@ def _day_line(ctx: SentenceContext) -> str | None:
     return days[0].value if not ends and not any(ch.isdigit() for ch in rest) else None
 
 
-def _remember_date(ctx: SentenceContext, dateline: dict[int, str], latest: dict[int, str]) -> None:
+def _remember_date(
+    ctx: SentenceContext, dateline: dict[int, str], latest: dict[int, str], months: dict[int, str]
+) -> None:
     # "전날" looks back from the day the paragraph reports: it is never the day a later
     # "이날" or "전날" counts from ("…마감했다. 전날 16.97% 폭락하며 … 전날 7.9% 급락했던")
     from claimcheck.extract.dates import looks_back
@@ -173,6 +180,9 @@ def _remember_date(ctx: SentenceContext, dateline: dict[int, str], latest: dict[
         dateline[ctx.sentence.block] = full[0]
     if full:
         latest[ctx.sentence.block] = full[-1]
+    named = [d for d in days if d and len(d) == 7]
+    if named and not full and (published is None or named[-1] <= published.isoformat()[:7]):
+        months[ctx.sentence.block] = named[-1]
 
 
 @functools.cache
@@ -284,6 +294,20 @@ def _publisher(contexts: list[SentenceContext]) -> str | None:
         return word
     # a company's own blog signs its posts with its name ("소담AI 학습인프라팀입니다")
     return word if sum(ctx.text.count(word) for ctx in contexts) >= 2 else None
+
+
+def _closing_report(contexts: list[SentenceContext]) -> bool:
+    """Whether the story's title or headline says it reports a session's close ("[마감시황]",
+    "…하락 마감")."""
+    from claimcheck.extract.frames import frame_data
+
+    meta = contexts[0].article.meta if contexts else None
+    heads = [meta.title or ""] if meta else []
+    heads += [c.text for c in contexts if c.sentence.section == "headline"]
+    data = frame_data()
+    closed = any(word in head for head in heads for word in data.moments["close"])
+    # not a live report updated through the session ("[실시간 시황]" under a title that ends it)
+    return closed and not any(word in head for head in heads for word in data.live_reports)
 
 
 def _introduced_names(contexts: list[SentenceContext]) -> frozenset[str]:

@@ -136,6 +136,13 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             # "SK하이닉스는 이 시각 2.1% 오른 … 거래되고 있다. 삼성전자(-0.4%)는 약보합이다": a live
             # report goes on at its moment, not at the paragraph's look-back date
             frame = frame.model_copy(update={"moment": "intraday", "as_of": live.as_of})
+        elif topic in MARKET_TOPICS and frame.moment is None and ctx.closing_report:
+            session = ctx.session_date
+            if frame.as_of is None or frame.as_of == session:
+                # a closing report's moves of its session are closes ("[마감시황] … 한결(-14.2%)")
+                frame = frame.model_copy(
+                    update={"moment": "close", "as_of": frame.as_of or session}
+                )
         if topic == "adoption":
             from claimcheck.extract.frames import counted_kind, market_of
 
@@ -742,6 +749,8 @@ def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
         owner = next((m for m in ctx.mentions if m.start == at and m.type in _OWNER_TYPES), None)
         if owner is not None:
             return owner.entity  # "5% 넘게 떨어진 엔비디아는"
+        if noun in ctx.introduced_names and not _of_a_thing(ctx, at):
+            return noun  # "320억 원 규모 시리즈B 투자를 유치한 모아랩스는"
         if anaphoric(noun):
             return None  # "2% 가까이 밀렸던 지수는": the index named elsewhere, not guessed
     word = bracket_owner(ctx.text, start)
@@ -948,7 +957,7 @@ def _cost_scope(ctx: SentenceContext, start: int, owner: str | None) -> dict[str
     # else a cue anywhere in the sentence, but for a part it names after the figure ("278만8000
     # 시간에 … 곱한 값으로, 이 가운데 사전학습이 266만4000시간": the stage is the part's, not the
     # whole's)
-    text = ctx.text[: _others_clause(ctx, start, owner)]
+    text = ctx.text[: min(_others_clause(ctx, start, owner), _next_figures_clause(ctx, start))]
     part = _PART_AFTER.search(text, start)
     if part is not None:
         text = text[: part.start()]
@@ -959,6 +968,19 @@ def _cost_scope(ctx: SentenceContext, start: int, owner: str | None) -> dict[str
 
 
 _PART_AFTER = rx.compile(r"이 가운데|그 가운데|이 중|그중|그 중|이중 ")
+
+
+def _next_figures_clause(ctx: SentenceContext, start: int) -> int:
+    """Where the figure's own clause ends when a later clause has a sum of its own ("557만
+    6000달러에 훈련했다는 숫자에 놀랐는데, … 인력 비용까지 합친 실제 개발비가 최소 5억 달러":
+    what that clause adds up is its sum's), else the sentence's end."""
+    from claimcheck.extract.frames import CLAUSE_BREAKS
+
+    cut = CLAUSE_BREAKS.search(ctx.text, start)
+    unit = next((q.unit for q, s, _ in ctx.quantities if s == start), None)
+    if cut is not None and any(s >= cut.end() and q.unit == unit for q, s, _ in ctx.quantities):
+        return cut.start()
+    return len(ctx.text)
 
 
 def _others_clause(ctx: SentenceContext, start: int, owner: str | None) -> int:

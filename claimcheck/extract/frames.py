@@ -76,6 +76,7 @@ class FrameData(_Data):
     spans: list[str]
     spans_right_before: list[str]
     moments: dict[str, list[str]]
+    live_reports: list[str]
     entity_suffixes: list[str]
     appositive_nouns: list[str]
     introducing_titles: list[str]
@@ -426,6 +427,9 @@ def _change_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     )
 
 
+_NOUN_CLAUSE_END = rx.compile(r"(?:다는|라는|다던)\s")
+
+
 def _is_change(text: str, figure: Figure, figures: list[Figure], topic: str) -> bool:
     q = figure.quantity
     if q.unit == "percentage_point":
@@ -450,6 +454,9 @@ def _is_change(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     if after.startswith(")") and text[: figure.start].rstrip().endswith("("):
         pass  # "2만1800원(9.86%) 내린": the bracket shares the verb after it
     head = stripped[:20]
+    # a clause made a noun ("…쓰지 않았다는 사실이 1월 급락의"): what follows is another clause's
+    quoted = _NOUN_CLAUSE_END.search(head)
+    head = head[: quoted.start()] if quoted else head
     if any(w in head for w in words):
         # the verb belongs to the next figure when one stands between ("9.86% 내린 19만9200원에")
         return True
@@ -866,7 +873,7 @@ def negated(text: str, end: int) -> bool:
 # "2% 가까이 밀렸던 지수는", "8% 넘게 급락했던 엔비디아 주가가": the noun, perhaps with its
 # share price or value after it
 _RELATIVE = rx.compile(
-    r"^[^,.()]{0,14}?(?:던|진|된|한|린|른|간|온|운|인)\s+([0-9A-Za-z\uac00-\ud7a3]+?)"
+    r"^[^,.()]{0,24}?(?:던|진|된|한|린|른|간|온|운|인)\s+([0-9A-Za-z\uac00-\ud7a3]+?)"
     r"(?:\s*(?:주가|시가총액|시총|주식))?(?:은|는|이|가)\s"
 )
 # the same clause's end, for a name of several words the alias table knows ("7.9% 급락했던

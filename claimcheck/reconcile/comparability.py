@@ -105,6 +105,10 @@ def gate(
         if a.as_of and b.as_of:
             if not (contains(a.as_of, b.as_of) or contains(b.as_of, a.as_of)):
                 return Gate(False, False, False, "as_of", f"time: {a.as_of} vs {b.as_of}")
+            # a move in a month that holds the other's day: maybe that day's, maybe another's
+            # ("1월에 하루 12.97% 빠졌다" is not the 28th's rebound); a level of the month is
+            # the month's
+            windowed = a.as_of != b.as_of and a.measure == "change"
         elif (a.since and b.as_of) or (b.since and a.as_of) or (a.since and b.since):
             windowed = True
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from claimcheck import regexcache as rx
 from claimcheck.models import Claim, Diagnosis, Finding, Frame
 from claimcheck.reconcile.common import (
     Corpus,
@@ -19,12 +20,13 @@ from claimcheck.reconcile.common import (
 from claimcheck.reconcile.comparability import gate, same_thing, what_of
 from claimcheck.reconcile.cross import group_key
 from claimcheck.reconcile.disputes import disputes_within
-from claimcheck.reconcile.intervals import as_headline, magnitude_apart
+from claimcheck.reconcile.intervals import as_headline, digit_slip, magnitude_apart
 from claimcheck.reconcile.values import comparable
 from claimcheck.verdicts import Verdict
 
 # A headline figure more than this far from the body's is a different figure, not a rounding.
 HEADLINE_TOLERANCE = 0.05
+_DECIMAL = rx.compile(r"\d\.\d")
 
 
 def internal(corpus: Corpus) -> list[Finding]:
@@ -296,7 +298,12 @@ def _compare_top(corpus: Corpus, top: Claim, mine, peers) -> Finding:
             diff = ours.point / theirs.point - 1
             steps.append(f"{top.section} vs body: {diff:+.1%}")
             reciprocal = value.unit == "ratio" and ours.point > 0 < theirs.point
-            if abs(diff) <= HEADLINE_TOLERANCE:
+            # a headline written to a decimal place says that place ("9.68% 급락" over the
+            # body's 9.86%: two digits swapped, not a rounding)
+            to_the_decimal = _DECIMAL.search(top.quantity.text) if top.quantity else None
+            if to_the_decimal and not ours.overlaps(theirs):
+                diagnosis = digit_slip(abs(ours.point), abs(theirs.point))
+            elif abs(diff) <= HEADLINE_TOLERANCE:
                 verdict = "consistent"
             elif reciprocal and abs(ours.point * theirs.point - 1) <= 0.1:
                 verdict = (
@@ -307,8 +314,6 @@ def _compare_top(corpus: Corpus, top: Claim, mine, peers) -> Finding:
                 verdict = "consistent"  # "600만 달러 AI" for 557만6000달러: headlines round
                 steps.append(f"the headline rounds to one digit: {as_headline(ours).describe()}")
             else:
-                from claimcheck.reconcile.intervals import digit_slip
-
                 diagnosis = digit_slip(abs(ours.point), abs(theirs.point))
         elif ours.overlaps(theirs):
             verdict = "consistent"
