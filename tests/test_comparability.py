@@ -2480,3 +2480,14 @@ def test_a_funding_round_described_before_an_introduced_name_is_its(tmp_path):
     report = _report(tmp_path, a=("2025-01-28", body))
     (funding,) = [c for c in report.claims if c.quantity and c.quantity.text == "320억 원"]
     assert funding.subject == "모아랩스"
+
+
+def test_a_filing_stamp_is_not_the_session_of_the_story(tmp_path):
+    body = (
+        "마켓포커스 최유진 기자 | 2025년 2월 27일 08:10\n\n"
+        "엔비디아가 26일(현지시간) 장 마감 뒤 실적을 발표했다.\n\n"
+        "엔비디아 주가는 정규장에서 3.67% 오른 131.28달러로 마감했다."
+    )
+    report = _report(tmp_path, a=("2025-02-27", body))
+    (move,) = [c for c in report.claims if c.quantity and c.quantity.text == "3.67%"]
+    assert move.frame.as_of == "2025-02-26"

@@ -166,7 +166,11 @@ def _remember_date(
     days = [
         d.value
         for d in ctx.dates()
-        if ctx.text[d.start : d.end] not in looking_back and not looks_back(ctx.text, d.end)
+        if ctx.text[d.start : d.end] not in looking_back
+        and not looks_back(ctx.text, d.end)
+        # a filing stamp ("최유진 기자 | 2025년 2월 27일 08:10", "1월 28일(화) 오전 7시 발송") dates
+        # the copy, not its session
+        and not _CLOCK.match(ctx.text, d.end)
     ]
     full = [d for d in days if d and len(d) == 10]
     published = ctx.article.meta.published
@@ -183,6 +187,12 @@ def _remember_date(
     named = [d for d in days if d and len(d) == 7]
     if named and not full and (published is None or named[-1] <= published.isoformat()[:7]):
         months[ctx.sentence.block] = named[-1]
+
+
+_CLOCK = rx.compile(
+    r"\s*(?:\([월화수목금토일]\)\s*)?"
+    r"(?:\d{1,2}:\d{2}|(?:오전|오후)\s?\d{1,2}시(?:\s?\d{1,2}분)?\s?(?:발송|송고|입력|수정|업데이트))"
+)
 
 
 @functools.cache

@@ -526,7 +526,10 @@ def _classify(
             return None, None, None, attributes  # a bare number with nothing to say what it counts
         listed = _bracketed_move(ctx, quantity, start)
         if listed is not None:
-            return "stock_change", listed[0], None, {"direction": listed[1]}
+            moved = {"direction": listed[1]}
+            if _depositary(ctx, start, listed[0]):
+                moved["listing"] = "ADR"  # "TSMC ADR -13.3%"
+            return "stock_change", listed[0], None, moved
         # the nearest company that is no partner of the sentence's subject; when all are its
         # partners ("트럼프 대통령은 오픈AI·소프트뱅크와 함께 … 5000억 달러"), theirs is the sum
         companies = _before(ctx, start, {"company"})
@@ -883,7 +886,8 @@ def _depositary(ctx: SentenceContext, start: int, owner: str | None) -> bool:
 
 
 _SHARE_CLASS = rx.compile(
-    r"(?:\s*(?:미국예탁증권|예탁증권|ADR|보통주|우선주))?(?:\s*\(\s*ADR\s*\))?"
+    r"(?:의?\s*(?:미국예탁증권|예탁증권|미국예탁증서|예탁증서|ADR|보통주|우선주))?"
+    r"(?:\s*\(\s*ADR\s*\))?"
 )
 
 
@@ -1090,21 +1094,32 @@ _MARKET_OWNERS = {"company", "market_index"}
 
 def _bracketed_move(ctx: SentenceContext, quantity: Quantity, start: int):
     """(owner, direction) of a signed percentage in brackets right after a listed company or an
-    index ("- 나스닥(-3.07%) 19,341.83", "브로드컴(-17.4%)"): a ticker list gives each name its move
-    without a verb. None otherwise."""
+    index ("- 나스닥(-3.07%) 19,341.83", "브로드컴(-17.4%)"), or right after it in a list's line
+    ("- TSMC ADR -13.3%"): a ticker list gives each name its move without a verb. None otherwise."""
     if quantity.unit != "percent" or quantity.value is None:
         return None
     sign = ctx.text[start : start + 1]
     if not (quantity.value < 0 or sign in "+▲△▼"):
         return None
     paren = ctx.text.rfind("(", 0, start)
-    if paren < 0 or ctx.text[paren + 1 : start].strip():
-        return None
-    owner = next((m for m in ctx.mentions if m.end == paren and m.type in _MARKET_OWNERS), None)
+    if paren >= 0 and not ctx.text[paren + 1 : start].strip():
+        owner = next((m for m in ctx.mentions if m.end == paren and m.type in _MARKET_OWNERS), None)
+    else:
+        # a list's line without brackets: "- TSMC ADR -13.3%", "브로드컴 -17.4%"
+        owner = next((m for m in ctx.mentions if _written_right_before(ctx, m, start)), None)
     if owner is None:
         return None
     down = quantity.value < 0 or sign == "▼"
     return owner.entity, "down" if down else "up"
+
+
+def _written_right_before(ctx: SentenceContext, mention: Mention, start: int) -> bool:
+    """A market's name (with its share class) and nothing else before a signed figure."""
+    if mention.type not in _MARKET_OWNERS or mention.end > start:
+        return False
+    share_class = _SHARE_CLASS.match(ctx.text, mention.end)
+    end = share_class.end() if share_class else mention.end
+    return end <= start and not ctx.text[end:start].strip()
 
 
 def _below_zero(quantity: Quantity) -> bool:

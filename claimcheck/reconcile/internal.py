@@ -196,7 +196,7 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
                 and c.subject == top.subject
                 and c.story == top.story
                 and _same_object(top, c)
-                and not same_thing(what_of(top), what_of(c))
+                and not same_thing(_abridged_what(top, c), what_of(c))
                 and gate(
                     top.topic, *_story_time(_abridged(top, c), c.frame, published, top.topic)
                 ).comparable
@@ -268,6 +268,15 @@ def _story_time(top: Frame | None, body: Frame | None, published, topic: str = "
         return top, body
     day = published.isoformat()
     return top.model_copy(update={"as_of": day}), body.model_copy(update={"as_of": day})
+
+
+def _abridged_what(top: Claim, body: Claim) -> dict[str, str | None]:
+    """What a headline figure is of, with the listing it leaves unsaid taken from the body's
+    ("TSMC 13.3% 하락" over "TSMC의 미국예탁증권(ADR)은 13.3%")."""
+    what = what_of(top)
+    if "listing" not in top.attributes and "market" not in top.attributes:
+        what["market"] = what_of(body)["market"]
+    return what
 
 
 def _abridged(top: Claim, body: Claim):
