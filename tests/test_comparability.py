@@ -2491,3 +2491,18 @@ def test_a_filing_stamp_is_not_the_session_of_the_story(tmp_path):
     report = _report(tmp_path, a=("2025-02-27", body))
     (move,) = [c for c in report.claims if c.quantity and c.quantity.text == "3.67%"]
     assert move.frame.as_of == "2025-02-26"
+
+
+def test_an_estimate_disputes_the_figure_it_calls_the_often_quoted_one(tmp_path):
+    body = (
+        "미국 조사업체 코어인사이트는 딥시크의 누적 하드웨어 투자가 13억 달러에 이른다고 "
+        "추산하며, 흔히 인용되는 훈련비 557만6000달러는 빙산의 일각이라고 주장했다."
+    )
+    dispute, disputed = _the_dispute(_report(tmp_path, a=("2025-03-19", body)))
+    assert disputed == {"13억 달러", "557만6000달러"}
+
+
+def test_the_gpus_time_of_use_is_gpu_hours(tmp_path):
+    body = "딥시크는 V3 훈련에 들어간 GPU 사용 시간도 100만 시간이 넘는다고 밝혔다."
+    (finding,) = _problems_in(tmp_path, "2025-02-20", body)
+    assert finding.verdict == "misleading"  # a true bound far below 278만8000 GPU-hours

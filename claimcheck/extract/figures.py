@@ -320,7 +320,10 @@ def _as_attribute(ctx: SentenceContext, quantity: Quantity, end: int) -> str | N
     return None
 
 
-_GPU_HOURS_NAMED = rx.compile(r"GPU\s?시간\s*(?:으로|으론|기준(?:으로)?|로|은|는|이)\s*$")
+# ("GPU 사용 시간도 100만 시간이 넘는": the GPUs' time of use)
+_GPU_HOURS_NAMED = rx.compile(
+    r"GPU\s?(?:사용\s?)?시간\s*(?:으로|으론|기준(?:으로)?|로|은|는|이|도)\s*$"
+)
 
 
 _HOURLY = rx.compile(

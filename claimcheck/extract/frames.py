@@ -43,6 +43,7 @@ class _Before(_Data):
 class _Generic(_Before):
     sentence_end: list[str]
     sentence_start: list[str]
+    cited: list[str] = []
 
 
 class _After(_Data):
@@ -273,7 +274,9 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     before_all = text[_previous_end(figure, figures) : figure.start]
     # (each window is cut once, not once for each of its words)
     before_generic = before_all[-data.generic.window :]
-    if any(w in before_generic for w in data.generic.before):
+    cue = max((before_generic.rfind(w) for w in data.generic.before), default=-1)
+    # ("흔히 인용되는 훈련비 557만6000달러": the one figure everybody quotes, no typical one)
+    if cue >= 0 and not any(w in before_generic[cue:] for w in data.generic.cited):
         return "generic"
     if _illustration(text, figure):
         return "generic"

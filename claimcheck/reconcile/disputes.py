@@ -71,6 +71,12 @@ _GIVEN = ("다는 점", "라는 점", "는 사실", "다는 사실", "라는 사
 _NAMED_FIGURE = rx.compile(r"^['\"’”]?\s*(?:이)?라는\s*(?:숫자|수치|금액|액수|비용)")
 
 
+def _cited_before(before: str) -> bool:
+    from claimcheck.extract.frames import frame_data
+
+    return any(word in before for word in frame_data().measures.generic.cited)
+
+
 def _presupposed(claim: Claim) -> bool:
     q = claim.quantity
     if q is None:
@@ -78,6 +84,8 @@ def _presupposed(claim: Claim) -> bool:
     at = claim.sentence.find(q.text)
     if at >= 0 and _NAMED_FIGURE.match(claim.sentence[at + len(q.text) :]):
         return True
+    if at >= 0 and _cited_before(claim.sentence[max(0, at - 16) : at]):
+        return True  # "흔히 인용되는 훈련비 557만6000달러는 빙산의 일각": the figure quoted
     return at >= 0 and any(word in claim.sentence[at:] for word in _GIVEN)
 
 
