@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout53 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout57 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -184,6 +184,13 @@ HOLDOUTS = {
     "holdout51": CORPUS.parent / "verdicts_holdout51",
     "holdout52": CORPUS.parent / "verdicts_holdout52",
     "holdout53": CORPUS.parent / "verdicts_holdout53",
+    # Written by four more helpers at the same time (the IT and science desk; consumer and
+    # lifestyle; finance and investment; regional, trade and portal rewrites), kept unread until
+    # the rules studied from holdout49-53 were in. Never tune on them.
+    "holdout54": CORPUS.parent / "verdicts_holdout54",
+    "holdout55": CORPUS.parent / "verdicts_holdout55",
+    "holdout56": CORPUS.parent / "verdicts_holdout56",
+    "holdout57": CORPUS.parent / "verdicts_holdout57",
 }
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
