@@ -2506,3 +2506,20 @@ def test_the_gpus_time_of_use_is_gpu_hours(tmp_path):
     body = "딥시크는 V3 훈련에 들어간 GPU 사용 시간도 100만 시간이 넘는다고 밝혔다."
     (finding,) = _problems_in(tmp_path, "2025-02-20", body)
     assert finding.verdict == "misleading"  # a true bound far below 278만8000 GPU-hours
+
+
+def test_a_technique_denied_of_distilled_models_is_not_refuted(tmp_path):
+    body = (
+        "딥시크가 R1 논문을 공개했다. R1이 만든 데이터로 알리바바 '큐원2.5'와 메타 '라마' 계열의 "
+        "8개 소형 모델을 미세조정해 공개했다. 강화학습 없이 지도학습만으로 증류했는데도 일부 수학 "
+        "평가에서 덩치 큰 모델을 앞섰다."
+    )
+    assert _problems_in(tmp_path, "2025-02-04", body) == []
+
+
+def test_a_share_price_is_no_market_value(tmp_path):
+    body = "엔비디아 주가는 최근 140달러 선을 회복했고 시가총액은 3조5000억 달러 안팎에서 움직인다."
+    report = _report(tmp_path, a=("2025-06-20", body))
+    (price,) = [c for c in report.claims if c.quantity and c.quantity.text.startswith("140달러")]
+    assert price.topic == "stock_change"
+    assert _problems(report) == []

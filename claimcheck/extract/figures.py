@@ -515,6 +515,8 @@ def _classify(
             continue
         if topic.max_money and quantity.unit in _MONEY and size and abs(size) >= topic.max_money:
             continue
+        if topic.min_money and quantity.unit in _MONEY and size and abs(size) < topic.min_money:
+            continue  # "주가는 … 140달러 선을 회복했고 시가총액은 …": a price, no value
         score = _score(ctx, topic, start, end)
         if score > 0:
             scored.append((-score, topic.priority, name))

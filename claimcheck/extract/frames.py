@@ -641,7 +641,7 @@ def unknown_entities(
     words = _entity_words()
     found = [(m.start(1), m.group(1), m.end()) for m in _headed_name().finditer(text)]
     for m in _speakers_company().finditer(text):
-        if _a_name(m.group(1), words) and m.group(1) not in words.not_owners:
+        if _a_company_between(m.group(1), words):
             found.append((m.start(1), m.group(1), m.end()))
     defined = _defined_name().match(text)
     if defined and _a_name(defined.group(1), words):
@@ -701,6 +701,14 @@ def _a_name(word: str, words: _EntityWords) -> bool:
     )
 
 
+def _a_company_between(word: str, words: _EntityWords) -> bool:
+    """A word between a person's name and title names the company ("이해솔 이음 대표"): a short
+    name such as 이음 is no pronoun there, but a common noun or a post is no company."""
+    return not (
+        word in words.not_owners or word.endswith(words.appositive_nouns) or anaphoric(word)
+    )
+
+
 _NAME_CHARACTER = rx.compile(r"[0-9A-Za-z\uac00-\ud7a3&]")
 _BARE_BEFORE_FIGURE = rx.compile(r",?\s(?=[-+△▲▼]?\d)")
 
@@ -751,7 +759,7 @@ def heads_company(head: str) -> str | None:
         found = re.search(
             rf"(?<![0-9A-Za-z\uac00-\ud7a3&]){pattern}(?![0-9A-Za-z\uac00-\ud7a3])", head
         )
-        if found and _a_name(found.group(1), _entity_words()):
+        if found and _a_company_between(found.group(1), _entity_words()):
             return found.group(1)
     return None
 

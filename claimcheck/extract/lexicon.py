@@ -28,6 +28,7 @@ class FigureTopic(_Data):
     vetoes_head: list[str] = []  # the noun the figure counts, right after it ("278대의 노드")
     vetoes_noun: list[str] = []  # the same, right before it ("서버 256대짜리")
     max_money: float | None = None  # money figures this large or larger are not this topic
+    min_money: float | None = None  # nor money figures this small
     subject: list[str]
     object: list[str]
     priority: int

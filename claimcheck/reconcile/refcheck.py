@@ -718,7 +718,23 @@ def _judge_statement(claim: Claim, facts: list[ReferenceFact]):
                 ),
             )
         return "supported", agree[0], steps, None, None
+    model = disagree[0].attributes.get("model")
+    if not claimed and model and _of_distilled_models(claim):
+        # "강화학습 없이 지도학습만으로 증류했는데도": denied of the small models distilled, which
+        # the sentence does not name, not of the one the record is about
+        return "unverifiable", disagree[0], steps, None, f"said of distilled models, not {model}"
     return "refuted", disagree[0], steps, None, None
+
+
+def _of_distilled_models(claim: Claim) -> bool:
+    """A sentence about distilling that names no model: it speaks of the students."""
+    from claimcheck.extract.mentions import find_mentions
+    from claimcheck.textnorm import normalize
+
+    mentions = find_mentions(normalize(claim.sentence).text)
+    return any(m.entity == "knowledge-distillation" for m in mentions) and not any(
+        m.type == "model" for m in mentions
+    )
 
 
 def _finding(
