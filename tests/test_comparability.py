@@ -2523,3 +2523,23 @@ def test_a_share_price_is_no_market_value(tmp_path):
     (price,) = [c for c in report.claims if c.quantity and c.quantity.text.startswith("140달러")]
     assert price.topic == "stock_change"
     assert _problems(report) == []
+
+
+@pytest.mark.parametrize(
+    "estimate",
+    [
+        "한 분석업체는 딥시크가 그간 서버에 쏟은 돈이 약 16억 달러라고 추정했다.",
+        "미국 반도체 분석업체 세미애널리시스는 딥시크가 지금까지 서버에만 16억 달러가량을 썼다고 봤어요.",
+    ],
+)
+def test_money_put_into_servers_is_hardware_and_disputes_the_run_cost(tmp_path, estimate):
+    body = "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다. " + estimate
+    dispute, disputed = _the_dispute(_report(tmp_path, a=("2025-04-15", body)))
+    assert "557만6000달러" in disputed and "hardware" in dispute.explanation
+
+
+def test_a_quote_closed_by_haetda_is_attributed(tmp_path):
+    body = '하버포인트증권은 "딥시크가 확보한 서버 투자까지 더하면 실제 투입액은 20억 달러에 이른다"고 했다.'
+    report = _report(tmp_path, a=("2025-03-05", body))
+    (claim,) = [c for c in report.claims if c.quantity and c.quantity.text == "20억 달러"]
+    assert claim.stance == "attributed" and claim.topic == "training_cost"
