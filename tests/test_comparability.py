@@ -2543,3 +2543,25 @@ def test_a_quote_closed_by_haetda_is_attributed(tmp_path):
     report = _report(tmp_path, a=("2025-03-05", body))
     (claim,) = [c for c in report.claims if c.quantity and c.quantity.text == "20억 달러"]
     assert claim.stance == "attributed" and claim.topic == "training_cost"
+
+
+def test_this_company_is_the_one_the_sentence_before_named(tmp_path):
+    # the speaker's company named company-name-title ("틔움 최다인 대표의"), then "이 회사는"
+    body = (
+        '딥시크는 V3를 557만6000달러로 훈련했다고 밝혔다.\n\n"GPU 시간표부터 짜요." 틔움 최다인 '
+        "대표의 말이다. 이 회사는 자체 언어모델을 만드는 데 GPU 임차료로만 약 20억 원을 썼다."
+    )
+    report = _report(tmp_path, a=("2025-04-28", body))
+    (cost,) = [c for c in report.claims if c.quantity and c.quantity.text == "약 20억 원"]
+    assert cost.subject == "틔움"
+    assert _problems(report) == []
+
+
+def test_this_firm_that_estimates_is_a_source_not_an_owner(tmp_path):
+    body = (
+        "미국 리서치업체 하이퍼인사이트는 엔비디아 GPU 수요를 분석했다. 이 업체는 딥시크가 "
+        "하드웨어 투자에만 최소 13억 달러를 썼다고 봤다."
+    )
+    report = _report(tmp_path, a=("2025-02-12", body))
+    (estimate,) = [c for c in report.claims if c.quantity and "13억" in c.quantity.text]
+    assert estimate.subject == "deepseek"

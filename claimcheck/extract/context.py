@@ -38,6 +38,8 @@ class SentenceContext:
     recent_market_owner: str | None = None
     # the frame of the last market figure of the paragraph's earlier sentences
     recent_market_frame: Frame | None = None
+    # the last company the paragraph's previous sentence named: what "이 회사는" points back to
+    previous_owner: str | None = None
     # the story is a closing report ("[마감시황] 코스피 0.77% 하락"): its session's moves are closes
     closing_report: bool = False
     # the names the story makes entities somewhere (frames.unknown_entities): an owner in any

@@ -781,7 +781,30 @@ def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
             return word
     if summed_group_before(ctx.text, start):
         return None  # "네 곳을 합치면 올해 투자액은 3200억 달러": the group's, no one company's
+    pointing = _pointing_topic(ctx.text, start)
+    # (one that estimates or says something, "이 업체는 … 최소 13억 달러가 들어갔다고 봤다", is a
+    # source, not whose the figure is)
+    if pointing is not None and ctx.previous_owner is not None and ctx.stance.stance == "asserted":
+        if not any(pointing <= m.start < start and m.type in _OWNER_TYPES for m in ctx.mentions):
+            # "틔움 최다인 대표의 말입니다. 이 회사는 … 약 20억 원을 썼습니다": the company the
+            # sentence before named, not the story's
+            return ctx.previous_owner
     return subject
+
+
+@functools.cache
+def _pointing_pattern() -> re.Pattern[str]:
+    from claimcheck.extract.frames import frame_data
+
+    words = [w for w in frame_data().anaphoric_owners if w.startswith(("이 ", "그 "))]
+    alternatives = "|".join(re.escape(w) for w in words)
+    return rx.compile(rf"(?:^|\s)(?:{alternatives})(?:은|는|이|가)\s")
+
+
+def _pointing_topic(text: str, start: int) -> int | None:
+    """Where a topic that points back ("이 회사는") ends before the figure, or None."""
+    found = list(_pointing_pattern().finditer(text, 0, start))
+    return found[-1].end() if found else None
 
 
 def _of_a_thing(ctx: SentenceContext, at: int) -> bool:

@@ -641,8 +641,9 @@ def unknown_entities(
     words = _entity_words()
     found = [(m.start(1), m.group(1), m.end()) for m in _headed_name().finditer(text)]
     for m in _speakers_company().finditer(text):
-        if _a_company_between(m.group(1), words):
-            found.append((m.start(1), m.group(1), m.end()))
+        group = 1 if m.group(1) else 2
+        if _a_company_between(m.group(group), words):
+            found.append((m.start(group), m.group(group), m.end()))
     defined = _defined_name().match(text)
     if defined and _a_name(defined.group(1), words):
         found.append((defined.start(1), defined.group(1), defined.end(1) + 2))
@@ -742,9 +743,13 @@ def _speakers_company() -> re.Pattern[str]:
     data = frame_data()
     titles = "|".join(re.escape(w) for w in data.introducing_titles)
     surnames = "".join(data.person_surnames)
+    name = r"[0-9A-Za-z\uac00-\ud7a3&]{2,}"
+    person = rf"[{surnames}][\uac00-\ud7a3]{{2}}"
+    said = r"(?:(?:은|는|이|가|의)\s|\s?[\"“'‘])"
+    # "박세훈 모아랩스 대표는", and the other order: "틔움 최다인 대표의 말입니다"
     return rx.compile(
-        rf"(?<![0-9A-Za-z\uac00-\ud7a3&])[{surnames}][\uac00-\ud7a3]{{2}}\s"
-        rf"([0-9A-Za-z\uac00-\ud7a3&]{{2,}})\s(?:{titles})(?:(?:은|는|이|가)\s|\s?[\"“'‘])"
+        rf"(?<![0-9A-Za-z\uac00-\ud7a3&])(?:{person}\s({name})|({name})\s{person})"
+        rf"\s(?:{titles}){said}"
     )
 
 
