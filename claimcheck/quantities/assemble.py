@@ -57,6 +57,8 @@ def join_ranges(s: str, mentions: list[Mention]) -> list[Mention]:
 def _join(s: str, a: Mention, b: Mention, words: _RangeWords) -> Mention | None:
     if _kind(a) == _kind(b) == "vague":
         return _join_vague(s, a, b, words)
+    if b.fixed_interval and "band_suffix" in b.rule:
+        return _join_band(s, a, b, words)
     if a.suffix is not None or b.prefix is not None or a.fixed_interval or b.fixed_interval:
         return None
     if a.value is None or b.value is None or a.strength > 2 or b.strength > 2:
@@ -106,6 +108,41 @@ def _join(s: str, a: Mention, b: Mention, words: _RangeWords) -> Mention | None:
         strength=4,
         low=low,
         high=b.value,
+        fixed_interval=True,
+    )
+
+
+def _join_band(s: str, a: Mention, b: Mention, words: _RangeWords) -> Mention | None:
+    """ "16~17%대", "2~3조 원대": from the first figure up to the band's end (not included)."""
+    gap = s[a.core_end : b.core_start]
+    if not words.sign.fullmatch(gap) or "-" in gap or a.fixed_interval or a.suffix is not None:
+        return None
+    if a.value is None or b.low is None or b.high is None or a.strength > 2:
+        return None
+    if a.unit is not None and a.unit != b.unit:
+        return None
+    low = a.value
+    if a.unit is None and a.numeral and b.numeral:
+        # "2~3조 원대": 2 is 2조 (the band's low end holds the figure as written)
+        scaled = _shared_scale(a, b)
+        low = scaled if scaled is not None else low * b.factor
+    if not low < b.low:
+        return None
+    return Mention(
+        start=a.start,
+        end=b.end,
+        core_start=a.core_start,
+        core_end=b.core_end,
+        value=None,
+        unit=b.unit,
+        rule=[*b.rule, RULE_RANGE_SIGN],
+        counter=b.counter or a.counter,
+        qualifier="range",
+        qualifier_word=a.qualifier_word or b.qualifier_word,
+        inclusive=False,
+        strength=4,
+        low=low,
+        high=b.high,
         fixed_interval=True,
     )
 
