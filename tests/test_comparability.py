@@ -2565,3 +2565,21 @@ def test_this_firm_that_estimates_is_a_source_not_an_owner(tmp_path):
     report = _report(tmp_path, a=("2025-02-12", body))
     (estimate,) = [c for c in report.claims if c.quantity and "13억" in c.quantity.text]
     assert estimate.subject == "deepseek"
+
+
+def test_a_rank_now_is_not_checked_against_a_day_a_clause_recalls(tmp_path):
+    body = (
+        "1월 27일 하루 16.97% 폭락했던 엔비디아 주가는 이달 들어 140달러대를 회복했고, "
+        "시가총액도 3조6000억 달러 안팎으로 불어나 다시 세계 1위를 다툰다."
+    )
+    assert [f for f in _problems_in(tmp_path, "2025-06-24", body) if f.kind == "reference"] == []
+
+
+def test_a_rank_inside_the_recalling_clause_keeps_its_day(tmp_path):
+    # the clause's own day is the rank's: DeepSeek was first, not second, in the US store then
+    body = "1월 26일 미국 애플 앱스토어 무료 앱 순위 2위까지 올랐던 기세와는 딴판이다."
+    verdicts = [
+        f.verdict
+        for f in _problems_in(tmp_path, "2025-05-20", "딥시크 앱 이용자가 줄었다. " + body)
+    ]
+    assert verdicts == ["refuted"]

@@ -362,12 +362,22 @@ def _ranker(topic: str):
         # a market's ranking is of a session: the day written, else the paragraph's or story's
         if topic == "market_value":
             # the day written nearest the rank ("1위에 오른 것은 지난해 6월 18일로")
-            written = sorted(
-                (abs(d.start - rank.start()), d.value)
+            # (not a day a -던 clause recalls: "1월 27일 … 폭락했던 엔비디아 주가는 이달 들어 …
+            # 다시 세계 1위를 다툰다"; a month the sentence names is its time then)
+            from claimcheck.extract.dates import looks_back
+
+            at = rank.start()  # (a day inside the -던 clause that holds the rank is its own)
+            told = [
+                d
                 for d in ctx.dates()
-                if d.value and len(d.value) == 10
+                if d.value and not looks_back(ctx.text, d.end, at if at > d.end else None)
+            ]
+            written = sorted(
+                (abs(d.start - rank.start()), d.value) for d in told if len(d.value) == 10
             )
-            day = written[0][1] if written else ctx.inherited_date or ctx.session_date
+            months = [d.value for d in told if len(d.value) == 7]
+            day = written[0][1] if written else (months or [None])[-1]
+            day = day or ctx.inherited_date or ctx.session_date
             if day:
                 attributes["date"] = day
         return [Draft(topic, subject, obj, None, (first.start, rank.end()), attributes)]
