@@ -47,7 +47,7 @@ def extract_claims(article: Article) -> list[Claim]:
         fleet: tuple[int, Draft | None] = (-1, None)  # (paragraph, a count of chips held)
         corrected = _correction_blocks(story_contexts)
         closing = _closing_report(story_contexts)
-        named_before: tuple[int, str | None] = (-1, None)  # (paragraph, last company named)
+        earlier: SentenceContext | None = None  # the sentence before, in its paragraph
         dateline: dict[int, str] = {}  # by paragraph
         latest: dict[int, str] = {}  # by paragraph: the last full date written so far
         month_named: dict[int, str] = {}  # by paragraph: a month it named, where it named no day
@@ -92,7 +92,7 @@ def extract_claims(article: Article) -> list[Claim]:
                 ctx.stance = reading
             previous = ctx.stance
             block = ctx.sentence.block
-            ctx.previous_owner = named_before[1] if named_before[0] == block else None
+            ctx.previous = earlier if earlier and earlier.sentence.block == block else None
             ctx.recent_market_owner = market_owner[1] if market_owner[0] == block else None
             ctx.recent_market_frame = market_frame[1] if market_frame[0] == block else None
             if closed == block:
@@ -111,7 +111,7 @@ def extract_claims(article: Article) -> list[Claim]:
             owners = [d.subject for d in figures if d.topic in MARKET_TOPICS and d.subject]
             if owners:
                 market_owner = (block, owners[-1])
-            named_before = (block, _last_company(ctx) or ctx.previous_owner)
+            earlier = ctx
             frames = [d.frame for d in figures if d.topic in MARKET_TOPICS and d.frame]
             if frames:
                 market_frame = (block, frames[-1])
@@ -307,18 +307,6 @@ def _publisher(contexts: list[SentenceContext]) -> str | None:
         return word
     # a company's own blog signs its posts with its name ("소담AI 학습인프라팀입니다")
     return word if sum(ctx.text.count(word) for ctx in contexts) >= 2 else None
-
-
-def _last_company(ctx: SentenceContext) -> str | None:
-    """The company the sentence names last, known to the alias table or not."""
-    named = [(m.start, m.entity) for m in ctx.mentions if m.type in ("company", "organisation")]
-    mentions = ctx.mentions
-    named += [
-        (at, word)
-        for at, word, _ in ctx.entities()
-        if not any(m.start <= at < m.end for m in mentions)
-    ]
-    return max(named)[1] if named else None
 
 
 def _closing_report(contexts: list[SentenceContext]) -> bool:

@@ -38,8 +38,8 @@ class SentenceContext:
     recent_market_owner: str | None = None
     # the frame of the last market figure of the paragraph's earlier sentences
     recent_market_frame: Frame | None = None
-    # the last company the paragraph's previous sentence named: what "이 회사는" points back to
-    previous_owner: str | None = None
+    # the paragraph's previous sentence (previous_owner: what "이 회사는" points back to)
+    previous: SentenceContext | None = field(default=None, repr=False, compare=False)
     # the story is a closing report ("[마감시황] 코스피 0.77% 하락"): its session's moves are closes
     closing_report: bool = False
     # the names the story makes entities somewhere (frames.unknown_entities): an owner in any
@@ -49,6 +49,21 @@ class SentenceContext:
     retracted: bool = False
     _dates: list | None = None  # dates.DateMention, read once per sentence
     _entities: list | None = None  # frames.unknown_entities, read once per sentence
+
+    def previous_owner(self) -> str | None:
+        """The company the paragraph's previous sentence named last, known to the alias table or
+        not, else the one it pointed back to in turn; read only when a sentence points back."""
+        earlier = self.previous
+        if earlier is None:
+            return None
+        mentions = earlier.mentions
+        named = [(m.start, m.entity) for m in mentions if m.type in ("company", "organisation")]
+        named += [
+            (at, word)
+            for at, word, _ in earlier.entities()
+            if not any(m.start <= at < m.end for m in mentions)
+        ]
+        return max(named)[1] if named else earlier.previous_owner()
 
     def dates(self) -> list:
         """The dates the sentence writes (dates.date_mentions), read once."""

@@ -784,11 +784,12 @@ def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
     pointing = _pointing_topic(ctx.text, start)
     # (one that estimates or says something, "이 업체는 … 최소 13억 달러가 들어갔다고 봤다", is a
     # source, not whose the figure is)
-    if pointing is not None and ctx.previous_owner is not None and ctx.stance.stance == "asserted":
+    pointed = ctx.previous_owner() if pointing is not None else None
+    if pointed is not None and ctx.stance.stance == "asserted":
         if not any(pointing <= m.start < start and m.type in _OWNER_TYPES for m in ctx.mentions):
             # "틔움 최다인 대표의 말입니다. 이 회사는 … 약 20억 원을 썼습니다": the company the
             # sentence before named, not the story's
-            return ctx.previous_owner
+            return pointed
     return subject
 
 

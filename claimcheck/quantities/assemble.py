@@ -128,22 +128,8 @@ def _join_band(s: str, a: Mention, b: Mention, words: _RangeWords) -> Mention | 
         low = scaled if scaled is not None else low * b.factor
     if not low < b.low:
         return None
-    return Mention(
-        start=a.start,
-        end=b.end,
-        core_start=a.core_start,
-        core_end=b.core_end,
-        value=None,
-        unit=b.unit,
-        rule=[*b.rule, RULE_RANGE_SIGN],
-        counter=b.counter or a.counter,
-        qualifier="range",
-        qualifier_word=a.qualifier_word or b.qualifier_word,
-        inclusive=False,
-        strength=4,
-        low=low,
-        high=b.high,
-        fixed_interval=True,
+    return _open_range(
+        a, b, low, b.high, b.counter or a.counter, a.qualifier_word or b.qualifier_word
     )
 
 
@@ -156,6 +142,11 @@ def _join_vague(s: str, a: Mention, b: Mention, words: _RangeWords) -> Mention |
         return None
     if a.low is None or b.high is None or not a.low < b.high:
         return None
+    return _open_range(a, b, a.low, b.high, b.counter, a.qualifier_word)
+
+
+def _open_range(a: Mention, b: Mention, low, high, counter, qualifier_word) -> Mention:
+    """From `a` to `b`'s end, the upper end not included (a vague magnitude's, a band's)."""
     return Mention(
         start=a.start,
         end=b.end,
@@ -164,13 +155,13 @@ def _join_vague(s: str, a: Mention, b: Mention, words: _RangeWords) -> Mention |
         value=None,
         unit=b.unit,
         rule=[*b.rule, RULE_RANGE_SIGN],
-        counter=b.counter,
+        counter=counter,
         qualifier="range",
-        qualifier_word=a.qualifier_word,
+        qualifier_word=qualifier_word,
         inclusive=False,
         strength=4,
-        low=a.low,
-        high=b.high,
+        low=low,
+        high=high,
         fixed_interval=True,
     )
 
