@@ -2583,3 +2583,11 @@ def test_a_rank_inside_the_recalling_clause_keeps_its_day(tmp_path):
         for f in _problems_in(tmp_path, "2025-05-20", "딥시크 앱 이용자가 줄었다. " + body)
     ]
     assert verdicts == ["refuted"]
+
+
+def test_a_headline_move_is_of_the_day_of_the_bodys(tmp_path):
+    # the headline abridges the body's close: its bound is checked against that day's record
+    body = "27일(현지시간) 뉴욕증시에서 엔비디아는 8% 이상 떨어진 채 거래를 마쳤다."
+    report = _report(tmp_path, a=("2025-01-28", body, "엔비디아 8% 이상 급락"))
+    misleading = [f for f in _problems(report) if f.kind == "reference"]
+    assert [f.verdict for f in misleading] == ["misleading", "misleading"]

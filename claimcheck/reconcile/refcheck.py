@@ -40,6 +40,7 @@ def reference_findings(corpus: Corpus, table: ReferenceTable) -> list[Finding]:
     for claim in corpus.claims:
         if claim.id in converted:
             continue  # "(약 81억 원)": its figure is checked; a wrong rate is the conversion's
+        claim = _dated_as_its_body(corpus, claim)
         candidates = _known_by(_candidates(table, claim), corpus.published(claim.article))
         if not candidates:
             continue
@@ -69,6 +70,34 @@ def reference_findings(corpus: Corpus, table: ReferenceTable) -> list[Finding]:
             diagnosis = "rounded"  # a won figure of its own, not a conversion of a stated one
         findings.append(_finding(corpus, claim, verdict, fact, steps, diagnosis, note))
     return findings
+
+
+def _dated_as_its_body(corpus: Corpus, claim: Claim) -> Claim:
+    """A headline's market move with no day of its own abridges the body's of the same company
+    and session ("SK하이닉스 5% 넘게 밀려" over "31일 … 9.86% 내린"): it is of the day the body's
+    moves of that company are, when they are all of one day."""
+    frame = claim.frame
+    if claim.section == "body" or claim.topic not in ("stock_change", "market_value"):
+        return claim
+    if frame is None or frame.as_of or frame.since:
+        return claim
+    bodies = {
+        (c.frame.as_of, c.frame.moment)
+        for c in corpus.claims
+        if c.article == claim.article
+        and c.section == "body"
+        and c.topic == claim.topic
+        and c.subject == claim.subject
+        and c.frame is not None
+        and c.frame.measure == frame.measure
+        and c.frame.as_of
+        and (frame.moment is None or c.frame.moment in (None, frame.moment))
+    }
+    if len(bodies) != 1:
+        return claim
+    ((day, moment),) = bodies  # the session's day, and its moment when the headline says none
+    dated = frame.model_copy(update={"as_of": day, "moment": frame.moment or moment})
+    return claim.model_copy(update={"frame": dated})
 
 
 def _known_by(facts: list[ReferenceFact], published) -> list[ReferenceFact]:
