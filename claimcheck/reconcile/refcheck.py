@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 
 from claimcheck import regexcache as rx
 from claimcheck.models import Claim, Finding, ReferenceCitation
@@ -36,11 +37,15 @@ def reference_findings(corpus: Corpus, table: ReferenceTable) -> list[Finding]:
     from claimcheck.reconcile.common import conversion_pairs
 
     converted = {second.id for _, second in conversion_pairs(corpus)}
+    moves: dict[str, list[Claim]] = defaultdict(list)  # each article's dated market figures
+    for claim in corpus.claims:
+        if claim.section == "body" and claim.topic in _MARKET and claim.frame and claim.frame.as_of:
+            moves[claim.article].append(claim)
     findings = []
     for claim in corpus.claims:
         if claim.id in converted:
             continue  # "(약 81억 원)": its figure is checked; a wrong rate is the conversion's
-        claim = _dated_as_its_body(corpus, claim)
+        claim = _dated_as_its_body(claim, moves.get(claim.article, ()))
         candidates = _known_by(_candidates(table, claim), corpus.published(claim.article))
         if not candidates:
             continue
@@ -72,25 +77,25 @@ def reference_findings(corpus: Corpus, table: ReferenceTable) -> list[Finding]:
     return findings
 
 
-def _dated_as_its_body(corpus: Corpus, claim: Claim) -> Claim:
+_MARKET = ("stock_change", "market_value")
+
+
+def _dated_as_its_body(claim: Claim, body_moves) -> Claim:
     """A headline's market move with no day of its own abridges the body's of the same company
     and session ("SK하이닉스 5% 넘게 밀려" over "31일 … 9.86% 내린"): it is of the day the body's
     moves of that company are, when they are all of one day."""
     frame = claim.frame
-    if claim.section == "body" or claim.topic not in ("stock_change", "market_value"):
+    if claim.section == "body" or claim.topic not in _MARKET:
         return claim
     if frame is None or frame.as_of or frame.since:
         return claim
     bodies = {
         (c.frame.as_of, c.frame.moment)
-        for c in corpus.claims
-        if c.article == claim.article
-        and c.section == "body"
-        and c.topic == claim.topic
+        for c in body_moves
+        if c.topic == claim.topic
         and c.subject == claim.subject
         and c.frame is not None
         and c.frame.measure == frame.measure
-        and c.frame.as_of
         and (frame.moment is None or c.frame.moment in (None, frame.moment))
     }
     if len(bodies) != 1:
