@@ -2591,3 +2591,23 @@ def test_a_headline_move_is_of_the_day_of_the_bodys(tmp_path):
     report = _report(tmp_path, a=("2025-01-28", body, "엔비디아 8% 이상 급락"))
     misleading = [f for f in _problems(report) if f.kind == "reference"]
     assert [f.verdict for f in misleading] == ["misleading", "misleading"]
+
+
+def test_gpu_hours_say_what_they_are(tmp_path):
+    # no word of training in the sentence: the GPU-hours are compute all the same
+    body = "딥시크는 V3 보고서에서 H800 GPU 278만8000시간을 썼다고 적었다."
+    report = _report(tmp_path, a=("2025-05-29", body, "'GPU 27만 시간'의 교훈"))
+    hours = {c.quantity.text: c.topic for c in report.claims if c.quantity}
+    assert hours["278만8000시간"] == hours["27만 시간"] == "training_cost"
+    assert "inconsistent" in [f.verdict for f in _problems(report) if f.kind == "internal"]
+
+
+def test_a_headline_with_no_stage_abridges_the_whole_run(tmp_path):
+    body = (
+        "딥시크-V3 기술 보고서를 보면 딥시크는 V3 전체 훈련에 H800 GPU 278만8000시간을 썼다. "
+        "단계별로는 사전학습이 266만4000시간, 컨텍스트 길이 확장에 11만9000시간이 쓰였다."
+    )
+    report = _report(tmp_path, a=("2025-02-05", body, "딥시크-V3 훈련에 H800 GPU 2788만 시간"))
+    (finding,) = [f for f in _problems(report) if f.kind == "internal"]
+    texts = {c.quantity.text for c in report.claims if c.id in finding.claims}
+    assert "266만4000시간" not in texts and "11만9000시간" not in texts

@@ -452,19 +452,23 @@ def _topic_words(topic: FigureTopic) -> _TopicWords:
     return held[1]
 
 
-def _score(ctx: SentenceContext, topic: FigureTopic, start: int, end: int) -> float:
+def _score(
+    ctx: SentenceContext, topic: FigureTopic, start: int, end: int, compute: bool = False
+) -> float:
     text = ctx.text
     words = _topic_words(topic)
     # Plain loops rather than any()/all() over generators: this runs for every topic of every
-    # figure, and the generators cost more than the tests they make.
-    for parts in words.requires:
+    # figure, and the generators cost more than the tests they make. GPU-hours (`compute`) say
+    # what they are themselves ("H800 GPU 278만8000시간을 썼다고 적었다"): nothing more required.
+    for parts in () if compute else words.requires:
         for part in parts:
             if part not in text:
                 break
         else:
             break
     else:
-        return 0.0
+        if not compute:
+            return 0.0
     # a bracket right after the figure holds its conversion or gloss, not what it is of: the
     # window starts after it ("1050억 원(약 7600만 달러) 규모의 시리즈B 투자를 유치")
     gloss = _BRACKET_AFTER.match(text, end)
@@ -517,7 +521,7 @@ def _classify(
             continue
         if topic.min_money and quantity.unit in _MONEY and size and abs(size) < topic.min_money:
             continue  # "주가는 … 140달러 선을 회복했고 시가총액은 …": a price, no value
-        score = _score(ctx, topic, start, end)
+        score = _score(ctx, topic, start, end, quantity.unit == "gpu_hour")
         if score > 0:
             scored.append((-score, topic.priority, name))
     attributes: dict[str, str] = {}

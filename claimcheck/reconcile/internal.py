@@ -19,7 +19,7 @@ from claimcheck.reconcile.common import (
 )
 from claimcheck.reconcile.comparability import gate, same_thing, what_of
 from claimcheck.reconcile.cross import group_key
-from claimcheck.reconcile.disputes import disputes_within
+from claimcheck.reconcile.disputes import STAGES, disputes_within
 from claimcheck.reconcile.intervals import as_headline, digit_slip, magnitude_apart
 from claimcheck.reconcile.values import comparable
 from claimcheck.verdicts import Verdict
@@ -212,6 +212,12 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
                 and v.unit == mine.unit
                 and not magnitude_apart(mine.interval, v.interval)
             ]
+            # a headline that names no stage abridges the whole run, not one of its stages, when
+            # the body gives the whole ("GPU 2780만 시간" over 278만8000 and its 266만4000 of
+            # pre-training)
+            whole = [(c, v) for c, v in peers if not _a_stage(c)]
+            if whole and not _a_stage(top):
+                peers = whole
             if not peers:
                 continue
             finding = _compare_top(corpus, top, mine, peers)
@@ -268,6 +274,10 @@ def _story_time(top: Frame | None, body: Frame | None, published, topic: str = "
         return top, body
     day = published.isoformat()
     return top.model_copy(update={"as_of": day}), body.model_copy(update={"as_of": day})
+
+
+def _a_stage(claim: Claim) -> bool:
+    return claim.frame is not None and claim.frame.scope in STAGES
 
 
 def _abridged_what(top: Claim, body: Claim) -> dict[str, str | None]:
