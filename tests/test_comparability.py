@@ -2611,3 +2611,21 @@ def test_a_headline_with_no_stage_abridges_the_whole_run(tmp_path):
     (finding,) = [f for f in _problems(report) if f.kind == "internal"]
     texts = {c.quantity.text for c in report.claims if c.id in finding.claims}
     assert "266만4000시간" not in texts and "11만9000시간" not in texts
+
+
+@pytest.mark.parametrize(
+    ("later", "verdicts"),
+    [
+        (
+            "지난해 11월 230억 원 규모 시리즈B 투자를 받은 모아랩스는 후속 모델을 준비한다.",
+            ["contradiction"],
+        ),
+        ("모아랩스는 지난달 500억 원 규모 시리즈C 투자를 유치했다.", []),  # another round
+        ("모아랩스의 누적 투자금은 450억 원이다.", []),  # added up over rounds
+    ],
+)
+def test_sums_raised_are_compared_only_within_one_round(tmp_path, later, verdicts):
+    first = "국내 AI 스타트업 모아랩스는 지난해 11월 320억 원 규모 시리즈B 투자를 유치했다."
+    intro = "국내 AI 스타트업 모아랩스는 한국어 모델을 공개했다. "
+    report = _report(tmp_path, a=("2025-01-28", first), b=("2025-02-11", intro + later))
+    assert [f.verdict for f in _problems(report)] == verdicts

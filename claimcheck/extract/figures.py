@@ -654,6 +654,10 @@ def _classify(
             direction = "down"  # "(-5.6%)", "△3.2%": the sign says it fell
         if direction:
             attributes["direction"] = direction
+    if name == "funding":
+        raised_in = _funding_round(ctx.text, start, end)
+        if raised_in:
+            attributes["round"] = raised_in
     if name == "cost_ratio":
         baseline = _baseline(ctx, start, subject)
         if baseline:
@@ -810,6 +814,27 @@ def _pointing_topic(text: str, start: int) -> int | None:
     """Where a topic that points back ("이 회사는") ends before the figure, or None."""
     found = list(_pointing_pattern().finditer(text, 0, start))
     return found[-1].end() if found else None
+
+
+def _funding_round(text: str, start: int, end: int) -> str | None:
+    """The round written right by the sum ("400억 원 규모의 시리즈B", "시리즈 B 400억 원"), as
+    시리즈B; None for none, and for a sum added up over rounds ("누적 650억")."""
+    if "누적" in text[max(0, start - 8) : start]:
+        return None
+    near = [
+        m
+        for m in _rounds().finditer(text, max(0, start - 15), end + 15)
+        if m.end() <= start or m.start() >= end
+    ]
+    if not near:
+        return None
+    found = min(near, key=lambda m: min(abs(m.end() - start), abs(m.start() - end)))
+    return re.sub(r"[\s-]", "", found.group()).replace("Series", "시리즈").replace("Pre", "프리")
+
+
+@functools.cache
+def _rounds() -> re.Pattern[str]:
+    return rx.compile(topic_data().funding_rounds)
 
 
 def _of_a_thing(ctx: SentenceContext, at: int) -> bool:

@@ -888,13 +888,14 @@ def negated(text: str, end: int) -> bool:
 
 # "2% 가까이 밀렸던 지수는", "8% 넘게 급락했던 엔비디아 주가가": the noun, perhaps with its
 # share price or value after it
+_ADNOMINAL_ENDINGS = "던|진|된|한|린|른|간|온|운|인|받은|얻은|잃은|거둔|낸|쓴"
 _RELATIVE = rx.compile(
-    r"^[^,.()]{0,24}?(?:던|진|된|한|린|른|간|온|운|인)\s+([0-9A-Za-z\uac00-\ud7a3]+?)"
+    rf"^[^,.()]{{0,24}}?(?:{_ADNOMINAL_ENDINGS})\s+([0-9A-Za-z\uac00-\ud7a3]+?)"
     r"(?:\s*(?:주가|시가총액|시총|주식))?(?:은|는|이|가)\s"
 )
 # the same clause's end, for a name of several words the alias table knows ("7.9% 급락했던
 # 필라델피아 반도체지수도")
-_ADNOMINAL = rx.compile(r"^[^,.()]{0,14}?(?:던|진|된|한|린|른|간|온|운|인)\s+")
+_ADNOMINAL = rx.compile(rf"^[^,.()]{{0,14}}?(?:{_ADNOMINAL_ENDINGS})\s+")
 _NAME_PARTICLE = rx.compile(r"^(?:\s*(?:주가|시가총액|시총|주식))?(?:은|는|이|가|도)\s")
 
 

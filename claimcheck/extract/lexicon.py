@@ -106,6 +106,7 @@ class TopicData(_Data):
     earnings_months: str
     cost_scopes: list[CostScope]
     funding_words: list[str]
+    funding_rounds: str  # a regular expression: the round a sum raised belongs to
     chip_scopes: list[CostScope]
     peer_cues: PeerCues
     own_cost_cues: list[str]

@@ -167,7 +167,7 @@ def _matched(topic: str, a: Frame, b: Frame) -> str:
 def same_thing(a_what: dict[str, str | None], b_what: dict[str, str | None]) -> str | None:
     """The first of the things two figures count or name that both state and that differ (the
     model, the chip, the counter class, what an adoption figure counts), or None."""
-    for key in ("model", "chip", "counter", "counted", "market", "metric"):
+    for key in ("model", "chip", "counter", "counted", "market", "metric", "round"):
         va, vb = a_what.get(key), b_what.get(key)
         if va and vb and va != vb:
             return f"{key}: {va} vs {vb}"
@@ -177,8 +177,10 @@ def same_thing(a_what: dict[str, str | None], b_what: dict[str, str | None]) -> 
 def counted_unknown(
     topic: str, a_what: dict[str, str | None], b_what: dict[str, str | None]
 ) -> bool:
-    """An adoption figure that does not say what it counts (users, DAU, downloads) leaves the
-    measure unsettled."""
+    """An adoption figure that does not say what it counts (users, DAU, downloads), or a sum
+    raised that names no round, leaves the measure unsettled."""
+    if topic == "funding":
+        return not (a_what.get("round") and b_what.get("round"))  # which round, unsaid
     return topic == "adoption" and not (a_what.get("counted") and b_what.get("counted"))
 
 
@@ -206,4 +208,5 @@ def what_of(claim) -> dict[str, str | None]:
         # an app's store market; a share's listing (a depositary receipt abroad is no home share)
         "market": claim.attributes.get("market") or _listing(claim),
         "metric": claim.attributes.get("metric"),  # revenue is no operating profit
+        "round": claim.attributes.get("round"),  # a Series B is no Series A
     }

@@ -17,7 +17,7 @@ from claimcheck.reconcile.common import (
     rounding_covers,
     source_row,
 )
-from claimcheck.reconcile.comparability import gate, same_thing, what_of
+from claimcheck.reconcile.comparability import counted_unknown, gate, same_thing, what_of
 from claimcheck.reconcile.cross import group_key
 from claimcheck.reconcile.disputes import STAGES, disputes_within
 from claimcheck.reconcile.intervals import as_headline, digit_slip, magnitude_apart
@@ -197,6 +197,9 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
                 and c.story == top.story
                 and _same_object(top, c)
                 and not same_thing(_abridged_what(top, c), what_of(c))
+                and not (
+                    top.topic == "funding" and counted_unknown(top.topic, what_of(top), what_of(c))
+                )
                 and gate(
                     top.topic, *_story_time(_abridged(top, c), c.frame, published, top.topic)
                 ).comparable
