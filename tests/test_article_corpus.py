@@ -22,7 +22,7 @@ ARTICLES = sorted(HERE.glob("*.txt"))
 TOPICS = {
     "training_cost", "gpu_count", "stock_change", "market_value", "cost_ratio", "peer_cost",
     "performance_parity", "technique", "hardware", "model_release", "founding", "adoption",
-    "ban", "allegation", "quote", "earnings", "funding", "other",
+    "ban", "allegation", "quote", "earnings", "other",
 }  # fmt: skip
 # Units the expectations may use: the normaliser's, plus `rank` (1위) and null for a bare number.
 UNITS = {
