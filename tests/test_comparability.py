@@ -2629,3 +2629,13 @@ def test_sums_raised_are_compared_only_within_one_round(tmp_path, later, verdict
     intro = "국내 AI 스타트업 모아랩스는 한국어 모델을 공개했다. "
     report = _report(tmp_path, a=("2025-01-28", first), b=("2025-02-11", intro + later))
     assert [f.verdict for f in _problems(report)] == verdicts
+
+
+def test_an_estimate_and_its_conversion_are_one_dispute(tmp_path):
+    body = (
+        "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다. 미국 분석업체 세미애널리시스는 "
+        "딥시크의 서버 투자액이 16억 달러(약 2조1700억 원)에 이를 것으로 추정했다."
+    )
+    report = _report(tmp_path, a=("2025-06-12", body))
+    dispute, disputed = _the_dispute(report)  # exactly one
+    assert disputed == {"16억 달러", "557만6000달러"}

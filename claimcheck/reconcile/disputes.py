@@ -247,14 +247,18 @@ def _dispute(corpus: Corpus, kind: str, estimate: Claim, own: Claim, why: str) -
 def disputes_within(corpus: Corpus) -> list[Finding]:
     """In each article, a third party's estimate of another scope (or chip, or model) beside the
     article's own figure of the same kind for the same subject: one finding per estimate."""
+    from claimcheck.reconcile.common import conversion_pairs
+
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for claim in corpus.claims:
         if _family(claim):
             by_article[claim.article].append(claim)
+    # "16억 달러(약 2조1700억 원)": the conversion is the same estimate, disputed once
+    converted = {second.id for _, second in conversion_pairs(corpus)}
     findings = []
     for _article, claims in sorted(by_article.items()):
         for estimate in claims:
-            if third_party(estimate) is None or not _a_whole(estimate):
+            if third_party(estimate) is None or not _a_whole(estimate) or estimate.id in converted:
                 continue
             # the article's own figure for the whole run before one of its stages
             # a stated cost or count before an unclassified sum, the run's total before a stage
