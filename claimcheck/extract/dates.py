@@ -301,6 +301,13 @@ def looks_back(text: str, end: int, limit: int | None = None) -> bool:
     return RETROSPECTIVE.search(clause) is not None
 
 
+def told_of(text: str, dates: list[DateMention], at: int) -> list[DateMention]:
+    """The dates that tell of what is written at `at`: not a day a -던 clause recalls
+    before it ("1월 27일 … 폭락했던 엔비디아 주가는 … 다시 세계 1위를 다툰다"), but a day inside the
+    clause that holds it ("1월 26일 … 2위까지 올랐던")."""
+    return [d for d in dates if not looks_back(text, d.end, at if at > d.end else None)]
+
+
 def _moved_past(
     text: str, position: int, found: list[DateMention], anchor: str, published: dt.date | None
 ) -> bool:

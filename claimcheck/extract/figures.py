@@ -12,6 +12,7 @@ from claimcheck.extract.context import SentenceContext
 from claimcheck.extract.dates import result_period
 from claimcheck.extract.frames import (
     MARKET_TOPICS,
+    VALUE_NOUNS,
     Figure,
     bracket_owner,
     build_frame,
@@ -34,10 +35,7 @@ _SUBJECT_PARTICLES = (
     "이",
     "가",
     "의",
-    " 주가",
-    " 주식",
-    " 시가총액",
-    " 시총",
+    *(f" {n}" for n in VALUE_NOUNS),
     "측",
     "도",
     "와",

@@ -737,35 +737,32 @@ def _headed_name() -> re.Pattern[str]:
 
 
 @functools.cache
-def _speakers_company() -> re.Pattern[str]:
-    """The company between a person's full name and the title, who speaks ("박세훈 모아랩스
-    대표는", a headline's "정하윤 모아랩스 대표 \"GPU 3000장 확보…\"")."""
+def _titled_person(after: str) -> re.Pattern[str]:
+    """A person's full name and title with the company between or before them ("박세훈 모아랩스
+    대표", "모아랩스 박세훈 대표"): the company in group 1 or 2, then `after`."""
     data = frame_data()
     titles = "|".join(re.escape(w) for w in data.introducing_titles)
-    surnames = "".join(data.person_surnames)
     name = r"[0-9A-Za-z\uac00-\ud7a3&]{2,}"
-    person = rf"[{surnames}][\uac00-\ud7a3]{{2}}"
-    said = r"(?:(?:은|는|이|가|의)\s|\s?[\"“'‘])"
-    # "박세훈 모아랩스 대표는", and the other order: "틔움 최다인 대표의 말입니다"
+    person = rf"[{''.join(data.person_surnames)}][\uac00-\ud7a3]{{2}}"
     return rx.compile(
         rf"(?<![0-9A-Za-z\uac00-\ud7a3&])(?:{person}\s({name})|({name})\s{person})"
-        rf"\s(?:{titles}){said}"
+        rf"\s(?:{titles}){after}"
     )
+
+
+def _speakers_company() -> re.Pattern[str]:
+    """The company of a person who speaks ("박세훈 모아랩스 대표는", "틔움 최다인 대표의 말",
+    a headline's "정하윤 모아랩스 대표 \"GPU 3000장 확보…\"")."""
+    return _titled_person(r"(?:(?:은|는|이|가|의)\s|\s?[\"“'‘])")
 
 
 def heads_company(head: str) -> str | None:
     """The company of the person a heading names with a title, unknown to the alias table or
     not: "정하윤 모아랩스 대표", "모아랩스 정하윤 대표 인터뷰"."""
-    data = frame_data()
-    titles = "|".join(re.escape(w) for w in data.introducing_titles)
-    person = rf"[{''.join(data.person_surnames)}][\uac00-\ud7a3]{{2}}"
-    name = r"[0-9A-Za-z\uac00-\ud7a3&]{2,}"
-    for pattern in (rf"{person}\s({name})\s(?:{titles})", rf"({name})\s{person}\s(?:{titles})"):
-        found = re.search(
-            rf"(?<![0-9A-Za-z\uac00-\ud7a3&]){pattern}(?![0-9A-Za-z\uac00-\ud7a3])", head
-        )
-        if found and _a_company_between(found.group(1), _entity_words()):
-            return found.group(1)
+    for found in _titled_person(r"(?![0-9A-Za-z\uac00-\ud7a3])").finditer(head):
+        company = found.group(1) or found.group(2)
+        if _a_company_between(company, _entity_words()):
+            return company
     return None
 
 
@@ -886,17 +883,22 @@ def negated(text: str, end: int) -> bool:
     return any(rest.startswith(word) for word in frame_data().negated_after)
 
 
+# A company's share or value written after its name ("엔비디아 주가가", "엔비디아 시가총액이"): the
+# name with one of these and a particle is the subject, as the name with the particle alone is.
+VALUE_NOUNS = ("주가", "주식", "시가총액", "시총")
+_VALUE_NOUN = "|".join(VALUE_NOUNS)
+
 # "2% 가까이 밀렸던 지수는", "8% 넘게 급락했던 엔비디아 주가가": the noun, perhaps with its
 # share price or value after it
 _ADNOMINAL_ENDINGS = "던|진|된|한|린|른|간|온|운|인|받은|얻은|잃은|거둔|낸|쓴"
 _RELATIVE = rx.compile(
     rf"^[^,.()]{{0,24}}?(?:{_ADNOMINAL_ENDINGS})\s+([0-9A-Za-z\uac00-\ud7a3]+?)"
-    r"(?:\s*(?:주가|시가총액|시총|주식))?(?:은|는|이|가)\s"
+    rf"(?:\s*(?:{_VALUE_NOUN}))?(?:은|는|이|가)\s"
 )
 # the same clause's end, for a name of several words the alias table knows ("7.9% 급락했던
 # 필라델피아 반도체지수도")
 _ADNOMINAL = rx.compile(rf"^[^,.()]{{0,14}}?(?:{_ADNOMINAL_ENDINGS})\s+")
-_NAME_PARTICLE = rx.compile(r"^(?:\s*(?:주가|시가총액|시총|주식))?(?:은|는|이|가|도)\s")
+_NAME_PARTICLE = rx.compile(rf"^(?:\s*(?:{_VALUE_NOUN}))?(?:은|는|이|가|도)\s")
 
 
 def described_name(text: str, end: int, mentions) -> str | None:

@@ -362,16 +362,10 @@ def _ranker(topic: str):
         # a market's ranking is of a session: the day written, else the paragraph's or story's
         if topic == "market_value":
             # the day written nearest the rank ("1위에 오른 것은 지난해 6월 18일로")
-            # (not a day a -던 clause recalls: "1월 27일 … 폭락했던 엔비디아 주가는 이달 들어 …
-            # 다시 세계 1위를 다툰다"; a month the sentence names is its time then)
-            from claimcheck.extract.dates import looks_back
+            # (a month the sentence names is its time when it names no day)
+            from claimcheck.extract.dates import told_of
 
-            at = rank.start()  # (a day inside the -던 clause that holds the rank is its own)
-            told = [
-                d
-                for d in ctx.dates()
-                if d.value and not looks_back(ctx.text, d.end, at if at > d.end else None)
-            ]
+            told = [d for d in told_of(ctx.text, ctx.dates(), rank.start()) if d.value]
             written = sorted(
                 (abs(d.start - rank.start()), d.value) for d in told if len(d.value) == 10
             )

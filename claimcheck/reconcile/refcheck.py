@@ -593,17 +593,11 @@ def _judge_rank(claim: Claim, facts, steps, published=None):
     # a rank holds on a day in one store: another day's or another store's rank is no check
     day = claim.attributes.get("date") or (claim.frame.as_of if claim.frame else None)
     if day is None:
-        from claimcheck.extract.dates import looks_back
+        from claimcheck.extract.dates import told_of
 
         said = normalize(claim.sentence).text
-        at = said.find(f"{rank}위")
-        # (not a day a -던 clause recalls: "1월 27일 … 폭락했던 엔비디아 주가는 … 1위를 다툰다";
-        # but "1월 26일 … 2위까지 올랐던": the clause's day is its rank's)
-        days = {
-            d.value
-            for d in date_mentions(said, published)
-            if not looks_back(said, d.end, at if at > d.end else None)
-        }
+        told = told_of(said, date_mentions(said, published), said.find(f"{rank}위"))
+        days = {d.value for d in told}
         day = days.pop() if len(days) == 1 else None
     store = store_of(claim.sentence)
     # and in one country: a Korean store's rank is no check of the US store's
