@@ -2639,3 +2639,84 @@ def test_an_estimate_and_its_conversion_are_one_dispute(tmp_path):
     report = _report(tmp_path, a=("2025-06-12", body))
     dispute, disputed = _the_dispute(report)  # exactly one
     assert disputed == {"16억 달러", "557만6000달러"}
+
+
+# --- eighth pass ------------------------------------------------------------------------------
+
+
+def test_a_model_named_in_full_lets_its_short_name_stand_later(tmp_path):
+    # "딥시크-V3" names DeepSeek too: the bare "V3" of a later paragraph is the model, not a
+    # company of its own name
+    body = (
+        "딥시크-V3는 지난해 12월 공개된 언어모델이다.\n\n"
+        "V3는 매개변수가 7610억 개에 이르는 큰 모델이다."
+    )
+    report = _report(tmp_path, a=("2025-03-04", body))
+    (spec,) = [c for c in report.claims if c.quantity and c.quantity.text == "7610억 개"]
+    assert spec.subject == "deepseek"
+    assert [f.verdict for f in _problems(report, "7610억 개")] == ["refuted"]
+
+
+_ANSWER = (
+    "―딥시크 이야기부터 해 보자.\n"
+    "\"딥시크 V3의 매개변수는 7610억 개다. 회원사들은 H100 64장을 빌려 20만 GPU시간을 썼다.\""
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "speakers"),
+    [
+        # the organisation between the name and the title answers for its members' figures
+        ("[인터뷰] 한서진 누리반도체조합 회장 \"효율 경쟁은 메모리에 기회\"", "누리반도체조합"),
+        # one the heading does not name ("모임을 이끄는 한서진 회장": 이끄는 is no company) is
+        # unknown: the speaker's own figures stay unowned, never DeepSeek's
+        ("[인터뷰] 협력사 모임 이끄는 한서진 회장 \"효율 경쟁은 메모리에 기회\"", None),
+    ],
+)
+def test_in_an_answer_a_models_make_up_is_its_makers(tmp_path, headline, speakers):
+    report = _report(tmp_path, a=("2025-05-20", _ANSWER, headline))
+    owners = {c.quantity.text: c.subject for c in report.claims if c.quantity}
+    assert owners["7610억 개"] == "deepseek"
+    assert owners["20만 GPU시간"] == speakers
+    assert [f.verdict for f in _problems(report)] == ["refuted"]
+
+
+def test_an_analysts_estimate_in_an_answer_disputes_the_models_final_run(tmp_path):
+    # "한솔증권은 … 추정했다": the firm's name says it estimates; the sum is of DeepSeek, the
+    # maker of the model just named, and of another scope than its final run
+    body = (
+        "―딥시크가 칩 수요를 줄인다는 말도 있었다.\n"
+        "\"딥시크 V3의 557만6000달러는 최종 훈련 한 번의 값이다. 한솔증권은 연구 인력과 실험 "
+        "비용까지 더한 실제 개발비를 최소 9억 달러로 추정했다.\""
+    )
+    headline = "[인터뷰] 협력사 모임 이끄는 한서진 회장 \"효율 경쟁은 메모리에 기회\""
+    report = _report(tmp_path, a=("2025-05-20", body, headline))
+    dispute, disputed = _the_dispute(report)
+    assert disputed == {"최소 9억 달러", "557만6000달러"}
+
+
+@pytest.mark.parametrize(
+    "estimate",
+    [
+        # a view after a noun ("…라고 봤습니다"), as after a verb ("…다고 봤다")
+        "미국 컨설팅사 한빛 어드바이저리는 인건비와 실험비를 모두 더하면 딥시크가 지금까지 쓴 "
+        "돈이 최소 30억 달러라고 봤습니다.",
+        # hearsay of a sum someone adds up ("…라고 하더라고요")
+        "어떤 분석 회사는 서버 구입비까지 합치면 딥시크가 쓴 돈이 21억 달러라고 하더라고요.",
+    ],
+)
+def test_someone_elses_sum_of_another_scope_disputes_the_final_run(tmp_path, estimate):
+    body = "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔습니다. " + estimate
+    report = _report(tmp_path, a=("2025-04-03", body))
+    dispute, disputed = _the_dispute(report)
+    assert "557만6000달러" in disputed and len(disputed) == 2
+
+
+def test_a_relayed_figure_that_adds_nothing_up_disputes_nothing(tmp_path):
+    # the same sum passed on, or another's figure said with no adding up, is no rival estimate
+    body = (
+        "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔습니다. 한 증권사 연구원은 "
+        "\"딥시크가 서버 투자에 10억 달러를 썼다는 소문이 있다\"고 하더라고요."
+    )
+    report = _report(tmp_path, a=("2025-04-03", body))
+    assert [f for f in report.findings if f.verdict == "disputed"] == []

@@ -208,6 +208,9 @@ def _looking_back_words() -> frozenset[str]:
 
 def _confirm_mentions(contexts: list[SentenceContext]) -> None:
     story_ids = {m.entity for ctx in contexts for m in ctx.mentions if m.rule is None}
+    # "딥시크-V3를 예로 …": a model named in full names its maker too, so a later bare "V3"
+    # (near: 딥시크) is the model, not a name of its own
+    story_ids |= {m.parent for ctx in contexts for m in ctx.mentions if m.rule is None and m.parent}
     story_text = "\n".join(ctx.text for ctx in contexts)
     for ctx in contexts:
         ctx.mentions = confirmed(ctx.mentions, ctx.text, story_ids, story_text)

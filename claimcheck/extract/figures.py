@@ -542,6 +542,10 @@ def _classify(
         companies = _before(ctx, start, {"company"})
         acting = [m for m in companies if not _partner(ctx, m)] or companies
         subject = acting[-1].entity if acting else ctx.story_subject
+        if subject is None:
+            # an answer in an interview with someone of no known company: "딥시크 V3의 …",
+            # "V3는 파라미터가 …" are the model maker's figures
+            subject = _owner_of_model(ctx, start)
         technique = _nearest_entity(ctx, start, {"technique"}) if data.technique_figures else None
         rate = _a_models_rate(ctx, quantity, start)
         if technique is not None and spec != "tokens" and not rate:
@@ -563,6 +567,10 @@ def _classify(
             recent = ctx.recent_model
             if what is None and recent and _maker_of(recent) == _owner(ctx, start, subject):
                 what = recent  # not another maker's ("모아랩스는 … 토큰 1조2000억 개" after V3)
+            if what is not None and not acting and _owner_of_model(ctx, start):
+                # "딥시크 V3의 매개변수는 …" in an answer of another company's head: a model's
+                # make-up is its maker's, whoever speaks
+                subject = _maker_of(what) or subject
             attributes["spec"] = spec  # checked only against a fact counting the same
         if quantity.unit in _MONEY:
             attributes.update(_cost_scope(ctx, start, subject))
@@ -578,7 +586,13 @@ def _classify(
         if owner is not None and ctx.story_subject is not None and owner != ctx.story_subject:
             name, subject = "peer_cost", owner  # "GPT-4 훈련에 1억 달러": OpenAI's spending
         if name == "training_cost" and subject is None:
-            subject = ctx.story_subject
+            subject = ctx.story_subject or owner
+            recent = ctx.recent_model
+            if subject is None and recent and ctx.stance.stance in ("hedged", "attributed"):
+                # someone's estimate, in an answer of someone whose company is unknown: of the
+                # model just named ("딥시크 V3의 557만6000달러는 …. 가람증권은 … 실제 개발비를
+                # 최소 13억 달러로 추정하더라"); the speaker's own figures stay unowned
+                subject = _maker_of(recent)
         attributes.update(_cost_scope(ctx, start, subject))
     elif subject is None and name in MARKET_TOPICS:
         # whose share price or value: the nearest company or index before it, else the story's,
@@ -844,6 +858,8 @@ def _a_source_of(ctx: SentenceContext, at: int, word: str) -> bool:
     the figure's source, not its owner."""
     if ctx.stance.stance not in ("hedged", "attributed", "disputed"):
         return False
+    if word.endswith(tuple(frame_data().source_suffixes)):
+        return True  # "가람증권은 … 실제 개발비를 최소 13억 달러로 추정했다": an analyst's estimate
     return ctx.text.startswith("의", at + len(word))
 
 

@@ -83,6 +83,7 @@ class FrameData(_Data):
     introducing_titles: list[str]
     person_surnames: list[str]
     source_nouns: list[str]
+    source_suffixes: list[str]
     trade_verbs: list[str]
     anaphoric_owners: list[str]
     not_owners: list[str]
@@ -706,7 +707,10 @@ def _a_company_between(word: str, words: _EntityWords) -> bool:
     """A word between a person's name and title names the company ("이해솔 이음 대표"): a short
     name such as 이음 is no pronoun there, but a common noun or a post is no company."""
     return not (
-        word in words.not_owners or word.endswith(words.appositive_nouns) or anaphoric(word)
+        word in words.not_owners
+        or word.endswith(words.appositive_nouns)
+        or anaphoric(word)
+        or word.endswith(("는", "던"))  # a verb's adnominal form: "모임을 이끄는 한서진 회장"
     )
 
 
@@ -743,7 +747,9 @@ def _titled_person(after: str) -> re.Pattern[str]:
     data = frame_data()
     titles = "|".join(re.escape(w) for w in data.introducing_titles)
     name = r"[0-9A-Za-z\uac00-\ud7a3&]{2,}"
-    person = rf"[{''.join(data.person_surnames)}][\uac00-\ud7a3]{{2}}"
+    # (not a verb's adnominal form that opens with a surname's syllable: "모임을 이끄는 한서진
+    # 회장" is 한서진, not a company of that name)
+    person = rf"[{''.join(data.person_surnames)}][\uac00-\ud7a3]{{2}}(?<![는던])"
     return rx.compile(
         rf"(?<![0-9A-Za-z\uac00-\ud7a3&])(?:{person}\s({name})|({name})\s{person})"
         rf"\s(?:{titles}){after}"

@@ -16,7 +16,7 @@ from claimcheck.reconcile.comparability import TRAINING_RUN, what_of
 COST_TOPICS = frozenset({"training_cost", "peer_cost", "other"})
 ESTIMATE_CUES = (
     "추정", "추산", "분석", "전망", "계산", "봤다", "본다", "보고 있", "보고,", "보며", "일 것",
-    "봅니다", "봤습니다", "본답니다", "따져", "다고 봤",
+    "봅니다", "봤습니다", "본답니다", "따져", "다고 봤", "라고 봤", "라고 본", "라고 봅", "라고 봐",
 )  # fmt: skip
 # Stages of a training run: an estimate of one is a part of the run's cost, not a dispute of it.
 STAGES = frozenset({"pre-training", "post-training", "context extension", "reinforcement learning"})
@@ -42,6 +42,28 @@ def third_party(claim: Claim) -> str | None:
         if _someone_else_speaks(claim):
             return f"a source ('{cue}')"
     return None
+
+
+def told_by_another(claim: Claim) -> str | None:
+    """Within an article, also a figure someone other than its owner tells of ("하버포인트증권은
+    "딥시크가 … 20억 달러에 이른다"고 했다", "어떤 리서치 회사는 … 16억 달러라고 하더라고요"):
+    set beside the owner's own figure of another scope, it is that source's reckoning. (Across
+    articles such a relayed figure stays an ordinary claim: third_party alone decides there.)"""
+    who = third_party(claim)
+    if who is None and claim.stance == "attributed" and not _presupposed(claim):
+        if _summed_before(claim) and _someone_else_speaks(claim):
+            return f"a source ('{claim.attributes.get('stance_cue', '')}')"
+    return who
+
+
+def _summed_before(claim: Claim) -> bool:
+    """ "서버까지 합치면 16억 달러": a sum the speaker adds up, the words before the figure."""
+    from claimcheck.extract.frames import frame_data
+
+    q = claim.quantity
+    at = claim.sentence.find(q.text) if q is not None else -1
+    before = claim.sentence[:at] if at >= 0 else ""
+    return any(verb in before for verb in frame_data().group_sums["verbs"])
 
 
 _DIGIT = rx.compile(r"\d")
@@ -215,8 +237,10 @@ def _own_order(claim: Claim) -> tuple[bool | int, ...]:
     )
 
 
-def _dispute(corpus: Corpus, kind: str, estimate: Claim, own: Claim, why: str) -> Finding:
-    who = third_party(estimate) or "a third party"
+def _dispute(
+    corpus: Corpus, kind: str, estimate: Claim, own: Claim, why: str, who: str | None = None
+) -> Finding:
+    who = who or third_party(estimate) or "a third party"
     q_e, q_o = estimate.quantity, own.quantity
     assert q_e is not None and q_o is not None
     en = (
@@ -258,7 +282,8 @@ def disputes_within(corpus: Corpus) -> list[Finding]:
     findings = []
     for _article, claims in sorted(by_article.items()):
         for estimate in claims:
-            if third_party(estimate) is None or not _a_whole(estimate) or estimate.id in converted:
+            told = told_by_another(estimate)
+            if told is None or not _a_whole(estimate) or estimate.id in converted:
                 continue
             # the article's own figure for the whole run before one of its stages
             # a stated cost or count before an unclassified sum, the run's total before a stage
@@ -277,6 +302,6 @@ def disputes_within(corpus: Corpus) -> list[Finding]:
                     continue
                 why = apart_by(estimate, own)
                 if why and not _same_sum(estimate, own):
-                    findings.append(_dispute(corpus, "internal", estimate, own, why))
+                    findings.append(_dispute(corpus, "internal", estimate, own, why, told))
                     break
     return findings
