@@ -2720,3 +2720,26 @@ def test_a_relayed_figure_that_adds_nothing_up_disputes_nothing(tmp_path):
     )
     report = _report(tmp_path, a=("2025-04-03", body))
     assert [f for f in report.findings if f.verdict == "disputed"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "verdicts"),
+    [
+        # a move in a verb's future or adnominal form is a move ("빠질 만큼"), not a level
+        (
+            "엔비디아 시가총액은 1월 27일 하루에만 2000억 달러 넘게 사라질 정도로 출렁였다.",
+            "2000억 달러 넘게",
+            ["misleading"],
+        ),
+        # a named event dates a one-day move: the DeepSeek shock's session
+        ("딥시크 충격 당시 엔비디아 주가는 하루 새 10% 넘게 빠졌다.", "10% 넘게", ["misleading"]),
+        # …but not a move over weeks after it
+        ("딥시크 쇼크 이후 엔비디아 주가는 한 달 동안 10% 넘게 빠졌다.", "10% 넘게", []),
+        ("딥시크 발표 이후 두 달 새 엔비디아 주가는 10% 넘게 빠졌다.", "10% 넘게", []),
+        # (a move after an event with no span may be its day's: "발표 이후 5% 이상 하락")
+        ("딥시크 발표 이후 엔비디아 주가는 5% 이상 하락했다.", "5% 이상", ["misleading"]),
+    ],
+)
+def test_a_move_told_of_the_deepseek_shock_is_of_its_session(tmp_path, body, figure, verdicts):
+    report = _report(tmp_path, a=("2025-04-30", body))
+    assert [f.verdict for f in _problems(report, figure)] == verdicts

@@ -17,6 +17,7 @@ from claimcheck.extract.frames import (
     bracket_owner,
     build_frame,
     entity_before,
+    event_day,
     frame_data,
     place_named_before,
     summed_group_before,
@@ -110,7 +111,10 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             topic,
             published,
             dates,
-            ctx.inherited_date or (ctx.session_date if topic in MARKET_TOPICS else None),
+            # (a named event's day before the paragraph's: "딥시크 쇼크 때 … 하루 만에")
+            (event_day(ctx.text, start) if topic in MARKET_TOPICS else None)
+            or ctx.inherited_date
+            or (ctx.session_date if topic in MARKET_TOPICS else None),
             attributes.pop("scope", None),
             _subject_basis(ctx, subject),
         )

@@ -99,6 +99,8 @@ class FrameData(_Data):
     conversions: dict[str, str]
     public_bodies: dict[str, list[str]]
     group_sums: dict[str, list[str]]
+    market_events: dict[str, list[str]]
+    one_day: list[str]
 
 
 @functools.cache
@@ -481,9 +483,10 @@ def _as_of(
     spanned = any(word in clause for word in frame_data().spans) or clause.rstrip().endswith(
         tuple(frame_data().spans_right_before)
     )
-    if as_of and "/" not in as_of and spanned:
+    if spanned and (as_of and "/" not in as_of or since and not as_of):
         # "27일 … 주간으로는 15.8%": a figure over several days is no one day's value; its span
-        # is left unknown unless written as one ("1월 27일~2월 2일 한 주 동안")
+        # is left unknown unless written as one ("1월 27일~2월 2일 한 주 동안"); so is one over
+        # weeks after an event ("딥시크 쇼크 이후 한 달 동안 10% 넘게"), not even a bound of a day's
         return None, None
     return as_of, since
 
@@ -942,6 +945,19 @@ def _group_sum() -> re.Pattern[str]:
         rf"(?:\d+|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:{counters})"
         rf"(?:을|를|의|이|가|은|는|도)?\s*(?:모두\s*|다\s*|전부\s*)?(?:{verbs})"
     )
+
+
+def event_day(text: str, position: int) -> str | None:
+    """The session a named market event stands for, when the words before `position` name it and
+    say the move took one day ("딥시크 쇼크 때 … 하루 만에"); else None."""
+    data = frame_data()
+    before = text[:position]
+    if not any(word in before for word in data.one_day):
+        return None
+    for day, names in sorted(data.market_events.items()):
+        if any(name in before for name in names):
+            return day
+    return None
 
 
 def summed_group_before(text: str, position: int) -> bool:
