@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout65 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout69 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -205,6 +205,13 @@ HOLDOUTS = {
     "holdout63": CORPUS.parent / "verdicts_holdout63",
     "holdout64": CORPUS.parent / "verdicts_holdout64",
     "holdout65": CORPUS.parent / "verdicts_holdout65",
+    # Written by four helpers at the start of the eighth pass (press-release rewrites; live market
+    # blogs and business TV; half-year reviews and timelines; data journalism and explainers),
+    # kept unread to measure the pass's rules. Never tune on them.
+    "holdout66": CORPUS.parent / "verdicts_holdout66",
+    "holdout67": CORPUS.parent / "verdicts_holdout67",
+    "holdout68": CORPUS.parent / "verdicts_holdout68",
+    "holdout69": CORPUS.parent / "verdicts_holdout69",
 }
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
