@@ -2743,3 +2743,38 @@ def test_a_relayed_figure_that_adds_nothing_up_disputes_nothing(tmp_path):
 def test_a_move_told_of_the_deepseek_shock_is_of_its_session(tmp_path, body, figure, verdicts):
     report = _report(tmp_path, a=("2025-04-30", body))
     assert [f.verdict for f in _problems(report, figure)] == verdicts
+
+
+@pytest.mark.parametrize(
+    ("entry", "verdicts"),
+    [
+        # an entry stamped with a clock time during the session: not yet the close
+        ("[28일 00:40] 낙폭이 커졌다. 엔비디아 -12.1%, 브로드컴 -11.9%.", []),
+        # the entry that reports the close is the close
+        ("[28일 06:10] 장 마감. 엔비디아는 12.1% 내린 채 거래를 마쳤다.", ["refuted"]),
+    ],
+)
+def test_a_live_blogs_entries_are_moments_of_the_session(tmp_path, entry, verdicts):
+    body = "※ 27일(현지시간) 뉴욕증시 흐름을 한국시간으로 전합니다.\n\n" + entry
+    report = _report(tmp_path, a=("2025-01-28", body, "[라이브] 뉴욕 반도체주 급락"))
+    assert [f.verdict for f in _problems(report, "12.1%")] == verdicts
+
+
+def test_names_the_alias_table_does_not_know_own_their_moves_in_a_list(tmp_path):
+    body = (
+        "엔비디아는 27일(현지시간) 16.97% 떨어진 채 마감했다. 전력 설비주도 흔들렸다. "
+        "한울파워 -19%, 누리그리드 -14%."
+    )
+    report = _report(tmp_path, a=("2025-01-28", body))
+    owners = {c.quantity.text: c.subject for c in report.claims if c.quantity}
+    assert owners["-19%"] == "한울파워" and owners["-14%"] == "누리그리드"
+    assert _problems(report) == []
+
+
+def test_a_weekly_move_in_a_closing_wrap_is_no_sessions(tmp_path):
+    a = "나스닥지수는 27일(현지시간) 3.07% 내린 채 마감했다."
+    b = "27일(현지시간) 뉴욕증시는 급락했다. 나스닥지수는 한 주간 2.1% 내렸다."
+    report = _report(
+        tmp_path, a=("2025-01-28", a), b=("2025-02-03", b, "[주간 마감시황] 기술주 급락")
+    )
+    assert _problems(report) == []

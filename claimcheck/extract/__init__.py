@@ -47,6 +47,7 @@ def extract_claims(article: Article) -> list[Claim]:
         fleet: tuple[int, Draft | None] = (-1, None)  # (paragraph, a count of chips held)
         corrected = _correction_blocks(story_contexts)
         closing = _closing_report(story_contexts)
+        live_entries = _live_entries(story_contexts)
         earlier: SentenceContext | None = None  # the sentence before, in its paragraph
         dateline: dict[int, str] = {}  # by paragraph
         latest: dict[int, str] = {}  # by paragraph: the last full date written so far
@@ -55,6 +56,7 @@ def extract_claims(article: Article) -> list[Claim]:
         for ctx in story_contexts:
             ctx.introduced_names = names
             ctx.closing_report = closing
+            ctx.live_entry = ctx.sentence.block in live_entries
             # an interviewee's answer speaks of their own organisation's figures
             ctx.story_subject = interviewee if interview and _answers(ctx) else subject
             day_line = _day_line(ctx)
@@ -310,6 +312,32 @@ def _publisher(contexts: list[SentenceContext]) -> str | None:
         return word
     # a company's own blog signs its posts with its name ("소담AI 학습인프라팀입니다")
     return word if sum(ctx.text.count(word) for ctx in contexts) >= 2 else None
+
+
+# a live blog's entry stamp: "[28일 00:20]", "[오후 1시 40분]", "【14:05】"
+_LIVE_STAMP = rx.compile(
+    r"\s*[\[【]\s*(?:\d{1,2}일\s*)?(?:(?:오전|오후)\s?)?\d{1,2}(?::\d{2}|시(?:\s?\d{1,2}분)?)\s*[\]】]"
+)
+
+
+def _live_entries(contexts: list[SentenceContext]) -> set[int]:
+    """The paragraphs that open with a clock time in brackets and say nothing of a close: a
+    live blog's entries during the session ("[28일 00:20] 낙폭 확대. 엔비디아 -14.8%"), not its
+    closing entry ("[28일 06:05] 마감. …")."""
+    from claimcheck.extract.frames import frame_data
+
+    closing_words = frame_data().moments["close"]
+    firsts: dict[int, SentenceContext] = {}
+    texts: dict[int, list[str]] = {}
+    for ctx in contexts:
+        firsts.setdefault(ctx.sentence.block, ctx)
+        texts.setdefault(ctx.sentence.block, []).append(ctx.text)
+    return {
+        block
+        for block, first in firsts.items()
+        if _LIVE_STAMP.match(first.text)
+        and not any(word in text for text in texts[block] for word in closing_words)
+    }
 
 
 def _closing_report(contexts: list[SentenceContext]) -> bool:

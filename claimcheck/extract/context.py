@@ -42,6 +42,9 @@ class SentenceContext:
     previous: SentenceContext | None = field(default=None, repr=False, compare=False)
     # the story is a closing report ("[마감시황] 코스피 0.77% 하락"): its session's moves are closes
     closing_report: bool = False
+    # the paragraph is a live blog's entry stamped with a clock time and says no close ("[28일
+    # 00:20] 낙폭 확대. 엔비디아 -14.8%"): its moves are of that moment of the session
+    live_entry: bool = False
     # the names the story makes entities somewhere (frames.unknown_entities): an owner in any
     # sentence that writes them with a particle, introduced or not
     introduced_names: frozenset[str] = frozenset()

@@ -19,6 +19,7 @@ from claimcheck.extract.frames import (
     entity_before,
     event_day,
     frame_data,
+    over_days,
     place_named_before,
     summed_group_before,
 )
@@ -134,13 +135,21 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             back = next((w for w in topic_data().earnings_lookback if w in before), None)
             frame = frame.model_copy(update={"as_of": period, "since": None if period else back})
         live = ctx.recent_market_frame
-        if topic in MARKET_TOPICS and not dates and live is not None and live.moment == "intraday":
+        if topic in MARKET_TOPICS and ctx.live_entry and frame.moment != "after_hours":
+            # a live blog's entry during the session: its moves are not yet closes
+            frame = frame.model_copy(update={"moment": "intraday"})
+        elif (
+            topic in MARKET_TOPICS and not dates and live is not None and live.moment == "intraday"
+        ):
             # "SK하이닉스는 이 시각 2.1% 오른 … 거래되고 있다. 삼성전자(-0.4%)는 약보합이다": a live
             # report goes on at its moment, not at the paragraph's look-back date
             frame = frame.model_copy(update={"moment": "intraday", "as_of": live.as_of})
         elif topic in MARKET_TOPICS and frame.moment is None and ctx.closing_report:
             session = ctx.session_date
-            if frame.as_of is None or frame.as_of == session:
+            # (not a move over days: "나스닥지수는 한 주간 1.64%" in a weekly wrap)
+            if (frame.as_of is None or frame.as_of == session) and not over_days(
+                ctx.text, figure, in_frame
+            ):
                 # a closing report's moves of its session are closes ("[마감시황] … 한결(-14.2%)")
                 frame = frame.model_copy(
                     update={"moment": "close", "as_of": frame.as_of or session}
@@ -793,6 +802,10 @@ def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
                 return mention.entity
         if not any(m.start < paren and paren <= m.end + 1 for m in ctx.mentions):
             return word
+    figure = next((q for q, at, _ in ctx.quantities if at == start), None)
+    listed = _listed_name_before(ctx, figure, start) if figure is not None else None
+    if listed is not None:
+        return listed  # "비스트라 -28%, 컨스텔레이션 에너지 -21%": a list's unknown name
     # (a chip's or model's name is no company: "H100이 1200장")
     unknown = entity_before([e for e in ctx.entities() if not _of_a_thing(ctx, e[0])], start)
     if unknown is not None and _a_source_of(ctx, *unknown):
@@ -1183,10 +1196,34 @@ def _bracketed_move(ctx: SentenceContext, quantity: Quantity, start: int):
     else:
         # a list's line without brackets: "- TSMC ADR -13.3%", "브로드컴 -17.4%"
         owner = next((m for m in ctx.mentions if _written_right_before(ctx, m, start)), None)
-    if owner is None:
-        return None
     down = quantity.value < 0 or sign == "▼"
+    if owner is None:
+        # one the alias table does not know, in such a list ("비스트라 -28%, 컨스텔레이션
+        # 에너지 -21%"): the word written right before the sign, not the story's company
+        word = _listed_name_before(ctx, quantity, start)
+        return (word, "down" if down else "up") if word else None
     return owner.entity, "down" if down else "up"
+
+
+_NAME_BEFORE_SIGN = rx.compile(r"(?:^|[\s,·(])([0-9A-Za-z\uac00-\ud7a3&.]{2,})\s$")
+_LIST_ITEM_END = rx.compile(r"\s*(?:[,·.)]|$)")
+
+
+def _listed_name_before(ctx: SentenceContext, quantity: Quantity, start: int) -> str | None:
+    """The word right before a signed figure that ends a list's item ("비스트라 -28%,"): a name
+    the alias table does not know, unless it is a word that owns nothing ("주가 -3%,") or one a
+    particle ends ("지수는 -2%")."""
+    if ctx.text[start : start + 1] not in "-+▲△▼" or not _LIST_ITEM_END.match(
+        ctx.text, start + len(quantity.text)
+    ):
+        return None
+    found = _NAME_BEFORE_SIGN.search(ctx.text, max(0, start - 40), start)
+    if found is None or any(m.start <= found.start(1) < m.end for m in ctx.mentions):
+        return None
+    word = found.group(1)
+    if word in frame_data().not_owners or word.endswith(("은", "는", "이", "가", "도", "을", "를")):
+        return None
+    return word
 
 
 def _written_right_before(ctx: SentenceContext, mention: Mention, start: int) -> bool:

@@ -471,6 +471,15 @@ def _is_change(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     return False
 
 
+def over_days(text: str, figure: Figure, figures: list[Figure]) -> bool:
+    """Whether the figure's clause says it is a sum of several days ("한 주간 1.64%", "사흘간")."""
+    clause = text[_previous_end(figure, figures) : figure.start]
+    data = frame_data()
+    return any(word in clause for word in data.spans) or clause.rstrip().endswith(
+        tuple(data.spans_right_before)
+    )
+
+
 def _as_of(
     text: str,
     figure: Figure,
@@ -479,10 +488,7 @@ def _as_of(
     inherited: str | None,
 ) -> tuple[str | None, str | None]:
     as_of, since = _as_of_written(text, figure, figures, dates, inherited)
-    clause = text[_previous_end(figure, figures) : figure.start]
-    spanned = any(word in clause for word in frame_data().spans) or clause.rstrip().endswith(
-        tuple(frame_data().spans_right_before)
-    )
+    spanned = over_days(text, figure, figures)
     if spanned and (as_of and "/" not in as_of or since and not as_of):
         # "27일 … 주간으로는 15.8%": a figure over several days is no one day's value; its span
         # is left unknown unless written as one ("1월 27일~2월 2일 한 주 동안"); so is one over
