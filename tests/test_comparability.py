@@ -2778,3 +2778,26 @@ def test_a_weekly_move_in_a_closing_wrap_is_no_sessions(tmp_path):
         tmp_path, a=("2025-01-28", a), b=("2025-02-03", b, "[주간 마감시황] 기술주 급락")
     )
     assert _problems(report) == []
+
+
+def test_another_companys_api_price_is_not_the_story_models(tmp_path):
+    body = (
+        "딥시크 R1은 출력 100만 토큰당 2.19달러를 받는다. 국내 스타트업 하늘랩스는 자체 모델 API를 "
+        "출력 100만 토큰당 1.4달러에 내놨다."
+    )
+    report = _report(tmp_path, a=("2025-05-02", body))
+    assert _problems(report) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "verdicts"),
+    [
+        ("R1의 출력 가격은 o1보다 90% 넘게 싸다.", []),  # 2.19 of 60: 96.35% cheaper
+        ("R1의 출력 가격은 o1보다 99% 넘게 저렴하다.", ["refuted"]),
+        ("R1의 출력 가격은 o1의 3.65% 수준이다.", []),  # a share of the baseline, as before
+    ],
+)
+def test_a_percentage_cheaper_is_the_rest_of_the_baseline(tmp_path, said, verdicts):
+    body = "딥시크 R1은 출력 100만 토큰당 2.19달러, 오픈AI o1은 60달러를 받는다. " + said
+    report = _report(tmp_path, a=("2025-03-10", body))
+    assert [f.verdict for f in _problems(report) if f.topic == "cost_ratio"] == verdicts

@@ -572,7 +572,9 @@ def _classify(
             what = _nearest_entity(ctx, start, {"model", "product"})
             recent = ctx.recent_model
             if what is None and recent and _maker_of(recent) == ctx.story_subject:
-                what = recent
+                # (not another company's price: "스타트업 모아AI는 자체 모델 API를 … 1.2달러에")
+                if _owner(ctx, start, subject) in (None, ctx.story_subject):
+                    what = recent
         if spec is not None:
             # "1조4800억 개 토큰", "매개변수 6710억 개": what a model was trained on or is made
             # of, never a chip's count; the model named nearest, else the one just written of

@@ -100,6 +100,7 @@ class FrameData(_Data):
     public_bodies: dict[str, list[str]]
     group_sums: dict[str, list[str]]
     market_events: dict[str, list[str]]
+    cheaper_by: list[str]
     one_day: list[str]
 
 
