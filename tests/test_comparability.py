@@ -2801,3 +2801,27 @@ def test_a_percentage_cheaper_is_the_rest_of_the_baseline(tmp_path, said, verdic
     body = "딥시크 R1은 출력 100만 토큰당 2.19달러, 오픈AI o1은 60달러를 받는다. " + said
     report = _report(tmp_path, a=("2025-03-10", body))
     assert [f.verdict for f in _problems(report) if f.topic == "cost_ratio"] == verdicts
+
+
+def test_a_rivals_price_as_a_fraction_of_o1s_is_not_checked_against_r1s(tmp_path):
+    # the startup is the story's company; the sentence names R1 only as a baseline
+    body = (
+        "AI 스타트업 하늘랩스는 28일 추론 모델 '하늘-R'을 공개했다. 하늘랩스는 이 모델의 API를 "
+        "출력 100만 토큰당 1.4달러에 내놨다. 하늘랩스는 가격을 전면에 내세웠다. 딥시크 R1의 출력 "
+        "요금 2.19달러보다 35%가량 낮고, 오픈AI o1의 출력 요금 60달러와 비교하면 40분의 1 수준이다."
+    )
+    report = _report(tmp_path, a=("2025-05-02", body))
+    assert [f for f in _problems(report) if f.topic == "cost_ratio"] == []
+
+
+def test_a_guess_at_what_was_spent_disputes_the_stated_run(tmp_path):
+    body = (
+        "딥시크는 H800 임차료를 GPU 한 시간에 2달러로 잡아 계산한 최종 학습 비용이 557만6000달러라고 "
+        "밝혔다. 한 벤처투자사 이사는 \"인건비와 실험, 보유 장비까지 합치면 딥시크는 최소 8억 달러는 "
+        "썼을 것\"이라고 말했다."
+    )
+    report = _report(tmp_path, a=("2025-02-10", body))
+    prices = [c for c in report.claims if c.quantity and c.quantity.text == "2달러"]
+    assert [c.quantity.unit for c in prices] == ["USD/hour"]  # a price per hour, not a sum
+    dispute, disputed = _the_dispute(report)
+    assert disputed == {"최소 8억 달러", "557만6000달러"}

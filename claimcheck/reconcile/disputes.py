@@ -16,7 +16,8 @@ from claimcheck.reconcile.comparability import TRAINING_RUN, what_of
 COST_TOPICS = frozenset({"training_cost", "peer_cost", "other"})
 ESTIMATE_CUES = (
     "추정", "추산", "분석", "전망", "계산", "봤다", "본다", "보고 있", "보고,", "보며", "일 것",
-    "봅니다", "봤습니다", "본답니다", "따져", "다고 봤", "라고 봤", "라고 본", "라고 봅", "라고 봐",
+    "을 것", "봅니다", "봤습니다", "본답니다", "따져", "다고 봤", "라고 봤", "라고 본", "라고 봅",
+    "라고 봐",
 )  # fmt: skip
 # Stages of a training run: an estimate of one is a part of the run's cost, not a dispute of it.
 STAGES = frozenset({"pre-training", "post-training", "context extension", "reinforcement learning"})

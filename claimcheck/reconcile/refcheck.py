@@ -178,6 +178,9 @@ def _candidates(table: ReferenceTable, claim: Claim) -> list[ReferenceFact]:
         "stock_change",
         "market_value",
         "peer_cost",
+        # whose price is a fraction of the baseline's ("라온-R … o1의 40분의 1"), not the model
+        # the sentence also names
+        "cost_ratio",
     )
     out = []
     for fact in facts:
