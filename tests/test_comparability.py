@@ -2825,3 +2825,19 @@ def test_a_guess_at_what_was_spent_disputes_the_stated_run(tmp_path):
     assert [c.quantity.unit for c in prices] == ["USD/hour"]  # a price per hour, not a sum
     dispute, disputed = _the_dispute(report)
     assert disputed == {"최소 8억 달러", "557만6000달러"}
+
+
+def test_a_sentence_that_opens_with_a_company_owns_the_paragraphs_next_moves(tmp_path):
+    # the story is about Nvidia; the paragraph opens with SK hynix as its subject, and its next
+    # sentence's moves (no name of their own) are SK hynix's; after "…지만," the close is told
+    body = (
+        "엔비디아 충격이 31일 국내 증시를 덮쳤다. 엔비디아는 27일(현지시간) 17% 가까이 "
+        "폭락했었다.\n\n"
+        "SK하이닉스 주식은 아침부터 흔들렸다. 한때 11% 가까이 밀렸다가 오후 들어 조금 회복했지만, 결국 "
+        "6% 넘게 내린 채 거래를 마쳤다."
+    )
+    report = _report(tmp_path, a=("2025-01-31", body))
+    owners = {c.quantity.text: c.subject for c in report.claims if c.quantity}
+    assert owners["11% 가까이"] == owners["6% 넘게"] == "sk-hynix"
+    assert [f.verdict for f in _problems(report)] == ["misleading"]
+    assert _problems(report, "6% 넘게")

@@ -113,6 +113,8 @@ def extract_claims(article: Article) -> list[Claim]:
             owners = [d.subject for d in figures if d.topic in MARKET_TOPICS and d.subject]
             if owners:
                 market_owner = (block, owners[-1])
+            elif not figures and (opening := _opening_owner(ctx)):
+                market_owner = (block, opening)  # "SK하이닉스 선은 … 꺾인다. 10.6% 밀린 …"
             earlier = ctx
             frames = [d.frame for d in figures if d.topic in MARKET_TOPICS and d.frame]
             if frames:
@@ -312,6 +314,22 @@ def _publisher(contexts: list[SentenceContext]) -> str | None:
         return word
     # a company's own blog signs its posts with its name ("소담AI 학습인프라팀입니다")
     return word if sum(ctx.text.count(word) for ctx in contexts) >= 2 else None
+
+
+# a company or index that opens a sentence as its subject, maybe through its line or share
+# ("SK하이닉스 선은 개장하자마자 꺾인다", "엔비디아 주가는 …")
+_OWNER_OPENING = rx.compile(r"\s*(?:(?:선|주가|주식|주|차트)\s?)?(?:은|는|이|가|도)\s")
+
+
+def _opening_owner(ctx: SentenceContext) -> str | None:
+    """The company or index a sentence without figures opens with as its subject: the owner of
+    the market figures the paragraph's next sentences leave ownerless."""
+    if not ctx.mentions:
+        return None
+    first = ctx.mentions[0]
+    if first.type not in ("company", "market_index") or ctx.text[: first.start].strip():
+        return None
+    return first.entity if _OWNER_OPENING.match(ctx.text, first.end) else None
 
 
 # a live blog's entry stamp: "[28일 00:20]", "[오후 1시 40분]", "【14:05】"

@@ -570,11 +570,19 @@ def _span_start(text: str, last: DateMention, before: list[DateMention]) -> str 
     return None
 
 
+_CONTRAST_TURN = rx.compile(r"(?:지만|으나|는데|다가)[,\s]")
+
+
 def _moment(text: str, figure: Figure, figures: list[Figure]) -> str | None:
     data = frame_data().moments
     tag = update_tag_end(text)  # "[종합·28일 오전 6시 20분]": when the update was filed
     start = max(_previous_end(figure, figures), tag)
     before = text[start : figure.start]
+    # "…오후 들어 조금 올라왔지만, 결국 5% 넘게 하락한 …에 장을 마쳤다": a moment before a
+    # contrast is the other clause's
+    turns = list(_CONTRAST_TURN.finditer(before))
+    if turns:
+        before = before[turns[-1].end() :]
     best: tuple[int, str] | None = None
     for moment, words in data.items():
         for word in words:
