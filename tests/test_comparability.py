@@ -2841,3 +2841,17 @@ def test_a_sentence_that_opens_with_a_company_owns_the_paragraphs_next_moves(tmp
     assert owners["11% 가까이"] == owners["6% 넘게"] == "sk-hynix"
     assert [f.verdict for f in _problems(report)] == ["misleading"]
     assert _problems(report, "6% 넘게")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "엔비디아 시가총액은 27일(현지시간) 하루 새 4000억 달러 쪼그라들었다.",
+        "엔비디아가 27일(현지시간) 하루에 잃은 시가총액을 두고 외신이 전한 규모는 4000억 달러다.",
+    ],
+)
+def test_a_market_value_that_shrank_is_a_loss_not_a_level(tmp_path, said):
+    report = _report(tmp_path, a=("2025-01-29", said))
+    (value,) = [c for c in report.claims if c.quantity and c.quantity.text == "4000억 달러"]
+    assert value.frame.measure == "change"
+    assert [f.verdict for f in _problems(report)] == ["refuted"]  # 589 billion on record
