@@ -2855,3 +2855,23 @@ def test_a_market_value_that_shrank_is_a_loss_not_a_level(tmp_path, said):
     (value,) = [c for c in report.claims if c.quantity and c.quantity.text == "4000억 달러"]
     assert value.frame.measure == "change"
     assert [f.verdict for f in _problems(report)] == ["refuted"]  # 589 billion on record
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # one quote states the run's cost, the next passes on an estimate of the hardware
+        '한 보안업체 대표는 "딥시크가 밝힌 학습비 557만6000달러는 최종 학습 한 번의 임차료일 뿐"이라며 '
+        '"한 분석업체는 딥시크가 GPU 구매에만 11억 달러를 썼다고 추정한다"고 전했다.',
+        # the figure an estimate is about ("…를 두고") is stated, not estimated
+        "딥시크 V3의 최종 훈련비 557만6000달러를 두고 한 리서치업체는 \"모회사가 보유한 GPU 등 하드웨어 "
+        "투자만 7억 달러가 넘는다\"는 추정을 내놨다.",
+        # pay summed with other costs is a total, not a salary
+        "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다. 한 컨설팅사는 딥시크가 GPU 구매와 "
+        "데이터센터 운영, 인건비까지 합쳐 최소 11억 달러를 썼다고 추산했다.",
+    ],
+)
+def test_an_estimate_beside_the_stated_run_in_one_sentence_disputes_it(tmp_path, body):
+    report = _report(tmp_path, a=("2025-03-12", body))
+    dispute, disputed = _the_dispute(report)
+    assert "557만6000달러" in disputed and len(disputed) == 2

@@ -33,6 +33,8 @@ class _Data(BaseModel):
 class _Before(_Data):
     window: int
     before: list[str] = []
+    # words that make the cue one part of a sum ("인건비까지 합쳐 13억 달러": no pay, a total)
+    summed: list[str] = []
     patterns: list[str] = []
     after_patterns: list[str] = []
     unit_priced: list[str] = []
@@ -285,7 +287,11 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     if _illustration(text, figure):
         return "generic"
     before_salary = before_all[-data.salary.window :]
-    if any(w in before_salary for w in data.salary.before):
+    if any(w in before_salary for w in data.salary.before) and not any(
+        # "GPU 구매와 … 인건비까지 합쳐 최소 13억 달러": pay summed with other costs is a total
+        word in before_salary
+        for word in data.salary.summed
+    ):
         return "salary"
     rate = "/" in (figure.quantity.unit or "")  # a price per token already says per what
     window = text[max(0, figure.start - data.per_unit.window) : figure.start]
