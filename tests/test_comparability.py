@@ -54,6 +54,12 @@ def _problems_in(tmp_path: Path, *article: str):
     return _problems(_report(tmp_path, a=tuple(article)))
 
 
+def _figure(report, text: str):
+    """The report's one claim whose figure is written `text`."""
+    (claim,) = [c for c in report.claims if c.quantity and c.quantity.text == text]
+    return claim
+
+
 def _the_dispute(report):
     """The report's one `disputed` finding and the figures it sets against each other."""
     (dispute,) = [f for f in report.findings if f.verdict == "disputed"]
@@ -669,7 +675,7 @@ def test_an_hourly_price_is_checked_as_a_price_per_gpu_hour_and_its_conversion_t
         a=("2025-02-05", "보고서는 H800 GPU 1시간당 임차료 3달러를 곱해 비용을 계산했다."),
         b=("2025-02-06", "딥시크는 H800 GPU를 한 시간 빌리는 값을 2달러(약 2000원)로 잡았다."),
     )
-    (three,) = [c for c in report.claims if c.quantity and c.quantity.text == "3달러"]
+    three = _figure(report, "3달러")
     assert three.quantity.unit == "USD/hour"
     refuted = [f for f in _problems(report) if f.kind == "reference" and three.id in f.claims]
     assert [f.verdict for f in refuted] == ["refuted"]  # the record is 2 dollars an hour
@@ -1399,7 +1405,7 @@ def test_a_margin_is_checked_as_a_margin_not_as_a_ratio_of_costs(tmp_path):
     report = _report(tmp_path, a=("2025-03-04", body))
     (refuted,) = _problems(report)
     assert refuted.reference.fact == "inference-cost-profit-margin"
-    (margin,) = [c for c in report.claims if c.quantity and c.quantity.text == "445%"]
+    margin = _figure(report, "445%")
     assert margin.topic == "other"
 
 
@@ -1571,7 +1577,7 @@ def test_a_margin_beside_a_technique_is_still_the_models(tmp_path):
     )
     headline = "딥시크, 오픈소스 주간 마무리하며 '이론상 이익률 454%' 공개"
     report = _report(tmp_path, a=("2025-03-04", body, headline))
-    (top,) = [c for c in report.claims if c.quantity and c.quantity.text == "454%"]
+    top = _figure(report, "454%")
     assert top.topic == "other" and top.object == "deepseek-r1"
     verdicts = sorted(f.verdict for f in _problems(report, "454%"))
     assert verdicts and set(verdicts) <= {"refuted", "inconsistent"}
@@ -1982,7 +1988,7 @@ def test_a_company_the_story_introduced_owns_its_figures_where_named_again(tmp_p
     )
     report = _report(tmp_path, a=("2025-02-10", body))
     assert _problems(report, "300만 달러") == []
-    (owned,) = [c for c in report.claims if c.quantity and c.quantity.text == "300만 달러"]
+    owned = _figure(report, "300만 달러")
     assert owned.subject == "노바브레인"
     assert [f.verdict for f in _problems(report, "120만 달러")] == ["refuted"]
 
@@ -2007,7 +2013,7 @@ def test_a_sum_over_a_count_of_companies_is_the_groups_not_the_story_companys(tm
     )
     report = _report(tmp_path, a=("2025-02-07", body))
     assert _problems(report) == []
-    (total,) = [c for c in report.claims if c.quantity and c.quantity.text == "2100억 달러"]
+    total = _figure(report, "2100억 달러")
     assert total.subject is None and total.frame.subject_basis == "none"
 
 
@@ -2152,7 +2158,7 @@ def test_renting_a_gpu_for_an_hour_prices_an_hour(tmp_path):
     # of 2 dollars, not a sum beside the run's cost.
     body = "보고서는 H800 한 개를 한 시간 빌리는 데 3달러가 든다고 가정했다."
     report = _report(tmp_path, a=("2025-02-05", body))
-    (three,) = [c for c in report.claims if c.quantity and c.quantity.text == "3달러"]
+    three = _figure(report, "3달러")
     assert three.quantity.unit == "USD/hour"
     assert [f.verdict for f in _problems(report)] == ["refuted"]
 
@@ -2382,7 +2388,7 @@ def test_a_headline_that_leads_with_an_unknown_company_makes_it_the_storys(tmp_p
     )
     report = _report(tmp_path, a=("2025-02-11", body, "한빛랩스, 한국어 경량 모델 공개"))
     assert _problems(report) == []
-    (tokens,) = [c for c in report.claims if c.quantity and c.quantity.text == "9000억 개"]
+    tokens = _figure(report, "9000억 개")
     assert tokens.subject == "한빛랩스" and tokens.object is None
 
 
@@ -2478,7 +2484,7 @@ def test_a_funding_round_described_before_an_introduced_name_is_its(tmp_path):
         "투자를 유치한 모아랩스는 서버를 빌려 쓴다."
     )
     report = _report(tmp_path, a=("2025-01-28", body))
-    (funding,) = [c for c in report.claims if c.quantity and c.quantity.text == "320억 원"]
+    funding = _figure(report, "320억 원")
     assert funding.subject == "모아랩스"
 
 
@@ -2489,7 +2495,7 @@ def test_a_filing_stamp_is_not_the_session_of_the_story(tmp_path):
         "엔비디아 주가는 정규장에서 3.67% 오른 131.28달러로 마감했다."
     )
     report = _report(tmp_path, a=("2025-02-27", body))
-    (move,) = [c for c in report.claims if c.quantity and c.quantity.text == "3.67%"]
+    move = _figure(report, "3.67%")
     assert move.frame.as_of == "2025-02-26"
 
 
@@ -2541,7 +2547,7 @@ def test_money_put_into_servers_is_hardware_and_disputes_the_run_cost(tmp_path, 
 def test_a_quote_closed_by_haetda_is_attributed(tmp_path):
     body = '하버포인트증권은 "딥시크가 확보한 서버 투자까지 더하면 실제 투입액은 20억 달러에 이른다"고 했다.'
     report = _report(tmp_path, a=("2025-03-05", body))
-    (claim,) = [c for c in report.claims if c.quantity and c.quantity.text == "20억 달러"]
+    claim = _figure(report, "20억 달러")
     assert claim.stance == "attributed" and claim.topic == "training_cost"
 
 
@@ -2552,7 +2558,7 @@ def test_this_company_is_the_one_the_sentence_before_named(tmp_path):
         "대표의 말이다. 이 회사는 자체 언어모델을 만드는 데 GPU 임차료로만 약 20억 원을 썼다."
     )
     report = _report(tmp_path, a=("2025-04-28", body))
-    (cost,) = [c for c in report.claims if c.quantity and c.quantity.text == "약 20억 원"]
+    cost = _figure(report, "약 20억 원")
     assert cost.subject == "틔움"
     assert _problems(report) == []
 
@@ -2652,7 +2658,7 @@ def test_a_model_named_in_full_lets_its_short_name_stand_later(tmp_path):
         "V3는 매개변수가 7610억 개에 이르는 큰 모델이다."
     )
     report = _report(tmp_path, a=("2025-03-04", body))
-    (spec,) = [c for c in report.claims if c.quantity and c.quantity.text == "7610억 개"]
+    spec = _figure(report, "7610억 개")
     assert spec.subject == "deepseek"
     assert [f.verdict for f in _problems(report, "7610억 개")] == ["refuted"]
 
@@ -2852,7 +2858,7 @@ def test_a_sentence_that_opens_with_a_company_owns_the_paragraphs_next_moves(tmp
 )
 def test_a_market_value_that_shrank_is_a_loss_not_a_level(tmp_path, said):
     report = _report(tmp_path, a=("2025-01-29", said))
-    (value,) = [c for c in report.claims if c.quantity and c.quantity.text == "4000억 달러"]
+    value = _figure(report, "4000억 달러")
     assert value.frame.measure == "change"
     assert [f.verdict for f in _problems(report)] == ["refuted"]  # 589 billion on record
 
