@@ -33,8 +33,6 @@ class _Data(BaseModel):
 class _Before(_Data):
     window: int
     before: list[str] = []
-    # words that make the cue one part of a sum ("인건비까지 합쳐 13억 달러": no pay, a total)
-    summed: list[str] = []
     patterns: list[str] = []
     after_patterns: list[str] = []
     unit_priced: list[str] = []
@@ -103,6 +101,7 @@ class FrameData(_Data):
     group_sums: dict[str, list[str]]
     market_events: dict[str, list[str]]
     cheaper_by: list[str]
+    summing: list[str]
     one_day: list[str]
 
 
@@ -290,7 +289,7 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     if any(w in before_salary for w in data.salary.before) and not any(
         # "GPU 구매와 … 인건비까지 합쳐 최소 13억 달러": pay summed with other costs is a total
         word in before_salary
-        for word in data.salary.summed
+        for word in frame_data().summing
     ):
         return "salary"
     rate = "/" in (figure.quantity.unit or "")  # a price per token already says per what

@@ -64,7 +64,7 @@ def _summed_before(claim: Claim) -> bool:
     q = claim.quantity
     at = claim.sentence.find(q.text) if q is not None else -1
     before = claim.sentence[:at] if at >= 0 else ""
-    return any(verb in before for verb in frame_data().group_sums["verbs"])
+    return any(word in before for word in frame_data().summing)
 
 
 _DIGIT = rx.compile(r"\d")
