@@ -2881,3 +2881,18 @@ def test_an_estimate_beside_the_stated_run_in_one_sentence_disputes_it(tmp_path,
     report = _report(tmp_path, a=("2025-03-12", body))
     dispute, disputed = _the_dispute(report)
     assert "557만6000달러" in disputed and len(disputed) == 2
+
+
+@pytest.mark.parametrize(
+    ("said", "month"),
+    [
+        ("불과 다섯 달 전 엔비디아 시가총액은 하루 새 6000억 달러 가까이 증발했다.", "2025-01"),
+        ("석 달 전 엔비디아 주가는 하루에 8% 넘게 빠졌다.", "2025-03"),
+        # a baseline counted back is no date of the figure ("3개월 전보다")
+        ("엔비디아 주가는 3개월 전보다 20% 올랐다.", None),
+    ],
+)
+def test_months_counted_back_date_a_figure_to_their_month(tmp_path, said, month):
+    report = _report(tmp_path, a=("2025-06-20", said))
+    (figure,) = [c for c in report.claims if c.quantity]
+    assert figure.frame.as_of == month

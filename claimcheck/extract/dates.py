@@ -85,6 +85,21 @@ def _relative_month(text: str, start: int, published: dt.date) -> tuple[int, int
     return None
 
 
+# "불과 다섯 달 전", "3개월 전": a month counted back from the day of writing
+_MONTHS_AGO = rx.compile(
+    r"(?<![\uac00-\ud7a3\d])(한|두|세|석|네|넉|다섯|여섯|일곱|여덟|아홉|열|\d{1,2})\s?(?:달|개월)\s?전"
+    r"(?!\s?(?:보다|대비|에 비해))"
+)
+_COUNTS = {"한": 1, "두": 2, "세": 3, "석": 3, "네": 4, "넉": 4, "다섯": 5, "여섯": 6, "일곱": 7}
+_COUNTS |= {"여덟": 8, "아홉": 9, "열": 10}
+
+
+def _months_ago(word: str, published: dt.date) -> str | None:
+    back = _COUNTS.get(word) or int(word)
+    months = published.year * 12 + published.month - 1 - back
+    return _iso(months // 12, months % 12 + 1)
+
+
 def _iso(year: int, month: int, day: int | None = None) -> str | None:
     try:
         return dt.date(year, month, day or 1).isoformat() if day else f"{year:04d}-{month:02d}"
@@ -149,6 +164,8 @@ def date_mentions(
             m.end(),
             f"{month_value}-W{_week_number(m.group(3))}" if month_value else None,
         )
+    for m in _MONTHS_AGO.finditer(text) if published is not None and "전" in text else ():
+        add(m.start(), m.end(), _months_ago(m.group(1), published))
     # "셋째 주 3만 명에서 넷째 주 76만 명으로": the week of the month named before
     for m in _bare_week().finditer(text) if has_week else ():
         weeks = [d.value for d in found if d.end <= m.start() and d.value and "-W" in d.value]
