@@ -2896,3 +2896,15 @@ def test_months_counted_back_date_a_figure_to_their_month(tmp_path, said, month)
     report = _report(tmp_path, a=("2025-06-20", said))
     (figure,) = [c for c in report.claims if c.quantity]
     assert figure.frame.as_of == month
+
+
+def test_a_number_card_says_what_its_figure_is_after_the_sign(tmp_path):
+    body = (
+        "① 278만8000시간 = 추론 모델 R1을 훈련하는 데 들어간 H800 GPU 시간.\n\n"
+        "② 3000억 달러 이상 = 1월 27일(현지시간) 하루 동안 엔비디아 시가총액에서 사라진 돈."
+    )
+    report = _report(tmp_path, a=("2025-03-01", body, "숫자로 본 딥시크 두 달"))
+    loss = _figure(report, "3000억 달러 이상")
+    assert loss.subject == "nvidia" and loss.frame.measure == "change"
+    assert [f.verdict for f in _problems(report, "278만8000시간")] == ["misattributed"]  # V3's
+    assert [f.verdict for f in _problems(report, "3000억 달러 이상")] == ["misleading"]  # 589bn

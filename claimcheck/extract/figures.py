@@ -11,6 +11,7 @@ from claimcheck import regexcache as rx
 from claimcheck.extract.context import SentenceContext
 from claimcheck.extract.dates import result_period
 from claimcheck.extract.frames import (
+    CARD_SIGN,
     MARKET_TOPICS,
     VALUE_NOUNS,
     Figure,
@@ -332,6 +333,7 @@ def _as_attribute(ctx: SentenceContext, quantity: Quantity, end: int) -> str | N
 
 
 # ("GPU 사용 시간도 100만 시간이 넘는": the GPUs' time of use)
+_GPU_HOURS_DEFINED = rx.compile(r"GPU\s?(?:사용\s?)?시간")
 _GPU_HOURS_NAMED = rx.compile(
     r"GPU\s?(?:사용\s?)?시간\s*(?:으로|으론|기준(?:으로)?|로|은|는|이|도)\s*$"
 )
@@ -369,8 +371,16 @@ def _gpu_hours(ctx: SentenceContext, quantity: Quantity, start: int) -> Quantity
     # "사전학습 266만4000시간, 사후학습 5만 시간": a training stage's hours beyond a year of clock
     # time are compute
     stage = quantity.value is not None and quantity.value >= _STAGE_HOURS and _stage_before(before)
+    # a number card ("③ 278만8000시간 = 추론 모델 R1을 만드는 데 쓴 H800 GPU 시간"): what the hours
+    # are is said after the sign
+    card = CARD_SIGN.match(ctx.text, start + len(quantity.text))
+    defined = card is not None and _GPU_HOURS_DEFINED.search(ctx.text, card.end()) is not None
     if not (
-        before.endswith("GPU") or _GPU_HOURS_NAMED.search(before) or chip_right_before or stage
+        before.endswith("GPU")
+        or _GPU_HOURS_NAMED.search(before)
+        or chip_right_before
+        or stage
+        or defined
     ):
         return quantity
     return quantity.model_copy(update={"unit": "gpu_hour", "rule": f"{quantity.rule}+gpu_before"})
@@ -615,6 +625,11 @@ def _classify(
         # whose share price or value: the nearest company or index before it, else the story's,
         # unless a whole market or group is named ("미국 기술주 전체에서 사라진 시가총액")
         subject = _nearest(ctx, start, set(topic.subject))
+        card = CARD_SIGN.match(ctx.text, end)
+        if subject is None and card is not None:
+            # "2000억 달러 이상 = … 엔비디아 시가총액에서 사라진 돈": a card names it after the sign
+            named = [m for m in ctx.mentions if m.start >= card.end() and m.type in topic.subject]
+            subject = named[0].entity if named else None
         if subject is None and not _group_owns(ctx, start):
             subject = ctx.recent_market_owner or ctx.story_subject
     elif name == "earnings":

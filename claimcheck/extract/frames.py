@@ -440,6 +440,8 @@ def _change_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 _NOUN_CLAUSE_END = rx.compile(r"(?:다는|라는|다던)\s")
+# a number card's sign between its figure and what the figure is ("278만8000시간 = … GPU 시간")
+CARD_SIGN = rx.compile(r"\s*=\s*")
 
 
 def _is_change(text: str, figure: Figure, figures: list[Figure], topic: str) -> bool:
@@ -448,6 +450,11 @@ def _is_change(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
         return True
     if _lost_before().search(text[max(0, figure.start - 30) : figure.start]):
         return True  # "하루 새 사라진 엔비디아 시가총액은 5890억 달러로": the value lost
+    card = CARD_SIGN.match(text, figure.end)
+    if card is not None:
+        # a number card says what its figure is after the sign ("2000억 달러 이상 = … 시가총액에서
+        # 사라진 돈"): a move when that says one
+        return any(word in text[card.end() :] for word in _change_words()[1])
     # "5890억 달러(약 856조 원)가 … 사라졌다", "5890억 달러, 우리 돈 약 850조 원이 증발했다": the
     # conversion is the same sum; the clause reads on after it
     following = [f for f in figures if f.start >= figure.end]
