@@ -87,15 +87,23 @@ def _relative_month(text: str, start: int, published: dt.date) -> tuple[int, int
 
 # "불과 다섯 달 전", "3개월 전": a month counted back from the day of writing
 _MONTHS_AGO = rx.compile(
-    r"(?<![\uac00-\ud7a3\d])(한|두|세|석|네|넉|다섯|여섯|일곱|여덟|아홉|열|\d{1,2})\s?(?:달|개월)\s?전"
+    r"(?<![\uac00-\ud7a3\d])(\d{1,2}|[\uac00-\ud7a3]{1,2})\s?(?:달|개월)\s?전"
     r"(?!\s?(?:보다|대비|에 비해))"
 )
-_COUNTS = {"한": 1, "두": 2, "세": 3, "석": 3, "네": 4, "넉": 4, "다섯": 5, "여섯": 6, "일곱": 7}
-_COUNTS |= {"여덟": 8, "아홉": 9, "열": 10}
 
 
 def _months_ago(word: str, published: dt.date) -> str | None:
-    back = _COUNTS.get(word) or int(word)
+    """The month `word` months before the day of writing ("다섯", "석", "3"), read by the
+    normaliser's native numerals; None when the word is no numeral."""
+    from claimcheck.quantities.numerals import reader
+
+    if word.isdigit():
+        back = int(word)
+    else:
+        native = reader().read_native(word, 0)
+        if native is None or native.end != len(word):
+            return None
+        back = int(native.value)
     months = published.year * 12 + published.month - 1 - back
     return _iso(months // 12, months % 12 + 1)
 
@@ -165,7 +173,9 @@ def date_mentions(
             f"{month_value}-W{_week_number(m.group(3))}" if month_value else None,
         )
     for m in _MONTHS_AGO.finditer(text) if published is not None and "전" in text else ():
-        add(m.start(), m.end(), _months_ago(m.group(1), published))
+        month = _months_ago(m.group(1), published)
+        if month is not None:
+            add(m.start(), m.end(), month)
     # "셋째 주 3만 명에서 넷째 주 76만 명으로": the week of the month named before
     for m in _bare_week().finditer(text) if has_week else ():
         weeks = [d.value for d in found if d.end <= m.start() and d.value and "-W" in d.value]

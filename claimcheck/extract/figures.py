@@ -706,6 +706,10 @@ def _classify(
         baseline = _baseline(ctx, start, subject)
         if baseline:
             attributes["baseline"] = baseline
+        after = ctx.text[end : end + 6].lstrip()
+        if quantity.unit == "percent" and after.startswith(tuple(frame_data().cheaper_by)):
+            # "o1보다 95% 넘게 싼": how much cheaper, the rest of the baseline is the price
+            attributes["cheaper_by"] = "true"
     owner = _owner(ctx, start, subject)
     return name, owner, _object_of_owner(obj, owner, subject), attributes
 

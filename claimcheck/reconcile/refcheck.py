@@ -548,19 +548,6 @@ def _within(claim: Claim, mine: Interval, ref: Interval, fact: ReferenceFact, st
     return "supported", fact, steps, None, None
 
 
-def _cheaper_by(claim: Claim) -> bool:
-    """Whether a percentage says how much cheaper than the baseline ("95% 넘게 싼"), not what
-    share of it the price is ("3.6% 수준")."""
-    from claimcheck.extract.frames import frame_data
-
-    q = claim.quantity
-    at = claim.sentence.find(q.text) if q is not None else -1
-    if at < 0:
-        return False
-    after = claim.sentence[at + len(q.text) : at + len(q.text) + 6].lstrip()
-    return after.startswith(tuple(frame_data().cheaper_by))
-
-
 def _judge_ratio(claim: Claim, value, facts, steps):
     from claimcheck.reference import load_reference
 
@@ -581,7 +568,7 @@ def _judge_ratio(claim: Claim, value, facts, steps):
         steps.append(
             f"{fact.id} / {base.id} = {fact.quantity.value} / {base.quantity.value} = {ratio:.4f}"
         )
-        if unit == "percent" and _cheaper_by(claim):
+        if unit == "percent" and claim.attributes.get("cheaper_by") == "true":
             # "o1보다 95% 넘게 싼": the claim says how much is saved, the rest is the price
             shown = 100 - shown
             steps.append(f"cheaper by: 100% - {ratio * 100:.2f}% = {shown:.2f}%")
