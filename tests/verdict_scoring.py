@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout69 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout73 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -212,6 +212,13 @@ HOLDOUTS = {
     "holdout67": CORPUS.parent / "verdicts_holdout67",
     "holdout68": CORPUS.parent / "verdicts_holdout68",
     "holdout69": CORPUS.parent / "verdicts_holdout69",
+    # Written by four helpers at the start of the ninth pass (card news and short-video scripts;
+    # earnings and conference coverage; retail investors and personal finance; many-company
+    # comparisons), kept unread to measure the pass's rules. Never tune on them.
+    "holdout70": CORPUS.parent / "verdicts_holdout70",
+    "holdout71": CORPUS.parent / "verdicts_holdout71",
+    "holdout72": CORPUS.parent / "verdicts_holdout72",
+    "holdout73": CORPUS.parent / "verdicts_holdout73",
 }
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
