@@ -2665,7 +2665,7 @@ def test_a_model_named_in_full_lets_its_short_name_stand_later(tmp_path):
 
 _ANSWER = (
     "―딥시크 이야기부터 해 보자.\n"
-    "\"딥시크 V3의 매개변수는 7610억 개다. 회원사들은 H100 64장을 빌려 20만 GPU시간을 썼다.\""
+    '"딥시크 V3의 매개변수는 7610억 개다. 회원사들은 H100 64장을 빌려 20만 GPU시간을 썼다."'
 )
 
 
@@ -2673,10 +2673,10 @@ _ANSWER = (
     ("headline", "speakers"),
     [
         # the organisation between the name and the title answers for its members' figures
-        ("[인터뷰] 한서진 누리반도체조합 회장 \"효율 경쟁은 메모리에 기회\"", "누리반도체조합"),
+        ('[인터뷰] 한서진 누리반도체조합 회장 "효율 경쟁은 메모리에 기회"', "누리반도체조합"),
         # one the heading does not name ("모임을 이끄는 한서진 회장": 이끄는 is no company) is
         # unknown: the speaker's own figures stay unowned, never DeepSeek's
-        ("[인터뷰] 협력사 모임 이끄는 한서진 회장 \"효율 경쟁은 메모리에 기회\"", None),
+        ('[인터뷰] 협력사 모임 이끄는 한서진 회장 "효율 경쟁은 메모리에 기회"', None),
     ],
 )
 def test_in_an_answer_a_models_make_up_is_its_makers(tmp_path, headline, speakers):
@@ -2692,10 +2692,10 @@ def test_an_analysts_estimate_in_an_answer_disputes_the_models_final_run(tmp_pat
     # maker of the model just named, and of another scope than its final run
     body = (
         "―딥시크가 칩 수요를 줄인다는 말도 있었다.\n"
-        "\"딥시크 V3의 557만6000달러는 최종 훈련 한 번의 값이다. 한솔증권은 연구 인력과 실험 "
-        "비용까지 더한 실제 개발비를 최소 9억 달러로 추정했다.\""
+        '"딥시크 V3의 557만6000달러는 최종 훈련 한 번의 값이다. 한솔증권은 연구 인력과 실험 '
+        '비용까지 더한 실제 개발비를 최소 9억 달러로 추정했다."'
     )
-    headline = "[인터뷰] 협력사 모임 이끄는 한서진 회장 \"효율 경쟁은 메모리에 기회\""
+    headline = '[인터뷰] 협력사 모임 이끄는 한서진 회장 "효율 경쟁은 메모리에 기회"'
     report = _report(tmp_path, a=("2025-05-20", body, headline))
     dispute, disputed = _the_dispute(report)
     assert disputed == {"최소 9억 달러", "557만6000달러"}
@@ -2722,7 +2722,7 @@ def test_a_relayed_figure_that_adds_nothing_up_disputes_nothing(tmp_path):
     # the same sum passed on, or another's figure said with no adding up, is no rival estimate
     body = (
         "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔습니다. 한 증권사 연구원은 "
-        "\"딥시크가 서버 투자에 10억 달러를 썼다는 소문이 있다\"고 하더라고요."
+        '"딥시크가 서버 투자에 10억 달러를 썼다는 소문이 있다"고 하더라고요.'
     )
     report = _report(tmp_path, a=("2025-04-03", body))
     assert [f for f in report.findings if f.verdict == "disputed"] == []
@@ -2823,8 +2823,8 @@ def test_a_rivals_price_as_a_fraction_of_o1s_is_not_checked_against_r1s(tmp_path
 def test_a_guess_at_what_was_spent_disputes_the_stated_run(tmp_path):
     body = (
         "딥시크는 H800 임차료를 GPU 한 시간에 2달러로 잡아 계산한 최종 학습 비용이 557만6000달러라고 "
-        "밝혔다. 한 벤처투자사 이사는 \"인건비와 실험, 보유 장비까지 합치면 딥시크는 최소 8억 달러는 "
-        "썼을 것\"이라고 말했다."
+        '밝혔다. 한 벤처투자사 이사는 "인건비와 실험, 보유 장비까지 합치면 딥시크는 최소 8억 달러는 '
+        '썼을 것"이라고 말했다.'
     )
     report = _report(tmp_path, a=("2025-02-10", body))
     prices = [c for c in report.claims if c.quantity and c.quantity.text == "2달러"]
@@ -2870,8 +2870,8 @@ def test_a_market_value_that_shrank_is_a_loss_not_a_level(tmp_path, said):
         '한 보안업체 대표는 "딥시크가 밝힌 학습비 557만6000달러는 최종 학습 한 번의 임차료일 뿐"이라며 '
         '"한 분석업체는 딥시크가 GPU 구매에만 11억 달러를 썼다고 추정한다"고 전했다.',
         # the figure an estimate is about ("…를 두고") is stated, not estimated
-        "딥시크 V3의 최종 훈련비 557만6000달러를 두고 한 리서치업체는 \"모회사가 보유한 GPU 등 하드웨어 "
-        "투자만 7억 달러가 넘는다\"는 추정을 내놨다.",
+        '딥시크 V3의 최종 훈련비 557만6000달러를 두고 한 리서치업체는 "모회사가 보유한 GPU 등 하드웨어 '
+        '투자만 7억 달러가 넘는다"는 추정을 내놨다.',
         # pay summed with other costs is a total, not a salary
         "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다. 한 컨설팅사는 딥시크가 GPU 구매와 "
         "데이터센터 운영, 인건비까지 합쳐 최소 11억 달러를 썼다고 추산했다.",
@@ -2908,3 +2908,123 @@ def test_a_number_card_says_what_its_figure_is_after_the_sign(tmp_path):
     assert loss.subject == "nvidia" and loss.frame.measure == "change"
     assert [f.verdict for f in _problems(report, "278만8000시간")] == ["misattributed"]  # V3's
     assert [f.verdict for f in _problems(report, "3000억 달러 이상")] == ["misleading"]  # 589bn
+
+
+# --- ninth pass ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "지난달 31일 9.86% 급락했던 SK하이닉스는 이번 주 6.1% 반등했다.",
+        "SK하이닉스는 지난달 31일 9.86% 내린 뒤 지난주 7% 넘게 올랐다.",
+    ],
+)
+def test_the_week_named_right_before_a_move_is_its_span_not_the_day_before(tmp_path, said):
+    report = _report(tmp_path, a=("2025-02-07", said))
+    week = [c for c in report.claims if c.quantity and c.quantity.text != "9.86%"]
+    assert week and all(c.frame.as_of is None for c in week)
+    assert _problems(report) == []  # SK hynix did fall 9.86% on 31 Jan; the rise is no close
+
+
+def test_a_headlines_fall_is_not_the_bodys_rise(tmp_path):
+    body = (
+        "지난달 31일 9.86% 내렸던 SK하이닉스는 이번 주 5.2% 오르며 한숨을 돌렸다. "
+        "삼성전자도 같은 기간 1.8% 올랐다."
+    )
+    report = _report(tmp_path, a=("2025-02-07", body, "SK하이닉스 9.68% 급락 딛고 반등"))
+    (found,) = [f for f in _problems(report) if f.kind == "internal"]
+    named = {c.quantity.text for c in report.claims if c.id in found.claims and c.quantity}
+    assert named == {"9.68%", "9.86%"}  # the headline against the fall, not the week's rise
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "H800의 메모리 대역폭을 끝까지 쓰는 커널은 공개 하루 만에 깃허브 별 3000개를 넘겼다.",
+        "엔비디아 H800 GPU용 통신 라이브러리는 공개 직후 스타 9000개를 모았다.",
+    ],
+)
+def test_stars_on_a_code_page_are_no_chips(tmp_path, said):
+    report = _report(tmp_path, a=("2025-02-25", said))
+    assert all(
+        c.topic != "gpu_count"
+        for c in report.claims
+        if c.quantity and "000개" in c.quantity.text and c.quantity.value != 2048
+    )
+    assert _problems(report) == []
+
+
+def test_a_correction_takes_back_the_outlets_own_figure_not_the_new_one(tmp_path):
+    body = (
+        '본지는 28일자 기사에서 엔비디아 주가가 27일(현지시간) "13% 가까이" 빠졌다고 전했다. '
+        "장중 낙폭을 종가처럼 옮긴 잘못이다. 실제로는 16.97% 내린 118.42달러에 마감했다.\n\n"
+        "■ 바로잡습니다\n1월 28일자 2면 '엔비디아 13% 가까이 하락' 기사의 하락률을 종가 기준 "
+        "16.97%로 바로잡습니다."
+    )
+    report = _report(tmp_path, a=("2025-01-29", body))
+    old = [c for c in report.claims if c.quantity and c.quantity.text == "13% 가까이"]
+    assert len(old) == 2 and all(c.stance == "disputed" for c in old)
+    assert all(
+        c.stance == "asserted" for c in report.claims if c.quantity and c.quantity.text == "16.97%"
+    )
+    assert _problems(report) == []
+    # the day of a paper's issue ("28일자") dates nothing it reports
+    assert {c.frame.as_of for c in report.claims if c.quantity and c.quantity.text == "16.97%"} == {
+        "2025-01-27"
+    }
+
+
+def test_without_a_correction_an_outlets_earlier_report_is_still_checked(tmp_path):
+    body = "본지는 28일 기사에서 엔비디아 주가가 27일(현지시간) 12% 빠졌다고 전했다."
+    report = _report(tmp_path, a=("2025-01-29", body))
+    assert [f.verdict for f in _problems(report, "12%")] == ["refuted"]
+
+
+def test_a_figure_that_names_its_close_keeps_it_after_an_intraday_one(tmp_path):
+    body = (
+        "엔비디아 주가는 27일(현지시간) 16.97% 내린 118.42달러에 장을 마쳤다.\n\n이날 엔비디아는 장중 "
+        "한때 18% 넘게 밀리기도 했다. 종가 기준으로 사라진 시가총액은 5890억 달러로 사상 최대다."
+    )
+    report = _report(tmp_path, a=("2025-01-29", body))
+    assert _figure(report, "5890억 달러").frame.moment == "close"
+    assert "supported" in {
+        f.verdict
+        for f in report.findings
+        if f.kind == "reference"
+        and any(
+            c.quantity and c.quantity.text == "5890억 달러"
+            for c in report.claims
+            if c.id in f.claims
+        )
+    }
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "엔비디아가 27일 하루에 잃은 시가총액 5930억 달러를 이날 환율로 옮기면 약 862조 원이다.",
+        "엔비디아 주가는 27일 17% 폭락했다. 하루 새 날아간 시총 5930억 달러는 지금 환율로 약 839조 원이다.",
+    ],
+)
+def test_a_sum_converted_in_words_is_the_same_quantity_as_the_sum(tmp_path, said):
+    report = _report(tmp_path, a=("2025-01-31", said))
+    dollars = [c for c in report.claims if c.quantity and c.quantity.unit == "USD"][-1]
+    won = [c for c in report.claims if c.quantity and c.quantity.unit == "KRW"][-1]
+    assert (won.topic, won.frame.measure, won.frame.as_of) == (
+        dollars.topic,
+        dollars.frame.measure,
+        dollars.frame.as_of,
+    )
+    assert won.frame.measure == "change"
+
+
+def test_now_in_a_figures_clause_dates_it_to_the_day_of_writing(tmp_path):
+    body = (
+        "1월 27일(현지시간) 엔비디아 시가총액은 하루에 5890억 달러 줄어 2조9000억 달러가 됐다. "
+        "석 달이 지난 지금 엔비디아 시총은 2조7000억 달러 선에서 움직이고 있다."
+    )
+    other = ("2025-01-28", "엔비디아 시가총액은 27일(현지시간) 2조9000억 달러로 줄었다.")
+    report = _report(tmp_path, a=("2025-04-16", body), b=other)
+    assert _figure(report, "2조7000억 달러").frame.as_of == "2025-04-16"
+    assert _problems(report, "2조7000억 달러") == []

@@ -14,7 +14,13 @@ from claimcheck.extract.figures import Draft, figure_drafts
 from claimcheck.extract.frames import MARKET_TOPICS, heads_company, public_body_speaks
 from claimcheck.extract.lexicon import stance_data
 from claimcheck.extract.mentions import confirmed, find_mentions
-from claimcheck.extract.stance import read_stance, retracted, stance_of_figure
+from claimcheck.extract.stance import (
+    own_report,
+    read_stance,
+    retracted,
+    stance_of_figure,
+    taken_back,
+)
 from claimcheck.extract.statements import statement_drafts
 from claimcheck.models import Article, Claim, Frame, Quantity, copied_with, from_checked_parts
 from claimcheck.textnorm import normalize
@@ -46,6 +52,7 @@ def extract_claims(article: Article) -> list[Claim]:
         closed = -1  # the paragraph that has stated a session's close
         fleet: tuple[int, Draft | None] = (-1, None)  # (paragraph, a count of chips held)
         corrected = _correction_blocks(story_contexts)
+        corrects_itself = bool(corrected)
         closing = _closing_report(story_contexts)
         live_entries = _live_entries(story_contexts)
         earlier: SentenceContext | None = None  # the sentence before, in its paragraph
@@ -88,8 +95,9 @@ def extract_claims(article: Article) -> list[Claim]:
             model = (subjects or named)[-1].entity if named else model
             _remember_date(ctx, dateline, latest, month_named)
             ctx.stance = read_stance(ctx.text, ctx.mentions, previous)
-            if ctx.sentence.block in corrected:
-                reading = retracted(ctx.text, ctx.stance)
+            ctx.in_correction = ctx.sentence.block in corrected
+            if ctx.in_correction or corrects_itself and own_report(ctx.text):
+                reading = retracted(ctx.text, ctx.stance, own=ctx.sentence.block not in corrected)
                 ctx.retracted = reading is not ctx.stance
                 ctx.stance = reading
             previous = ctx.stance
@@ -423,6 +431,10 @@ def _claim_fields(ctx: SentenceContext, draft: Draft) -> dict:
         attributed_to = None
     if reading.cue:
         attributes["stance_cue"] = reading.cue
+    if draft.quantity is not None and ctx.in_correction:
+        if taken_back(ctx.text, draft.span):
+            stance, attributed_to = "disputed", None
+            attributes["retracted"] = "true"
     if ctx.retracted:
         attributes["retracted"] = "true"  # a correction takes it back: not even its arithmetic
     quantity = _in_file(draft.quantity, sentence.start) if draft.quantity else None

@@ -50,6 +50,7 @@ class SentenceContext:
     introduced_names: frozenset[str] = frozenset()
     # in a correction box, what the outlet reported before and now takes back
     retracted: bool = False
+    in_correction: bool = False  # the sentence is in a correction box
     _dates: list | None = None  # dates.DateMention, read once per sentence
     _entities: list | None = None  # frames.unknown_entities, read once per sentence
 

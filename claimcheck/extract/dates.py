@@ -22,9 +22,10 @@ class DateMention:
     value: str | None  # resolved: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-W4; None when it cannot be
 
 
-_FULL = rx.compile(r"(?:(\d{4})년\s*)?(\d{1,2})월\s*(\d{1,2})일")
+# (not "28일자 1면 기사": the day of a paper's issue, not of what it reports)
+_FULL = rx.compile(r"(?:(\d{4})년\s*)?(\d{1,2})월\s*(\d{1,2})일(?!자[\s,의])")
 _DAY = rx.compile(
-    r"(?<![\d.])(\d{1,2})일(?!\s*(?:간|동안|만에|만의|째|치|이내|내|새|사이|연속|분))"
+    r"(?<![\d.])(\d{1,2})일(?!\s*(?:간|동안|만에|만의|째|치|이내|내|새|사이|연속|분))(?!자[\s,의])"
 )
 # "27~30일", "3~6일": a span of days of one month
 _DAY_SPAN = rx.compile(r"(?<![\d.])(\d{1,2})\s*[~∼-]\s*(\d{1,2})일")

@@ -17,6 +17,7 @@ from claimcheck.extract.frames import (
     Figure,
     bracket_owner,
     build_frame,
+    conversion_pattern,
     entity_before,
     event_day,
     frame_data,
@@ -140,7 +141,12 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             # a live blog's entry during the session: its moves are not yet closes
             frame = frame.model_copy(update={"moment": "intraday"})
         elif (
-            topic in MARKET_TOPICS and not dates and live is not None and live.moment == "intraday"
+            topic in MARKET_TOPICS
+            and not dates
+            and live is not None
+            and live.moment == "intraday"
+            # (not "종가 기준으로 사라진 시가총액은": a figure that names its own moment keeps it)
+            and frame.moment is None
         ):
             # "SK하이닉스는 이 시각 2.1% 오른 … 거래되고 있다. 삼성전자(-0.4%)는 약보합이다": a live
             # report goes on at its moment, not at the paragraph's look-back date
@@ -229,11 +235,6 @@ def _subject_basis(ctx: SentenceContext, subject: str | None) -> str:
 
 
 _MONEY = {"KRW", "USD", "CNY", "JPY", "EUR", "GBP"}
-# what stands between a sum and its conversion: "(", "(약 ", ", 우리 돈 약 " (reconcile.common
-# reads the same gap)
-_CONVERSION_GAP = rx.compile(
-    r"^\s*(?:\(\s*(?:한화|원화|우리 돈)?|,\s*(?:한화|원화|우리 돈)(?:로)?)\s*$"
-)
 
 
 def _forecast_after(after: str) -> bool:
@@ -280,7 +281,10 @@ def _conversions_follow(text: str, drafts: list[Draft]) -> list[Draft]:
         )
         if not (cur_a in _MONEY and cur_b in _MONEY) or cur_a == cur_b:
             continue
-        if not _CONVERSION_GAP.match(text[first.span[1] : second.span[0]]):
+        # what stands between a sum and its conversion: "(", ", 우리 돈 약 ", "를 이날 환율로
+        # 옮기면 " (the reconciler reads the same gaps)
+        gap = text[first.span[1] : second.span[0]]
+        if not any(conversion_pattern(kind).match(gap) for kind in ("bracketed", "said")):
             continue
         if per_a and not per_b:  # "1시간 임차료 2달러(약 2900원)": the won price is per hour too
             second.quantity = second.quantity.model_copy(update={"unit": f"{cur_b}/{per_a}"})

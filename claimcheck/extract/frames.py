@@ -204,6 +204,8 @@ def build_frame(
         if int(target.group(1)) > this_year:
             measure = "plan"
     as_of, since = _as_of(text, figure, figures, dates, inherited_date)
+    if published is not None and _now_said(text, figure, figures, dates):
+        as_of, since = published.isoformat(), None
     if _recalled(text, figure, figures, dates):
         as_of, since = None, None  # "3조5000억 달러에 육박하던 시가총액이": before the day told
     moment = _moment(text, figure, figures) if topic in MARKET_TOPICS else None
@@ -491,6 +493,24 @@ def over_days(text: str, figure: Figure, figures: list[Figure]) -> bool:
     return any(word in clause for word in data.spans) or clause.rstrip().endswith(
         tuple(data.spans_right_before)
     )
+
+
+@functools.cache
+def _now_word() -> re.Pattern[str]:
+    days = frame_data().days
+    words = "|".join(re.escape(w) for w in days["now"])
+    nots = "|".join(re.escape(w) for w in days["now_not_before"])
+    return rx.compile(rf"(?<![가-힣])(?:{words})(?!\s*(?:{nots}))(?![가-힣])")
+
+
+def _now_said(text: str, figure: Figure, figures: list[Figure], dates: list[DateMention]) -> bool:
+    """Whether the figure's own clause says it holds at the time of writing ("지금 엔비디아 시총은
+    2조7000억 달러 선"), with no day written in it."""
+    start = _previous_end(figure, figures)
+    clause = text[start : figure.start]
+    if any(start <= d.start < figure.start for d in dates):
+        return False
+    return _now_word().search(clause) is not None
 
 
 def _as_of(
@@ -860,6 +880,12 @@ def counter_class(counter: str | None) -> str | None:
 
 
 _GLOSS = rx.compile(r"\s*(?:[—–:]|\s-)\s")  # the dash may be normalised to a hyphen
+
+
+def conversion_pattern(kind: str) -> re.Pattern[str]:
+    """How a conversion is written (frames.yaml `conversions`): "bracketed" after the sum, "said"
+    in words, a sentence that "opens" by converting, the exchange rate written before a sum."""
+    return rx.compile(frame_data().conversions[kind])
 
 
 def gloss_after(text: str, end: int) -> bool:

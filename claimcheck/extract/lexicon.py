@@ -126,6 +126,9 @@ class TopicData(_Data):
 class Corrections(_Data):
     markers: list[str]
     retracted: list[str]
+    corrected_to: list[str]
+    own_outlet: list[str]
+    own_reports: list[str]
 
 
 class Interviews(_Data):

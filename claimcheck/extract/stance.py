@@ -56,13 +56,35 @@ def _myth_label() -> re.Pattern[str]:
     return rx.compile(rf"^\W*({labels})\s*\d{{0,2}}\s*[.:)]\s")
 
 
-def retracted(sentence: str, reading: StanceReading) -> StanceReading:
+def retracted(sentence: str, reading: StanceReading, own: bool = False) -> StanceReading:
     """In a correction box, a sentence that says what the outlet reported before ("…라고
-    보도했습니다") names a figure it takes back: rejected, not claimed."""
-    for verb in stance_data().corrections.retracted:
+    보도했습니다") names a figure it takes back: rejected, not claimed; so does one that says
+    what the outlet itself reported (`own`, "본지는 … 떨어졌다고 전했다")."""
+    data = stance_data().corrections
+    for verb in data.own_reports if own else data.retracted:
         if verb in sentence:
             return StanceReading("disputed", verb, None)
     return reading
+
+
+def own_report(sentence: str) -> bool:
+    """Whether the sentence tells what the outlet itself reported before ("본지는 28일자 기사에서
+    … 떨어졌다고 전했다"): in an article that corrects itself, something it takes back."""
+    data = stance_data().corrections
+    # (near the start: a byline may stand before it, "[코리아테크데일리 정다은 기자] 본지는")
+    return any(w in sentence[:40] for w in data.own_outlet) and any(
+        verb in sentence for verb in data.own_reports
+    )
+
+
+def taken_back(sentence: str, span: tuple[int, int]) -> bool:
+    """In a correction ("…'12% 가까이 급락' 기사의 하락률을 16.97%로 바로잡습니다"), whether the
+    figure at `span` is the one corrected: another figure stands between it and the verb."""
+    for phrase in stance_data().corrections.corrected_to:
+        at = sentence.find(phrase, span[1])
+        if at >= 0 and any(ch.isdigit() for ch in sentence[span[1] : at]):
+            return True
+    return False
 
 
 def stance_of_figure(

@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from claimcheck import regexcache as rx
 from claimcheck.models import ArticleMeta, Claim, Quantity, SourceValue
 from claimcheck.reconcile.values import comparable
 
@@ -106,11 +105,9 @@ def money(unit: str | None) -> tuple[str, str] | None:
 
 @functools.cache
 def _conversion(kind: str) -> re.Pattern[str]:
-    """How a conversion is written (frames.yaml `conversions`): "bracketed" after the sum, "said"
-    in words, a sentence that "opens" by converting, the exchange rate written before a sum."""
-    from claimcheck.extract.frames import frame_data
+    from claimcheck.extract.frames import conversion_pattern
 
-    return rx.compile(frame_data().conversions[kind])
+    return conversion_pattern(kind)
 
 
 def _glossed_in_brackets(claim: Claim, qa: Quantity, qb: Quantity) -> bool:

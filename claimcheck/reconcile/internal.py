@@ -204,6 +204,7 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
                     top.topic, *_story_time(_abridged(top, c), c.frame, published, top.topic)
                 ).comparable
                 and not _past_intraday(top, c, published)
+                and not _opposite_moves(top, c)
                 # a result compared back ("1년 전 같은 분기") is of another period
                 and not (top.topic == "earnings" and c.frame is not None and c.frame.since)
             ]
@@ -244,6 +245,13 @@ def _past_intraday(top: Claim, body: Claim, published) -> bool:
         return False
     day = body.frame.as_of
     return published is not None and day is not None and day < published.isoformat()
+
+
+def _opposite_moves(top: Claim, body: Claim) -> bool:
+    """A headline's fall is not the body's rise ("9.68% 급락 딛고 반등" over "이번 주 5.2% 오르며"):
+    a move said to go the other way is another move, which the body tells beside it."""
+    ours, theirs = top.attributes.get("direction"), body.attributes.get("direction")
+    return ours is not None and theirs is not None and ours != theirs
 
 
 def _same_object(top: Claim, body: Claim) -> bool:
