@@ -3028,3 +3028,17 @@ def test_now_in_a_figures_clause_dates_it_to_the_day_of_writing(tmp_path):
     report = _report(tmp_path, a=("2025-04-16", body), b=other)
     assert _figure(report, "2조7000억 달러").frame.as_of == "2025-04-16"
     assert _problems(report, "2조7000억 달러") == []
+
+
+def test_two_sources_that_both_fit_the_cited_fact_do_not_conflict(tmp_path):
+    a = ("2025-01-28", "엔비디아 시가총액은 27일(현지시간) 하루 새 5890억 달러 증발했다.")
+    b = ("2025-01-29", "27일 뉴욕증시에서 엔비디아 시총 5937억 달러가 하루 만에 사라졌다.")
+    c = ("2025-01-29", "엔비디아는 27일(현지시간) 하루 동안 시가총액 6500억 달러를 잃었다.")
+    report = _report(tmp_path, a=a, b=b)
+    assert _problems(report) == []  # 589bn and 593.7bn: reports of one loss, both cited
+    # a figure outside the fact still conflicts with them
+    other = tmp_path / "other"
+    other.mkdir()
+    report = _report(other, a=a, c=c)
+    verdicts = {f.verdict for f in _problems(report, "6500억 달러") if f.kind == "cross_source"}
+    assert verdicts & {"contradiction", "discrepancy"}

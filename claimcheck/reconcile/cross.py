@@ -117,6 +117,7 @@ def group_finding(
     key: tuple[str, str, str],
     claims: Iterable[Claim],
     keep_source: Callable[[SourceValue], None] | None = None,
+    supported_by: Callable[[str], str | None] | None = None,
 ) -> Finding:
     """What the sources of one group say, claims in the order their articles came. The claims
     are read once; with `keep_source`, each source row goes there (to disk, say) and the finding
@@ -168,7 +169,7 @@ def group_finding(
     # a figure an article names in order to reject it ("…다는 건 오해") is no claim of its own
     figures = [m for m in members if m.figure and m.stance != "disputed"]
     held: list[str] = []  # pairs compared for agreement only that did not agree, and why
-    compared = _compare_figures(corpus, base, figures, held) if figures else None
+    compared = _compare_figures(corpus, base, figures, held, supported_by) if figures else None
     if compared is not None:
         return compared
     # the figures no two sources compare, and why (issue 14: --explain-skips, the JSON)
@@ -225,7 +226,11 @@ def _disputes(base: _Base, figures: list[_Member]) -> Finding | None:
 
 
 def _compare_figures(
-    corpus: Corpus, base: _Base, figures: list[_Member], held: list[str]
+    corpus: Corpus,
+    base: _Base,
+    figures: list[_Member],
+    held: list[str],
+    supported_by: Callable[[str], str | None] | None = None,
 ) -> Finding | None:
     """The worst relation between each figure and its closest comparable one in another source;
     None when no two sources give figures that are the same quantity."""
@@ -257,6 +262,15 @@ def _compare_figures(
                 f"would be {rel}, but {passage.why}"
             )
             continue
+        fact = _both_supported(a, b, supported_by) if rel in _CONFLICTS else None
+        if fact:
+            # two sources' figures that both fit the cited fact ("5890억 달러" and "5930억 달러" of
+            # a loss reported as 589 to 594 billion) measure it differently, neither wrongly
+            skipped.append(
+                f"{a.article} {a.value.shown} vs {b.article} {b.value.shown}: would be {rel}, "
+                f"but both fit the reference fact {fact}"
+            )
+            rel = "agree"
         allowed.append((a, b, rel, passage))
     if not allowed:
         disputed = _disputes(base, valued)
@@ -350,6 +364,16 @@ def _compare_figures(
             else []
         ),
     )
+
+
+def _both_supported(
+    a: _Member, b: _Member, supported_by: Callable[[str], str | None] | None
+) -> str | None:
+    """The reference fact that supports both figures, if one does."""
+    if supported_by is None:
+        return None
+    fact = supported_by(a.id)
+    return fact if fact is not None and supported_by(b.id) == fact else None
 
 
 def _at_issue(base: _Base, pairs: list[tuple[_Member, _Member]]) -> list[str]:

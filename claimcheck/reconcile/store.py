@@ -47,6 +47,7 @@ CREATE TABLE findings (
     kind TEXT, verdict TEXT, body TEXT, sources_group INTEGER
 );
 CREATE TABLE group_sources (grp INTEGER, body TEXT);
+CREATE TABLE supported (claim TEXT PRIMARY KEY, fact TEXT);
 CREATE INDEX group_sources_by_group ON group_sources (grp);
 """
 # Source rows of a cross-source group are written in batches of this many.
@@ -158,7 +159,19 @@ class ReportStore:
                 if key is not None
             ],
         )
-        self._add_findings(internal(corpus) + reference_findings(corpus, self._table))
+        checked = reference_findings(corpus, self._table)
+        # the claims a reference fact supports: two of them that both fit the fact are no conflict
+        # between their sources ("5890억 달러" and "5930억 달러" of a loss reported as 589-594bn)
+        db.executemany(
+            "INSERT OR IGNORE INTO supported VALUES (?, ?)",
+            [
+                (claim_id, finding.reference.fact)
+                for finding in checked
+                if finding.verdict == "supported" and finding.reference is not None
+                for claim_id in finding.claims
+            ],
+        )
+        self._add_findings(internal(corpus) + checked)
 
     def finish(self) -> None:
         """The cross-source findings, one group at a time in the order of its key."""
@@ -196,7 +209,9 @@ class ReportStore:
                 if len(batch) >= _SOURCE_BATCH:
                     self._flush_sources(batch)
 
-            finding = group_finding(Corpus(meta, []), key, claims, keep_source=keep)
+            finding = group_finding(
+                Corpus(meta, []), key, claims, keep_source=keep, supported_by=self._supported_by
+            )
             self._flush_sources(batch)
             self._add_findings([finding], sources_group=number)
         rows = self._db.execute(
@@ -213,6 +228,10 @@ class ReportStore:
             ]
             self._add_findings([conversion_finding(Corpus(meta, []), key, pairs)])
         self._finished = True
+
+    def _supported_by(self, claim_id: str) -> str | None:
+        row = self._db.execute("SELECT fact FROM supported WHERE claim = ?", (claim_id,)).fetchone()
+        return row[0] if row else None
 
     def _flush_sources(self, batch: list[tuple[int, str]]) -> None:
         self._db.executemany("INSERT INTO group_sources VALUES (?, ?)", batch)
