@@ -3042,3 +3042,26 @@ def test_two_sources_that_both_fit_the_cited_fact_do_not_conflict(tmp_path):
     report = _report(other, a=a, c=c)
     verdicts = {f.verdict for f in _problems(report, "6500억 달러") if f.kind == "cross_source"}
     assert verdicts & {"contradiction", "discrepancy"}
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        '한 펀드매니저는 "27일 엔비디아에서만 2000억 달러 넘게 날아갔다"고 말했다.',
+        "딥시크 쇼크 때 엔비디아 한 종목에서 하루 만에 최소 1500억 달러 이상이 날아간 셈이다.",
+        "27일(현지시간) 엔비디아 주식에서 하루 동안 1000억 달러 이상이 증발했다.",
+    ],
+)
+def test_a_companys_money_said_to_vanish_is_a_loss_of_its_value(tmp_path, said):
+    report = _report(tmp_path, a=("2025-01-29", said))
+    (loss,) = [c for c in report.claims if c.quantity and c.quantity.unit == "USD"]
+    assert (loss.topic, loss.subject, loss.frame.measure) == ("market_value", "nvidia", "change")
+    assert "misleading" in {f.verdict for f in _problems(report)}  # the loss was 589-594bn
+
+
+def test_gpu_hours_named_before_a_count_of_hours_are_compute(tmp_path):
+    body = "딥시크 V3를 훈련하는 데 들어간 GPU 시간만 해도 80만 시간이 넘는다."
+    report = _report(tmp_path, a=("2025-05-08", body))
+    (hours,) = [c for c in report.claims if c.quantity]
+    assert hours.quantity.unit == "gpu_hour" and hours.topic == "training_cost"
+    assert [f.verdict for f in _problems(report)] == ["misleading"]  # 2.788 million

@@ -339,7 +339,7 @@ def _as_attribute(ctx: SentenceContext, quantity: Quantity, end: int) -> str | N
 # ("GPU 사용 시간도 100만 시간이 넘는": the GPUs' time of use)
 _GPU_HOURS_DEFINED = rx.compile(r"GPU\s?(?:사용\s?)?시간")
 _GPU_HOURS_NAMED = rx.compile(
-    r"GPU\s?(?:사용\s?)?시간\s*(?:으로|으론|기준(?:으로)?|로|은|는|이|도)\s*$"
+    r"GPU\s?(?:사용\s?)?시간\s*(?:으로|으론|기준(?:으로)?|로|은|는|이|도|만\s?해도|만으로도|만도|만)\s*$"
 )
 
 
@@ -367,7 +367,8 @@ def _gpu_hours(ctx: SentenceContext, quantity: Quantity, start: int) -> Quantity
     if quantity.unit != "hour":
         return quantity
     before = ctx.text[max(0, start - 14) : start].rstrip().upper()
-    # also "GPU 시간으로 178만8000시간", "GPU시간 기준 278만 시간": the measure named just before
+    # also "GPU 시간으로 178만8000시간", "GPU시간 기준 278만 시간", "GPU 시간만 해도 50만 시간":
+    # the measure named just before
     chip_right_before = any(
         m.type == "chip" and m.end <= start and not ctx.text[m.end : start].strip()
         for m in ctx.mentions
