@@ -3065,3 +3065,26 @@ def test_gpu_hours_named_before_a_count_of_hours_are_compute(tmp_path):
     (hours,) = [c for c in report.claims if c.quantity]
     assert hours.quantity.unit == "gpu_hour" and hours.topic == "training_cost"
     assert [f.verdict for f in _problems(report)] == ["misleading"]  # 2.788 million
+
+
+@pytest.mark.parametrize(
+    ("said", "off"),
+    [
+        ("경쟁 모델의 출력 가격은 100만 토큰당 40달러, 약 5만8000원이다.", False),  # 1450 won/dollar
+        ("경쟁 모델의 출력 가격은 100만 토큰당 40달러, 약 4만9000원이다.", True),
+        ("텐센트는 AI에 2000억 위안(약 275억 달러, 약 40조 원)을 쓰겠다고 밝혔다.", False),
+        ("텐센트는 AI에 2000억 위안(약 275억 달러, 약 49조 원)을 쓰겠다고 밝혔다.", True),
+    ],
+)
+def test_a_sum_followed_by_a_comma_and_another_currency_is_its_conversion(tmp_path, said, off):
+    report = _report(tmp_path, a=("2025-03-12", said))
+    wrong_rate = [
+        f for f in report.findings if f.kind == "internal" and f.diagnosis == "wrong_rate"
+    ]
+    assert bool(wrong_rate) == off
+
+
+def test_two_sums_of_different_things_after_a_comma_are_no_conversion(tmp_path):
+    body = "이 회사의 지난해 매출은 520억 달러, 국내 자회사 매출은 9조 원이었다."
+    report = _report(tmp_path, a=("2025-03-12", body))
+    assert not [f for f in report.findings if f.diagnosis == "wrong_rate"]
