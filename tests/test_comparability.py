@@ -3070,7 +3070,10 @@ def test_gpu_hours_named_before_a_count_of_hours_are_compute(tmp_path):
 @pytest.mark.parametrize(
     ("said", "off"),
     [
-        ("경쟁 모델의 출력 가격은 100만 토큰당 40달러, 약 5만8000원이다.", False),  # 1450 won/dollar
+        (
+            "경쟁 모델의 출력 가격은 100만 토큰당 40달러, 약 5만8000원이다.",
+            False,
+        ),  # 1450 won/dollar
         ("경쟁 모델의 출력 가격은 100만 토큰당 40달러, 약 4만9000원이다.", True),
         ("텐센트는 AI에 2000억 위안(약 275억 달러, 약 40조 원)을 쓰겠다고 밝혔다.", False),
         ("텐센트는 AI에 2000억 위안(약 275억 달러, 약 49조 원)을 쓰겠다고 밝혔다.", True),
@@ -3088,3 +3091,18 @@ def test_two_sums_of_different_things_after_a_comma_are_no_conversion(tmp_path):
     body = "이 회사의 지난해 매출은 520억 달러, 국내 자회사 매출은 9조 원이었다."
     report = _report(tmp_path, a=("2025-03-12", body))
     assert not [f for f in report.findings if f.diagnosis == "wrong_rate"]
+
+
+@pytest.mark.parametrize(
+    ("hours", "verdict"), [("266만4000시간", "supported"), ("236만4000시간", "refuted")]
+)
+def test_a_stage_listed_with_a_colon_names_the_stages_gpu_hours(tmp_path, hours, verdict):
+    body = (
+        "딥시크가 밝힌 V3 훈련의 GPU 시간을 단계별로 보면 다음과 같다.\n\n"
+        f"- 사전학습: {hours}\n- 사후학습: 5000시간"
+    )
+    report = _report(tmp_path, a=("2025-02-12", body))
+    stage = _figure(report, hours)
+    assert (stage.quantity.unit, stage.frame.scope) == ("gpu_hour", "pre-training")
+    checked = [f.verdict for f in report.findings if f.kind == "reference" and stage.id in f.claims]
+    assert checked == [verdict]

@@ -400,7 +400,8 @@ def _stage_before(before: str) -> bool:
     return _STAGE_PARTICLE.sub("", before.rstrip()).endswith(_stage_words())
 
 
-_STAGE_PARTICLE = rx.compile(r"(?:에는|에서는|에|은|는|이|가|으로|로|엔)$")
+# (or a list's colon or dash: "- 사전학습: 266만4000시간")
+_STAGE_PARTICLE = rx.compile(r"(?:에는|에서는|에|은|는|이|가|으로|로|엔|\s*[:：=—–-])$")
 
 
 @functools.cache
