@@ -3106,3 +3106,83 @@ def test_a_stage_listed_with_a_colon_names_the_stages_gpu_hours(tmp_path, hours,
     assert (stage.quantity.unit, stage.frame.scope) == ("gpu_hour", "pre-training")
     checked = [f.verdict for f in report.findings if f.kind == "reference" and stage.id in f.claims]
     assert checked == [verdict]
+
+
+def _reference_verdicts(report, text: str) -> list[str]:
+    claim = _figure(report, text)
+    return [f.verdict for f in report.findings if f.kind == "reference" and claim.id in f.claims]
+
+
+@pytest.mark.parametrize(
+    ("said", "price", "verdict"),
+    [
+        ("엔비디아 주가는 27일(현지시간) 118.42달러에 장을 마쳤다.", "118.42달러", "supported"),
+        ("엔비디아는 27일(현지시간) 128.42달러에 거래를 마감했다.", "128.42달러", "refuted"),
+        # the price a move reached from another is the session's close
+        (
+            "엔비디아는 1월 24일 142.62달러에서 사흘 뒤 124.18달러까지 밀렸다.",
+            "124.18달러",
+            "refuted",
+        ),
+        ("SK하이닉스는 지난달 31일 19만9200원에 장을 마쳤다.", "19만9200원", "supported"),
+    ],
+)
+def test_a_price_a_session_closed_at_is_checked_against_the_days_close(
+    tmp_path, said, price, verdict
+):
+    report = _report(tmp_path, a=("2025-02-03", said))
+    assert _reference_verdicts(report, price) == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("said", "price"),
+    [
+        # the price a move started from may be of any earlier day
+        ("엔비디아 주가는 월초 138.5달러에서 27일 118.42달러로 내려앉았다.", "138.5달러"),
+        # a price nobody says a session closed at: what investors paid
+        ("27일 엔비디아를 131달러에 사들인 개인투자자도 적지 않았다.", "131달러"),
+        # a target is no price of any day
+        ("27일 증권가는 엔비디아 목표주가를 평균 175달러로 제시했다.", "175달러"),
+    ],
+)
+def test_prices_that_closed_no_session_are_not_checked_against_a_close(tmp_path, said, price):
+    report = _report(tmp_path, a=("2025-01-29", said))
+    assert not {"refuted", "misleading"} & set(_reference_verdicts(report, price))
+
+
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [
+        ("지난주 금요일 엔비디아 종가는 142.62달러였다.", "2025-01-24"),  # written on Tuesday
+        ("지난 월요일 엔비디아는 16.97% 급락했다.", "2025-01-27"),
+        ("이번 주 월요일 엔비디아는 16.97% 급락했다.", "2025-01-27"),
+    ],
+)
+def test_a_weekday_said_with_its_week_is_a_day(tmp_path, said, day):
+    report = _report(tmp_path, a=("2025-01-28", said))
+    (figure,) = [c for c in report.claims if c.quantity]
+    assert figure.frame.as_of == day
+
+
+def test_days_counted_after_a_written_day_date_a_figure(tmp_path):
+    body = "엔비디아 주가는 1월 24일 142.62달러였지만 사흘 뒤 16.97% 폭락했다."
+    report = _report(tmp_path, a=("2025-02-10", body))
+    assert _figure(report, "16.97%").frame.as_of == "2025-01-27"
+    assert _problems(report) == []
+
+
+def test_a_day_whose_close_a_move_is_counted_from_is_its_baseline(tmp_path):
+    body = "엔비디아의 주간 종가는 120.07달러로, 24일 종가 대비 한 주 동안 15.81% 내렸다."
+    report = _report(tmp_path, a=("2025-02-01", body))
+    assert _figure(report, "120.07달러").frame.as_of != "2025-01-24"
+    assert _problems(report) == []
+
+
+def test_a_price_before_an_event_is_of_no_known_day(tmp_path):
+    body = (
+        "엔비디아는 지난달 27일 하루에만 17% 떨어졌다. 실적 발표 전 정규장에서는 131.28달러에 "
+        "마감했다."
+    )
+    report = _report(tmp_path, a=("2025-02-27", body))
+    assert _figure(report, "131.28달러").frame.as_of is None
+    assert _problems(report) == []

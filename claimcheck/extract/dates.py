@@ -33,6 +33,36 @@ _MONTH = rx.compile(r"(?:(\d{4})년\s*)?(?<![\d.])(\d{1,2})월(?!\s*\d{1,2}일)(
 
 
 @functools.cache
+def _weekday() -> re.Pattern[str]:
+    data = frame_data().weekdays
+    weeks = data.last_week + data.this_week + data.last
+    weeks_alt = "|".join(re.escape(w) for w in sorted(weeks, key=len, reverse=True))
+    names = "|".join(re.escape(w) for w in data.names)
+    return rx.compile(rf"(?<![가-힣])({weeks_alt})\s*({names})")
+
+
+def _weekday_date(week: str, name: str, published: dt.date) -> str:
+    """ "지난주 금요일" written on Tuesday 28 January 2025 is Friday the 24th."""
+    data = frame_data().weekdays
+    day = data.names[name]
+    monday = published - dt.timedelta(days=published.weekday())
+    if week in data.last_week:
+        return (monday - dt.timedelta(days=7 - day)).isoformat()
+    if week in data.this_week:
+        return (monday + dt.timedelta(days=day)).isoformat()
+    back = (published.weekday() - day) % 7 or 7  # "지난 금요일": the latest one before
+    return (published - dt.timedelta(days=back)).isoformat()
+
+
+@functools.cache
+def _days_later() -> re.Pattern[str]:
+    data = frame_data().days_later
+    counts = "|".join(re.escape(w) for w in sorted(data.counts, key=len, reverse=True))
+    after = "|".join(re.escape(w) for w in data.after)
+    return rx.compile(rf"(?<![가-힣])({counts})\s*(?:{after})(?![가-힣])")
+
+
+@functools.cache
 def _week() -> re.Pattern[str]:
     words = sorted((w for ws in frame_data().weeks.values() for w in ws), key=len, reverse=True)
     alternatives = "|".join(re.escape(w) for w in words)
@@ -226,6 +256,15 @@ def date_mentions(
                 ):
                     value = ahead
         add(m.start(), m.end(), value)
+    for m in _weekday().finditer(text) if published is not None and "요일" in text else ():
+        add(m.start(), m.end(), _weekday_date(m.group(1), m.group(2), published))
+    for m in _days_later().finditer(text):
+        # "1월 24일 … 사흘 뒤": so many calendar days after the last full date written before it
+        written = [d.value for d in found if d.end <= m.start() and d.value and len(d.value) == 10]
+        if written:
+            later = dt.date.fromisoformat(written[-1])
+            later += dt.timedelta(days=frame_data().days_later.counts[m.group(1)])
+            add(m.start(), m.end(), later.isoformat())
     for m in _MONTH.finditer(text) if has_month else ():
         year = int(m.group(1)) if m.group(1) else None
         month = int(m.group(2))

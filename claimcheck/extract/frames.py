@@ -52,6 +52,8 @@ class _After(_Data):
     sentence_final: list[str] = []
     # nouns that make a plan after any verb in its future form ("늘릴 계획", "세울 예정")
     after_future: list[str] = []
+    # words before the figure, in its clause, that make it a target ("목표주가를 175달러로")
+    before: list[str] = []
 
 
 class _Measures(_Data):
@@ -67,9 +69,23 @@ class _Measures(_Data):
     change_before: list[str]
 
 
+class Weekdays(_Data):
+    names: dict[str, int]
+    last_week: list[str]
+    last: list[str]
+    this_week: list[str]
+
+
+class DaysLater(_Data):
+    counts: dict[str, int]
+    after: list[str]
+
+
 class FrameData(_Data):
     measures: _Measures
     days: dict[str, list[str]]
+    days_later: DaysLater
+    weekdays: Weekdays
     months: dict[str, list[str]]
     weeks: dict[str, list[str]]
     years: dict[str, list[str]]
@@ -316,6 +332,8 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     after = clause_after(text, figure.end, min(len(text), figure.end + data.plan.window))
     if any(w in after for w in data.plan.after) or _future_plan(after, data.plan.after_future):
         return "plan"
+    if any(w in text[_previous_end(figure, figures) : figure.start] for w in data.plan.before):
+        return "plan"  # "목표주가를 평균 175달러로 제시했다": a target, not a price paid
     # "GPU 1만 장을 확보해 … 공급할 계획이다": the sentence's plan verb, unless a clause in
     # between has already happened ("1000장을 들였고 … 늘릴 계획이다")
     rest = text[figure.end :]

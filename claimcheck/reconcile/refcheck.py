@@ -18,8 +18,8 @@ from claimcheck.reconcile.intervals import (
     magnitude_apart,
     significant_digits,
 )
-from claimcheck.reconcile.values import comparable, rate_unit
-from claimcheck.reference import ReferenceFact, ReferenceTable
+from claimcheck.reconcile.values import comparable, native_value, rate_unit
+from claimcheck.reference import ReferenceFact, ReferenceTable, RefQuantity
 
 _KO = {
     "supported": "사실",
@@ -336,7 +336,57 @@ def _judge_figure(corpus: Corpus, claim: Claim, facts: list[ReferenceFact]):
     return "unverifiable", fact, steps, None, f"the article does not settle the {passage.slot}"
 
 
+def _closing_price(claim: Claim, fact: ReferenceFact) -> ReferenceFact:
+    """A session's fact read for the price it closed at ("118.42달러에 마감"), when the claim is a
+    share price in the currency the fact gives it in (attributes close_usd, close_krw); the fact
+    itself otherwise."""
+    q = claim.quantity
+    unit = q.unit if q else None
+    if claim.topic != "stock_change" or unit not in ("USD", "KRW") or claim.frame is None:
+        return fact
+    if fact.frame is None or fact.frame.measure != "change":
+        return fact
+    measure = claim.frame.measure
+    if measure == "change":
+        # "2만1800원(9.86%) 내린": the move in money, when the fact gives it (change_krw)
+        moved = fact.attributes.get(f"change_{unit.lower()}")
+        if moved is None:
+            return fact
+        amount = float(moved)
+        return fact.model_copy(
+            update={"quantity": RefQuantity(value=amount, low=amount, high=amount, unit=unit)}
+        )
+    close = fact.attributes.get(f"close_{unit.lower()}")
+    if measure != "level" or close is None or not _says_a_close(claim):
+        return fact  # a price the sentence does not say closed a session: a holding, a quote
+    price = float(close)
+    return fact.model_copy(
+        update={
+            "quantity": RefQuantity(value=price, low=price, high=price, unit=unit),
+            "frame": fact.frame.model_copy(update={"measure": "level"}),
+        }
+    )
+
+
+def _says_a_close(claim: Claim) -> bool:
+    """Whether the price's sentence says a session closed at it ("118.42달러에 마감했다", "종가는
+    199200원"), or moved to it from another price ("142.62달러에서 사흘 뒤 128.42달러까지"); not
+    the price a move started from, which may be of any earlier day."""
+    from claimcheck.extract.frames import frame_data
+
+    q = claim.quantity
+    if q is None or claim.sentence[q.end - claim.start :].lstrip().startswith("에서"):
+        return False
+    if any(word in claim.sentence for word in frame_data().moments["close"]):
+        return True
+    return _FROM_PRICE.search(claim.sentence[: q.start - claim.start]) is not None
+
+
+_FROM_PRICE = rx.compile(r"\d\s*(?:달러|원)\s*에서\s")
+
+
 def _judge_figure_ungated(corpus: Corpus, claim: Claim, facts: list[ReferenceFact]):
+    facts = [_closing_price(claim, fact) for fact in facts]
     value = comparable(claim, corpus.published(claim.article))
     if value is None:
         missing = _missing_rate(claim, corpus.published(claim.article))
@@ -347,6 +397,13 @@ def _judge_figure_ungated(corpus: Corpus, claim: Claim, facts: list[ReferenceFac
             "no_rate" if missing else None,
             missing or "the figure could not be put in a comparable unit",
         )
+    native = native_value(claim, value)
+    if native is not None and any(
+        f.quantity is not None and f.quantity.unit == native.unit for f in facts
+    ):
+        # a sum in won against a fact in won ("19만9200원에 마감"): compared as written, not
+        # through a day's exchange rate
+        value = native
     steps = [f"claim: {value.shown}"]
     if value.rate_note:
         steps.append(f"conversion: {value.rate_note}")

@@ -91,6 +91,20 @@ def comparable(claim: Claim, published: dt.date | None) -> Value | None:
     return Value(interval, unit, shown, unsigned=unsigned)
 
 
+def native_value(claim: Claim, value: Value) -> Value | None:
+    """A sum converted to dollars, as it was written (in won, say), with the sign a move down
+    takes ("2만1800원 내린" is -21,800 won); None for any other value."""
+    native = value.native
+    if native is None or value.native_unit is None or claim.quantity is None:
+        return None
+    down = claim.attributes.get("direction") == "down"
+    change = claim.frame is not None and claim.frame.measure in (None, "change")
+    if down and change and not _signed(claim.quantity):
+        point = -native.point if native.point is not None else None
+        native = Interval(-native.high, -native.low, point, native.bound, native.precise)
+    return Value(native, value.native_unit, claim.quantity.text)
+
+
 def rate_unit(claim: Claim) -> str | None:
     """The comparable unit of a price per something ("USD/gpu_hour"), or None for any other
     figure; what `comparable` gives such a claim, without converting anything."""
