@@ -3186,3 +3186,30 @@ def test_a_price_before_an_event_is_of_no_known_day(tmp_path):
     report = _report(tmp_path, a=("2025-02-27", body))
     assert _figure(report, "131.28달러").frame.as_of is None
     assert _problems(report) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a speaker's own guess, spoken
+        '딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다. 한 애널리스트는 "제가 보기에 '
+        '칩과 인력을 다 치면 딥시크가 쓴 돈은 3억 달러는 넘을 겁니다"라고 했다.',
+        # pay listed with other costs in a total is no salary
+        "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다. 한 조사업체는 딥시크가 칩 구매와 "
+        "전력, 인건비에 쓴 총비용을 12억 달러로 추산했다.",
+        # each clause's own verb: the company's statement, then someone else's claim
+        '딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔는데, 한 컨설팅사는 "인건비까지 합치면 '
+        '딥시크가 한 해 3억 달러 이상을 쓴다"고 주장한다.',
+    ],
+)
+def test_an_estimate_of_the_whole_spending_disputes_the_stated_run(tmp_path, body):
+    report = _report(tmp_path, a=("2025-04-22", body))
+    dispute, disputed = _the_dispute(report)
+    assert "557만6000달러" in disputed and len(disputed) == 2
+    assert not [f for f in _problems(report) if f.verdict == "refuted"]
+
+
+def test_a_quote_cut_off_from_its_verb_is_still_said(tmp_path):
+    body = '한 투자자는 "엔비디아가 27일 20% 넘게 빠졌다"며 "공포가 과했다"고 말했다.'
+    report = _report(tmp_path, a=("2025-01-29", body))
+    assert _figure(report, "20% 넘게").stance == "attributed"

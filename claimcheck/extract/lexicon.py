@@ -153,6 +153,8 @@ class StanceData(_Data):
     questions: list[str]
     question_endings: list[str]
     myth_labels: list[str]
+    estimate_cues: list[str]
+    claim_cues: list[str]
 
 
 def _read(name: str) -> object:

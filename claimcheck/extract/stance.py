@@ -103,7 +103,7 @@ def stance_of_figure(
             return reading
         own = [m for m in mentions if m.end <= cut]
         return read_stance(sentence[:cut], own)
-    if reading.stance != "hedged" or reading.cue is None:
+    if reading.stance not in ("hedged", "attributed") or reading.cue is None:
         return reading
     cuts = [
         (at, at + len(word))
@@ -119,7 +119,12 @@ def stance_of_figure(
     clause = sentence[clause_start:clause_end]
     own = [m for m in mentions if clause_start <= m.start and m.end <= clause_end]
     shifted = [replace(m, start=m.start - clause_start, end=m.end - clause_start) for m in own]
-    return read_stance(clause, shifted)
+    mine = read_stance(clause, shifted)
+    if reading.stance == "attributed" and mine.stance == "asserted":
+        # '"…557만6000달러는 …"이라며 "…"고 말했다': a quote cut off from its verb is still said
+        return reading
+    # "…557만6000달러가 들었다고 밝혔는데, 한 업체는 \"…\"고 주장한다": each clause's own verb
+    return mine
 
 
 def _occurrences(text: str, word: str) -> list[int]:

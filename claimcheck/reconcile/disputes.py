@@ -8,21 +8,20 @@ from __future__ import annotations
 from collections import defaultdict
 
 from claimcheck import regexcache as rx
+from claimcheck.extract.lexicon import stance_data
 from claimcheck.models import Claim, Finding
 from claimcheck.reconcile.common import Corpus, finding_id, money, round_sum, source_row
 from claimcheck.reconcile.comparability import TRAINING_RUN, what_of
 
 # The figures a dispute can be about: what a model or a company spent, and the chips it used.
 COST_TOPICS = frozenset({"training_cost", "peer_cost", "other"})
-ESTIMATE_CUES = (
-    "추정", "추산", "분석", "전망", "계산", "봤다", "본다", "보고 있", "보고,", "보며", "일 것",
-    "을 것", "봅니다", "봤습니다", "본답니다", "따져", "다고 봤", "라고 봤", "라고 본", "라고 봅",
-    "라고 봐",
-)  # fmt: skip
 # Stages of a training run: an estimate of one is a part of the run's cost, not a dispute of it.
 STAGES = frozenset({"pre-training", "post-training", "context extension", "reinforcement learning"})
-# a claim reported of the figure's owner by someone else ("…고 주장했다")
-CLAIM_CUES = ("주장", "반박")
+
+
+def _estimate_cues() -> list[str]:
+    # stance.yaml: the words of a stance cue that make a figure someone's estimate
+    return stance_data().estimate_cues
 
 
 def third_party(claim: Claim) -> str | None:
@@ -33,9 +32,9 @@ def third_party(claim: Claim) -> str | None:
     if claim.attributed_to and claim.attributed_to != claim.subject:
         return claim.attributed_to
     cue = claim.attributes.get("stance_cue", "")
-    if any(word in cue for word in ESTIMATE_CUES):
+    if any(word in cue for word in _estimate_cues()):
         return f"a source ('{cue}')"
-    if cue in CLAIM_CUES and _someone_else_speaks(claim):
+    if cue in stance_data().claim_cues and _someone_else_speaks(claim):
         return f"a source ('{cue}')"
     if claim.stance == "attributed" and _estimated_since_last_figure(claim):
         # "블룸버그는 조사업체의 분석을 인용해, 하이플라이어가 사들인 GPU 값만 13억 달러에
@@ -82,7 +81,7 @@ def _estimated_since_last_figure(claim: Claim) -> bool:
     before = claim.sentence[:at]
     digits = list(_DIGIT.finditer(before))
     stretch = before[digits[-1].end() :] if digits else before
-    return any(word in stretch for word in ESTIMATE_CUES)
+    return any(word in stretch for word in _estimate_cues())
 
 
 # "딥시크가 H800 2048개만으로 R1을 만들었다는 점이 … 끌어올렸다고 본다": the figure stands in a
@@ -121,7 +120,11 @@ def _someone_else_speaks(claim: Claim) -> bool:
     from claimcheck.textnorm import normalize
 
     text = normalize(claim.sentence).text
-    owner = next((m for m in find_mentions(text) if m.entity == claim.subject), None)
+    # the owner named last before the figure ("딥시크는 …밝혔는데, 한 컨설팅사는 \"…딥시크가 …
+    # 3억 달러 이상을 쓴다\"고 주장한다": the second 딥시크 is the one spoken of)
+    at = claim.quantity.start - claim.start if claim.quantity else len(text)
+    named = [m for m in find_mentions(text) if m.entity == claim.subject and m.start < at]
+    owner = named[-1] if named else None
     if owner is None:
         # the owner unnamed, someone named with 은/는 speaks of it ("미래노동연구원은 "…12억
         # 달러 수준"이라며 … 반박했다")
