@@ -3213,3 +3213,21 @@ def test_a_quote_cut_off_from_its_verb_is_still_said(tmp_path):
     body = '한 투자자는 "엔비디아가 27일 20% 넘게 빠졌다"며 "공포가 과했다"고 말했다.'
     report = _report(tmp_path, a=("2025-01-29", body))
     assert _figure(report, "20% 넘게").stance == "attributed"
+
+
+def test_taiwan_dollars_are_money_not_a_count_of_machines(tmp_path):
+    report = _report(tmp_path, a=("2025-04-20", "TSMC의 1분기 매출은 8392억 대만달러였다."))
+    revenue = _figure(report, "8392억 대만달러")
+    assert (revenue.quantity.unit, revenue.topic, revenue.subject) == ("TWD", "earnings", "tsmc")
+
+
+def test_results_told_after_the_sentence_announcing_them_are_that_companys(tmp_path):
+    a = (
+        "2025-04-20",
+        "TSMC는 지난 17일 1분기 실적을 발표했다. 매출은 8392억 대만달러로 1년 전보다 크게 늘었다.",
+    )
+    b = ("2025-04-25", "대만 TSMC의 1분기 매출은 7392억 대만달러를 기록했다.")
+    report = _report(tmp_path, a=a, b=b)
+    revenue = _figure(report, "8392억 대만달러")
+    assert (revenue.subject, revenue.frame.as_of) == ("tsmc", "2025-Q1")
+    assert {f.verdict for f in _problems(report)} == {"contradiction"}

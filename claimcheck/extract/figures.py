@@ -641,11 +641,18 @@ def _classify(
     elif name == "earnings":
         # a result is the company's named with it; with none named in the sentence, the story's
         subject = subject or _nearest(ctx, start, {"company"})
+        published = ctx.article.meta.published
+        earlier = ctx.previous
+        # "TSMC는 지난 17일 1분기 실적을 내놨다. 매출은 8392억 대만달러로 …": the results the
+        # previous sentence announced, of its company and its period
+        announced = earlier is not None and _announces_results(earlier.text)
         if subject is None and not any(m.type == "company" for m in ctx.mentions):
-            subject = ctx.story_subject
+            subject = (ctx.previous_owner() if announced else None) or ctx.story_subject
         metric = _earnings_metric(ctx.text, start)
         attributes["metric"] = metric or ""
-        period = result_period(ctx.text, start, ctx.article.meta.published)
+        period = result_period(ctx.text, start, published)
+        if period is None and announced:
+            period = result_period(earlier.text, len(earlier.text), published)
         if period:
             attributes["period"] = period
     elif subject is None and name != "gpu_count":
@@ -1161,6 +1168,11 @@ def _a_models_rate(ctx: SentenceContext, quantity: Quantity, start: int) -> bool
         return False
     before = ctx.text[max(0, start - 16) : start]
     return any(word in before for word in topic_data().model_margin_words)
+
+
+def _announces_results(text: str) -> bool:
+    """Whether a sentence announces a company's results ("1분기 실적을 내놨다")."""
+    return any(word in text for word in topic_data().earnings_announced)
 
 
 def _earnings_metric(text: str, start: int) -> str | None:

@@ -100,6 +100,7 @@ class TopicData(_Data):
     earnings_metrics: dict[str, list[str]]
     earnings_whole_words: list[str]
     earnings_lookback: list[str]
+    earnings_announced: list[str]
     earnings_quarter: str
     earnings_year: str
     earnings_forecast: list[str]
