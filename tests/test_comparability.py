@@ -3231,3 +3231,34 @@ def test_results_told_after_the_sentence_announcing_them_are_that_companys(tmp_p
     revenue = _figure(report, "8392억 대만달러")
     assert (revenue.subject, revenue.frame.as_of) == ("tsmc", "2025-Q1")
     assert {f.verdict for f in _problems(report)} == {"contradiction"}
+
+
+def test_a_headline_is_held_against_the_settled_body_figures_when_others_are_not(tmp_path):
+    body = (
+        "3일 대만 증시에서 TSMC는 5.79% 내린 1135대만달러로 장을 마쳤다.\n\n"
+        "[시세 요약] 가권지수 -3.53% · TSMC -5.79%"
+    )
+    report = _report(tmp_path, a=("2025-02-03", body, "TSMC 9% 급락…대만 증시 개장"))
+    (found,) = [f for f in _problems(report) if f.kind == "internal"]
+    assert found.verdict == "inconsistent"
+
+
+def test_a_company_a_figureless_sentence_describes_and_names_owns_the_next_moves(tmp_path):
+    body = (
+        "TSMC는 3일 5.79% 내렸다. 정작 충격의 진원지인 엔비디아는 이미 숨을 골랐다. "
+        "1월 27일(현지시간) 16.97% 폭락한 뒤 이튿날 8.93% 반등했다."
+    )
+    report = _report(tmp_path, a=("2025-02-03", body, "TSMC 6% 가까이 하락"))
+    assert _figure(report, "16.97%").subject == "nvidia"
+    assert _problems(report) == []
+
+
+def test_a_name_glossed_in_brackets_before_its_particle_owns_its_figure(tmp_path):
+    body = "TSMC는 5.79% 내렸다. 서버 조립업체 폭스콘(훙하이)은 4% 넘게 하락했다."
+    report = _report(tmp_path, a=("2025-02-03", body))
+    assert _figure(report, "4% 넘게").subject == "폭스콘"
+    # a listing of the shares is no owner
+    listed = "TSMC 미국예탁증권(ADR)은 13.3% 떨어졌다."
+    other = tmp_path / "adr"
+    other.mkdir()
+    assert _figure(_report(other, a=("2025-01-28", listed)), "13.3%").subject == "tsmc"

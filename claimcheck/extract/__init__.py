@@ -335,9 +335,17 @@ def _opening_owner(ctx: SentenceContext) -> str | None:
     if not ctx.mentions:
         return None
     first = ctx.mentions[0]
-    if first.type not in ("company", "market_index") or ctx.text[: first.start].strip():
+    if first.type not in ("company", "market_index"):
+        return None
+    lead = ctx.text[: first.start].strip()
+    # (or after a short description of it: "정작 충격의 진원지인 엔비디아는 …")
+    if lead and not (len(lead) <= 20 and _DESCRIBED.search(lead) and not _LEAD_BREAK.search(lead)):
         return None
     return first.entity if _OWNER_OPENING.match(ctx.text, first.end) else None
+
+
+_DESCRIBED = rx.compile(r"(?:인|이던|였던|이었던)$")
+_LEAD_BREAK = rx.compile(r"[,\"'“”‘’\d]")
 
 
 # a live blog's entry stamp: "[28일 00:20]", "[오후 1시 40분]", "【14:05】"

@@ -96,6 +96,7 @@ class FrameData(_Data):
     live_reports: list[str]
     entity_suffixes: list[str]
     appositive_nouns: list[str]
+    listings: list[str]
     introducing_titles: list[str]
     person_surnames: list[str]
     source_nouns: list[str]
@@ -669,7 +670,10 @@ def _moment(text: str, figure: Figure, figures: list[Figure]) -> str | None:
 # --- owners the alias table does not know -------------------------------------------------------
 
 _WORD_BEFORE_BRACKET = rx.compile(r"([0-9A-Za-z\uac00-\ud7a3&.·]+)\(\s*[-+△▲▼]?\s*$")
-_SUBJECT_WORD = rx.compile(r"([0-9A-Za-z\uac00-\ud7a3&]+?)(?:은|는|이|가|의|도)\s")
+# (a gloss in brackets may stand before the particle: "서버 조립업체 폭스콘(훙하이)은")
+_SUBJECT_WORD = rx.compile(
+    r"([0-9A-Za-z\uac00-\ud7a3&]+?)(?:\([^()\d]{1,20}\))?(?:은|는|이|가|의|도)\s"
+)
 
 
 def bracket_owner(text: str, start: int) -> str | None:
@@ -701,6 +705,11 @@ def entity_before(entities: list[tuple[int, str, int]], start: int) -> tuple[int
     return found
 
 
+@functools.cache
+def _listings() -> tuple[str, ...]:
+    return tuple(frame_data().listings)
+
+
 def unknown_entities(
     text: str, introduced: frozenset[str] = frozenset()
 ) -> list[tuple[int, str, int]]:
@@ -718,7 +727,7 @@ def unknown_entities(
         found.append((defined.start(1), defined.group(1), defined.end(1) + 2))
     for m in _SUBJECT_WORD.finditer(text):
         word = m.group(1)
-        if len(word) < 2 or word in words.not_owners:
+        if len(word) < 2 or word in words.not_owners or word.endswith(_listings()):
             continue
         before = _word_before(text, m.start(1))
         if before.endswith(words.sources):

@@ -231,6 +231,14 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
             ]
             if all(p.allows(finding.verdict) for p in passages):
                 findings.append(finding)
+                continue
+            # a body figure of an unsettled owner or time ("16.97% 폭락한 뒤", the story's
+            # company by default) cannot make the headline wrong; those that are settled still can
+            settled = [pair for pair, p in zip(peers, passages, strict=True) if p.settled]
+            if settled and len(settled) < len(peers):
+                finding = _compare_top(corpus, top, mine, settled)
+                if finding.verdict != "consistent":
+                    findings.append(finding)
     return findings
 
 
