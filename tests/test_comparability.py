@@ -3262,3 +3262,22 @@ def test_a_name_glossed_in_brackets_before_its_particle_owns_its_figure(tmp_path
     other = tmp_path / "adr"
     other.mkdir()
     assert _figure(_report(other, a=("2025-01-28", listed)), "13.3%").subject == "tsmc"
+
+
+@pytest.mark.parametrize(
+    ("active", "verdict"), [("370억 개", "supported"), ("740억 개", "refuted")]
+)
+def test_parameters_each_token_uses_are_per_token_whatever_whole_came_first(
+    tmp_path, active, verdict
+):
+    body = f"딥시크 V3는 전체 파라미터 6710억 개 가운데 토큰마다 실제로 쓰는 파라미터가 {active}다."
+    report = _report(tmp_path, a=("2025-06-20", body))
+    assert _figure(report, active).frame.measure == "per_unit"
+    assert _reference_verdicts(report, active) == [verdict]
+
+
+def test_a_claim_people_repeat_is_no_generic_figure(tmp_path):
+    body = '흔히 "딥시크 R1은 557만6000달러로 만든 모델"이라고들 한다.'
+    report = _report(tmp_path, a=("2025-03-10", body))
+    assert _figure(report, "557만6000달러").frame.measure != "generic"
+    assert [f.verdict for f in _problems(report)] == ["misattributed"]  # V3's final run

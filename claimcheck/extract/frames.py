@@ -44,6 +44,7 @@ class _Generic(_Before):
     sentence_end: list[str]
     sentence_start: list[str]
     cited: list[str] = []
+    cited_after: list[str] = []
 
 
 class _After(_Data):
@@ -300,7 +301,13 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     before_generic = before_all[-data.generic.window :]
     cue = max((before_generic.rfind(w) for w in data.generic.before), default=-1)
     # ("흔히 인용되는 훈련비 557만6000달러": the one figure everybody quotes, no typical one)
-    if cue >= 0 and not any(w in before_generic[cue:] for w in data.generic.cited):
+    # ("흔히 \"R1은 557만6000달러로 만든 모델\"이라고들 한다": what people say, a claim repeated)
+    said_after = text[figure.end : figure.end + 40]
+    if (
+        cue >= 0
+        and not any(w in before_generic[cue:] for w in data.generic.cited)
+        and not any(w in said_after for w in data.generic.cited_after)
+    ):
         return "generic"
     if _illustration(text, figure):
         return "generic"
