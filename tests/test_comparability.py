@@ -3281,3 +3281,19 @@ def test_a_claim_people_repeat_is_no_generic_figure(tmp_path):
     report = _report(tmp_path, a=("2025-03-10", body))
     assert _figure(report, "557만6000달러").frame.measure != "generic"
     assert [f.verdict for f in _problems(report)] == ["misattributed"]  # V3's final run
+
+
+@pytest.mark.parametrize(
+    ("second", "conflict"),
+    [
+        ("해솔랩은 지난달 510억 원 규모의 시리즈A를 마무리한 뒤 채용을 늘리고 있다.", True),
+        ("해솔랩은 지난달 150억 원 규모의 시리즈A를 마무리한 뒤 채용을 늘리고 있다.", False),
+        ("해솔랩은 지난달 510억 원 규모의 시리즈B를 마무리한 뒤 채용을 늘리고 있다.", False),
+    ],
+)
+def test_an_unknown_companys_round_closed_is_compared_across_articles(tmp_path, second, conflict):
+    first = "AI 스타트업 해솔랩은 지난 1월 150억 원 규모의 시리즈A 투자를 마무리했다고 밝혔다."
+    report = _report(tmp_path, a=("2025-02-12", first), b=("2025-03-20", second))
+    rounds = [c for c in report.claims if c.topic == "funding"]
+    assert len(rounds) == 2 and {c.subject for c in rounds} == {"해솔랩"}
+    assert bool(_problems(report)) == conflict

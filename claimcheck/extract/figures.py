@@ -21,6 +21,7 @@ from claimcheck.extract.frames import (
     entity_before,
     event_day,
     frame_data,
+    opening_name,
     over_days,
     place_named_before,
     summed_group_before,
@@ -655,6 +656,10 @@ def _classify(
             period = result_period(earlier.text, len(earlier.text), published)
         if period:
             attributes["period"] = period
+    elif subject is None and name == "funding":
+        # a round is the company's the sentence opens with, known to the alias table or not
+        # ("한결은 지난 1월 240억 원 규모의 시리즈B를 마무리했다")
+        subject = opening_name(ctx.text) or ctx.story_subject
     elif subject is None and name != "gpu_count":
         subject = ctx.story_subject
     obj = _nearest_entity(ctx, start, set(topic.object)) if topic.object else None

@@ -776,6 +776,19 @@ def _word_before(text: str, position: int) -> str:
     return text[text.rfind(" ", 0, end) + 1 : end]
 
 
+_OPENING_NAME = rx.compile(r"^[\W\d]*([0-9A-Za-z\uac00-\ud7a3&]{2,12}?)(?:은|는)\s")
+
+
+def opening_name(text: str) -> str | None:
+    """The name a sentence opens with as its topic ("한결은 지난 1월 240억 원 규모의 시리즈B를
+    마무리한 뒤"), when it is a name, not a common noun or a pointer ("회사는", "이곳은")."""
+    m = _OPENING_NAME.match(text)
+    words = _entity_words()
+    if m is None or m.group(1) in words.not_owners or m.group(1).endswith(_listings()):
+        return None
+    return m.group(1) if _a_name(m.group(1), words) else None
+
+
 def _a_name(word: str, words: _EntityWords) -> bool:
     """Not a common noun that says what something is ("회사는 … 스타트업이다"), a pronoun
     ("이곳은") or a word that owns nothing."""
