@@ -3297,3 +3297,18 @@ def test_an_unknown_companys_round_closed_is_compared_across_articles(tmp_path, 
     rounds = [c for c in report.claims if c.topic == "funding"]
     assert len(rounds) == 2 and {c.subject for c in rounds} == {"해솔랩"}
     assert bool(_problems(report)) == conflict
+
+
+@pytest.mark.parametrize(
+    ("second", "conflict"),
+    [
+        ("한국청년정책연구소가 4월 발표한 조사에서 대학생의 챗봇 이용률은 38.2%였다.", True),
+        ("한국청년정책연구소가 4월 발표한 조사에서 대학생의 챗봇 이용률은 83.2%였다.", False),
+        # another rate of the same survey
+        ("한국청년정책연구소가 4월 발표한 조사에서 유료 구독률은 38.2%였다.", False),
+    ],
+)
+def test_a_rate_a_named_body_reports_is_compared_with_the_same_rate(tmp_path, second, conflict):
+    first = "한국청년정책연구소가 4월 발표한 대학생 3000명 조사를 보면 챗봇 이용률은 83.2%다."
+    report = _report(tmp_path, a=("2025-04-20", first), b=("2025-04-28", second))
+    assert bool(_problems(report)) == conflict

@@ -608,6 +608,9 @@ def _classify(
             attributes["spec"] = spec  # checked only against a fact counting the same
         if quantity.unit in _MONEY:
             attributes.update(_cost_scope(ctx, start, subject))
+        rate_named = _rate_named(ctx.text, start) if quantity.unit == "percent" else None
+        if rate_named:
+            attributes["metric"] = rate_named  # "생성형 AI 이용률은 74.6%였다": that rate
         return "other", _owner(ctx, start, subject), what, attributes
     scored.sort()
     name = scored[0][2]
@@ -1173,6 +1176,20 @@ def _a_models_rate(ctx: SentenceContext, quantity: Quantity, start: int) -> bool
         return False
     before = ctx.text[max(0, start - 16) : start]
     return any(word in before for word in topic_data().model_margin_words)
+
+
+_RATE_NAMED = rx.compile(
+    r"((?:[0-9A-Za-z\uac00-\ud7a3]+\s)?[\uac00-\ud7a3]*(?:률|율))(?:은|는|이|가)\s*(?:약\s*)?$"
+)
+
+
+def _rate_named(text: str, start: int) -> str | None:
+    """The rate a percentage is said to be, named right before it with its subject particle
+    ("생성형 AI 이용률은 74.6%였다": "AI 이용률"), or None."""
+    m = _RATE_NAMED.search(text[max(0, start - 24) : start])
+    if m is None or m.group(1).endswith(tuple(topic_data().rate_not_metrics)):
+        return None
+    return m.group(1)
 
 
 def _announces_results(text: str) -> bool:

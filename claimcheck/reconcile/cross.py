@@ -75,9 +75,18 @@ def group_key_of(claim: Claim, converted: set[str]) -> tuple[str, str, str] | No
     """The cross-source group of a live claim, or None for one compared with no other source:
     a conversion already checked with the figure it converts, or an unclassified figure (unless
     it is a price of something named). `converted` holds the ids of its article's conversions."""
-    if claim.id in converted or (claim.topic == "other" and not _priced(claim)):
+    if claim.id in converted or (
+        claim.topic == "other" and not (_priced(claim) or _a_named_rate(claim))
+    ):
         return None
     return group_key(claim)
+
+
+def _a_named_rate(claim: Claim) -> bool:
+    """A rate a named owner is said to have ("미래교육연구원 … 생성형 AI 이용률은 74.6%")."""
+    return bool(claim.attributes.get("metric")) and (
+        claim.frame is not None and claim.frame.subject_basis == "named"
+    )
 
 
 class _Base(TypedDict):
