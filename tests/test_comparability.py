@@ -3312,3 +3312,13 @@ def test_a_rate_a_named_body_reports_is_compared_with_the_same_rate(tmp_path, se
     first = "한국청년정책연구소가 4월 발표한 대학생 3000명 조사를 보면 챗봇 이용률은 83.2%다."
     report = _report(tmp_path, a=("2025-04-20", first), b=("2025-04-28", second))
     assert bool(_problems(report)) == conflict
+
+
+def test_in_a_chain_of_conversions_the_one_off_the_rate_is_at_issue(tmp_path):
+    body = "텐센트는 AI에 2000억 위안(약 275억 달러, 약 49조 원)을 쓰겠다고 밝혔다."
+    report = _report(tmp_path, a=("2025-03-12", body))
+    off = [f for f in report.findings if f.diagnosis == "wrong_rate"]
+    assert off and all(
+        {c.quantity.text for c in report.claims if c.id in f.at_issue} == {"약 49조 원"}
+        for f in off
+    )

@@ -37,7 +37,18 @@ def internal(corpus: Corpus) -> list[Finding]:
         # checked by its size, and a sum whose sign the conversion drops implies none
         if (_amount(first) or 0) * (_amount(second) or 0) > 0
     ]
-    findings.extend(_rates_within_article(corpus))
+    # "3800억 위안(약 520억 달러, 약 95조 원)": in a chain of conversions, a figure that converts
+    # its source right is no party to the next conversion's error; the later one is at issue
+    converted_right = {
+        f.claims[1] for f in findings if f.verdict == "consistent" and len(f.claims) == 2
+    }
+    findings = [
+        f.model_copy(update={"at_issue": [f.claims[1]]})
+        if f.verdict == "inconsistent" and f.claims[0] in converted_right
+        else f
+        for f in findings
+    ]
+    findings.extend(_rates_within_article(corpus, converted_right))
     findings.extend(_headline_vs_body(corpus))
     findings.extend(disputes_within(corpus))
     return findings
@@ -112,8 +123,9 @@ def _conversion_finding(corpus: Corpus, first: Claim, second: Claim, **judged) -
     )
 
 
-def _rates_within_article(corpus: Corpus) -> list[Finding]:
-    """Two conversions in one article that imply different rates."""
+def _rates_within_article(corpus: Corpus, converted_right: set[str]) -> list[Finding]:
+    """Two conversions in one article that imply different rates (`converted_right`: figures
+    that convert their own source right, no party to a later conversion's error)."""
     by_article: dict[str, list[tuple[Claim, Claim]]] = defaultdict(list)
     for pair in conversion_pairs(corpus):
         by_article[pair[0].article].append(pair)
@@ -140,7 +152,13 @@ def _rates_within_article(corpus: Corpus) -> list[Finding]:
         # each fit the day are not at odds with each other.
         # (With no date, only the spread tells that one of them is off.)
         fits = [(day_rate_fit(corpus, f, s), f, s) for _, f, s in rates]
-        off_rate = [c.id for fit, f, s in fits if fit is False for c in (f, s)]
+        off_rate = [
+            c.id
+            for fit, f, s in fits
+            if fit is False
+            for c in (f, s)
+            if c is s or c.id not in converted_right
+        ]
         dated = corpus.published(article_id) is not None
         en = f"The article's conversions imply rates {spread:.1%} apart."
         ko = f"기사 안의 환산들이 서로 {spread:.1%} 다른 환율을 쓴다."
