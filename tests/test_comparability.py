@@ -3322,3 +3322,14 @@ def test_in_a_chain_of_conversions_the_one_off_the_rate_is_at_issue(tmp_path):
         {c.quantity.text for c in report.claims if c.id in f.at_issue} == {"약 49조 원"}
         for f in off
     )
+
+
+def test_a_fact_box_label_names_the_owner_and_the_close_of_the_next_sentence(tmp_path):
+    body = (
+        "■ 19만9200원\n31일 SK하이닉스 종가. 연휴 동안 쌓인 악재가 한꺼번에 반영되며 4% 넘게 "
+        "빠졌다. 장 초반엔 낙폭이 11%에 육박했다."
+    )
+    report = _report(tmp_path, a=("2025-01-31", body, "숫자로 본 설 연휴"))
+    bound = _figure(report, "4% 넘게")
+    assert (bound.subject, bound.frame.moment) == ("sk-hynix", "close")
+    assert [f.verdict for f in _problems(report, "4% 넘게")] == ["misleading"]  # -9.86%

@@ -50,6 +50,7 @@ def extract_claims(article: Article) -> list[Claim]:
         market_owner: tuple[int, str | None] = (-1, None)  # (paragraph, owner)
         market_frame: tuple[int, Frame | None] = (-1, None)  # (paragraph, frame)
         closed = -1  # the paragraph that has stated a session's close
+        labelled_close = -1  # the paragraph a label says is of a close ("31일 SK하이닉스 종가.")
         fleet: tuple[int, Draft | None] = (-1, None)  # (paragraph, a count of chips held)
         corrected = _correction_blocks(story_contexts)
         corrects_itself = bool(corrected)
@@ -105,6 +106,7 @@ def extract_claims(article: Article) -> list[Claim]:
             ctx.previous = earlier if earlier and earlier.sentence.block == block else None
             ctx.recent_market_owner = market_owner[1] if market_owner[0] == block else None
             ctx.recent_market_frame = market_frame[1] if market_frame[0] == block else None
+            ctx.close_labelled = labelled_close == block
             if closed == block:
                 # "…118.42달러에 마감했다. 장중 한때 18% 넘게 밀리기도 했다. 하루 새 시가총액
                 # 5890억 달러가 사라졌는데": after the close, an intraday low is a look back,
@@ -123,6 +125,8 @@ def extract_claims(article: Article) -> list[Claim]:
                 market_owner = (block, owners[-1])
             elif not figures and (opening := _opening_owner(ctx)):
                 market_owner = (block, opening)  # "SK하이닉스 선은 … 꺾인다. 10.6% 밀린 …"
+                if _CLOSE_LABEL.search(ctx.text):
+                    labelled_close = block  # "31일 SK하이닉스 종가. … 5% 넘게 빠졌다": closes
             earlier = ctx
             frames = [d.frame for d in figures if d.topic in MARKET_TOPICS and d.frame]
             if frames:
@@ -326,7 +330,10 @@ def _publisher(contexts: list[SentenceContext]) -> str | None:
 
 # a company or index that opens a sentence as its subject, maybe through its line or share
 # ("SK하이닉스 선은 개장하자마자 꺾인다", "엔비디아 주가는 …")
-_OWNER_OPENING = rx.compile(r"\s*(?:(?:선|주가|주식|주|차트)\s?)?(?:은|는|이|가|도)\s")
+# (or a label: "31일 SK하이닉스 종가." over the fact box's next sentence)
+_OWNER_OPENING = rx.compile(
+    r"\s*(?:(?:선|주가|주식|주|차트)\s?)?(?:은|는|이|가|도)\s|\s*(?:종가|주가|시가총액|시총)\.?\s*$"
+)
 
 
 def _opening_owner(ctx: SentenceContext) -> str | None:
@@ -338,13 +345,16 @@ def _opening_owner(ctx: SentenceContext) -> str | None:
     if first.type not in ("company", "market_index"):
         return None
     lead = ctx.text[: first.start].strip()
-    # (or after a short description of it: "정작 충격의 진원지인 엔비디아는 …")
-    if lead and not (len(lead) <= 20 and _DESCRIBED.search(lead) and not _LEAD_BREAK.search(lead)):
+    # (or after a short description of it: "정작 충격의 진원지인 엔비디아는 …", or its day)
+    described = len(lead) <= 20 and _DESCRIBED.search(lead) and not _LEAD_BREAK.search(lead)
+    if lead and not (described or _A_DAY.fullmatch(lead)):
         return None
     return first.entity if _OWNER_OPENING.match(ctx.text, first.end) else None
 
 
 _DESCRIBED = rx.compile(r"(?:인|이던|였던|이었던)$")
+_CLOSE_LABEL = rx.compile(r"종가\.?\s*$")
+_A_DAY = rx.compile(r"(?:\d{1,2}월\s*)?\d{1,2}일(?:\s*\(현지시간\))?")
 _LEAD_BREAK = rx.compile(r"[,\"'“”‘’\d]")
 
 

@@ -51,6 +51,9 @@ class SentenceContext:
     # in a correction box, what the outlet reported before and now takes back
     retracted: bool = False
     in_correction: bool = False  # the sentence is in a correction box
+    # a label before it in the paragraph says its moves are a session's close ("31일 SK하이닉스
+    # 종가. 연휴 동안 쌓인 악재가 … 5% 넘게 빠졌다")
+    close_labelled: bool = False
     _dates: list | None = None  # dates.DateMention, read once per sentence
     _entities: list | None = None  # frames.unknown_entities, read once per sentence
 

@@ -152,6 +152,8 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             # "SK하이닉스는 이 시각 2.1% 오른 … 거래되고 있다. 삼성전자(-0.4%)는 약보합이다": a live
             # report goes on at its moment, not at the paragraph's look-back date
             frame = frame.model_copy(update={"moment": "intraday", "as_of": live.as_of})
+        elif topic in MARKET_TOPICS and frame.moment is None and ctx.close_labelled:
+            frame = frame.model_copy(update={"moment": "close"})
         elif topic in MARKET_TOPICS and frame.moment is None and ctx.closing_report:
             session = ctx.session_date
             # (not a move over days: "나스닥지수는 한 주간 1.64%" in a weekly wrap)
