@@ -3333,3 +3333,30 @@ def test_a_fact_box_label_names_the_owner_and_the_close_of_the_next_sentence(tmp
     bound = _figure(report, "4% 넘게")
     assert (bound.subject, bound.frame.moment) == ("sk-hynix", "close")
     assert [f.verdict for f in _problems(report, "4% 넘게")] == ["misleading"]  # -9.86%
+
+
+def test_gpu_hours_before_in_so_many_hours_are_compute_not_a_duration(tmp_path):
+    body = "딥시크는 GPU 287만8000시간 만에 V3 학습을 끝냈다고 밝혔다."
+    report = _report(tmp_path, a=("2025-03-05", body))
+    hours = _figure(report, "287만8000시간")
+    assert hours.quantity.unit == "gpu_hour"
+    assert _reference_verdicts(report, "287만8000시간") == ["refuted"]  # 2.788 million
+
+
+@pytest.mark.parametrize(
+    ("said", "verdict"),
+    [
+        # passed on from the owner's own report: the owner's figure, checked
+        (
+            "회사 측은 딥시크가 V3 기술 보고서에서 H800 2480개를 썼다고 강조했다.",
+            "refuted",
+        ),
+        # someone's own reckoning of another's quantity: an estimate, not refuted
+        ("회사 측은 딥시크가 H800을 2480개쯤 썼을 것이라고 강조했다.", "unverifiable"),
+    ],
+)
+def test_a_figure_passed_on_from_its_owners_report_is_the_owners(tmp_path, said, verdict):
+    report = _report(tmp_path, a=("2025-03-05", said))
+    assert _reference_verdicts(
+        report, [c.quantity.text for c in report.claims if c.quantity][0]
+    ) == [verdict]

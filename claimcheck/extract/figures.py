@@ -67,7 +67,7 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
     attributes_for_all: dict[str, str] = {}
     figures = []
     for quantity, start, end in ctx.quantities:
-        attribute = _as_attribute(ctx, quantity, end)
+        attribute = _as_attribute(ctx, quantity, start, end)
         if attribute:
             attributes_for_all[attribute] = quantity.text
         else:
@@ -330,7 +330,11 @@ def token_side(text: str, since: int, start: int, end: int | None = None) -> str
     return None
 
 
-def _as_attribute(ctx: SentenceContext, quantity: Quantity, end: int) -> str | None:
+def _as_attribute(
+    ctx: SentenceContext, quantity: Quantity, start: int, end: int
+) -> str | None:
+    if quantity.unit == "hour" and _gpu_hours(ctx, quantity, start).unit == "gpu_hour":
+        return None  # "GPU 287만8000시간 만에 학습을 끝냈다": compute, not how long it took
     for rule in topic_data().attribute_figures:
         if quantity.unit == rule.unit:
             after = ctx.text[end : end + 4].lstrip()

@@ -157,6 +157,8 @@ class StanceData(_Data):
     myth_labels: list[str]
     estimate_cues: list[str]
     claim_cues: list[str]
+    owner_documents: list[str]
+    document_markers: list[str]
 
 
 def _read(name: str) -> object:

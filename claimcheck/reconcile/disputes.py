@@ -5,6 +5,8 @@ named."""
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import defaultdict
 
 from claimcheck import regexcache as rx
@@ -30,6 +32,8 @@ def third_party(claim: Claim) -> str | None:
     if claim.stance not in ("attributed", "hedged", "disputed") or _presupposed(claim):
         return None
     if claim.attributed_to and claim.attributed_to != claim.subject:
+        if claim.stance == "attributed" and _relays_the_owner(claim):
+            return None  # "회사 측은 딥시크가 V3 기술 보고서에서 …라고 소개했다": the owner's word
         return claim.attributed_to
     cue = claim.attributes.get("stance_cue", "")
     if any(word in cue for word in _estimate_cues()):
@@ -42,6 +46,29 @@ def third_party(claim: Claim) -> str | None:
         if _someone_else_speaks(claim):
             return f"a source ('{cue}')"
     return None
+
+
+def _relays_the_owner(claim: Claim) -> bool:
+    """Whether the figure is passed on from its owner's own document ("딥시크가 V3 기술
+    보고서에서 … 287만8000시간 만에 학습을 끝냈다고 소개하며"): the owner's statement, not the
+    speaker's estimate."""
+    from claimcheck.extract.mentions import find_mentions
+    from claimcheck.textnorm import normalize
+
+    text = normalize(claim.sentence).text
+    at = claim.quantity.start - claim.start if claim.quantity else len(text)
+    for m in find_mentions(text):
+        if m.entity == claim.subject and m.end < at and _own_document().match(text, m.end):
+            return True
+    return False
+
+
+@functools.cache
+def _own_document():
+    data = stance_data()
+    documents = "|".join(map(re.escape, data.owner_documents))
+    read_in = "|".join(map(re.escape, data.document_markers))
+    return rx.compile(rf"(?:가|이|는|은|의)?\s*(?:\S+\s){{0,2}}?\S*(?:{documents})(?:{read_in})")
 
 
 def told_by_another(claim: Claim) -> str | None:
