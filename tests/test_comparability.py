@@ -3360,3 +3360,33 @@ def test_a_figure_passed_on_from_its_owners_report_is_the_owners(tmp_path, said,
     assert _reference_verdicts(
         report, [c.quantity.text for c in report.claims if c.quantity][0]
     ) == [verdict]
+
+
+def test_the_threshold_of_a_class_of_companies_is_no_ones_value(tmp_path):
+    body = (
+        "엔비디아 시가총액은 27일(현지시간) 2조9000억 달러 안팎으로 내려앉았다. 시가총액이 2조 달러를 "
+        "넘는 대형주는 보통 하루 1~2% 움직이는 데 그친다."
+    )
+    report = _report(tmp_path, a=("2025-01-28", body))
+    threshold = [c for c in report.claims if c.quantity and c.quantity.text.startswith("2조 달러")]
+    assert threshold and threshold[0].frame.measure == "generic"
+    assert _problems(report) == []
+
+
+def test_one_end_of_a_range_named_after_it_is_the_same_quantity(tmp_path):
+    a = (
+        "2025-01-31",
+        "엔비디아가 27일 하루에 잃은 시가총액은 5890억~5930억 달러로 매체마다 다른데, 낮은 쪽인 "
+        "5890억 달러를 이날 환율로 바꾸면 약 856조 원이다.",
+    )
+    b = ("2025-01-28", "엔비디아 시가총액은 27일(현지시간) 2조9000억 달러로 줄었다.")
+    report = _report(tmp_path, a=a, b=b)
+    end = _figure(report, "5890억 달러")
+    assert end.frame.measure == "change"
+    assert _problems(report) == []
+
+
+def test_a_figure_that_varies_by_who_reports_it_is_no_per_unit_figure(tmp_path):
+    body = "엔비디아가 27일 하루에 잃은 시가총액을 두고 매체마다 5890억~5930억 달러로 조금씩 다르게 전했다."
+    report = _report(tmp_path, a=("2025-01-31", body))
+    assert _figure(report, "5890억~5930억 달러").frame.measure != "per_unit"

@@ -180,6 +180,7 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
         attributes.pop("date", None)  # the frame's as_of says when
         drafts.append(Draft(topic, subject, obj, quantity, (start, end), attributes, frame))
     del data
+    drafts = _range_ends_follow(ctx.text, drafts)
     return _series_follow(ctx.text, _conversions_follow(ctx.text, drafts))
 
 
@@ -272,6 +273,30 @@ def _series_follow(text: str, drafts: list[Draft]) -> list[Draft]:
     return drafts
 
 
+def _range_ends_follow(text: str, drafts: list[Draft]) -> list[Draft]:
+    """ "5890억~5930억 달러로 조금씩 다른데, 낮은 쪽인 5890억 달러를 …": a figure named as one end
+    of the range before it is the same quantity as that range (its topic, owner and frame)."""
+    ends = tuple(topic_data().range_end_words)
+    for index, second in enumerate(drafts):
+        if second.quantity is None or not text[: second.span[0]].rstrip().endswith(ends):
+            continue
+        ranges = [
+            d
+            for d in drafts[:index]
+            if d.quantity is not None
+            and d.quantity.unit == second.quantity.unit
+            and d.quantity.low is not None
+            and d.quantity.high is not None
+            and d.quantity.low != d.quantity.high
+        ]
+        if ranges:
+            first = ranges[-1]
+            second.topic, second.subject, second.object = first.topic, first.subject, first.object
+            second.attributes = {**first.attributes, **second.attributes}
+            second.frame = first.frame
+    return drafts
+
+
 def _conversions_follow(text: str, drafts: list[Draft]) -> list[Draft]:
     """ "5890억 달러(약 590조 원)": the bracketed figure is the same sum in another currency, so it
     is a claim about the same thing (topic, subject, object) as the figure it converts."""
@@ -330,9 +355,7 @@ def token_side(text: str, since: int, start: int, end: int | None = None) -> str
     return None
 
 
-def _as_attribute(
-    ctx: SentenceContext, quantity: Quantity, start: int, end: int
-) -> str | None:
+def _as_attribute(ctx: SentenceContext, quantity: Quantity, start: int, end: int) -> str | None:
     if quantity.unit == "hour" and _gpu_hours(ctx, quantity, start).unit == "gpu_hour":
         return None  # "GPU 287만8000시간 만에 학습을 끝냈다": compute, not how long it took
     for rule in topic_data().attribute_figures:

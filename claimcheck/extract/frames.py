@@ -38,6 +38,8 @@ class _Before(_Data):
     unit_priced: list[str] = []
     clause_patterns: list[str] = []
     basis_between: str = ""
+    # words that only say a figure varies by who reports it ("매체마다 5890억~5930억 달러로")
+    varies_by: list[str] = []
 
 
 class _Generic(_Before):
@@ -45,6 +47,7 @@ class _Generic(_Before):
     sentence_start: list[str]
     cited: list[str] = []
     cited_after: list[str] = []
+    class_threshold: str = "(?!)"
 
 
 class _After(_Data):
@@ -271,6 +274,11 @@ def _supposing() -> re.Pattern[str]:
     return rx.compile("|".join(f"(?:{p})" for p in frame_data().measures.generic.after_patterns))
 
 
+@functools.cache
+def _class_threshold() -> re.Pattern[str]:
+    return rx.compile(frame_data().measures.generic.class_threshold)
+
+
 def _illustration(text: str, figure: Figure) -> bool:
     """A worked example, not a claim: "GPU 1000장을 열 시간 돌리면 1만 GPU 시간이 되는 식이다",
     "H100 가격을 3만 달러로 가정하면"."""
@@ -311,6 +319,8 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
         return "generic"
     if _illustration(text, figure):
         return "generic"
+    if _class_threshold().match(text, figure.start, min(len(text), figure.end + 30)):
+        return "generic"  # "1조 달러를 넘는 초대형주는": a class of companies, no one's value
     before_salary = before_all[-data.salary.window :]
     if any(w in before_salary for w in data.salary.before) and not any(
         # "GPU 구매와 … 인건비까지 합쳐 최소 13억 달러": pay summed with other costs is a total
@@ -325,7 +335,8 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     breaks = list(CLAUSE_BREAKS.finditer(window))
     if breaks:
         window = window[breaks[-1].end() :]
-    if not rate and (
+    varies = any(w in window for w in data.per_unit.varies_by)
+    if not rate and not varies and (
         _per_unit().search(window) or _per_unit_after().search(text[figure.end : figure.end + 16])
     ):
         return "per_unit"
