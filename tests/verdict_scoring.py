@@ -200,7 +200,7 @@ HOLDOUTS = {
     "holdout61": CORPUS.parent / "verdicts_holdout61",
     # Written by four helpers at the end of the seventh pass (investor newsletters; foreign
     # correspondents; education, jobs and society; corrections and follow-ups), kept unread
-    # until all of the pass's rules were in. Never tune on them.
+    # until all of the pass's rules were in; studied in the ninth pass.
     "holdout62": CORPUS.parent / "verdicts_holdout62",
     "holdout63": CORPUS.parent / "verdicts_holdout63",
     "holdout64": CORPUS.parent / "verdicts_holdout64",
