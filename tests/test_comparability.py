@@ -3384,3 +3384,26 @@ def test_a_figure_that_varies_by_who_reports_it_is_no_per_unit_figure(tmp_path):
     body = "엔비디아가 27일 하루에 잃은 시가총액을 두고 매체마다 5890억~5930억 달러로 조금씩 다르게 전했다."
     report = _report(tmp_path, a=("2025-01-31", body))
     assert _figure(report, "5890억~5930억 달러").frame.measure != "per_unit"
+
+
+@pytest.mark.parametrize(
+    ("body", "conflict"),
+    [
+        ("국내 AI 인력 조사에 따르면 신입 AI 개발자의 평균 초봉은 4700만 원이다.", True),
+        ("국내 AI 인력 조사에 따르면 신입 AI 개발자의 평균 초봉은 6200만 원이다.", False),
+        # another pay: a year's salary of senior staff
+        ("국내 AI 인력 조사에 따르면 경력 10년 차 연봉은 1억1000만 원이다.", False),
+    ],
+)
+def test_a_headlines_pay_is_held_against_the_same_pay_in_the_body(tmp_path, body, conflict):
+    report = _report(tmp_path, a=("2025-04-15", body, "AI 신입 초봉 6200만 원…채용은 두 배로"))
+    assert bool([f for f in _problems(report) if f.kind == "internal"]) == conflict
+
+
+def test_a_companys_top_pay_is_not_its_recruits_pay(tmp_path):
+    body = (
+        "딥시크는 최근 공고에서 연구원에게 연봉 최고 200만 위안을 제시했다. 신입 박사급도 연봉 "
+        "90만 위안 안팎을 받는다."
+    )
+    report = _report(tmp_path, a=("2025-02-10", body, "딥시크, 연구원 연봉 최고 200만 위안"))
+    assert _problems(report) == []

@@ -177,6 +177,12 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             subject = None  # "통상 수백억 원대로 알려진 개발비": nobody's figure
         if frame.measure == "salary" and topic in ("training_cost", "peer_cost"):
             topic = "other"  # pay is no training cost, whatever the story is about
+        if frame.measure == "salary" and topic == "other":
+            # which pay ("초봉 5800만 원" over "평균 초봉은 5100만 원"): a headline's and the body's
+            # starting pay are one figure; a starting and an average salary are not
+            pay = _pay_word(ctx.text, start)
+            if pay:
+                attributes["metric"] = pay
         attributes.pop("date", None)  # the frame's as_of says when
         drafts.append(Draft(topic, subject, obj, quantity, (start, end), attributes, frame))
     del data
@@ -1219,6 +1225,13 @@ def _rate_named(text: str, start: int) -> str | None:
     if m is None or m.group(1).endswith(tuple(topic_data().rate_not_metrics)):
         return None
     return m.group(1)
+
+
+def _pay_word(text: str, start: int) -> str | None:
+    """The pay word nearest before a salary figure (frames.yaml measures.salary.before)."""
+    before = text[max(0, start - 14) : start]
+    found = [(before.rfind(w), w) for w in frame_data().measures.salary.before if w in before]
+    return max(found)[1].removesuffix("으로").removesuffix("을") if found else None
 
 
 def _announces_results(text: str) -> bool:

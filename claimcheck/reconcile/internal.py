@@ -219,7 +219,8 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
                     top.topic == "funding" and counted_unknown(top.topic, what_of(top), what_of(c))
                 )
                 and gate(
-                    top.topic, *_story_time(_abridged(top, c), c.frame, published, top.topic)
+                    top.topic,
+                    *_story_time(*_pair_frames(top, c), published, top.topic),
                 ).comparable
                 and not _past_intraday(top, c, published)
                 and not _opposite_moves(top, c)
@@ -244,7 +245,10 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
                 continue
             finding = _compare_top(corpus, top, mine, peers)
             passages = [
-                gate(top.topic, *_story_time(_abridged(top, c), c.frame, published, top.topic))
+                gate(
+                    top.topic,
+                    *_story_time(*_pair_frames(top, c), published, top.topic),
+                )
                 for c, _ in peers
             ]
             if all(p.allows(finding.verdict) for p in passages):
@@ -286,7 +290,13 @@ def _same_object(top: Claim, body: Claim) -> bool:
     against DeepSeek's users); a figure that names nothing is of the owner's own thing."""
     a, b = group_key(top)[2], group_key(body)[2]
     if top.topic == "other" and not (a and a == b):
-        return False  # an unclassified figure is the same thing only when both name it
+        # an unclassified figure is the same thing only when both name it, or name the same
+        # pay or rate ("초봉 5800만 원" over "평균 초봉은 5100만 원")
+        # (only for figures nobody owns, one article's own: a company's top pay and its
+        # recruits' pay are two figures, "연봉 최고 150만 위안" and "신입 박사급도 연봉 90만 위안")
+        metric = top.attributes.get("metric")
+        unowned = top.subject is None and body.subject is None
+        return bool(metric) and unowned and not (a or b) and metric == body.attributes.get("metric")
     if a and b:
         return a == b
     named = a or b
@@ -340,6 +350,21 @@ def _abridged(top: Claim, body: Claim):
     if top.frame.subject_basis == "none":
         filled["subject_basis"] = body.frame.subject_basis
     return top.frame.model_copy(update=filled)
+
+
+def _pair_frames(top: Claim, body: Claim) -> tuple[Frame | None, Frame | None]:
+    """The headline's frame as it abridges the body figure, and the body figure's; both owned by
+    the story when neither names an owner but both name the same pay or rate ("초봉 5800만 원"
+    over "평균 초봉은 5100만 원"): one article's own figure, told twice."""
+    ours, theirs = _abridged(top, body), body.frame
+    if ours is None or theirs is None:
+        return ours, theirs
+    metric = top.attributes.get("metric")
+    unowned = ours.subject_basis == theirs.subject_basis == "none"
+    if unowned and metric and metric == body.attributes.get("metric"):
+        story = {"subject_basis": "story"}
+        return ours.model_copy(update=story), theirs.model_copy(update=story)
+    return ours, theirs
 
 
 def _compare_top(corpus: Corpus, top: Claim, mine, peers) -> Finding:
