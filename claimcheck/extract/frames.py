@@ -336,8 +336,13 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     if breaks:
         window = window[breaks[-1].end() :]
     varies = any(w in window for w in data.per_unit.varies_by)
-    if not rate and not varies and (
-        _per_unit().search(window) or _per_unit_after().search(text[figure.end : figure.end + 16])
+    if (
+        not rate
+        and not varies
+        and (
+            _per_unit().search(window)
+            or _per_unit_after().search(text[figure.end : figure.end + 16])
+        )
     ):
         return "per_unit"
     if not rate and _per_unit_clause().search(before_all):
