@@ -3407,3 +3407,16 @@ def test_a_companys_top_pay_is_not_its_recruits_pay(tmp_path):
     )
     report = _report(tmp_path, a=("2025-02-10", body, "딥시크, 연구원 연봉 최고 200만 위안"))
     assert _problems(report) == []
+
+
+@pytest.mark.parametrize(("raised", "conflict"), [("350억 원", True), ("250억 원", False)])
+def test_this_round_is_the_round_the_story_named_before(tmp_path, raised, conflict):
+    first = (
+        "2025-03-02",
+        "GPU 클라우드 업체 코어랩은 지난달 시리즈B 투자를 마무리했다. 코어랩은 이번 라운드에서 "
+        "250억 원을 조달했다.",
+    )
+    second = ("2025-04-28", f"코어랩은 올해 초 시리즈B로 {raised}을 유치한 GPU 클라우드 업체다.")
+    report = _two_articles(tmp_path, first, second, conflict)
+    (told,) = [c for c in report.claims if c.article == "a" and c.topic == "funding"]
+    assert told.attributes.get("round") == "시리즈B"

@@ -756,6 +756,11 @@ def _classify(
             attributes["direction"] = direction
     if name == "funding":
         raised_in = _funding_round(ctx.text, start, end)
+        if raised_in is None and _THIS_ROUND.search(ctx.text[max(0, start - 15) : start]):
+            # "코어스택은 이번 라운드에서 250억 원을 조달했으며": the round the story named before
+            earlier = ctx.article.text[: ctx.sentence.start]
+            named = list(_rounds().finditer(earlier))
+            raised_in = _round_name(named[-1]) if named else None
         if raised_in:
             attributes["round"] = raised_in
     if name == "cost_ratio":
@@ -924,6 +929,9 @@ def _pointing_topic(text: str, start: int) -> int | None:
     return found[-1].end() if found else None
 
 
+_THIS_ROUND = rx.compile(r"이번\s?(?:라운드|투자|시리즈)")
+
+
 def _funding_round(text: str, start: int, end: int) -> str | None:
     """The round written right by the sum ("400억 원 규모의 시리즈B", "시리즈 B 400억 원"), as
     시리즈B; None for none, and for a sum added up over rounds ("누적 650억")."""
@@ -936,7 +944,11 @@ def _funding_round(text: str, start: int, end: int) -> str | None:
     ]
     if not near:
         return None
-    found = min(near, key=lambda m: min(abs(m.end() - start), abs(m.start() - end)))
+    return _round_name(min(near, key=lambda m: min(abs(m.end() - start), abs(m.start() - end))))
+
+
+def _round_name(found: re.Match[str]) -> str:
+    """ "시리즈 B", "Series B", "Pre-A" as one name: 시리즈B, 프리A."""
     return re.sub(r"[\s-]", "", found.group()).replace("Series", "시리즈").replace("Pre", "프리")
 
 
