@@ -3420,3 +3420,19 @@ def test_this_round_is_the_round_the_story_named_before(tmp_path, raised, confli
     report = _two_articles(tmp_path, first, second, conflict)
     (told,) = [c for c in report.claims if c.article == "a" and c.topic == "funding"]
     assert told.attributes.get("round") == "시리즈B"
+
+
+def test_a_live_blogs_closing_entry_gives_closes(tmp_path):
+    live = (
+        "[10:05] SK하이닉스 -10.4%. 삼성전자는 3% 넘게 빠졌다.\n\n"
+        "[15:30] 장 마감. 31일 코스피는 0.77% 내린 2517.37에 거래를 마쳤다. 삼성전자는 2.42% 내린 "
+        "5만2400원, SK하이닉스는 9.86% 하락했다."
+    )
+    report = _report(tmp_path, a=("2025-01-31", live, "[라이브] 설 연휴 뒤 첫 거래일"))
+    assert _figure(report, "2.42%").frame.moment == "close"
+    assert _figure(report, "3% 넘게").frame.moment == "intraday"
+    wrap = tmp_path / "wrap"
+    wrap.mkdir()
+    other = ("2025-02-01", "31일 SK하이닉스는 9.86% 급락했고 삼성전자도 4.2% 내린 채 장을 마쳤다.")
+    both = _report(wrap, a=("2025-01-31", live, "[라이브] 설 연휴 뒤 첫 거래일"), b=other)
+    assert "contradiction" in {f.verdict for f in _problems(both, "4.2%")}

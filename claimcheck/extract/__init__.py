@@ -56,6 +56,7 @@ def extract_claims(article: Article) -> list[Claim]:
         corrects_itself = bool(corrected)
         closing = _closing_report(story_contexts)
         live_entries = _live_entries(story_contexts)
+        closing_entries = _live_closing_entries(story_contexts)
         earlier: SentenceContext | None = None  # the sentence before, in its paragraph
         dateline: dict[int, str] = {}  # by paragraph
         latest: dict[int, str] = {}  # by paragraph: the last full date written so far
@@ -106,7 +107,7 @@ def extract_claims(article: Article) -> list[Claim]:
             ctx.previous = earlier if earlier and earlier.sentence.block == block else None
             ctx.recent_market_owner = market_owner[1] if market_owner[0] == block else None
             ctx.recent_market_frame = market_frame[1] if market_frame[0] == block else None
-            ctx.close_labelled = labelled_close == block
+            ctx.close_labelled = labelled_close == block or block in closing_entries
             if closed == block:
                 # "…118.42달러에 마감했다. 장중 한때 18% 넘게 밀리기도 했다. 하루 새 시가총액
                 # 5890억 달러가 사라졌는데": after the close, an intraday low is a look back,
@@ -381,6 +382,24 @@ def _live_entries(contexts: list[SentenceContext]) -> set[int]:
         for block, first in firsts.items()
         if _LIVE_STAMP.match(first.text)
         and not any(word in text for text in texts[block] for word in closing_words)
+    }
+
+
+def _live_closing_entries(contexts: list[SentenceContext]) -> set[int]:
+    """A live blog's closing entry: a paragraph stamped with a clock time whose first sentence
+    says the session closed ("[15:30] 장 마감. … 삼성전자는 2.42% 내린 5만2400원"): its moves
+    are closes."""
+    from claimcheck.extract.frames import frame_data
+
+    closing_words = frame_data().moments["close"]
+    firsts: dict[int, SentenceContext] = {}
+    for ctx in contexts:
+        firsts.setdefault(ctx.sentence.block, ctx)
+    return {
+        block
+        for block, first in firsts.items()
+        if (stamp := _LIVE_STAMP.match(first.text))
+        and any(word in first.text[stamp.end() : stamp.end() + 12] for word in closing_words)
     }
 
 
