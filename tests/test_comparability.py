@@ -3436,3 +3436,11 @@ def test_a_live_blogs_closing_entry_gives_closes(tmp_path):
     other = ("2025-02-01", "31일 SK하이닉스는 9.86% 급락했고 삼성전자도 4.2% 내린 채 장을 마쳤다.")
     both = _report(wrap, a=("2025-01-31", live, "[라이브] 설 연휴 뒤 첫 거래일"), b=other)
     assert "contradiction" in {f.verdict for f in _problems(both, "4.2%")}
+
+
+def test_hours_run_on_a_named_chip_are_gpu_hours(tmp_path):
+    body = "딥시크의 추론 모델 R1은 H800으로 278만8000시간을 들여 훈련을 마쳤다."
+    report = _report(tmp_path, a=("2025-02-04", body))
+    hours = _figure(report, "278만8000시간")
+    assert (hours.quantity.unit, hours.object) == ("gpu_hour", "deepseek-r1")
+    assert [f.verdict for f in _problems(report)] == ["misattributed"]  # V3's GPU-hours

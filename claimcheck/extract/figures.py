@@ -372,6 +372,7 @@ def _as_attribute(ctx: SentenceContext, quantity: Quantity, start: int, end: int
     return None
 
 
+_CHIP_TO_HOURS = rx.compile(r"\s*(?:으로|로|에서)?\s*")
 # ("GPU 사용 시간도 100만 시간이 넘는": the GPUs' time of use)
 _GPU_HOURS_DEFINED = rx.compile(r"GPU\s?(?:사용\s?)?시간")
 _GPU_HOURS_NAMED = rx.compile(
@@ -406,9 +407,9 @@ def _gpu_hours(ctx: SentenceContext, quantity: Quantity, start: int) -> Quantity
     # also "GPU 시간으로 178만8000시간", "GPU시간 기준 278만 시간", "GPU 시간만 해도 50만 시간":
     # the measure named just before
     chip_right_before = any(
-        m.type == "chip" and m.end <= start and not ctx.text[m.end : start].strip()
+        m.type == "chip" and m.end <= start and _CHIP_TO_HOURS.fullmatch(ctx.text[m.end : start])
         for m in ctx.mentions
-    )  # "H800 278만8000시간"
+    )  # "H800 278만8000시간", "H800으로 278만8000시간을 써"
     # "사전학습 266만4000시간, 사후학습 5만 시간": a training stage's hours beyond a year of clock
     # time are compute
     stage = quantity.value is not None and quantity.value >= _STAGE_HOURS and _stage_before(before)
