@@ -55,8 +55,7 @@ def extract_claims(article: Article) -> list[Claim]:
         corrected = _correction_blocks(story_contexts)
         corrects_itself = bool(corrected)
         closing = _closing_report(story_contexts)
-        live_entries = _live_entries(story_contexts)
-        closing_entries = _live_closing_entries(story_contexts)
+        live_entries, closing_entries = _live_entries(story_contexts)
         earlier: SentenceContext | None = None  # the sentence before, in its paragraph
         dateline: dict[int, str] = {}  # by paragraph
         latest: dict[int, str] = {}  # by paragraph: the last full date written so far
@@ -365,10 +364,11 @@ _LIVE_STAMP = rx.compile(
 )
 
 
-def _live_entries(contexts: list[SentenceContext]) -> set[int]:
-    """The paragraphs that open with a clock time in brackets and say nothing of a close: a
-    live blog's entries during the session ("[28일 00:20] 낙폭 확대. 엔비디아 -14.8%"), not its
-    closing entry ("[28일 06:05] 마감. …")."""
+def _live_entries(contexts: list[SentenceContext]) -> tuple[set[int], set[int]]:
+    """A live blog's paragraphs, those that open with a clock time in brackets: the entries during
+    the session, which say nothing of a close ("[28일 00:20] 낙폭 확대. 엔비디아 -14.8%"), and the
+    closing entries, whose first sentence says the session closed ("[15:30] 장 마감. … 삼성전자는
+    2.42% 내린 5만2400원": their moves are closes)."""
     from claimcheck.extract.frames import frame_data
 
     closing_words = frame_data().moments["close"]
@@ -377,30 +377,16 @@ def _live_entries(contexts: list[SentenceContext]) -> set[int]:
     for ctx in contexts:
         firsts.setdefault(ctx.sentence.block, ctx)
         texts.setdefault(ctx.sentence.block, []).append(ctx.text)
-    return {
-        block
-        for block, first in firsts.items()
-        if _LIVE_STAMP.match(first.text)
-        and not any(word in text for text in texts[block] for word in closing_words)
-    }
-
-
-def _live_closing_entries(contexts: list[SentenceContext]) -> set[int]:
-    """A live blog's closing entry: a paragraph stamped with a clock time whose first sentence
-    says the session closed ("[15:30] 장 마감. … 삼성전자는 2.42% 내린 5만2400원"): its moves
-    are closes."""
-    from claimcheck.extract.frames import frame_data
-
-    closing_words = frame_data().moments["close"]
-    firsts: dict[int, SentenceContext] = {}
-    for ctx in contexts:
-        firsts.setdefault(ctx.sentence.block, ctx)
-    return {
-        block
-        for block, first in firsts.items()
-        if (stamp := _LIVE_STAMP.match(first.text))
-        and any(word in first.text[stamp.end() : stamp.end() + 12] for word in closing_words)
-    }
+    during, closing = set(), set()
+    for block, first in firsts.items():
+        stamp = _LIVE_STAMP.match(first.text)
+        if stamp is None:
+            continue
+        if any(word in first.text[stamp.end() : stamp.end() + 12] for word in closing_words):
+            closing.add(block)
+        elif not any(word in text for text in texts[block] for word in closing_words):
+            during.add(block)
+    return during, closing
 
 
 def _closing_report(contexts: list[SentenceContext]) -> bool:

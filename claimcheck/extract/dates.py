@@ -258,7 +258,7 @@ def date_mentions(
         add(m.start(), m.end(), value)
     for m in _weekday().finditer(text) if published is not None and "요일" in text else ():
         add(m.start(), m.end(), _weekday_date(m.group(1), m.group(2), published))
-    for m in _days_later().finditer(text):
+    for m in _days_later().finditer(text) if "뒤" in text or "후" in text else ():
         # "1월 24일 … 사흘 뒤": so many calendar days after the last full date written before it
         written = [d.value for d in found if d.end <= m.start() and d.value and len(d.value) == 10]
         if written:

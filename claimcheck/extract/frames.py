@@ -750,7 +750,7 @@ def unknown_entities(
         found.append((defined.start(1), defined.group(1), defined.end(1) + 2))
     for m in _SUBJECT_WORD.finditer(text):
         word = m.group(1)
-        if len(word) < 2 or word in words.not_owners or word.endswith(_listings()):
+        if len(word) < 2 or _owns_nothing(word, words):
             continue
         before = _word_before(text, m.start(1))
         if before.endswith(words.sources):
@@ -799,17 +799,19 @@ def opening_name(text: str) -> str | None:
     """The name a sentence opens with as its topic ("한결은 지난 1월 240억 원 규모의 시리즈B를
     마무리한 뒤"), when it is a name, not a common noun or a pointer ("회사는", "이곳은")."""
     m = _OPENING_NAME.match(text)
-    words = _entity_words()
-    if m is None or m.group(1) in words.not_owners or m.group(1).endswith(_listings()):
-        return None
-    return m.group(1) if _a_name(m.group(1), words) else None
+    return m.group(1) if m is not None and _a_name(m.group(1), _entity_words()) else None
+
+
+def _owns_nothing(word: str, words: _EntityWords) -> bool:
+    """A word that owns no figure: a label ("종가", "AI"), a listing of shares ("미국예탁증권")."""
+    return word in words.not_owners or word.endswith(_listings())
 
 
 def _a_name(word: str, words: _EntityWords) -> bool:
     """Not a common noun that says what something is ("회사는 … 스타트업이다"), a pronoun
     ("이곳은") or a word that owns nothing."""
     return not (
-        word in words.not_owners
+        _owns_nothing(word, words)
         or word.endswith(words.appositive_nouns)
         or anaphoric(word)
         or (len(word) == 2 and word.startswith(("이", "그", "저")))
@@ -945,6 +947,7 @@ def counter_class(counter: str | None) -> str | None:
 _GLOSS = rx.compile(r"\s*(?:[—–:]|\s-)\s")  # the dash may be normalised to a hyphen
 
 
+@functools.cache
 def conversion_pattern(kind: str) -> re.Pattern[str]:
     """How a conversion is written (frames.yaml `conversions`): "bracketed" after the sum, "said"
     in words, a sentence that "opens" by converting, the exchange rate written before a sum."""

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from claimcheck.extract.frames import conversion_pattern
 from claimcheck.models import ArticleMeta, Claim, Quantity, SourceValue
 from claimcheck.reconcile.values import comparable
 
@@ -103,13 +102,6 @@ def money(unit: str | None) -> tuple[str, str] | None:
     return (currency, per) if currency in _CURRENCIES else None
 
 
-@functools.cache
-def _conversion(kind: str) -> re.Pattern[str]:
-    from claimcheck.extract.frames import conversion_pattern
-
-    return conversion_pattern(kind)
-
-
 def _glossed_in_brackets(claim: Claim, qa: Quantity, qb: Quantity) -> bool:
     """A fact box's line glosses its one sum and converts it in brackets after the gloss's noun
     ("■ 557만6000달러 — … 곱한 V3 최종 훈련 비용(약 72억 원)")."""
@@ -119,7 +111,7 @@ def _glossed_in_brackets(claim: Claim, qa: Quantity, qb: Quantity) -> bool:
     text = claim.sentence
     return (
         gloss_after(text, qa.end - offset)
-        and _conversion("bracketed").match(
+        and conversion_pattern("bracketed").match(
             text[text.rfind("(", 0, qb.start - offset) : qb.start - offset]
         )
         is not None
@@ -147,7 +139,7 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
         rates = [
             f
             for f in ordered
-            if _conversion("rate_before").search(f[0].sentence[: f[1].start - f[0].start])
+            if conversion_pattern("rate_before").search(f[0].sentence[: f[1].start - f[0].start])
         ]
         sums = [f for f in ordered if f not in rates]
         for (first, qa, money_a), (second, qb, money_b) in zip(sums, sums[1:], strict=False):
@@ -155,17 +147,19 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
             if cur_a == cur_b or per_a != per_b:
                 continue
             gap = first.sentence[qa.end - first.start : qb.start - first.start]
-            if _conversion("bracketed").match(gap):
+            if conversion_pattern("bracketed").match(gap):
                 pairs.append((first, second))
                 continue
             for _, rate, _ in rates:  # "환율(1453.86원)로 치면": the rate is no part of the gap
                 if qa.end <= rate.start and rate.end <= qb.start:
                     gap = gap.replace(rate.text, "", 1)
-            if _conversion("said").match(gap):
+            if conversion_pattern("said").match(gap):
                 pairs.append((first, second))
                 continue
             lead = first.sentence[: qa.start - first.start]
-            if _conversion("equated").match(gap) and _conversion("rate_lead").search(lead):
+            if conversion_pattern("equated").match(gap) and conversion_pattern("rate_lead").search(
+                lead
+            ):
                 pairs.append((first, second))  # "지금 환율로 1000억 달러는 약 152조 원"
                 continue
             if len(sums) == 2 and _glossed_in_brackets(first, qa, qb):
@@ -178,7 +172,7 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
     for index, key in enumerate(starts):
         first_here = min(by_sentence[key], key=lambda f: f[1].start)
         here, (cur_b, per_b) = first_here[0], first_here[2]
-        if not _conversion("opens").match(here.sentence[: first_here[1].start - key[1]]):
+        if not conversion_pattern("opens").match(here.sentence[: first_here[1].start - key[1]]):
             continue
         after = key
         for before in reversed(starts[max(0, index - 2) : index]):

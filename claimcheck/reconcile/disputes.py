@@ -52,15 +52,19 @@ def _relays_the_owner(claim: Claim) -> bool:
     """Whether the figure is passed on from its owner's own document ("딥시크가 V3 기술
     보고서에서 … 287만8000시간 만에 학습을 끝냈다고 소개하며"): the owner's statement, not the
     speaker's estimate."""
+    text, named = _owner_named_before(claim)
+    return any(_own_document().match(text, m.end) for m in named)
+
+
+def _owner_named_before(claim: Claim) -> tuple[str, list]:
+    """The claim's sentence as the extractor read it, and the mentions of the figure's owner
+    before the figure, in order."""
     from claimcheck.extract.mentions import find_mentions
     from claimcheck.textnorm import normalize
 
     text = normalize(claim.sentence).text
     at = claim.quantity.start - claim.start if claim.quantity else len(text)
-    for m in find_mentions(text):
-        if m.entity == claim.subject and m.end < at and _own_document().match(text, m.end):
-            return True
-    return False
+    return text, [m for m in find_mentions(text) if m.entity == claim.subject and m.start < at]
 
 
 @functools.cache
@@ -141,16 +145,9 @@ def _presupposed(claim: Claim) -> bool:
 def _someone_else_speaks(claim: Claim) -> bool:
     """ "왕 CEO는 … 딥시크가 H100 5만 개를 갖고 있다고 주장했다": a speaker marked with 은/는
     stands before the figure's owner, who is only the subject of what is reported."""
-    import re
-
-    from claimcheck.extract.mentions import find_mentions
-    from claimcheck.textnorm import normalize
-
-    text = normalize(claim.sentence).text
     # the owner named last before the figure ("딥시크는 …밝혔는데, 한 컨설팅사는 \"…딥시크가 …
     # 3억 달러 이상을 쓴다\"고 주장한다": the second 딥시크 is the one spoken of)
-    at = claim.quantity.start - claim.start if claim.quantity else len(text)
-    named = [m for m in find_mentions(text) if m.entity == claim.subject and m.start < at]
+    text, named = _owner_named_before(claim)
     owner = named[-1] if named else None
     if owner is None:
         # the owner unnamed, someone named with 은/는 speaks of it ("미래노동연구원은 "…12억

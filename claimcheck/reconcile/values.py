@@ -43,12 +43,7 @@ def comparable(claim: Claim, published: dt.date | None) -> Value | None:
     if quantity is None:
         return None
     quantity = _meant(quantity)
-    # A fall is negative: "17% 하락" is -17%; a figure written with its sign ("-17% 하락",
-    # "(-16.97%)") is negative already and is never negated a second time.
-    down = claim.attributes.get("direction") == "down"
-    # a level reached after a fall ("0.77% 내려 2517선", "19만9200원에 마감") is no fall itself
-    level = claim.frame is not None and claim.frame.measure not in (None, "change")
-    sign = -1.0 if down and not _signed(quantity) and not level else 1.0
+    sign = _sign(claim, quantity)  # a fall is negative, never negated twice
     currency, per = _money_per(claim)
     if currency in CURRENCIES and currency != "USD":
         from claimcheck import fx
@@ -91,15 +86,21 @@ def comparable(claim: Claim, published: dt.date | None) -> Value | None:
     return Value(interval, unit, shown, unsigned=unsigned)
 
 
+def _sign(claim: Claim, quantity: Quantity) -> float:
+    """A fall is negative ("17% 하락" is -17%), unless written with its sign already ("-17%") or
+    a level reached after it ("0.77% 내려 2517선", "19만9200원에 마감": no fall itself)."""
+    down = claim.attributes.get("direction") == "down"
+    level = claim.frame is not None and claim.frame.measure not in (None, "change")
+    return -1.0 if down and not _signed(quantity) and not level else 1.0
+
+
 def native_value(claim: Claim, value: Value) -> Value | None:
     """A sum converted to dollars, as it was written (in won, say), with the sign a move down
     takes ("2만1800원 내린" is -21,800 won); None for any other value."""
     native = value.native
     if native is None or value.native_unit is None or claim.quantity is None:
         return None
-    down = claim.attributes.get("direction") == "down"
-    change = claim.frame is not None and claim.frame.measure in (None, "change")
-    if down and change and not _signed(claim.quantity):
+    if _sign(claim, claim.quantity) < 0:
         point = -native.point if native.point is not None else None
         native = Interval(-native.high, -native.low, point, native.bound, native.precise)
     return Value(native, value.native_unit, claim.quantity.text)
