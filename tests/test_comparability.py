@@ -3400,6 +3400,15 @@ def test_a_headlines_pay_is_held_against_the_same_pay_in_the_body(tmp_path, body
     assert bool([f for f in _problems(report) if f.kind == "internal"]) == conflict
 
 
+def test_a_companys_pay_in_two_articles_is_not_compared_as_one_figure(tmp_path):
+    first = (
+        "2025-02-10",
+        "딥시크는 최근 공고에서 딥러닝 연구원에게 연봉 최고 200만 위안을 제시했다.",
+    )
+    second = ("2025-02-12", "딥시크는 신입 연구원에게 연봉 90만 위안 안팎을 준다.")
+    _two_articles(tmp_path, first, second, conflict=False)
+
+
 def test_a_companys_top_pay_is_not_its_recruits_pay(tmp_path):
     body = (
         "딥시크는 최근 공고에서 연구원에게 연봉 최고 200만 위안을 제시했다. 신입 박사급도 연봉 "

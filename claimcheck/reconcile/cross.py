@@ -83,9 +83,15 @@ def group_key_of(claim: Claim, converted: set[str]) -> tuple[str, str, str] | No
 
 
 def _a_named_rate(claim: Claim) -> bool:
-    """A rate a named owner is said to have ("미래교육연구원 … 생성형 AI 이용률은 74.6%")."""
-    return bool(claim.attributes.get("metric")) and (
-        claim.frame is not None and claim.frame.subject_basis == "named"
+    """A rate a named owner is said to have ("미래교육연구원 … 생성형 AI 이용률은 74.6%"); not pay,
+    which also names what it is ("초봉"), but whose kinds (top, average, starting) differ."""
+    q = claim.quantity
+    return (
+        q is not None
+        and q.unit == "percent"
+        and bool(claim.attributes.get("metric"))
+        and claim.frame is not None
+        and claim.frame.subject_basis == "named"
     )
 
 

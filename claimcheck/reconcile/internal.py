@@ -290,13 +290,9 @@ def _same_object(top: Claim, body: Claim) -> bool:
     against DeepSeek's users); a figure that names nothing is of the owner's own thing."""
     a, b = group_key(top)[2], group_key(body)[2]
     if top.topic == "other" and not (a and a == b):
-        # an unclassified figure is the same thing only when both name it, or name the same
-        # pay or rate ("초봉 5800만 원" over "평균 초봉은 5100만 원")
-        # (only for figures nobody owns, one article's own: a company's top pay and its
-        # recruits' pay are two figures, "연봉 최고 150만 위안" and "신입 박사급도 연봉 90만 위안")
-        metric = top.attributes.get("metric")
-        unowned = top.subject is None and body.subject is None
-        return bool(metric) and unowned and not (a or b) and metric == body.attributes.get("metric")
+        # an unclassified figure is the same thing only when both name it, or are one unowned
+        # figure told twice
+        return not (a or b) and _one_unowned_figure(top, body)
     if a and b:
         return a == b
     named = a or b
@@ -352,19 +348,24 @@ def _abridged(top: Claim, body: Claim):
     return top.frame.model_copy(update=filled)
 
 
+def _one_unowned_figure(top: Claim, body: Claim) -> bool:
+    """A headline's and a body's figure that name no owner but the same pay or rate ("초봉
+    5800만 원" over "평균 초봉은 5100만 원"): one article's own figure, told twice. (Owned pay is
+    left out: a company's top pay and its recruits' pay, "연봉 최고 150만 위안" and "신입 박사급도
+    연봉 90만 위안", are two figures.)"""
+    metric = top.attributes.get("metric")
+    unowned = top.subject is None and body.subject is None
+    return bool(metric) and unowned and metric == body.attributes.get("metric")
+
+
 def _pair_frames(top: Claim, body: Claim) -> tuple[Frame | None, Frame | None]:
     """The headline's frame as it abridges the body figure, and the body figure's; both owned by
-    the story when neither names an owner but both name the same pay or rate ("초봉 5800만 원"
-    over "평균 초봉은 5100만 원"): one article's own figure, told twice."""
+    the story when they are one unowned figure told twice."""
     ours, theirs = _abridged(top, body), body.frame
-    if ours is None or theirs is None:
+    if ours is None or theirs is None or not _one_unowned_figure(top, body):
         return ours, theirs
-    metric = top.attributes.get("metric")
-    unowned = ours.subject_basis == theirs.subject_basis == "none"
-    if unowned and metric and metric == body.attributes.get("metric"):
-        story = {"subject_basis": "story"}
-        return ours.model_copy(update=story), theirs.model_copy(update=story)
-    return ours, theirs
+    story = {"subject_basis": "story"}
+    return ours.model_copy(update=story), theirs.model_copy(update=story)
 
 
 def _compare_top(corpus: Corpus, top: Claim, mine, peers) -> Finding:
