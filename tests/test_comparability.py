@@ -3453,3 +3453,58 @@ def test_hours_run_on_a_named_chip_are_gpu_hours(tmp_path):
     hours = _figure(report, "278만8000시간")
     assert (hours.quantity.unit, hours.object) == ("gpu_hour", "deepseek-r1")
     assert [f.verdict for f in _problems(report)] == ["misattributed"]  # V3's GPU-hours
+
+
+# --- tenth pass -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("second", "conflict"),
+    [
+        # a company named after its country owns its chips, though the sentence names H800
+        ("하이란은 강화학습 단계에 엔비디아 H800 512개를 3주 동안 돌렸다고 밝혔다.", False),
+        ("딥시크는 V3를 엔비디아 H800 512개로 두 달 동안 훈련했다고 밝혔다.", True),
+    ],
+)
+def test_a_company_named_with_its_country_owns_its_figures(tmp_path, second, conflict):
+    body = f"중국 하이란이 16일 추론 모델 H1을 공개했다. {second}"
+    report = _report(tmp_path, a=("2025-06-18", body, "추론 모델 경쟁, 비용은 얼마나 들었나"))
+    assert bool(_problems(report)) == conflict
+    if not conflict:
+        assert _figure(report, "512개").subject == "하이란"
+
+
+def test_a_countrys_users_are_no_company(tmp_path):
+    body = (
+        "중국 AI 챗봇 딥시크의 국내 이용자가 줄고 있다. 딥시크 앱의 국내 이용자는 이달 3일 "
+        "17만4000명에서 10일 12만1000명으로 줄었다."
+    )
+    report = _report(tmp_path, a=("2025-02-19", body, "딥시크 이용자 감소"))
+    assert _figure(report, "17만4000명").subject == "deepseek"
+
+
+@pytest.mark.parametrize(
+    ("told", "conflict"),
+    [
+        # a fund's own move, pointed back to: not the company it tracks
+        ("'NV 2배 롱'(NVDX)에도 4000만 달러가 몰렸는데, 이 상품은 27일 하루에만 30% 넘게 빠졌다.", False),
+        ("'NV 2배 롱'(NVDX)에도 4000만 달러가 몰렸는데, 엔비디아는 27일 하루에만 30% 넘게 빠졌다.", True),
+    ],
+)
+def test_a_product_pointed_back_to_owns_its_move(tmp_path, told, conflict):
+    first = ("2025-01-28", f"엔비디아 하루 수익률의 두 배를 좇는 {told}")
+    second = ("2025-01-28", "엔비디아 주가는 27일(현지시간) 16.97% 급락한 118.42달러에 마감했다.")
+    _two_articles(tmp_path, first, second, conflict)
+
+
+@pytest.mark.parametrize(
+    ("said", "price", "verdict"),
+    [
+        ('한 개인 투자자는 "평단 140달러에서 물타기를 해 131달러까지 내렸다"고 적었다.', "131달러", []),
+        ("엔비디아는 27일(현지시간) 131달러에 장을 마쳤다.", "131달러", ["refuted"]),
+    ],
+)
+def test_an_investors_average_price_is_no_close(tmp_path, said, price, verdict):
+    body = f"엔비디아 주가가 27일(현지시간) 폭락했다. {said}"
+    report = _report(tmp_path, a=("2025-01-29", body, "엔비디아 급락에 개미들 물타기"))
+    assert [v for v in _reference_verdicts(report, price) if v in PROBLEMS] == verdict

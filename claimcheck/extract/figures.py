@@ -903,6 +903,9 @@ def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
             return word
     if summed_group_before(ctx.text, start):
         return None  # "네 곳을 합치면 올해 투자액은 3200억 달러": the group's, no one company's
+    product = _pointing_topic(ctx.text, start, products=True)
+    if product is not None and not any(product <= m.start < start for m in ctx.mentions):
+        return None  # "이 상품은 … 30% 넘게 빠졌다": a fund's move, not the company it tracks
     pointing = _pointing_topic(ctx.text, start)
     # (one that estimates or says something, "이 업체는 … 최소 13억 달러가 들어갔다고 봤다", is a
     # source, not whose the figure is)
@@ -916,17 +919,22 @@ def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
 
 
 @functools.cache
-def _pointing_pattern() -> re.Pattern[str]:
+def _pointing_pattern(products: bool) -> re.Pattern[str]:
     from claimcheck.extract.frames import frame_data
 
-    words = [w for w in frame_data().anaphoric_owners if w.startswith(("이 ", "그 "))]
+    data = frame_data()
+    if products:
+        words = data.product_pointers
+    else:
+        words = [w for w in data.anaphoric_owners if w.startswith(("이 ", "그 "))]
     alternatives = "|".join(re.escape(w) for w in words)
     return rx.compile(rf"(?:^|\s)(?:{alternatives})(?:은|는|이|가)\s")
 
 
-def _pointing_topic(text: str, start: int) -> int | None:
-    """Where a topic that points back ("이 회사는") ends before the figure, or None."""
-    found = list(_pointing_pattern().finditer(text, 0, start))
+def _pointing_topic(text: str, start: int, products: bool = False) -> int | None:
+    """Where a topic that points back ("이 회사는"; with `products`, "이 상품은") ends before the
+    figure, or None."""
+    found = list(_pointing_pattern(products).finditer(text, 0, start))
     return found[-1].end() if found else None
 
 

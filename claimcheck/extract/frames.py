@@ -106,7 +106,10 @@ class FrameData(_Data):
     source_nouns: list[str]
     source_suffixes: list[str]
     trade_verbs: list[str]
+    nationality_words: list[str]
+    nationality_populations: list[str]
     anaphoric_owners: list[str]
+    product_pointers: list[str]
     not_owners: list[str]
     baseline_after: list[str]
     measured_against: list[str]
@@ -769,6 +772,11 @@ def unknown_entities(
             before.endswith(words.described)
             or before.endswith(words.appositive_nouns)
             or (before in words.trade_verbs and _a_name(word, words))
+            or (
+                before in words.nationalities
+                and _a_name(word, words)
+                and not word.endswith(words.populations)
+            )
         ):
             found.append((m.start(1), word, m.end()))
     # an introduced name written bare before its figure, as headlines do ("…하람 21% 치솟아",
@@ -902,6 +910,8 @@ class _EntityWords:
     described: tuple[str, ...]  # each appositive noun + 인 ("설비주인")
     sources: tuple[str, ...]  # each source noun, and with 인 ("연구기관인")
     trade_verbs: frozenset[str]
+    nationalities: frozenset[str]  # "중국 미니맥스는": a company named with its country
+    populations: tuple[str, ...]  # …not its people ("국내 이용자는", "미국인들은")
 
 
 _ENTITY_WORDS: list = []
@@ -919,6 +929,8 @@ def _entity_words() -> _EntityWords:
             tuple(f"{noun}인" for noun in data.appositive_nouns),
             tuple(data.source_nouns) + tuple(f"{noun}인" for noun in data.source_nouns),
             frozenset(data.trade_verbs),
+            frozenset(data.nationality_words),
+            tuple(data.nationality_populations),
         ),
     )
 
