@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout73 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout77 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -219,6 +219,14 @@ HOLDOUTS = {
     "holdout71": CORPUS.parent / "verdicts_holdout71",
     "holdout72": CORPUS.parent / "verdicts_holdout72",
     "holdout73": CORPUS.parent / "verdicts_holdout73",
+    # Written by four helpers at the start of the tenth pass (parliamentary hearings and
+    # politics; podcast and radio transcripts; developer and tech-community writing; brokers'
+    # morning briefings and closing commentary), kept unread to measure the pass's rules.
+    # Never tune on them.
+    "holdout74": CORPUS.parent / "verdicts_holdout74",
+    "holdout75": CORPUS.parent / "verdicts_holdout75",
+    "holdout76": CORPUS.parent / "verdicts_holdout76",
+    "holdout77": CORPUS.parent / "verdicts_holdout77",
 }
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
