@@ -3508,3 +3508,36 @@ def test_an_investors_average_price_is_no_close(tmp_path, said, price, verdict):
     body = f"엔비디아 주가가 27일(현지시간) 폭락했다. {said}"
     report = _report(tmp_path, a=("2025-01-29", body, "엔비디아 급락에 개미들 물타기"))
     assert [v for v in _reference_verdicts(report, price) if v in PROBLEMS] == verdict
+
+
+@pytest.mark.parametrize(
+    ("second", "refuted"),
+    [
+        # measured against DeepSeek's cost, so not DeepSeek's: the startup's, named before
+        ("GPU 1시간당 2.5달러로 치면 약 31만 달러로, 딥시크 V3 훈련비의 18분의 1 수준이다.", False),
+        ("딥시크는 V3 훈련비가 약 31만 달러였다고 밝혔다.", True),
+    ],
+)
+def test_a_figure_measured_against_the_story_companys_is_not_its_own(tmp_path, second, refuted):
+    body = (
+        "딥시크 V3 이후 국내에서도 작은 모델 경쟁이 붙었다. 국내 스타트업 누리AI는 H100 128장으로 "
+        f"40일 동안 자체 모델을 학습시켰다. {second}"
+    )
+    report = _report(tmp_path, a=("2025-04-28", body, "딥시크와 국내 모델의 셈법"))
+    assert ("refuted" in _reference_verdicts(report, "약 31만 달러")) == refuted
+
+
+@pytest.mark.parametrize(
+    ("second", "conflict"),
+    [
+        # another rate of the story's company: its market share is no benchmark's accuracy
+        ("1분기 중국 챗봇 시장 점유율도 36%로 바이두(21%)를 처음 앞섰다.", False),
+        ("AIME 2025 정확도는 36%로 바이두(21%)를 앞섰다.", True),
+    ],
+)
+def test_a_rate_named_before_a_percentage_is_compared_only_with_that_rate(
+    tmp_path, second, conflict
+):
+    first = "딥시크가 R1을 업데이트했다. AIME 2025 정확도가 이전 버전 70%에서 87.5%로 올랐다."
+    second = f"딥시크가 돌풍을 일으켰다. {second}"
+    _two_articles(tmp_path, ("2025-05-29", first), ("2025-05-30", second), conflict)

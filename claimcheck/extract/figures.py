@@ -764,6 +764,10 @@ def _classify(
             raised_in = _round_name(named[-1]) if named else None
         if raised_in:
             attributes["round"] = raised_in
+    if name == "performance_parity" and quantity.unit == "percent":
+        rate_named = _rate_named(ctx.text, start)
+        if rate_named:
+            attributes["metric"] = rate_named  # a market share is no benchmark's accuracy
     if name == "cost_ratio":
         baseline = _baseline(ctx, start, subject)
         if baseline:
@@ -906,6 +910,15 @@ def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
     product = _pointing_topic(ctx.text, start, products=True)
     if product is not None and not any(product <= m.start < start for m in ctx.mentions):
         return None  # "이 상품은 … 30% 넘게 빠졌다": a fund's move, not the company it tracks
+    if (
+        subject is not None
+        and subject == ctx.story_subject
+        and _only_a_baseline(ctx, subject, start)
+    ):
+        # "2.5달러로 치면 약 61만 달러로, 딥시크 V3 훈련비의 9분의 1 수준이다": measured against
+        # the story company's figure, so not its own; the company the sentence before named
+        earlier = ctx.previous_owner()
+        return earlier if earlier != subject else None
     pointing = _pointing_topic(ctx.text, start)
     # (one that estimates or says something, "이 업체는 … 최소 13억 달러가 들어갔다고 봤다", is a
     # source, not whose the figure is)
@@ -1030,6 +1043,18 @@ def _against() -> re.Pattern[str]:
 
 def _compared_with(text: str, end: int) -> bool:
     return _against().match(_BRACKETED.sub("", text[end : end + 40])) is not None
+
+
+def _only_a_baseline(ctx: SentenceContext, entity: str, start: int) -> bool:
+    """Whether the sentence names `entity` (or its model) only after the figure at `start`, and
+    only as what the figure is measured against ("… 61만 달러로, 딥시크 V3 훈련비의 9분의 1")."""
+    named = [m for m in ctx.mentions if entity in (m.entity, m.parent)]
+    return bool(named) and all(
+        m.start > start
+        and not ctx.text.startswith(_SUBJECT_PARTICLES, m.end)
+        and _compared_with(ctx.text, m.end)
+        for m in named
+    )
 
 
 def _subject(ctx: SentenceContext, position: int, types: set[str]) -> str | None:
@@ -1234,15 +1259,20 @@ def _a_models_rate(ctx: SentenceContext, quantity: Quantity, start: int) -> bool
     return any(word in before for word in topic_data().model_margin_words)
 
 
-_RATE_NAMED = rx.compile(
-    r"((?:[0-9A-Za-z\uac00-\ud7a3]+\s)?[\uac00-\ud7a3]*(?:률|율))(?:은|는|이|가)\s*(?:약\s*)?$"
-)
+@functools.cache
+def _rate_named_pattern() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(w) for w in topic_data().rate_nouns)
+    return rx.compile(
+        rf"((?:[0-9A-Za-z\uac00-\ud7a3]+\s)?[\uac00-\ud7a3]*(?:률|율|{nouns}))"
+        # (a word or two between: "정확도가 이전 버전 70%에서")
+        r"(?:은|는|이|가|도)\s*(?:[^\d\s,.]+\s){0,2}(?:약\s*)?$"
+    )
 
 
 def _rate_named(text: str, start: int) -> str | None:
-    """The rate a percentage is said to be, named right before it with its subject particle
-    ("생성형 AI 이용률은 74.6%였다": "AI 이용률"), or None."""
-    m = _RATE_NAMED.search(text[max(0, start - 24) : start])
+    """The rate a percentage is said to be, named before it with its particle ("생성형 AI
+    이용률은 74.6%였다": "AI 이용률"; "AIME 2025 정확도가 이전 버전 70%에서"), or None."""
+    m = _rate_named_pattern().search(text[max(0, start - 30) : start])
     if m is None or m.group(1).endswith(tuple(topic_data().rate_not_metrics)):
         return None
     return m.group(1)

@@ -102,6 +102,7 @@ class TopicData(_Data):
     earnings_lookback: list[str]
     earnings_announced: list[str]
     rate_not_metrics: list[str]
+    rate_nouns: list[str]
     range_end_words: list[str]
     earnings_quarter: str
     earnings_year: str
