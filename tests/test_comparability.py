@@ -3541,3 +3541,27 @@ def test_a_rate_named_before_a_percentage_is_compared_only_with_that_rate(
     first = "딥시크가 R1을 업데이트했다. AIME 2025 정확도가 이전 버전 70%에서 87.5%로 올랐다."
     second = f"딥시크가 돌풍을 일으켰다. {second}"
     _two_articles(tmp_path, ("2025-05-29", first), ("2025-05-30", second), conflict)
+
+
+@pytest.mark.parametrize(
+    ("body", "refuted"),
+    [
+        # the model named before the figure as its baseline is not the figure's model
+        (
+            "딥시크 이후 중국 모델이 쏟아진다. 하이란은 지난달 H2를 공개했다. 파라미터는 총 "
+            "3000억 개로 딥시크 V3(6710억 개)보다 작지만, 토큰 하나에 쓰는 활성 파라미터는 "
+            "520억 개로 V3의 370억 개보다 많다.",
+            False,
+        ),
+        ("딥시크 V3는 토큰 하나에 쓰는 활성 파라미터가 520억 개다.", True),
+    ],
+)
+def test_a_model_named_as_the_baseline_is_not_the_figures_model(tmp_path, body, refuted):
+    report = _report(tmp_path, a=("2025-03-05", body, "중국 모델들의 체급"))
+    assert ("refuted" in _reference_verdicts(report, "520억 개")) == refuted
+
+
+def test_a_figure_inside_its_own_names_comparison_is_that_names(tmp_path):
+    body = "H800의 NVLink 대역폭은 초당 400GB로 H100의 초당 900GB보다 좁다."
+    report = _report(tmp_path, a=("2025-02-10", body, "H800은 어떤 칩인가"))
+    assert _figure(report, "초당 900GB").object == "nvidia-h100"

@@ -1014,7 +1014,12 @@ def _nearest_entity(ctx: SentenceContext, position: int, types: set[str]) -> str
     the sentence denies ("R1이 아니라 V3의") is not the one."""
     from claimcheck.extract.frames import clause_after, negated
 
-    before = [m for m in _before(ctx, position, types) if not negated(ctx.text, m.end)]
+    # (nor one the figure is measured against: "V3(6710억 개)보다 작지만, … 459억 개로")
+    before = [
+        m
+        for m in _before(ctx, position, types)
+        if not negated(ctx.text, m.end) and not _compared_with(ctx.text, m.end, position)
+    ]
     if before:
         return before[-1].entity
     # after it, only in its own clause ("130만 명 돌파…챗GPT 턱밑까지": another clause's name)
@@ -1041,18 +1046,30 @@ def _against() -> re.Pattern[str]:
     return rx.compile(rf"^[\w.\- ]{{0,14}}?(?:{words})")
 
 
-def _compared_with(text: str, end: int) -> bool:
-    return _against().match(_BRACKETED.sub("", text[end : end + 40])) is not None
+@functools.cache
+def _against_near() -> re.Pattern[str]:
+    words = "|".join(f"(?:{p})" for p in frame_data().measured_against)
+    return rx.compile(rf"^\s?(?:[\w.\-]+\s?)?(?:{words})")
+
+
+def _compared_with(text: str, end: int, until: int | None = None) -> bool:
+    """Whether the name ending at `end` is what a figure is measured against. With `until` (a
+    figure after the name), said right after the name, before the figure: "V3(6710억 개)보다
+    작지만 … 459억 개", not "H100의 초당 900GB보다" (H100's own) nor "R1 서비스의 이론상 원가
+    대비 이익률" (a ratio's own words)."""
+    if until is None:
+        return _against().match(_BRACKETED.sub("", text[end : end + 40])) is not None
+    return _against_near().match(_BRACKETED.sub("", text[end:until])) is not None
 
 
 def _only_a_baseline(ctx: SentenceContext, entity: str, start: int) -> bool:
-    """Whether the sentence names `entity` (or its model) only after the figure at `start`, and
-    only as what the figure is measured against ("… 61만 달러로, 딥시크 V3 훈련비의 9분의 1")."""
+    """Whether the sentence names `entity` (or its model) only as what the figure at `start` is
+    measured against ("… 61만 달러로, 딥시크 V3 훈련비의 9분의 1"; "딥시크 V3(6710억 개)보다
+    작지만, … 520억 개로")."""
     named = [m for m in ctx.mentions if entity in (m.entity, m.parent)]
     return bool(named) and all(
-        m.start > start
-        and not ctx.text.startswith(_SUBJECT_PARTICLES, m.end)
-        and _compared_with(ctx.text, m.end)
+        not ctx.text.startswith(("은", "는", "이", "가", "도"), m.end)  # "딥시크는": its subject
+        and _compared_with(ctx.text, m.end, start if m.end <= start else None)
         for m in named
     )
 
