@@ -66,6 +66,7 @@ class Entity(Strict):
     name_ko: str
     aliases: list[str]
     parent: str | None = None
+    listed: bool = True  # a company's shares are traded (a private one owns no stock move)
     context_required: list[ContextRule] = []
     note: str | None = None
 

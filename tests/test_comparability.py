@@ -3565,3 +3565,28 @@ def test_a_figure_inside_its_own_names_comparison_is_that_names(tmp_path):
     body = "H800의 NVLink 대역폭은 초당 400GB로 H100의 초당 900GB보다 좁다."
     report = _report(tmp_path, a=("2025-02-10", body, "H800은 어떤 칩인가"))
     assert _figure(report, "초당 900GB").object == "nvidia-h100"
+
+
+@pytest.mark.parametrize(("converted", "wrong"), [("약 80조 원", True), ("약 94조 원", False)])
+def test_a_conversion_after_the_word_of_what_befell_the_sum_is_checked(tmp_path, converted, wrong):
+    # 650억 달러 at 1,453.86 won a dollar (2025-01-31) is 94.5조 원
+    body = f"메타는 올해 AI 인프라에 650억 달러 투입, 우리 돈 {converted}을 쓴다."
+    report = _report(tmp_path, a=("2025-01-31", body, "메타의 AI 투자"))
+    checked = [f for f in report.findings if f.kind == "internal"]
+    assert checked and ("inconsistent" in {f.verdict for f in checked}) == wrong
+
+
+@pytest.mark.parametrize(("story", "conflict"), [("딥시크", False), ("SK하이닉스", True)])
+def test_a_move_left_unowned_is_never_a_private_companys(tmp_path, story, conflict):
+    # DeepSeek's shares are not traded: a move with no owner named is not its move
+    first = ("2025-01-31", f"{story} 충격이 이어졌다. 31일 9.86% 내린 채 거래를 마쳤다.")
+    second = ("2025-02-01", f"{story} 충격이 이어졌다. 31일 2.4% 내린 채 거래를 마쳤다.")
+    _two_articles(tmp_path, first, second, conflict)
+
+
+def test_the_day_of_the_price_a_move_starts_from_is_not_the_moves(tmp_path):
+    body = "SK하이닉스는 전 거래일 종가 22만1000원에서 9.86% 내린 19만9200원에 마감했다."
+    report = _report(tmp_path, a=("2025-01-31", body, "SK하이닉스 급락"))
+    assert _figure(report, "22만1000원").frame.as_of < "2025-01-31"
+    assert _figure(report, "9.86%").frame.as_of in (None, "2025-01-31")
+    assert _figure(report, "19만9200원").frame.as_of in (None, "2025-01-31")

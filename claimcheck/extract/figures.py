@@ -27,7 +27,7 @@ from claimcheck.extract.frames import (
     summed_group_before,
 )
 from claimcheck.extract.lexicon import FigureTopic, topic_data
-from claimcheck.extract.mentions import Mention
+from claimcheck.extract.mentions import Mention, entity_listed
 from claimcheck.models import Frame, Quantity
 from claimcheck.quantities.units import per_token
 
@@ -276,6 +276,10 @@ def _series_follow(text: str, drafts: list[Draft]) -> list[Draft]:
             continue
         second.topic, second.subject, second.object = first.topic, first.subject, first.object
         second.attributes = {**first.attributes, **second.attributes}
+        if first.frame is not None and second.frame is not None:
+            # the owner taken over is named (or not) as the first figure's is
+            basis = first.frame.subject_basis
+            second.frame = second.frame.model_copy(update={"subject_basis": basis})
     return drafts
 
 
@@ -777,6 +781,8 @@ def _classify(
             # "o1보다 95% 넘게 싼": how much cheaper, the rest of the baseline is the price
             attributes["cheaper_by"] = "true"
     owner = _owner(ctx, start, subject)
+    if name == "stock_change" and owner is not None and not entity_listed(owner):
+        owner = None  # a move left to a company whose shares are not traded (딥시크) is nobody's
     return name, owner, _object_of_owner(obj, owner, subject), attributes
 
 

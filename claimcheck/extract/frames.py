@@ -612,6 +612,10 @@ def _as_of_written(
             return None, f"{words_before[-1]} {word}" if words_before and spaced else word
     if len(dates) == 1:  # the sentence's one date; a series gives each figure its own
         only = dates[0]
+        if any(_dates_the_start(text, only, f, figure) for f in others):
+            # "전 거래일 종가 22만1000원에서 9.86% 내린": the day of the price the move starts
+            # from, not of the move
+            return inherited, None
         if only.start >= figure.end and CLAUSE_BREAKS.search(text[figure.end : only.start]):
             # "시가총액이 약 2600억 달러 불어났지만 전날 잃은 몫": a later clause's day
             return inherited, None
@@ -627,6 +631,20 @@ def _as_of_written(
     if not dates:
         return inherited, None
     return None, None
+
+
+_FROM = rx.compile(r"\s*에서\s")
+
+
+def _dates_the_start(text: str, day: DateMention, start: Figure, figure: Figure) -> bool:
+    """Whether `day` is written right before `start` (a label between at most: "전 거래일 종가"),
+    a figure the move at `figure` starts from ("22만1000원에서")."""
+    return (
+        day.end <= start.start
+        and start.end <= figure.start
+        and len(text[day.end : start.start].strip()) <= 4
+        and _FROM.match(text, start.end) is not None
+    )
 
 
 @functools.cache

@@ -364,6 +364,12 @@ def entity_type(entity_id: str) -> str | None:
     return entity.type if entity else None
 
 
+def entity_listed(entity_id: str) -> bool:
+    """Whether shares of the entity are traded (entities.yaml `listed`; unknown names may be)."""
+    entity = _matcher().by_id.get(entity_id)
+    return entity.listed if entity else True
+
+
 def entity_parent(entity_id: str) -> str | None:
     entity = _matcher().by_id.get(entity_id)
     return entity.parent if entity else None
