@@ -3590,3 +3590,44 @@ def test_the_day_of_the_price_a_move_starts_from_is_not_the_moves(tmp_path):
     assert _figure(report, "22만1000원").frame.as_of < "2025-01-31"
     assert _figure(report, "9.86%").frame.as_of in (None, "2025-01-31")
     assert _figure(report, "19만9200원").frame.as_of in (None, "2025-01-31")
+
+
+def _conversion_verdicts(report) -> set[str]:
+    return {f.verdict for f in report.findings if f.kind == "internal"} & {
+        "consistent",
+        "inconsistent",
+    }
+
+
+@pytest.mark.parametrize(
+    ("published", "body", "verdicts"),
+    [
+        # converted at a day named by its date (12,000 dollars at 1,391.86 won is 16.7 million)
+        ("2025-05-08", "매도금액 1만2000달러를 7일 환율로 바꾸면 약 1900만 원이다.", {"inconsistent"}),
+        ("2025-05-08", "매도금액 1만2000달러를 7일 환율로 바꾸면 약 1670만 원이다.", {"consistent"}),
+        # a sentence that opens with the rate converts the sum before it (at 1,461.21: 146조)
+        (
+            "2025-02-04",
+            "미국 주식 보관액은 지난달 말 1000억 달러였다. 3일 환율 1461.21원을 적용하면 약 130조 원이다.",
+            {"inconsistent"},
+        ),
+        (
+            "2025-02-04",
+            "미국 주식 보관액은 지난달 말 1000억 달러였다. 3일 환율 1461.21원을 적용하면 약 146조 원이다.",
+            {"consistent"},
+        ),
+        # a sum told as lost converts the loss, not the level left (5890억 달러 at 1,441.85)
+        (
+            "2025-01-30",
+            "엔비디아 시가총액은 하루 새 5890억 달러 줄었고, 시총은 2조9000억 달러로 쪼그라들었다. "
+            "29일 환율로 따지면 약 849조 원이 사라진 셈이다.",
+            {"consistent"},
+        ),
+        # a share price converted per share (118.42 dollars at 1,441.85 is 170,744 won)
+        ("2025-01-29", "종가 118.42달러를 우리 돈으로 바꾸면 주당 약 15만8000원이다.", {"inconsistent"}),
+        ("2025-01-29", "종가 118.42달러를 우리 돈으로 바꾸면 주당 약 17만1000원이다.", {"consistent"}),
+    ],
+)
+def test_conversions_said_with_a_named_day_or_rate_are_checked(tmp_path, published, body, verdicts):
+    report = _report(tmp_path, a=(published, body, "환율로 본 서학개미"))
+    assert _conversion_verdicts(report) == verdicts

@@ -119,6 +119,12 @@ def _glossed_in_brackets(claim: Claim, qa: Quantity, qb: Quantity) -> bool:
     )
 
 
+def _share_prices(claim: Claim, per_a: str, per_b: str) -> bool:
+    """A share price and its conversion written per share ("종가 118.42달러를 우리 돈으로 바꾸면
+    주당 약 15만8000원"): a price of a share is per share, said or not."""
+    return claim.topic == "stock_change" and {per_a, per_b} == {"", "share"}
+
+
 def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
     """(figure, its conversion) where an article writes one currency and then another in brackets:
     "560만 달러(약 85억 원)", "GPU 시간당 2달러(약 2900원)"."""
@@ -133,7 +139,8 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
         retracted = claim.attributes.get("retracted") == "true"
         if q is not None and in_money is not None and not retracted:
             by_sentence.setdefault((claim.article, claim.start), []).append((claim, q, in_money))
-    for figures in by_sentence.values():
+    rates_of: dict[tuple[str, int], list] = {}
+    for key, figures in by_sentence.items():
         ordered = sorted(figures, key=lambda f: f[1].start)
         # Quantity spans are file offsets; the sentence starts at the claim's start.
         rates = [
@@ -141,10 +148,11 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
             for f in ordered
             if conversion_pattern("rate_before").search(f[0].sentence[: f[1].start - f[0].start])
         ]
+        rates_of[key] = rates
         sums = [f for f in ordered if f not in rates]
         for (first, qa, money_a), (second, qb, money_b) in zip(sums, sums[1:], strict=False):
             (cur_a, per_a), (cur_b, per_b) = money_a, money_b
-            if cur_a == cur_b or per_a != per_b:
+            if cur_a == cur_b or (per_a != per_b and not _share_prices(first, per_a, per_b)):
                 continue
             gap = first.sentence[qa.end - first.start : qb.start - first.start]
             if conversion_pattern("bracketed").match(gap):
@@ -170,9 +178,16 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
     # 돈으로 약 65억 원이다": not the price per hour)
     starts = sorted(by_sentence)
     for index, key in enumerate(starts):
-        first_here = min(by_sentence[key], key=lambda f: f[1].start)
+        rates_here = rates_of[key]
+        sums_here = [f for f in by_sentence[key] if f not in rates_here]
+        if not sums_here:
+            continue
+        first_here = min(sums_here, key=lambda f: f[1].start)
         here, (cur_b, per_b) = first_here[0], first_here[2]
-        if not conversion_pattern("opens").match(here.sentence[: first_here[1].start - key[1]]):
+        lead = here.sentence[: first_here[1].start - key[1]]
+        for _, rate, _ in rates_here:  # "3일 환율 1461.21원을 적용하면": the rate is no part of it
+            lead = lead.replace(rate.text, "", 1)
+        if not conversion_pattern("opens").match(lead):
             continue
         after = key
         for before in reversed(starts[max(0, index - 2) : index]):
@@ -181,6 +196,11 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
             if before[0] != key[0] or not 0 <= after[1] - (before[1] + len(sentence)) <= 2:
                 break  # not the sentence right before: nothing is converted across others
             same = [f for f in sums if f[2][0] != cur_b and f[2][1] == per_b]
+            if here.frame is not None and here.frame.measure == "change":
+                # "…감소를 기록했고, 시총은 2조9000억 달러로 쪼그라들었다. 29일 환율로 따지면 약
+                # 849조 원이 사라진 셈이다": a sum told as lost converts a sum that changed, never
+                # a level
+                same = [f for f in same if f[0].frame is None or f[0].frame.measure != "level"]
             if same:
                 pairs.append((max(same, key=lambda f: f[1].start)[0], here))
                 break
