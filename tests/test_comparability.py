@@ -3631,3 +3631,23 @@ def _conversion_verdicts(report) -> set[str]:
 def test_conversions_said_with_a_named_day_or_rate_are_checked(tmp_path, published, body, verdicts):
     report = _report(tmp_path, a=(published, body, "환율로 본 서학개미"))
     assert _conversion_verdicts(report) == verdicts
+
+
+def test_a_fact_box_line_of_a_name_and_its_price_owns_the_next_move(tmp_path):
+    body = "딥시크 충격이 서울에 상륙했다.\n\nSK하이닉스 19만9200원. 9.86% 내린 채 거래를 마쳤다."
+    report = _report(tmp_path, a=("2025-01-31", body, "딥시크 쇼크 상륙"))
+    assert _figure(report, "9.86%").subject == "sk-hynix"
+
+
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [
+        ("오늘 서울 증시에서 SK하이닉스는 9.86% 내린 채 마감했다.", "2025-01-31"),
+        # in a quote, the day of speaking may be the day told of
+        ('황 CEO는 "오늘 SK하이닉스는 9.86% 내린 채 마감했다"고 말했다.', "2025-01-27"),
+    ],
+)
+def test_today_is_the_day_of_writing_outside_a_quote(tmp_path, said, day):
+    body = f"27일(현지시간) 엔비디아는 16.97% 폭락했다.\n\n{said}"
+    report = _report(tmp_path, a=("2025-01-31", body, "딥시크 쇼크 닷새"))
+    assert _figure(report, "9.86%").frame.as_of == day

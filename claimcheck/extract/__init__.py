@@ -123,6 +123,8 @@ def extract_claims(article: Article) -> list[Claim]:
             owners = [d.subject for d in figures if d.topic in MARKET_TOPICS and d.subject]
             if owners:
                 market_owner = (block, owners[-1])
+            elif (labelled := _price_label(ctx, figures)) is not None:
+                market_owner = (block, labelled)  # "SK하이닉스 19만9200원. 전 거래일 … 내린 채"
             elif not figures and (opening := _opening_owner(ctx)):
                 market_owner = (block, opening)  # "SK하이닉스 선은 … 꺾인다. 10.6% 밀린 …"
                 if _CLOSE_LABEL.search(ctx.text):
@@ -352,6 +354,19 @@ def _opening_owner(ctx: SentenceContext) -> str | None:
     return first.entity if _OWNER_OPENING.match(ctx.text, first.end) else None
 
 
+def _price_label(ctx: SentenceContext, figures: list) -> str | None:
+    """The company a fact box's line names with its price and nothing else ("SK하이닉스
+    19만9200원."): the owner of the moves the next sentence of the paragraph leaves ownerless."""
+    if len(ctx.mentions) != 1 or len(figures) != 1 or figures[0].quantity is None:
+        return None
+    name, figure = ctx.mentions[0], figures[0]
+    if name.type not in ("company", "market_index") or figure.quantity.unit not in ("KRW", "USD"):
+        return None
+    rest = ctx.text[: name.start] + ctx.text[name.end : figure.span[0]] + ctx.text[figure.span[1] :]
+    return name.entity if not _LABEL_REST.search(rest) else None
+
+
+_LABEL_REST = rx.compile(r"\w")
 _DESCRIBED = rx.compile(r"(?:인|이던|였던|이었던)$")
 _CLOSE_LABEL = rx.compile(r"종가\.?\s*$")
 _A_DAY = rx.compile(r"(?:\d{1,2}월\s*)?\d{1,2}일(?:\s*\(현지시간\))?")

@@ -299,6 +299,7 @@ def date_mentions(
         pattern = rf"[0-9A-Za-z\uac00-\ud7a3]+\s?{re.escape(word)}(?!\s*거래일)"
         for m in re.finditer(pattern, text) if word in text else ():
             add(m.start(), m.end(), None)
+    writing_day = data.get("writing_day", [])
     for key, shift in (("today", 0), ("yesterday", -1), ("previous_trading_day", None)):
         for word in data[key]:
             for m in re.finditer(re.escape(word), text) if word in text else ():
@@ -310,7 +311,9 @@ def date_mentions(
                 # a day written in a clause that looks back ("지난달 31일 9.86% 급락했던
                 # SK하이닉스는 이날 2.3% 올라") is not the day 이날 counts from
                 written = [d for d in written if not looks_back(text, d.end, m.start())]
-                if key == "today" and written:
+                if key == "today" and word in writing_day and not _quoted(text, m.start()):
+                    counted_from = published  # the day of writing, whatever was written before
+                elif key == "today" and written:
                     # "1월 27일(현지시간) … 마감했다며 "이날 사라진 시가총액은": the day the
                     # sentence has just written
                     counted_from = dt.date.fromisoformat(written[-1].value)
@@ -332,6 +335,14 @@ def date_mentions(
                     value = then.isoformat()
                 add(m.start(), m.end(), value)
     return sorted(found, key=lambda d: d.start)
+
+
+def _quoted(text: str, position: int) -> bool:
+    """Whether `position` stands inside a quotation (an odd number of quote marks before it)."""
+    before = text[:position]
+    straight = before.count('"') % 2 == 1
+    curly = before.count("“") > before.count("”")
+    return straight or curly
 
 
 def _last_day_before(found: list[DateMention], position: int) -> str | None:
