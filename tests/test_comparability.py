@@ -3651,3 +3651,13 @@ def test_today_is_the_day_of_writing_outside_a_quote(tmp_path, said, day):
     body = f"27일(현지시간) 엔비디아는 16.97% 폭락했다.\n\n{said}"
     report = _report(tmp_path, a=("2025-01-31", body, "딥시크 쇼크 닷새"))
     assert _figure(report, "9.86%").frame.as_of == day
+
+
+@pytest.mark.parametrize(("count", "refuted"), [("6170억 개", True), ("6710억 개", False)])
+def test_a_models_make_up_in_a_technique_sentence_is_checked_as_its_spec(tmp_path, count, refuted):
+    body = (
+        f"전체 매개변수 {count} 가운데 토큰마다 370억 개만 쓰는 딥시크 V3 같은 전문가 혼합(MoE) "
+        "모델이 늘어도 수요는 꺾이지 않는다는 게 엔비디아의 판단이다."
+    )
+    report = _report(tmp_path, a=("2025-04-18", body, "엔비디아, 수요 자신"))
+    assert ("refuted" in _reference_verdicts(report, count)) == refuted

@@ -620,7 +620,10 @@ def _classify(
             subject = _owner_of_model(ctx, start)
         technique = _nearest_entity(ctx, start, {"technique"}) if data.technique_figures else None
         rate = _a_models_rate(ctx, quantity, start)
-        if technique is not None and spec != "tokens" and not rate:
+        # (a model's own make-up, of a model the clause names, is its spec: "총 매개변수 6170억 개
+        # 가운데 … 활성화하는 딥시크-V3 같은 MoE 모델")
+        spec_of_a_model = spec is not None and _nearest_entity(ctx, start, {"model"}) is not None
+        if technique is not None and spec != "tokens" and not rate and not spec_of_a_model:
             # (not a margin or a token price: "오픈소스 주간 … '이론상 이익률 454%'" is the model's)
             return "technique", subject, technique, {"polarity": "true"}
         what = _nearest_entity(ctx, start, {"model", "product", "chip", "hardware"})
