@@ -158,7 +158,7 @@ def test_a_figure_and_a_statement_from_two_sources_are_not_called_agreement(tmp_
         "딥시크 구조\n\n딥시크 V3는 전문가 혼합(MoE) 방식을 채택했다.\n", encoding="utf-8"
     )
     (news / "b.txt").write_text(
-        "딥시크 규모\n\n딥시크 V3의 전문가 혼합 모델은 매개변수 6710억 개다.\n", encoding="utf-8"
+        "딥시크 규모\n\n딥시크의 전문가 혼합 모델은 매개변수 6710억 개다.\n", encoding="utf-8"
     )
     extracted = {a.id: a for a in extract_paths([str(news)], tmp_path / "tables")}
     statement = [c for c in extracted["a"].claims if c.topic == "technique" and not c.quantity]
