@@ -156,6 +156,7 @@ def test_numeral_soup_never_crashes(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=60))
+@example("A\n0T")  # a model-size scale letter with no glued reading once raised KeyError
 def test_any_text_never_crashes(text: str) -> None:
     _check(text)
 

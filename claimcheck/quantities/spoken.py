@@ -118,7 +118,8 @@ class SpokenReadings:
             return None
         if m.group(2) is None and not guards.version_label(s, num.start):
             return None
-        return self.size_power[m.group(1)], m.end(1)
+        power = self.size_power.get(m.group(1))  # a scale with no glued reading ("0T") is none
+        return (power, m.end(1)) if power is not None else None
 
     def _minor(self, s: str, pos: int, unit: str) -> tuple[Decimal, int] | None:
         """이달러이십삼센트, 2달러 23센트: the cents after whole dollars, (amount, end)."""
