@@ -3661,3 +3661,30 @@ def test_a_models_make_up_in_a_technique_sentence_is_checked_as_its_spec(tmp_pat
     )
     report = _report(tmp_path, a=("2025-04-18", body, "엔비디아, 수요 자신"))
     assert ("refuted" in _reference_verdicts(report, count)) == refuted
+
+
+@pytest.mark.parametrize(
+    ("published", "body"),
+    [
+        # the shares pointed back to are the paragraph's company's; the event's day within the
+        # month written; a day's move written right after 하루 is its close-to-close move
+        (
+            "2025-05-29",
+            "엔비디아 주가는 28일 0.51% 내린 134.81달러로 마감했다. 1월 말 딥시크 쇼크 때 하루 "
+            "5% 넘게 빠졌던 주가가 넉 달 만에 회복 국면에 들어선 셈이다.",
+        ),
+        # the day a past clause describes, its month word between
+        ("2025-02-04", "딥시크 쇼크로 엔비디아가 하루 5% 넘게 밀렸던 지난달 27일은 설 연휴였다."),
+    ],
+)
+def test_a_days_fall_recalled_as_a_bound_is_held_against_that_days_close(tmp_path, published, body):
+    report = _report(tmp_path, a=(published, body, "엔비디아, 딥시크 쇼크 딛고"))
+    assert _figure(report, "5% 넘게").frame.as_of == "2025-01-27"
+    assert "misleading" in _reference_verdicts(report, "5% 넘게")  # it fell 16.97%
+
+
+def test_a_day_told_in_the_past_is_not_a_day_to_come(tmp_path):
+    # written on 14 February: the 27th that has happened is January's
+    body = "엔비디아 주가가 27일(현지시간) 하루 17% 가까이 떨어진 직후다."
+    report = _report(tmp_path, a=("2025-02-14", body, "서학개미, 엔비디아 샀다"))
+    assert _figure(report, "17% 가까이").frame.as_of == "2025-01-27"

@@ -249,6 +249,8 @@ def date_mentions(
                 )
                 if earlier and earlier[-1][1][:7] == (value or "")[:7]:
                     ahead = None  # "지난달 27일 3만1000명에서 28일 19만2000명으로": a series
+                if _told_as_past(text, m.end()):
+                    ahead = None  # "27일(현지시간) 하루 17% 가까이 떨어진 직후다": done, not to come
                 if ahead and (
                     value is None
                     or (dt.date.fromisoformat(ahead) - published)
@@ -335,6 +337,19 @@ def date_mentions(
                     value = then.isoformat()
                 add(m.start(), m.end(), value)
     return sorted(found, key=lambda d: d.start)
+
+
+_PAST = rx.compile(r"(?:었|았|였|했|됐|졌|웠|렸|쳤|켰|냈|갔|왔)(?:다|던|고|으며|는데|지만|습니다)")
+_LOCAL_TIME = rx.compile(r"\s*\(현지시간\)")
+
+
+def _told_as_past(text: str, end: int) -> bool:
+    """Whether a day written at `end` is told of as past: a foreign session's day ("27일
+    (현지시간)") or a sentence in the past tense, with nothing of what is to come ("오는",
+    "예정", "앞두고")."""
+    if any(word in text for word in frame_data().days.get("to_come", [])):
+        return False
+    return _LOCAL_TIME.match(text, end) is not None or _PAST.search(text) is not None
 
 
 def _quoted(text: str, position: int) -> bool:

@@ -27,7 +27,7 @@ from claimcheck.extract.frames import (
     summed_group_before,
 )
 from claimcheck.extract.lexicon import FigureTopic, topic_data
-from claimcheck.extract.mentions import Mention, entity_listed
+from claimcheck.extract.mentions import Mention, entity_listed, entity_type
 from claimcheck.models import Frame, Quantity
 from claimcheck.quantities.units import per_token
 
@@ -108,6 +108,7 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
         if figure.quantity.unit != quantity.unit:  # read as GPU-hours or an hourly price
             figure = Figure(quantity, figure.start, figure.end)
             in_frame = [figure if f.start == start else f for f in in_frame]
+        event = event_day(ctx.text, start) if topic in MARKET_TOPICS else None
         frame = build_frame(
             ctx.text,
             figure,
@@ -116,12 +117,13 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             published,
             dates,
             # (a named event's day before the paragraph's: "딥시크 쇼크 때 … 하루 만에")
-            (event_day(ctx.text, start) if topic in MARKET_TOPICS else None)
-            or ctx.inherited_date
-            or (ctx.session_date if topic in MARKET_TOPICS else None),
+            event or ctx.inherited_date or (ctx.session_date if topic in MARKET_TOPICS else None),
             attributes.pop("scope", None),
             _subject_basis(ctx, subject),
         )
+        if event and frame.as_of and len(frame.as_of) == 7 and event.startswith(frame.as_of):
+            # "1월 말 딥시크 쇼크 때 하루 5% 넘게": the event's day within the month written
+            frame = frame.model_copy(update={"as_of": event})
         if quantity.unit in data.chip_specs and frame.measure == "per_unit":
             # "한 장당 8GB의 HBM3": a chip's spec is per chip by nature, the chip's own level
             frame = frame.model_copy(update={"measure": "level"})
@@ -871,6 +873,7 @@ def _figure_end(ctx: SentenceContext, start: int) -> int:
 _THINGS = {"model", "product"}
 # Entities that can own a figure (the others are what a figure is of: a model, a chip).
 _OWNER_TYPES = {"company", "organisation", "government", "market_index", "currency_pair", "place"}
+_SHARE_NOUNS = ("주가", "종목")  # a company's shares, pointed back to
 
 
 def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
@@ -891,7 +894,13 @@ def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
         if noun in ctx.introduced_names and not _of_a_thing(ctx, at):
             return noun  # "320억 원 규모 시리즈B 투자를 유치한 모아랩스는"
         if anaphoric(noun):
-            return None  # "2% 가까이 밀렸던 지수는": the index named elsewhere, not guessed
+            # "2% 가까이 밀렸던 지수는": the index named elsewhere, not guessed, unless the
+            # paragraph's market figures have just named whose ("…134.81달러로 마감했다. …
+            # 하루 5% 넘게 빠졌던 주가가")
+            recent = ctx.recent_market_owner
+            if recent is not None and noun in _SHARE_NOUNS and entity_type(recent) == "company":
+                return recent
+            return None
     word = bracket_owner(ctx.text, start)
     if word is not None:
         paren = ctx.text.rfind("(", 0, start)

@@ -269,7 +269,10 @@ def _recalled(text: str, figure: Figure, figures: list[Figure], dates: list[Date
         return False
     # "5% 넘게 빠졌던 1월 27일에도": the clause describes the day it names, the figure's own
     ending = RETROSPECTIVE.search(text, figure.end, limit)
-    return ending is None or not any(d.start == ending.end() for d in dates)
+    # ("5% 넘게 밀렸던 지난달 27일은": its month word between)
+    return ending is None or not any(
+        d.start == ending.end() or _DESCRIBED_DAY.match(text, figure.end, d.start) for d in dates
+    )
 
 
 @functools.cache
@@ -591,8 +594,14 @@ def _as_of_written(
             first = _span_start(text, d, before)
             return (f"{first}/{d.value}" if first and d.value else d.value), None
         break
-    # "180만 명(12일 기준)", "3000만 건(12일 기준)": a date right after it
-    after = [d for d in dates if d.start >= figure.end and d.start - figure.end <= 4]
+    # "180만 명(12일 기준)", "3000만 건(12일 기준)": a date right after it; "5% 넘게 밀렸던
+    # 지난달 27일은": the day a past clause ending in 던 describes
+    after = [
+        d
+        for d in dates
+        if d.start >= figure.end
+        and (d.start - figure.end <= 4 or _DESCRIBED_DAY.match(text[figure.end : d.start]))
+    ]
     if after:
         return after[0].value, None
     # "■ 97만4000명 — … 2월 3~9일 국내 주간 이용자 수": a fact box glosses its figure
@@ -634,6 +643,7 @@ def _as_of_written(
 
 
 _FROM = rx.compile(r"\s*에서\s")
+_DESCRIBED_DAY = rx.compile(r"\s*\S{1,6}던\s+(?:지난달|이달|지난해|올해|\d{1,2}월)?\s*$")
 
 
 def _dates_the_start(text: str, day: DateMention, start: Figure, figure: Figure) -> bool:
