@@ -3688,3 +3688,22 @@ def test_a_day_told_in_the_past_is_not_a_day_to_come(tmp_path):
     body = "엔비디아 주가가 27일(현지시간) 하루 17% 가까이 떨어진 직후다."
     report = _report(tmp_path, a=("2025-02-14", body, "서학개미, 엔비디아 샀다"))
     assert _figure(report, "17% 가까이").frame.as_of == "2025-01-27"
+
+
+def test_pay_listed_with_other_costs_is_part_of_a_total_that_disputes(tmp_path):
+    body = (
+        "V3의 최종 훈련비 557만6000달러는 H800 임차료만 따진 값이다. 컨설팅사 한빛파트너스는 "
+        "딥시크가 창업 이후 GPU 구입과 인건비, 전력에 쓴 돈이 16억 달러 안팎일 것으로 봤다."
+    )
+    report = _report(tmp_path, a=("2025-06-27", body, "딥시크 반년, 숫자로 보면"))
+    dispute, figures = _the_dispute(report)
+    assert figures == {"16억 달러", "557만6000달러"}
+
+
+def test_times_counted_in_a_sentence_about_gpus_are_no_chips(tmp_path):
+    body = (
+        '리서치업체 노을리서치는 "보유 GPU 구입비와 인건비, 수백 차례의 실험까지 합치면 딥시크의 '
+        '총비용은 최소 13억 달러"라고 추정했다.'
+    )
+    report = _report(tmp_path, a=("2025-05-20", body, "딥시크의 진짜 비용"))
+    assert _figure(report, "수백 차례").topic != "gpu_count"

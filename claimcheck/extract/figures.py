@@ -589,6 +589,8 @@ def _classify(
             break  # a model's tokens or parameters are of no topic's own figures
         if quantity.unit not in topic.units:
             continue
+        if quantity.counter and quantity.counter in topic.vetoes_counter:
+            continue  # "수백 차례의 실험": times counted, not chips
         if topic.max_money and quantity.unit in _MONEY and size and abs(size) >= topic.max_money:
             continue
         if topic.min_money and quantity.unit in _MONEY and size and abs(size) < topic.min_money:

@@ -255,6 +255,11 @@ def build_frame(
     )
 
 
+def _listed_with_others(text: str, word: str) -> bool:
+    """Whether `word` stands in a list of things (joined by 과/와, a comma or a middle dot)."""
+    return re.search(rf"(?:과|와|,|·)\s*{re.escape(word)}|{re.escape(word)}\s*(?:과|와|,|·)", text) is not None
+
+
 def _recalled(text: str, figure: Figure, figures: list[Figure], dates: list[DateMention]) -> bool:
     """A figure in a clause that looks back (closed by -던: "3조5000억 달러에 육박하던 시가총액이
     하루 새 … 줄었다") with no day written before it in the sentence: a value from before the
@@ -328,10 +333,13 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     if _class_threshold().match(text, figure.start, min(len(text), figure.end + 30)):
         return "generic"  # "1조 달러를 넘는 초대형주는": a class of companies, no one's value
     before_salary = before_all[-data.salary.window :]
-    if any(w in before_salary for w in data.salary.before) and not any(
+    pay = [w for w in data.salary.before if w in before_salary]
+    if (
+        pay
         # "GPU 구매와 … 인건비까지 합쳐 최소 13억 달러": pay summed with other costs is a total
-        word in before_salary
-        for word in frame_data().summing
+        and not any(word in before_salary for word in frame_data().summing)
+        # …as is pay listed with other costs ("GPU 구입과 인건비, 전력에 쓴 돈이 16억 달러")
+        and not any(_listed_with_others(before_all[-30:], w) for w in pay)
     ):
         return "salary"
     rate = "/" in (figure.quantity.unit or "")  # a price per token already says per what

@@ -27,6 +27,7 @@ class FigureTopic(_Data):
     vetoes_before: list[str] = []  # the same, in the words just before the figure
     vetoes_head: list[str] = []  # the noun the figure counts, right after it ("278대의 노드")
     vetoes_noun: list[str] = []  # the same, right before it ("서버 256대짜리")
+    vetoes_counter: list[str] = []  # counters of what the topic never counts ("수백 차례")
     max_money: float | None = None  # money figures this large or larger are not this topic
     min_money: float | None = None  # nor money figures this small
     subject: list[str]
