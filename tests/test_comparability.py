@@ -3707,3 +3707,17 @@ def test_times_counted_in_a_sentence_about_gpus_are_no_chips(tmp_path):
     )
     report = _report(tmp_path, a=("2025-05-20", body, "딥시크의 진짜 비용"))
     assert _figure(report, "수백 차례").topic != "gpu_count"
+
+
+def test_a_cards_day_line_dates_and_closes_the_prices_under_it(tmp_path):
+    card = (
+        "▶ 2/5 그사이 뉴욕에선\n· 27일(현지시간) 엔비디아 16.97% 폭락\n\n"
+        "▶ 3/5 오늘 서울은(31일 종가)\n· 삼성전자 5만2400원(-2.42%)\n· SK하이닉스 19만9200원(-9.86%)"
+    )
+    first = ("2025-01-31", card, "[카드뉴스] 딥시크 쇼크 상륙")
+    second = ("2025-02-01", "31일 삼성전자는 3.42% 내린 채 장을 마쳤다.")
+    report = _two_articles(tmp_path, first, second, conflict=True)
+    move = _figure(report, "-2.42%")
+    assert (move.topic, move.subject) == ("stock_change", "samsung-electronics")
+    assert (move.frame.as_of, move.frame.moment) == ("2025-01-31", "close")
+    assert _figure(report, "5만2400원").topic == "stock_change"  # the price before its move

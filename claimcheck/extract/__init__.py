@@ -61,6 +61,7 @@ def extract_claims(article: Article) -> list[Claim]:
         latest: dict[int, str] = {}  # by paragraph: the last full date written so far
         month_named: dict[int, str] = {}  # by paragraph: a month it named, where it named no day
         section_day: str | None = None  # "■ 1월 27일": a timeline's day, over its paragraphs
+        section_closed = False  # …whose line says its figures are closes ("31일 종가")
         for ctx in story_contexts:
             ctx.introduced_names = names
             ctx.closing_report = closing
@@ -70,6 +71,9 @@ def extract_claims(article: Article) -> list[Claim]:
             day_line = _day_line(ctx)
             if day_line is not None:
                 section_day = day_line
+                # "▶ 4/7 오늘 서울은(31일 종가)": the lines under a day line that says it gives
+                # closes are closes
+                section_closed = _CLOSE_LABEL.search(ctx.text.rstrip(" )")) is not None
             # the paragraph's dateline, or a later day its sentences have moved on to since (a
             # timeline: "1월 31일 문을 열자마자 흔들렸다. 코스피가 0.77% 내렸고"); an earlier day
             # named since is a look back, not the paragraph's day
@@ -106,7 +110,7 @@ def extract_claims(article: Article) -> list[Claim]:
             ctx.previous = earlier if earlier and earlier.sentence.block == block else None
             ctx.recent_market_owner = market_owner[1] if market_owner[0] == block else None
             ctx.recent_market_frame = market_frame[1] if market_frame[0] == block else None
-            ctx.close_labelled = labelled_close == block or block in closing_entries
+            ctx.close_labelled = labelled_close == block or block in closing_entries or section_closed
             if closed == block:
                 # "…118.42달러에 마감했다. 장중 한때 18% 넘게 밀리기도 했다. 하루 새 시가총액
                 # 5890억 달러가 사라졌는데": after the close, an intraday low is a look back,
@@ -152,6 +156,9 @@ def _correction_blocks(contexts: list[SentenceContext]) -> set[int]:
     return marked | {block + 1 for block in marked}
 
 
+_CARD_NUMBER = rx.compile(r"^\W*\d{1,2}/\d{1,2}\s")
+
+
 def _day_line(ctx: SentenceContext) -> str | None:
     """The day of a line that says nothing but a day ("■ 1월 27일", "[2월 17일]"), or a short
     subhead with one day and no figure ("오늘 장 기록"): it dates the paragraphs under it."""
@@ -162,9 +169,13 @@ def _day_line(ctx: SentenceContext) -> str | None:
     # not ctx.dates(): it keeps its reading, which must wait for the paragraph's anchor day
     written = date_mentions(ctx.text, ctx.article.meta.published)
     days = [d for d in written if d.value and len(d.value) == 10]
-    if len(days) != 1:
-        return None
-    rest = ctx.text[: days[0].start] + ctx.text[days[0].end :]
+    if len({d.value for d in days}) != 1:
+        return None  # (one day, maybe said twice: "오늘 서울은(31일 종가)")
+    rest = ctx.text
+    for day in reversed(days):
+        rest = rest[: day.start] + rest[day.end :]
+    # (a card's number is no figure: "▶ 4/7 오늘 서울은(31일 종가)")
+    rest = _CARD_NUMBER.sub("", rest, count=1)
     if not any(ch.isalnum() for ch in rest):
         return days[0].value
     # a subhead, not a sentence: no figure besides its day, no sentence ending
@@ -172,7 +183,9 @@ def _day_line(ctx: SentenceContext) -> str | None:
 
     # a line that ends as a sentence does ("…했다.", "…요", "…까?") is prose, not a subhead
     last = ctx.text.rstrip(" \"'”’)]")[-1:]
-    ends = last in ".!?…" or last in sentence_data().final_syllables
+    # (a line that closes a bracket with no stop is a label: "오늘 서울은(31일 종가)")
+    labelled = ctx.text.rstrip().endswith(")")
+    ends = last in ".!?…" or (last in sentence_data().final_syllables and not labelled)
     return days[0].value if not ends and not any(ch.isdigit() for ch in rest) else None
 
 

@@ -607,6 +607,9 @@ def _classify(
             return None, None, None, attributes
         if quantity.unit is None and quantity.counter is None and spec is None:
             return None, None, None, attributes  # a bare number with nothing to say what it counts
+        priced = _priced_with_its_move(ctx, quantity, start, end)
+        if priced is not None:
+            return "stock_change", priced, None, {}  # "삼성전자 5만2400원(-2.42%)": a share price
         listed = _bracketed_move(ctx, quantity, start)
         if listed is not None:
             moved = {"direction": listed[1]}
@@ -1386,6 +1389,11 @@ def _bracketed_move(ctx: SentenceContext, quantity: Quantity, start: int):
     paren = ctx.text.rfind("(", 0, start)
     if paren >= 0 and not ctx.text[paren + 1 : start].strip():
         owner = next((m for m in ctx.mentions if m.end == paren and m.type in _MARKET_OWNERS), None)
+        price = next((q for q, s, e in ctx.quantities if e == paren and q.unit in _MONEY), None)
+        if owner is None and price is not None:
+            # "삼성전자 5만2400원(-2.42%)": the move of the price written right after the name
+            price_start = next(s for q, s, e in ctx.quantities if q is price)
+            owner = next((m for m in ctx.mentions if _written_right_before(ctx, m, price_start)), None)
     else:
         # a list's line without brackets: "- TSMC ADR -13.3%", "브로드컴 -17.4%"
         owner = next((m for m in ctx.mentions if _written_right_before(ctx, m, start)), None)
@@ -1417,6 +1425,19 @@ def _listed_name_before(ctx: SentenceContext, quantity: Quantity, start: int) ->
     if word in frame_data().not_owners or word.endswith(("은", "는", "이", "가", "도", "을", "를")):
         return None
     return word
+
+
+_SIGNED_MOVE = rx.compile(r"\(\s*[-+▲△▼]\s?\d[\d.,]*\s?%\s*\)")
+
+
+def _priced_with_its_move(ctx: SentenceContext, quantity: Quantity, start: int, end: int):
+    """The listed company or index whose price this is, when the price stands right after its
+    name with its signed move in brackets ("삼성전자 5만2400원(-2.42%)", "코스피 2517.37(-0.77%)"
+    is an index level, no money): else None."""
+    if quantity.unit not in _MONEY or not _SIGNED_MOVE.match(ctx.text, end):
+        return None
+    owner = next((m for m in ctx.mentions if _written_right_before(ctx, m, start)), None)
+    return owner.entity if owner is not None else None
 
 
 def _written_right_before(ctx: SentenceContext, mention: Mention, start: int) -> bool:
