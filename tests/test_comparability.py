@@ -3721,3 +3721,48 @@ def test_a_cards_day_line_dates_and_closes_the_prices_under_it(tmp_path):
     assert (move.topic, move.subject) == ("stock_change", "samsung-electronics")
     assert (move.frame.as_of, move.frame.moment) == ("2025-01-31", "close")
     assert _figure(report, "5만2400원").topic == "stock_change"  # the price before its move
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # a plain present tells of a day to come, a foreign session's day though it is
+        ("엔비디아는 26일(현지시간) 4분기 실적을 공개한다.", "2025-02-26"),
+        # the tense of the day's own clause, not of the verb that reports it
+        ("딥시크는 26일 차세대 모델을 공개한다고 밝혔다.", "2025-02-26"),
+        # past: last month's
+        ("엔비디아 주가는 27일 17% 떨어졌다.", "2025-01-27"),
+        ("엔비디아 주가가 27일(현지시간) 하루 17% 가까이 떨어진 직후다.", "2025-01-27"),
+    ],
+)
+def test_a_bare_day_after_the_day_of_writing_is_read_by_its_clauses_tense(sentence, day):
+    import datetime as dt
+
+    from claimcheck.extract.dates import date_mentions
+
+    (written,) = date_mentions(sentence, dt.date(2025, 2, 14))
+    assert written.value == day
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "moment"),
+    [
+        ("SK하이닉스 주가는 지난주 하루 평균 3% 넘게 오르내렸다.", "3% 넘게", None),
+        ("딥시크 쇼크 때 엔비디아는 하루 17% 가까이 빠졌다.", "17% 가까이", "close"),
+    ],
+)
+def test_only_a_figure_right_after_haru_is_a_days_move(tmp_path, body, figure, moment):
+    report = _report(tmp_path, a=("2025-02-03", body, "반도체주 동향"))
+    assert _figure(report, figure).frame.moment == moment
+
+
+def test_a_comma_before_a_pay_word_makes_no_list(tmp_path):
+    body = "업계에 따르면, 연봉 1억 원을 받는 딥시크 연구원도 있다."
+    report = _report(tmp_path, a=("2025-02-10", body, "딥시크 연봉"))
+    assert _figure(report, "1억 원").frame.measure == "salary"
+
+
+def test_a_day_before_the_price_a_move_starts_from_is_the_moves_own_when_it_looks_not_back(tmp_path):
+    body = "엔비디아는 27일 142.62달러에서 118.42달러로 16.97% 급락했다."
+    report = _report(tmp_path, a=("2025-01-29", body, "엔비디아 급락"))
+    assert _figure(report, "16.97%").frame.as_of == "2025-01-27"

@@ -339,25 +339,43 @@ def date_mentions(
     return sorted(found, key=lambda d: d.start)
 
 
-_PAST = rx.compile(r"(?:었|았|였|했|됐|졌|웠|렸|쳤|켰|냈|갔|왔)(?:다|던|고|으며|는데|지만|습니다)")
-_LOCAL_TIME = rx.compile(r"\s*\(현지시간\)")
+@functools.cache
+def _past_endings() -> re.Pattern[str]:
+    return rx.compile("|".join(frame_data().days["past_endings"]))
 
 
 def _told_as_past(text: str, end: int) -> bool:
-    """Whether a day written at `end` is told of as past: a foreign session's day ("27일
-    (현지시간)") or a sentence in the past tense, with nothing of what is to come ("오는",
-    "예정", "앞두고")."""
-    if any(word in text for word in frame_data().days.get("to_come", [])):
+    """Whether a day written at `end` is told of as past, by the clause it stands in (up to a
+    quote's end or a reported statement, "…한다고 말했다"): in the past tense, or of a foreign
+    session ("27일(현지시간) … 떨어진 직후다"), and nothing in it of what is to come ("예정",
+    "공개한다": a plain present tells of a day to come)."""
+    data = frame_data().days
+    clause = _REPORTED.split(text[end:], maxsplit=1)[0]
+    before = text[max(0, end - 12) : end]
+    if any(word in clause for word in data.get("to_come", [])) or _coming(before, clause):
         return False
-    return _LOCAL_TIME.match(text, end) is not None or _PAST.search(text) is not None
+    local = any(clause.lstrip().startswith(word) for word in data.get("foreign_session", []))
+    return local or _past_endings().search(clause) is not None
+
+
+_REPORTED = rx.compile(r"(?<=다)(?:고|며|는)\s|[\"“”]")
+
+
+def _coming(before: str, clause: str) -> bool:
+    """"오는 26일", or a clause that ends in the plain present ("…실적을 공개한다")."""
+    if before.rstrip().endswith(tuple(frame_data().days.get("coming_before", []))):
+        return True
+    last = clause.rstrip(" .\"'”’")
+    if not last.endswith("다") or len(last) < 2:
+        return False
+    syllable = ord(last[-2]) - 0xAC00
+    return 0 <= syllable < 11172 and syllable % 28 == 4  # a final ㄴ: 한다, 연다, 나온다
 
 
 def _quoted(text: str, position: int) -> bool:
-    """Whether `position` stands inside a quotation (an odd number of quote marks before it)."""
-    before = text[:position]
-    straight = before.count('"') % 2 == 1
-    curly = before.count("“") > before.count("”")
-    return straight or curly
+    """Whether `position` stands inside a quotation (an odd number of quote marks before it;
+    textnorm has made every double quote a straight one)."""
+    return text[:position].count('"') % 2 == 1
 
 
 def _last_day_before(found: list[DateMention], position: int) -> str | None:

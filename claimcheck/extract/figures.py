@@ -629,7 +629,7 @@ def _classify(
         rate = _a_models_rate(ctx, quantity, start)
         # (a model's own make-up, of a model the clause names, is its spec: "총 매개변수 6170억 개
         # 가운데 … 활성화하는 딥시크-V3 같은 MoE 모델")
-        spec_of_a_model = spec is not None and _nearest_entity(ctx, start, {"model"}) is not None
+        spec_of_a_model = spec is not None and _model_in_clause(ctx, start)
         if technique is not None and spec != "tokens" and not rate and not spec_of_a_model:
             # (not a margin or a token price: "오픈소스 주간 … '이론상 이익률 454%'" is the model's)
             return "technique", subject, technique, {"polarity": "true"}
@@ -1083,6 +1083,18 @@ def _compared_with(text: str, end: int, until: int | None = None) -> bool:
     if until is None:
         return _against().match(_BRACKETED.sub("", text[end : end + 40])) is not None
     return _against_near().match(_BRACKETED.sub("", text[end:until])) is not None
+
+
+def _model_in_clause(ctx: SentenceContext, start: int) -> bool:
+    """Whether the clause of the figure at `start` names a model."""
+    from claimcheck.extract.frames import CLAUSE_BREAKS, clause_after
+
+    breaks = list(CLAUSE_BREAKS.finditer(ctx.text, 0, start))
+    opening = breaks[-1].end() if breaks else 0
+    closing = start + len(clause_after(ctx.text, start, len(ctx.text)))
+    return any(
+        m.type == "model" and opening <= m.start and m.end <= closing for m in ctx.mentions
+    )
 
 
 def _only_a_baseline(ctx: SentenceContext, entity: str, start: int) -> bool:

@@ -127,6 +127,7 @@ class FrameData(_Data):
     cheaper_by: list[str]
     summing: list[str]
     one_day: list[str]
+    day_move_before: list[str]
 
 
 @functools.cache
@@ -256,8 +257,10 @@ def build_frame(
 
 
 def _listed_with_others(text: str, word: str) -> bool:
-    """Whether `word` stands in a list of things (joined by 과/와, a comma or a middle dot)."""
-    return re.search(rf"(?:과|와|,|·)\s*{re.escape(word)}|{re.escape(word)}\s*(?:과|와|,|·)", text) is not None
+    """Whether `word` stands in a list of things: after 과/와 or a middle dot, or before a comma,
+    과/와 or a middle dot ("GPU 구입과 인건비, 전력에"; not "업계에 따르면, 연봉 …")."""
+    at = re.escape(word)
+    return re.search(rf"(?:과|와|·)\s*{at}|{at}\s*(?:과|와|,|·)", text) is not None
 
 
 def _recalled(text: str, figure: Figure, figures: list[Figure], dates: list[DateMention]) -> bool:
@@ -339,7 +342,7 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
         # "GPU 구매와 … 인건비까지 합쳐 최소 13억 달러": pay summed with other costs is a total
         and not any(word in before_salary for word in frame_data().summing)
         # …as is pay listed with other costs ("GPU 구입과 인건비, 전력에 쓴 돈이 16억 달러")
-        and not any(_listed_with_others(before_all[-30:], w) for w in pay)
+        and not any(_listed_with_others(before_all[-2 * data.salary.window :], w) for w in pay)
     ):
         return "salary"
     rate = "/" in (figure.quantity.unit or "")  # a price per token already says per what
@@ -655,14 +658,18 @@ _DESCRIBED_DAY = rx.compile(r"\s*\S{1,6}던\s+(?:지난달|이달|지난해|올�
 
 
 def _dates_the_start(text: str, day: DateMention, start: Figure, figure: Figure) -> bool:
-    """Whether `day` is written right before `start` (a label between at most: "전 거래일 종가"),
-    a figure the move at `figure` starts from ("22만1000원에서")."""
-    return (
-        day.end <= start.start
-        and start.end <= figure.start
-        and len(text[day.end : start.start].strip()) <= 4
-        and _FROM.match(text, start.end) is not None
-    )
+    """Whether `day` dates only `start`, a figure the move at `figure` starts from: a day that
+    looks back written right before it, or the day of a close named between ("전 거래일 종가
+    22만1000원에서 9.86% 내린"; not "27일 142.62달러에서 118.42달러로 16.97% 급락", the move's day)."""
+    if not (day.end <= start.start and start.end <= figure.start):
+        return False
+    if _FROM.match(text, start.end) is None:
+        return False
+    between = text[day.end : start.start].strip()
+    days = frame_data().days
+    looking_back = text[day.start : day.end] in (*days["yesterday"], *days["previous_trading_day"])
+    closes = frame_data().moments["close"]
+    return (looking_back and not between) or (bool(between) and between in closes)
 
 
 @functools.cache
@@ -696,6 +703,8 @@ def _moment(text: str, figure: Figure, figures: list[Figure]) -> str | None:
     turns = list(_CONTRAST_TURN.finditer(before))
     if turns:
         before = before[turns[-1].end() :]
+    if _a_days_move(before):
+        return "close"  # "하루 5% 넘게 빠졌던": a whole day's move
     best: tuple[int, str] | None = None
     for moment, words in data.items():
         for word in words:
@@ -1114,12 +1123,17 @@ def _group_sum() -> re.Pattern[str]:
     )
 
 
+def _a_days_move(before: str) -> bool:
+    """Whether the figure after `before` is written right after 하루 ("하루 5% 넘게 빠졌던")."""
+    return before.rstrip().endswith(tuple(frame_data().day_move_before))
+
+
 def event_day(text: str, position: int) -> str | None:
     """The session a named market event stands for, when the words before `position` name it and
     say the move took one day ("딥시크 쇼크 때 … 하루 만에"); else None."""
     data = frame_data()
     before = text[:position]
-    if not any(word in before for word in data.one_day):
+    if not any(word in before for word in data.one_day) and not _a_days_move(before):
         return None
     for day, names in sorted(data.market_events.items()):
         if any(name in before for name in names):
