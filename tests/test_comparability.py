@@ -3766,3 +3766,4 @@ def test_a_day_before_the_price_a_move_starts_from_is_the_moves_own_when_it_look
     body = "엔비디아는 27일 142.62달러에서 118.42달러로 16.97% 급락했다."
     report = _report(tmp_path, a=("2025-01-29", body, "엔비디아 급락"))
     assert _figure(report, "16.97%").frame.as_of == "2025-01-27"
+

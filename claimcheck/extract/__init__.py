@@ -372,8 +372,13 @@ def _price_label(ctx: SentenceContext, figures: list) -> str | None:
     19만9200원."): the owner of the moves the next sentence of the paragraph leaves ownerless."""
     if len(ctx.mentions) != 1 or len(figures) != 1 or figures[0].quantity is None:
         return None
+    from claimcheck.reconcile.common import money
+
     name, figure = ctx.mentions[0], figures[0]
-    if name.type not in ("company", "market_index") or figure.quantity.unit not in ("KRW", "USD"):
+    # a company's price in any currency, an index's level in points or none ("코스피 2517.37.")
+    priced = money(figure.quantity.unit) is not None and name.type == "company"
+    level = figure.quantity.unit in (None, "point") and name.type == "market_index"
+    if not (priced or level):
         return None
     rest = ctx.text[: name.start] + ctx.text[name.end : figure.span[0]] + ctx.text[figure.span[1] :]
     return name.entity if not _LABEL_REST.search(rest) else None

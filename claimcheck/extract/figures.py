@@ -878,7 +878,6 @@ def _figure_end(ctx: SentenceContext, start: int) -> int:
 _THINGS = {"model", "product"}
 # Entities that can own a figure (the others are what a figure is of: a model, a chip).
 _OWNER_TYPES = {"company", "organisation", "government", "market_index", "currency_pair", "place"}
-_SHARE_NOUNS = ("주가", "종목")  # a company's shares, pointed back to
 
 
 def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
@@ -903,7 +902,8 @@ def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
             # paragraph's market figures have just named whose ("…134.81달러로 마감했다. …
             # 하루 5% 넘게 빠졌던 주가가")
             recent = ctx.recent_market_owner
-            if recent is not None and noun in _SHARE_NOUNS and entity_type(recent) == "company":
+            shares = frame_data().share_pointers
+            if recent is not None and noun in shares and entity_type(recent) == "company":
                 return recent
             return None
     word = bracket_owner(ctx.text, start)

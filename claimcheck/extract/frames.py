@@ -110,6 +110,7 @@ class FrameData(_Data):
     nationality_populations: list[str]
     anaphoric_owners: list[str]
     product_pointers: list[str]
+    share_pointers: list[str]
     not_owners: list[str]
     baseline_after: list[str]
     measured_against: list[str]
@@ -279,7 +280,7 @@ def _recalled(text: str, figure: Figure, figures: list[Figure], dates: list[Date
     ending = RETROSPECTIVE.search(text, figure.end, limit)
     # ("5% 넘게 밀렸던 지난달 27일은": its month word between)
     return ending is None or not any(
-        d.start == ending.end() or _DESCRIBED_DAY.match(text, figure.end, d.start) for d in dates
+        d.start == ending.end() or _described_day().match(text, figure.end, d.start) for d in dates
     )
 
 
@@ -611,7 +612,7 @@ def _as_of_written(
         d
         for d in dates
         if d.start >= figure.end
-        and (d.start - figure.end <= 4 or _DESCRIBED_DAY.match(text[figure.end : d.start]))
+        and (d.start - figure.end <= 4 or _described_day().match(text[figure.end : d.start]))
     ]
     if after:
         return after[0].value, None
@@ -654,7 +655,17 @@ def _as_of_written(
 
 
 _FROM = rx.compile(r"\s*에서\s")
-_DESCRIBED_DAY = rx.compile(r"\s*\S{1,6}던\s+(?:지난달|이달|지난해|올해|\d{1,2}월)?\s*$")
+
+
+@functools.cache
+def _described_day() -> re.Pattern[str]:
+    """A past clause ending in 던 between a figure and the day it describes, with the day's month
+    or year word ("5% 넘게 밀렸던 지난달 27일")."""
+    data = frame_data()
+    words = [w for ws in (data.months["this"], data.months["last"]) for w in ws]
+    words += [w for key in ("this", "last") for w in data.years[key]]
+    named = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return rx.compile(rf"\s*\S{{1,6}}던\s+(?:{named}|\d{{1,2}}월)?\s*$")
 
 
 def _dates_the_start(text: str, day: DateMention, start: Figure, figure: Figure) -> bool:

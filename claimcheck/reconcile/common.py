@@ -119,6 +119,18 @@ def _glossed_in_brackets(claim: Claim, qa: Quantity, qb: Quantity) -> bool:
     )
 
 
+def _without_rates(claim: Claim, start: int, end: int, rates: list) -> str:
+    """The sentence's text between two file offsets, without the exchange rates written there."""
+    offset = claim.start
+    kept, at = [], start
+    for _, rate, _ in sorted(rates, key=lambda r: r[1].start):
+        if start <= rate.start and rate.end <= end:
+            kept.append(claim.sentence[at - offset : rate.start - offset])
+            at = rate.end
+    kept.append(claim.sentence[at - offset : end - offset])
+    return "".join(kept)
+
+
 def _share_prices(claim: Claim, per_a: str, per_b: str) -> bool:
     """A share price and its conversion written per share ("종가 118.42달러를 우리 돈으로 바꾸면
     주당 약 15만8000원"): a price of a share is per share, said or not."""
@@ -158,9 +170,8 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
             if conversion_pattern("bracketed").match(gap):
                 pairs.append((first, second))
                 continue
-            for _, rate, _ in rates:  # "환율(1453.86원)로 치면": the rate is no part of the gap
-                if qa.end <= rate.start and rate.end <= qb.start:
-                    gap = gap.replace(rate.text, "", 1)
+            # "환율(1453.86원)로 치면": the rate is no part of the gap
+            gap = _without_rates(first, qa.end, qb.start, rates)
             if conversion_pattern("said").match(gap):
                 pairs.append((first, second))
                 continue
@@ -184,9 +195,8 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
             continue
         first_here = min(sums_here, key=lambda f: f[1].start)
         here, (cur_b, per_b) = first_here[0], first_here[2]
-        lead = here.sentence[: first_here[1].start - key[1]]
-        for _, rate, _ in rates_here:  # "3일 환율 1461.21원을 적용하면": the rate is no part of it
-            lead = lead.replace(rate.text, "", 1)
+        # "3일 환율 1461.21원을 적용하면": the rate is no part of it
+        lead = _without_rates(here, key[1], first_here[1].start, rates_here)
         if not conversion_pattern("opens").match(lead):
             continue
         after = key
