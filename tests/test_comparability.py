@@ -3767,3 +3767,15 @@ def test_a_day_before_the_price_a_move_starts_from_is_the_moves_own_when_it_look
     report = _report(tmp_path, a=("2025-01-29", body, "엔비디아 급락"))
     assert _figure(report, "16.97%").frame.as_of == "2025-01-27"
 
+
+
+def test_an_index_named_before_owns_no_share_price_in_money(tmp_path):
+    first = (
+        "2025-01-29",
+        "엔비디아는 27일(현지시간) 16.97% 폭락했다. 같은 날 나스닥지수는 3.07% 하락했다. "
+        "이튿날인 28일에는 6.93% 오른 128.99달러로 마감했다.",
+        "엔비디아 롤러코스터",
+    )
+    second = ("2025-01-30", "엔비디아는 28일(현지시간) 8.93% 오른 128.99달러에 장을 마쳤다.")
+    report = _two_articles(tmp_path, first, second, conflict=True)
+    assert _figure(report, "6.93%").subject == "nvidia"

@@ -691,7 +691,12 @@ def _classify(
             named = [m for m in ctx.mentions if m.start >= card.end() and m.type in topic.subject]
             subject = named[0].entity if named else None
         if subject is None and not _group_owns(ctx, start):
-            subject = ctx.recent_market_owner or ctx.story_subject
+            recent = ctx.recent_market_owner
+            if recent and entity_type(recent) == "market_index" and _a_price_in_money(ctx):
+                # "…나스닥지수는 3.07% 하락했다. 이튿날인 28일에는 8.93% 오른 128.99달러로
+                # 마감하며": an index has no price in money, so not the index named before
+                recent = None
+            subject = recent or ctx.story_subject
     elif name == "earnings":
         # a result is the company's named with it; with none named in the sentence, the story's
         subject = subject or _nearest(ctx, start, {"company"})
@@ -1083,6 +1088,11 @@ def _compared_with(text: str, end: int, until: int | None = None) -> bool:
     if until is None:
         return _against().match(_BRACKETED.sub("", text[end : end + 40])) is not None
     return _against_near().match(_BRACKETED.sub("", text[end:until])) is not None
+
+
+def _a_price_in_money(ctx: SentenceContext) -> bool:
+    """Whether the sentence writes a price in a currency (a share's, never an index's level)."""
+    return any(q.unit in _MONEY for q, _, _ in ctx.quantities)
 
 
 def _model_in_clause(ctx: SentenceContext, start: int) -> bool:
