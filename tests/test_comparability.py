@@ -3779,3 +3779,10 @@ def test_an_index_named_before_owns_no_share_price_in_money(tmp_path):
     second = ("2025-01-30", "엔비디아는 28일(현지시간) 8.93% 오른 128.99달러에 장을 마쳤다.")
     report = _two_articles(tmp_path, first, second, conflict=True)
     assert _figure(report, "6.93%").subject == "nvidia"
+
+
+def test_hours_a_chip_was_run_for_beyond_a_year_are_gpu_hours(tmp_path):
+    body = "메타는 라마 3.1 405B 한 모델을 훈련하는 데만 H100 GPU를 100만 시간 이상 돌렸다."
+    report = _report(tmp_path, a=("2025-06-24", body, "AI 인재 전쟁"))
+    assert _figure(report, "100만 시간 이상").quantity.unit == "gpu_hour"
+    assert "misleading" in _reference_verdicts(report, "100만 시간 이상")  # 30.84 million

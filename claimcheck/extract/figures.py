@@ -418,7 +418,14 @@ def _gpu_hours(ctx: SentenceContext, quantity: Quantity, start: int) -> Quantity
     )  # "H800 278만8000시간", "H800으로 278만8000시간을 써"
     # "사전학습 266만4000시간, 사후학습 5만 시간": a training stage's hours beyond a year of clock
     # time are compute
-    stage = quantity.value is not None and quantity.value >= _STAGE_HOURS and _stage_before(before)
+    many = quantity.value is not None and quantity.value >= _STAGE_HOURS
+    stage = many and _stage_before(before)
+    # "H100 GPU를 100만 시간 이상 돌렸고": more hours than a year of clock time that the chips
+    # named right before were run for are compute
+    on_chips = many and any(
+        m.type == "chip" and m.end <= start and _CHIPS_RUN.fullmatch(ctx.text, m.end, start)
+        for m in ctx.mentions
+    )
     # a number card ("③ 278만8000시간 = 추론 모델 R1을 만드는 데 쓴 H800 GPU 시간"): what the hours
     # are is said after the sign
     card = CARD_SIGN.match(ctx.text, start + len(quantity.text))
@@ -428,6 +435,7 @@ def _gpu_hours(ctx: SentenceContext, quantity: Quantity, start: int) -> Quantity
         or _GPU_HOURS_NAMED.search(before)
         or chip_right_before
         or stage
+        or on_chips
         or defined
     ):
         return quantity
@@ -435,6 +443,7 @@ def _gpu_hours(ctx: SentenceContext, quantity: Quantity, start: int) -> Quantity
 
 
 _STAGE_HOURS = 10_000  # hours: more than a year of clock time
+_CHIPS_RUN = rx.compile(r"\s*(?:GPU\s*)?(?:를|을)\s*")  # "H100 GPU를 ", the chips as the object
 
 
 def _stage_before(before: str) -> bool:
