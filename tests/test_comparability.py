@@ -3786,3 +3786,18 @@ def test_hours_a_chip_was_run_for_beyond_a_year_are_gpu_hours(tmp_path):
     report = _report(tmp_path, a=("2025-06-24", body, "AI 인재 전쟁"))
     assert _figure(report, "100만 시간 이상").quantity.unit == "gpu_hour"
     assert "misleading" in _reference_verdicts(report, "100만 시간 이상")  # 30.84 million
+
+
+def test_a_segment_named_before_its_noun(tmp_path):
+    body = (
+        "엔비디아의 4분기 데이터센터 부문 매출은 356억 달러였다."
+    )
+    report = _report(tmp_path, a=("2025-02-27", body, "엔비디아 4분기 실적"))
+    told = _figure(report, "356억 달러")
+    assert told.attributes.get("metric") == "revenue:데이터센터"  # not "revenue:부문"
+
+
+def test_a_result_that_beat_the_forecast_is_no_estimate(tmp_path):
+    body = "엔비디아의 데이터센터 매출 365억 달러는 시장 예상을 웃돌았다."
+    report = _report(tmp_path, a=("2025-02-27", body, "엔비디아 4분기 실적"))
+    assert _figure(report, "365억 달러").stance == "asserted"

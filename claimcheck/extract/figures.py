@@ -1379,6 +1379,9 @@ def _earnings_metric(text: str, start: int) -> str | None:
     if re.search(r"[,.]", before[at:]):
         return None  # the word belongs to an earlier clause
     segment = re.search(r"([0-9A-Za-z\uac00-\ud7a3]+)\s*$", before[:at])
+    if segment and segment.group(1) in data.earnings_segment_nouns:
+        # "데이터센터 부문 매출": the segment is named before its noun
+        segment = re.search(r"([0-9A-Za-z\uac00-\ud7a3]+)\s*$", before[: segment.start()])
     if segment:
         word = segment.group(1)
         whole = any(w in word for w in data.earnings_whole_words) or re.search(r"\d", word)

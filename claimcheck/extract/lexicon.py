@@ -104,6 +104,7 @@ class TopicData(_Data):
     earnings_announced: list[str]
     rate_not_metrics: list[str]
     rate_nouns: list[str]
+    earnings_segment_nouns: list[str]
     range_end_words: list[str]
     earnings_quarter: str
     earnings_year: str
@@ -158,6 +159,7 @@ class StanceData(_Data):
     questions: list[str]
     question_endings: list[str]
     myth_labels: list[str]
+    forecast_beaten: list[str]
     estimate_cues: list[str]
     claim_cues: list[str]
     owner_documents: list[str]

@@ -43,11 +43,21 @@ def read_stance(
         for cue in data.families[family]:
             at = sentence.find(cue)
             while at >= 0:
+                if family == "hedged" and _forecast_beaten(sentence, at + len(cue)):
+                    at = sentence.find(cue, at + 1)
+                    continue  # "365억 달러는 예상을 웃돌았지만": a result against the forecast
                 if family != "attributed" or _reported(sentence, at, cue):
                     speaker = find_speaker(sentence, mentions, at)
                     return StanceReading(family, cue, speaker)
                 at = sentence.find(cue, at + 1)
     return StanceReading("asserted", None, None)
+
+
+def _forecast_beaten(sentence: str, end: int) -> bool:
+    """Whether a forecast word ending at `end` is what a result beat or missed ("예상을
+    웃돌았다", "전망치를 밑돌았다"): the result is stated, not hedged."""
+    after = sentence[end : end + 12]
+    return any(word in after for word in stance_data().forecast_beaten)
 
 
 @functools.cache
