@@ -110,7 +110,9 @@ def extract_claims(article: Article) -> list[Claim]:
             ctx.previous = earlier if earlier and earlier.sentence.block == block else None
             ctx.recent_market_owner = market_owner[1] if market_owner[0] == block else None
             ctx.recent_market_frame = market_frame[1] if market_frame[0] == block else None
-            ctx.close_labelled = labelled_close == block or block in closing_entries or section_closed
+            ctx.close_labelled = (
+                labelled_close == block or block in closing_entries or section_closed
+            )
             if closed == block:
                 # "…118.42달러에 마감했다. 장중 한때 18% 넘게 밀리기도 했다. 하루 새 시가총액
                 # 5890억 달러가 사라졌는데": after the close, an intraday low is a look back,

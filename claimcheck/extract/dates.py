@@ -249,8 +249,9 @@ def date_mentions(
                 )
                 if earlier and earlier[-1][1][:7] == (value or "")[:7]:
                     ahead = None  # "지난달 27일 3만1000명에서 28일 19만2000명으로": a series
+                # "27일(현지시간) 하루 17% 가까이 떨어진 직후다": done, not to come
                 if _told_as_past(text, m.end()):
-                    ahead = None  # "27일(현지시간) 하루 17% 가까이 떨어진 직후다": done, not to come
+                    ahead = None
                 if ahead and (
                     value is None
                     or (dt.date.fromisoformat(ahead) - published)
@@ -362,7 +363,7 @@ _REPORTED = rx.compile(r"(?<=다)(?:고|며|는)\s|[\"“”]")
 
 
 def _coming(before: str, clause: str) -> bool:
-    """"오는 26일", or a clause that ends in the plain present ("…실적을 공개한다")."""
+    """ "오는 26일", or a clause that ends in the plain present ("…실적을 공개한다")."""
     if before.rstrip().endswith(tuple(frame_data().days.get("coming_before", []))):
         return True
     last = clause.rstrip(" .\"'”’")

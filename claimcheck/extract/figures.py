@@ -1111,9 +1111,7 @@ def _model_in_clause(ctx: SentenceContext, start: int) -> bool:
     breaks = list(CLAUSE_BREAKS.finditer(ctx.text, 0, start))
     opening = breaks[-1].end() if breaks else 0
     closing = start + len(clause_after(ctx.text, start, len(ctx.text)))
-    return any(
-        m.type == "model" and opening <= m.start and m.end <= closing for m in ctx.mentions
-    )
+    return any(m.type == "model" and opening <= m.start and m.end <= closing for m in ctx.mentions)
 
 
 def _only_a_baseline(ctx: SentenceContext, entity: str, start: int) -> bool:
@@ -1427,7 +1425,9 @@ def _bracketed_move(ctx: SentenceContext, quantity: Quantity, start: int):
         if owner is None and price is not None:
             # "삼성전자 5만2400원(-2.42%)": the move of the price written right after the name
             price_start = next(s for q, s, e in ctx.quantities if q is price)
-            owner = next((m for m in ctx.mentions if _written_right_before(ctx, m, price_start)), None)
+            owner = next(
+                (m for m in ctx.mentions if _written_right_before(ctx, m, price_start)), None
+            )
     else:
         # a list's line without brackets: "- TSMC ADR -13.3%", "브로드컴 -17.4%"
         owner = next((m for m in ctx.mentions if _written_right_before(ctx, m, start)), None)

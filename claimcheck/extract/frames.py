@@ -671,7 +671,8 @@ def _described_day() -> re.Pattern[str]:
 def _dates_the_start(text: str, day: DateMention, start: Figure, figure: Figure) -> bool:
     """Whether `day` dates only `start`, a figure the move at `figure` starts from: a day that
     looks back written right before it, or the day of a close named between ("전 거래일 종가
-    22만1000원에서 9.86% 내린"; not "27일 142.62달러에서 118.42달러로 16.97% 급락", the move's day)."""
+    22만1000원에서 9.86% 내린"; not "27일 142.62달러에서 118.42달러로 16.97% 급락", where 27일
+    is the move's day)."""
     if not (day.end <= start.start and start.end <= figure.start):
         return False
     if _FROM.match(text, start.end) is None:
