@@ -3801,3 +3801,17 @@ def test_a_result_that_beat_the_forecast_is_no_estimate(tmp_path):
     body = "엔비디아의 데이터센터 매출 365억 달러는 시장 예상을 웃돌았다."
     report = _report(tmp_path, a=("2025-02-27", body, "엔비디아 4분기 실적"))
     assert _figure(report, "365억 달러").stance == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("body", "figure"),
+    [
+        # a parameter count written as the unit
+        ("[쉽게 읽는 AI] 딥시크 V3는 6170억 파라미터 규모의 모델이다.", "6170억 파라미터"),
+        # a word for all of them between the noun and its count
+        ("딥시크 V3의 파라미터는 모두 6170억 개다.", "6170억 개"),
+    ],
+)
+def test_a_models_parameter_count_is_checked_however_it_is_written(tmp_path, body, figure):
+    report = _report(tmp_path, a=("2025-04-28", body, "숫자로 본 체급"))
+    assert "refuted" in _reference_verdicts(report, figure)  # V3 has 671 billion

@@ -28,7 +28,7 @@ from claimcheck.extract.frames import (
 )
 from claimcheck.extract.lexicon import FigureTopic, topic_data
 from claimcheck.extract.mentions import Mention, entity_listed, entity_type
-from claimcheck.models import Frame, Quantity
+from claimcheck.models import Frame, Quantity, copied_with
 from claimcheck.quantities.units import per_token
 
 TIME_UNITS = {"year", "month", "week", "day", "hour", "minute"}
@@ -89,7 +89,7 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             continue  # a bare range with nothing to say what it counts ("27~30일" read as days)
         if quantity.unit is None and any(d.start <= start and end <= d.end for d in dates):
             continue  # a number inside a date ("27~30일 연휴로"): the day, no figure
-        quantity = _implied_count(ctx, quantity, start)
+        quantity = _implied_count(ctx, _parameters_as_count(quantity), start)
         quantity = _gpu_hours(ctx, _implied_currency(ctx, quantity, start), start)
         quantity = _hourly_price(ctx, quantity, start)
         topic, subject, obj, attributes = _classify(ctx, quantity, start, end)
@@ -463,6 +463,17 @@ def _stage_words() -> tuple[str, ...]:
     return tuple(cue.upper() for rule in rules if rule.scope in stages for cue in rule.cues)
 
 
+_PARAMETERS_AS_COUNT = "+parameters_as_count"
+
+
+def _parameters_as_count(quantity: Quantity) -> Quantity:
+    """'6170억 파라미터': a model's parameters written as the unit are a count of them, compared
+    like '파라미터는 6710억 개' (the spec is read from the rule this adds)."""
+    if quantity.unit != "parameters":
+        return quantity
+    return copied_with(quantity, unit="count", rule=f"{quantity.rule}{_PARAMETERS_AS_COUNT}")
+
+
 def _implied_count(ctx: SentenceContext, quantity: Quantity, start: int) -> Quantity:
     """'이용자 150만': a bare number right after a noun of things counted counts them."""
     if quantity.unit is not None or quantity.value is None:
@@ -593,6 +604,8 @@ def _classify(
     if quantity.unit in data.chip_specs:
         return _chip_spec(ctx, quantity.unit, start, end)
     spec = _model_spec(ctx.text, start, end) if quantity.unit in ("count", None) else None
+    if quantity.rule.endswith(_PARAMETERS_AS_COUNT):
+        spec = "parameters"  # "6170억 파라미터": the count its unit names
     for name, topic in data.figure_topics.items():
         if spec is not None:
             break  # a model's tokens or parameters are of no topic's own figures
@@ -870,12 +883,14 @@ def _model_spec_patterns() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]
     with a particle."""
     data = topic_data()
     per = "|".join(re.escape(word) for word in data.model_spec_per)
+    whole = "|".join(re.escape(word) for word in data.model_spec_whole)
     out = {}
     for spec, nouns in data.model_spec_nouns.items():
         noun = "|".join(re.escape(word) for word in nouns)
         out[spec] = (
             rx.compile(rf"\s*(?:의\s*)?(?:{noun})(?!\s*(?:{per}))"),
-            rx.compile(rf"(?:{noun})(?:은|는|이|가|를|을)?\s*$"),
+            # (a word for all of them between: "파라미터는 모두 6710억 개")
+            rx.compile(rf"(?:{noun})(?:은|는|이|가|를|을)?\s*(?:(?:{whole})\s*)?$"),
         )
     return out
 
