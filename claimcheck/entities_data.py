@@ -161,6 +161,8 @@ def table_problems(table: EntityTable) -> list[str]:
             problems.append(f"{entity.id}: parent {entity.parent!r} is not an entity")
         if entity.parent == entity.id:
             problems.append(f"{entity.id}: is its own parent")
+        if not entity.listed and entity.type != "company":
+            problems.append(f"{entity.id}: only a company is listed or not")
         for rule in entity.context_required:
             for near in rule.near:
                 if near not in known:

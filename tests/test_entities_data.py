@@ -258,6 +258,8 @@ def test_minimal_table_is_accepted():
             ),
             "both plain and conditional",
         ),
+        # shares are traded, or not, only of a company (acme-x1 is its model)
+        (lambda d: d["entities"][1].update(listed=False), "only a company is listed"),
     ],
 )
 def test_typos_fail_loudly(mutate, message):
@@ -265,3 +267,8 @@ def test_typos_fail_loudly(mutate, message):
     mutate(data)
     with pytest.raises(pydantic.ValidationError, match=message):
         parse_entity_table(data)
+
+
+def test_a_company_whose_shares_are_not_traded_is_marked_so(table):
+    by_id = table.by_id()
+    assert (by_id["deepseek"].listed, by_id["nvidia"].listed) == (False, True)
