@@ -10,7 +10,7 @@ from collections import Counter
 import claimcheck.api as _api
 from claimcheck import regexcache as rx
 from claimcheck.extract.context import SentenceContext, build_context
-from claimcheck.extract.figures import Draft, figure_drafts
+from claimcheck.extract.figures import Draft, figure_drafts, in_money
 from claimcheck.extract.frames import MARKET_TOPICS, heads_company, public_body_speaks
 from claimcheck.extract.lexicon import stance_data
 from claimcheck.extract.mentions import confirmed, find_mentions
@@ -374,11 +374,9 @@ def _price_label(ctx: SentenceContext, figures: list) -> str | None:
     19만9200원."): the owner of the moves the next sentence of the paragraph leaves ownerless."""
     if len(ctx.mentions) != 1 or len(figures) != 1 or figures[0].quantity is None:
         return None
-    from claimcheck.reconcile.common import money
-
     name, figure = ctx.mentions[0], figures[0]
     # a company's price in any currency, an index's level in points or none ("코스피 2517.37.")
-    priced = money(figure.quantity.unit) is not None and name.type == "company"
+    priced = in_money(figure.quantity.unit) and name.type == "company"
     level = figure.quantity.unit in (None, "point") and name.type == "market_index"
     if not (priced or level):
         return None

@@ -249,6 +249,11 @@ def _subject_basis(ctx: SentenceContext, subject: str | None) -> str:
 _MONEY = {"KRW", "USD", "CNY", "JPY", "EUR", "GBP"}
 
 
+def in_money(unit: str | None) -> bool:
+    """Whether a unit is a sum of money, per something or not ("KRW", "KRW/share")."""
+    return (unit or "").partition("/")[0] in _MONEY
+
+
 def _forecast_after(after: str) -> bool:
     """Whether the words after a result make it a forecast ("7조 원 안팎으로 줄어들 것으로
     내다본다"), not a result held against one ("시장 예상치를 크게 웃돌았다")."""
@@ -1116,7 +1121,7 @@ def _compared_with(text: str, end: int, until: int | None = None) -> bool:
 
 def _a_price_in_money(ctx: SentenceContext) -> bool:
     """Whether the sentence writes a price in a currency (a share's, never an index's level)."""
-    return any(q.unit in _MONEY for q, _, _ in ctx.quantities)
+    return any(in_money(q.unit) for q, _, _ in ctx.quantities)
 
 
 def _model_in_clause(ctx: SentenceContext, start: int) -> bool:
