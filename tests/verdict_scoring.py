@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout81 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout85 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -234,6 +234,13 @@ HOLDOUTS = {
     "holdout79": CORPUS.parent / "verdicts_holdout79",
     "holdout80": CORPUS.parent / "verdicts_holdout80",
     "holdout81": CORPUS.parent / "verdicts_holdout81",
+    # Written by four helpers at the start of the eleventh pass (sports and entertainment dailies'
+    # IT pages; energy, power and data-centre desks; crypto and fintech media; think-tank and
+    # university summaries), measured at the pass's start and end, kept unread. Never tune on them.
+    "holdout82": CORPUS.parent / "verdicts_holdout82",
+    "holdout83": CORPUS.parent / "verdicts_holdout83",
+    "holdout84": CORPUS.parent / "verdicts_holdout84",
+    "holdout85": CORPUS.parent / "verdicts_holdout85",
 }
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
