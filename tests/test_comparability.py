@@ -3871,6 +3871,112 @@ def _slot(claim, path: str):
             "asserted",
             id="beaten-forecast",
         ),
+        # (eleventh pass) what has happened several times is no dated event
+        pytest.param(
+            "2025-02-03",
+            "삼성전자 주가가 하루 8% 넘게 빠졌다가 되돌린 적은 지난 10년간 몇 번 있었다.",
+            "8% 넘게",
+            "frame.measure",
+            "generic",
+            id="happened-several-times",
+        ),
+        # a model of another's class is not that model
+        pytest.param(
+            "2025-02-03",
+            "업계에선 300만 달러로 GPT-4o급의 모델을 만들 수 있다고 본다.",
+            "300만 달러",
+            "object",
+            None,
+            id="class-of-a-model",
+        ),
+        # a benchmark with its year is the score's metric
+        pytest.param(
+            "2025-02-03",
+            "딥시크 R1은 AIME 2024에서 79.8%를 기록해 o1을 앞섰다.",
+            "79.8%",
+            "attributes.metric",
+            "AIME 2024",
+            id="benchmark-year",
+        ),
+        pytest.param(
+            "2025-02-03",
+            "딥시크 R1은 GPQA Diamond에서 71.5%를 기록했다.",
+            "71.5%",
+            "attributes.metric",
+            "GPQA Diamond",
+            id="benchmark-name",
+        ),
+        # the value left after a loss told in the clause describing it
+        pytest.param(
+            "2025-02-05",
+            "지난달 27일 하루 5900억 달러가 사라진 엔비디아 시총은 2조9000억 달러 선에 머물러 있다.",
+            "2조9000억 달러",
+            "frame.measure",
+            "level",
+            id="value-left-measure",
+        ),
+        pytest.param(
+            "2025-02-05",
+            "지난달 27일 하루 5900억 달러가 사라진 엔비디아 시총은 2조9000억 달러 선에 머물러 있다.",
+            "2조9000억 달러",
+            "frame.as_of",
+            None,
+            id="value-left-day",
+        ),
+        # the day a record is counted from is not the figure's day
+        pytest.param(
+            "2025-01-29",
+            "반도체지수는 9.2% 내려 2020년 3월 이후 가장 큰 낙폭을 보였다.",
+            "9.2%",
+            "frame.as_of",
+            None,
+            id="record-baseline",
+        ),
+        # a market event's day word is its day
+        pytest.param(
+            "2025-02-05",
+            "딥시크 쇼크 당일 나스닥지수는 3.1% 떨어졌다.",
+            "3.1%",
+            "frame.as_of",
+            "2025-01-27",
+            id="event-day-word",
+        ),
+        # …unless the event is the baseline of the move
+        pytest.param(
+            "2025-05-20",
+            "딥시크 쇼크 당일 종가와 비교하면 엔비디아 주가는 20% 넘게 올랐다.",
+            "20% 넘게",
+            "frame.as_of",
+            None,
+            id="event-as-baseline",
+        ),
+        # …or a -던 clause recalls it
+        pytest.param(
+            "2025-04-10",
+            "1월 27일 시총이 5900억 달러 날아갔던 엔비디아는 연초 대비 20% 넘게 빠진 상태다.",
+            "20% 넘게",
+            "frame.as_of",
+            None,
+            id="recalled-day",
+        ),
+        # a company named in an event's name owns none of the sentence's figures
+        pytest.param(
+            "2025-02-05",
+            "엔비디아 주가는 3일에도 2.8% 내렸다. 딥시크 충격이 덮친 1월 27일엔 시가총액이 5900억 달러 가까이 사라졌다.",
+            "5900억 달러 가까이",
+            "subject",
+            "nvidia",
+            id="event-name-no-owner",
+        ),
+        # a fall written 빠진 is a share's move
+        pytest.param(
+            "2025-02-04",
+            "SK하이닉스가 지난달 31일 9% 넘게 빠진 뒤로 외국인 매도가 이어졌다.",
+            "9% 넘게",
+            "topic",
+            "stock_change",
+            id="fell-binjin",
+        ),
     ],
 )
 def test_a_figures_slot_as_the_sentence_settles_it(
@@ -3878,3 +3984,53 @@ def test_a_figures_slot_as_the_sentence_settles_it(
 ):
     report = _report(tmp_path, a=(published, body, "시험 기사"))
     assert _slot(_figure(report, figure), slot) == expected
+
+
+def test_an_index_close_and_its_points_are_checked_against_the_record(tmp_path):
+    """kospi-2025-01-31: the KOSPI fell 19.43 points to 2,517.37; a level written with two digits
+    swapped is refuted, the right ones supported, and a level during the session is no close."""
+    report = _report(
+        tmp_path,
+        a=("2025-01-31", "이날 코스피는 전 거래일보다 19.43포인트(0.77%) 내린 2,571.37로 장을 마쳤다."),
+        b=(
+            "2025-01-31",
+            "코스피는 장중 2,490.10까지 밀렸다가 2,517.37에 마감했다.",
+        ),
+    )
+    assert _reference_verdicts(report, "2,571.37") == ["refuted"]
+    assert _reference_verdicts(report, "2,517.37") == ["supported"]
+    assert "supported" in _reference_verdicts(report, "19.43포인트")
+    assert "refuted" not in _reference_verdicts(report, "2,490.10")
+
+
+def test_a_models_cost_given_to_another_as_news_passed_on_is_misattributed(tmp_path):
+    """V3's final run (5,576,000 dollars) said to be what R1 was developed for, in news an
+    analyst passes on; the investment words of the clause around it are no scope of the cost."""
+    report = _report(
+        tmp_path,
+        a=(
+            "2025-01-30",
+            '한 증권사 연구원은 "딥시크가 R1을 557만6000달러에 개발했다는 소식이 데이터센터 투자 심리를 흔들었다"고 말했다.',
+        ),
+    )
+    assert _reference_verdicts(report, "557만6000달러") == ["misattributed"]
+
+
+def test_a_sums_own_verb_may_stand_before_its_conversion(tmp_path):
+    """39 billion dollars on 5 Feb 2025 (1,442.37 won) is about 56.3 trillion won: 50 trillion is
+    11% short; 56조 is right."""
+    wrong = _report(
+        _fresh(tmp_path / "wrong"),
+        a=("2025-02-05", "메타의 AI 설비투자는 지난해 390억 달러가 들었는데, 원화로는 약 50조 원이다."),
+    )
+    right = _report(
+        _fresh(tmp_path / "right"),
+        a=("2025-02-05", "메타의 AI 설비투자는 지난해 390억 달러가 들었는데, 원화로는 약 56조 원이다."),
+    )
+    assert _conversion_verdicts(wrong) == {"inconsistent"}
+    assert _conversion_verdicts(right) == {"consistent"}
+
+
+def _fresh(folder: Path) -> Path:
+    folder.mkdir()
+    return folder

@@ -120,7 +120,7 @@ def test_korean_market_moves_on_31_january(table):
     assert hynix.subject == "sk-hynix" and hynix.quantity.value == -9.86
     kospi = table.get("kospi-2025-01-31")
     assert kospi.subject == "kospi" and kospi.quantity.value == -0.77
-    assert kospi.attributes["close"] == "2517.37"
+    assert kospi.attributes["close_points"] == "2517.37"
 
 
 def test_market_cap_loss_is_a_negative_interval(table):

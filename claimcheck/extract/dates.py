@@ -163,7 +163,8 @@ def date_mentions(
     def add(start: int, end: int, value: str | None) -> None:
         if start < tag or any(s < end and start < e for s, e in taken):
             return
-        if text[end:].lstrip().startswith(baselines) or text[end:].startswith(baselines):
+        rest = _APPOSITIVE_DAY.sub("", text[end : end + 50], count=1)
+        if rest.lstrip().startswith(baselines) or rest.startswith(baselines):
             taken.append((start, end))
             return  # "전 거래일보다 0.9% 내린": the baseline, not the figure's day
         taken.append((start, end))
@@ -291,10 +292,14 @@ def date_mentions(
             days = [d.value for d in found if d.end <= m.start() and d.value and len(d.value) == 10]
             after = dt.date.fromisoformat(days[-1]) + dt.timedelta(days=1) if days else None
             add(m.start(), m.end(), after.isoformat() if after else None)
+    events = frame_data().market_events
     for word in data.get("same", []):
         for m in re.finditer(re.escape(word), text) if word in text else ():
             earlier = [d for d in found if d.end <= m.start() and d.value and len(d.value) == 10]
-            add(m.start(), m.end(), earlier[-1].value if earlier else anchor)
+            # "딥시크 쇼크 당일": the day of the event named right before it
+            named = text[max(0, m.start() - 12) : m.start()].rstrip()
+            event = next((d for d, ns in sorted(events.items()) if named.endswith(tuple(ns))), None)
+            add(m.start(), m.end(), event or (earlier[-1].value if earlier else anchor))
     for word in data["unresolved"]:
         for m in re.finditer(re.escape(word), text) if word in text else ():
             add(m.start(), m.end(), None)
@@ -402,6 +407,10 @@ def _going_on(anchor: str | None, day: int, published: dt.date) -> str | None:
 
 # a word closed by the retrospective ending -던 ("급락했던 ", "육박하던 ")
 RETROSPECTIVE = rx.compile(r"[\uac00-\ud7a3]던\s")
+
+
+# the date a day word is glossed with ("당일인 1월 27일 종가", "당일(1월 27일)"): one day
+_APPOSITIVE_DAY = rx.compile(r"^(?:인\s*|\()(?:\d{4}년\s*)?\d{1,2}월\s*\d{1,2}일\)?")
 
 
 def looks_back(text: str, end: int, limit: int | None = None) -> bool:

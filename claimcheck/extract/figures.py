@@ -13,6 +13,7 @@ from claimcheck.extract.dates import result_period
 from claimcheck.extract.frames import (
     CARD_SIGN,
     MARKET_TOPICS,
+    NOUN_CLAUSE_END,
     VALUE_NOUNS,
     Figure,
     bracket_owner,
@@ -686,8 +687,10 @@ def _classify(
         if quantity.unit in _MONEY:
             attributes.update(_cost_scope(ctx, start, subject))
         rate_named = _rate_named(ctx.text, start) if quantity.unit == "percent" else None
-        if rate_named:
-            attributes["metric"] = rate_named  # "생성형 AI 이용률은 74.6%였다": that rate
+        benchmark = _benchmark_named(ctx, start) if quantity.unit in ("percent", None) else None
+        if benchmark or rate_named:
+            # "생성형 AI 이용률은 74.6%였다": that rate; "MATH-500에서는 97.3%": that benchmark's
+            attributes["metric"] = benchmark or rate_named
         return "other", _owner(ctx, start, subject), what, attributes
     scored.sort()
     name = scored[0][2]
@@ -810,7 +813,12 @@ def _classify(
             raised_in = _round_name(named[-1]) if named else None
         if raised_in:
             attributes["round"] = raised_in
-    if name == "performance_parity" and quantity.unit == "percent":
+    if name == "performance_parity" and quantity.unit in ("percent", None):
+        # (a score on AIME 2024 is none on AIME 2025: "AIME 2024에서 79.8%")
+        benchmark = _benchmark_named(ctx, start)
+        if benchmark:
+            attributes["metric"] = benchmark
+    if name == "performance_parity" and quantity.unit == "percent" and "metric" not in attributes:
         rate_named = _rate_named(ctx.text, start)
         if rate_named:
             attributes["metric"] = rate_named  # a market share is no benchmark's accuracy
@@ -1058,7 +1066,19 @@ def _skipped(quantity: Quantity) -> bool:
 
 
 def _before(ctx: SentenceContext, position: int, types: set[str]) -> list[Mention]:
-    return [m for m in ctx.mentions if m.end <= position and m.type in types]
+    return [
+        m
+        for m in ctx.mentions
+        if m.end <= position and m.type in types and not _names_an_event(ctx.text, m)
+    ]
+
+
+def _names_an_event(text: str, mention: Mention) -> bool:
+    """Whether a company's name only names an event ("딥시크 충격이 덮친", "딥시크발 쇼크")."""
+    if mention.type != "company":
+        return False
+    after = text[mention.end : mention.end + 6].lstrip()
+    return after.startswith(tuple(frame_data().event_nouns))
 
 
 def _nearest(ctx: SentenceContext, position: int, types: set[str]) -> str | None:
@@ -1265,6 +1285,11 @@ def _cost_scope(ctx: SentenceContext, start: int, owner: str | None) -> dict[str
     # 시간에 … 곱한 값으로, 이 가운데 사전학습이 266만4000시간": the stage is the part's, not the
     # whole's)
     text = ctx.text[: min(_others_clause(ctx, start, owner), _next_figures_clause(ctx, start))]
+    # (nor the clause a "…했다는" clause is embedded in: "R1을 557만6000달러에 개발했다는 소식이 AI
+    # 인프라 투자 사이클 …": the news's words, not the cost's)
+    embedding = NOUN_CLAUSE_END.search(text, start)
+    if embedding is not None:
+        text = text[: embedding.end()]
     part = _PART_AFTER.search(text, start)
     if part is not None:
         text = text[: part.start()]
@@ -1356,6 +1381,27 @@ def _rate_named_pattern() -> re.Pattern[str]:
         # (a word or two between: "정확도가 이전 버전 70%에서")
         r"(?:은|는|이|가|도)\s*(?:[^\d\s,.]+\s){0,2}(?:약\s*)?$"
     )
+
+
+@functools.cache
+def _benchmark_pattern() -> re.Pattern[str]:
+    names = sorted(topic_data().benchmarks, key=len, reverse=True)
+    alternatives = "|".join(re.escape(n) for n in names)
+    # (the year or version written after it: "AIME 2024", "AIME'25")
+    return rx.compile(
+        rf"(?<![0-9A-Za-z])({alternatives})(?:\s?['’]?(\d{{2,4}}))?(?![A-Za-z])", re.IGNORECASE
+    )
+
+
+def _benchmark_named(ctx: SentenceContext, start: int) -> str | None:
+    """The benchmark named last before the figure in its sentence ("AIME 2024에서 79.8%로": "AIME
+    2024"; "…79.8%로, o1의 79.2%를": the same one, both scores of one test), or None."""
+    found = list(_benchmark_pattern().finditer(ctx.text, 0, start))
+    if not found:
+        return None
+    name, version = found[-1].group(1), found[-1].group(2)
+    canonical = next(n for n in topic_data().benchmarks if n.lower() == name.lower())
+    return f"{canonical} {version}" if version else canonical
 
 
 def _rate_named(text: str, start: int) -> str | None:

@@ -94,6 +94,7 @@ class FrameData(_Data):
     weeks: dict[str, list[str]]
     years: dict[str, list[str]]
     windows: list[str]
+    event_nouns: list[str]
     spans: list[str]
     spans_right_before: list[str]
     moments: dict[str, list[str]]
@@ -501,7 +502,7 @@ def _change_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     )
 
 
-_NOUN_CLAUSE_END = rx.compile(r"(?:다는|라는|다던)\s")
+NOUN_CLAUSE_END = rx.compile(r"(?:다는|라는|다던)\s")
 # a number card's sign between its figure and what the figure is ("278만8000시간 = … GPU 시간")
 CARD_SIGN = rx.compile(r"\s*=\s*")
 
@@ -510,7 +511,9 @@ def _is_change(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     q = figure.quantity
     if q.unit == "percentage_point":
         return True
-    if _lost_before().search(text[max(0, figure.start - 30) : figure.start]):
+    window_start = max(0, figure.start - 30)
+    lost = _lost_before().search(text[window_start : figure.start])
+    if lost is not None and not _lost_by_the_figure_before(text, window_start + lost.start(), figures):
         return True  # "하루 새 사라진 엔비디아 시가총액은 5890억 달러로": the value lost
     card = CARD_SIGN.match(text, figure.end)
     if card is not None:
@@ -536,7 +539,7 @@ def _is_change(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
         pass  # "2만1800원(9.86%) 내린": the bracket shares the verb after it
     head = stripped[:20]
     # a clause made a noun ("…쓰지 않았다는 사실이 1월 급락의"): what follows is another clause's
-    quoted = _NOUN_CLAUSE_END.search(head)
+    quoted = NOUN_CLAUSE_END.search(head)
     head = head[: quoted.start()] if quoted else head
     if any(w in head for w in words):
         # the verb belongs to the next figure when one stands between ("9.86% 내린 19만9200원에")
@@ -544,6 +547,37 @@ def _is_change(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     if q.unit == "percent" and topic in MARKET_TOPICS:
         return True  # a market figure in percent is a move
     return False
+
+
+_SUBJECT_PARTICLE = rx.compile(r"\s*\)?\s*(?:가|이|이나)\s+$")
+
+
+_DESCRIBED_TOPIC = rx.compile(
+    r"\s*\)?\s*(?:가|이|을|를|이나)\s+(\S+)\s+(?:\S+\s+){0,2}?(\S+?)(?:은|는)\s+"
+)
+
+
+def _heads_its_clause(text: str, earlier: Figure, figure: Figure) -> bool:
+    """Whether the figure `earlier` stands in a clause that describes the noun `figure` is said
+    of ("5890억 달러가 증발한 시가총액은 2조8500억 달러": a verb in -ㄴ after the earlier figure,
+    then the noun with its topic particle, right before the figure)."""
+    m = _DESCRIBED_TOPIC.fullmatch(text, earlier.end, figure.start)
+    # (a value's noun: "…가 사라진 엔비디아는 17% 급락했다" may tell of the same day)
+    return m is not None and _ends_in_n(m.group(1)) and m.group(2) in VALUE_NOUNS
+
+
+def _ends_in_n(word: str) -> bool:
+    """Whether a Hangul word's last syllable closes in ㄴ (증발한, 빠진, 떨어진: a noun's modifier)."""
+    last = word[-1] if word else ""
+    return "가" <= last <= "힣" and (ord(last) - 0xAC00) % 28 == 4
+
+
+def _lost_by_the_figure_before(text: str, verb_at: int, figures: list[Figure]) -> bool:
+    """Whether the verb of loss at `verb_at` has the figure right before it as its subject
+    ("5890억 달러가 증발한 시가총액은 2조8500억 달러 수준": the loss is the first figure; the
+    second is the value left)."""
+    before = [f for f in figures if f.end <= verb_at]
+    return bool(before) and _SUBJECT_PARTICLE.fullmatch(text, before[-1].end, verb_at) is not None
 
 
 def over_days(text: str, figure: Figure, figures: list[Figure]) -> bool:
@@ -599,6 +633,16 @@ def _as_of_written(
 ) -> tuple[str | None, str | None]:
     others = [f for f in figures if f is not figure]
     clause = text[_previous_end(figure, figures) : figure.start]
+    from claimcheck.extract.dates import looks_back
+
+    # not a record's baseline ("2020년 3월 이후 최대 낙폭"), nor a day a -던 clause between
+    # recalls ("당일(1월 27일) 시가총액이 … 날아갔던 엔비디아가 … 연초 대비 30% 가까이")
+    dates = [
+        d
+        for d in dates
+        if not _record_baseline().match(text, d.end)
+        and not (d.end <= figure.start and looks_back(text, d.end, figure.start))
+    ]
     # the date written right before the figure, with no other figure between them
     before = [d for d in dates if d.end <= figure.start]
     for d in reversed(before):
@@ -624,6 +668,8 @@ def _as_of_written(
     # a window said after the previous figure ("16.97% 폭락했지만 이후 … 최근 시가총액이") holds
     # before the sentence's one date, which belongs to the earlier figure
     windows = frame_data().windows
+    # (not the baseline of a record: "1월 27일 이후 한 달 만의 최대 낙폭으로, 하루 새 …")
+    clause = _record_baseline().sub(lambda m: " " * len(m.group(0)), clause)
     for word in windows:
         at = clause.find(word)
         if at >= 0:
@@ -633,6 +679,10 @@ def _as_of_written(
             return None, f"{words_before[-1]} {word}" if words_before and spaced else word
     if len(dates) == 1:  # the sentence's one date; a series gives each figure its own
         only = dates[0]
+        if any(only.end <= f.start and _heads_its_clause(text, f, figure) for f in others):
+            # "지난달 27일 하루 5890억 달러가 증발한 시가총액은 2조8500억 달러 수준": the day is
+            # the clause's that describes the noun; the figure said of the noun is unsaid
+            return inherited, None
         if any(_dates_the_start(text, only, f, figure) for f in others):
             # "전 거래일 종가 22만1000원에서 9.86% 내린": the day of the price the move starts
             # from, not of the move
@@ -648,13 +698,26 @@ def _as_of_written(
         previous = max(earlier, key=lambda f: f.end)
         own = [d for d in dates if d.end <= previous.start]
         if own and not any(own[-1].end <= f.start and f.end <= previous.start for f in others):
+            if _dates_the_start(text, own[-1], previous, figure):
+                return inherited, None  # "…1월 27일 종가(118.42달러)와 비교하면 30% 넘게"
             return own[-1].value, None
     if not dates:
         return inherited, None
     return None, None
 
 
+@functools.cache
+def _record_baseline() -> re.Pattern[str]:
+    days = frame_data().days
+    since = "|".join(re.escape(w) for w in days["record_since"])
+    record = "|".join(re.escape(w) for w in days["record_words"])
+    # (a few words between: "1월 27일 이후 한 달 만의 최대 낙폭")
+    return rx.compile(rf"\s*(?:{since})\s*(?:\S+\s+){{0,3}}(?:{record})")
+
+
 _FROM = rx.compile(r"\s*에서\s")
+# a price the move is measured against ("지난주 금요일 종가(142.62달러)보다 18% 넘게")
+_COMPARED_WITH = rx.compile(r"\s*\)?\s*(?:보다|와 비교하면|과 비교하면|와 비교해|과 비교해|대비|에 비해)")
 
 
 @functools.cache
@@ -675,9 +738,9 @@ def _dates_the_start(text: str, day: DateMention, start: Figure, figure: Figure)
     is the move's day)."""
     if not (day.end <= start.start and start.end <= figure.start):
         return False
-    if _FROM.match(text, start.end) is None:
+    if _FROM.match(text, start.end) is None and _COMPARED_WITH.match(text, start.end) is None:
         return False
-    between = text[day.end : start.start].strip()
+    between = text[day.end : start.start].strip().rstrip("(").strip()
     days = frame_data().days
     looking_back = text[day.start : day.end] in (*days["yesterday"], *days["previous_trading_day"])
     closes = frame_data().moments["close"]
@@ -1147,9 +1210,20 @@ def event_day(text: str, position: int) -> str | None:
     before = text[:position]
     if not any(word in before for word in data.one_day) and not _a_days_move(before):
         return None
+    from claimcheck.extract.dates import looks_back
+
     for day, names in sorted(data.market_events.items()):
-        if any(name in before for name in names):
-            return day
+        named = [before.rfind(name) + len(name) for name in names if name in before]
+        if not named:
+            continue
+        since = before[max(named) :]
+        if any(word in since for word in (*data.baseline_after, "비교")):
+            return None  # "딥시크 쇼크 당일 종가와 비교하면 30% 넘게": the event is the baseline
+        if _record_baseline().search(since):
+            return None  # "딥시크 쇼크가 덮친 1월 27일 이후 최대 낙폭": a record's baseline
+        if looks_back(text, max(named), position):
+            return None  # "딥시크 쇼크 당일 … 날아갔던 엔비디아가 … 30%": a day recalled
+        return day
     return None
 
 

@@ -104,6 +104,7 @@ class TopicData(_Data):
     earnings_announced: list[str]
     rate_not_metrics: list[str]
     rate_nouns: list[str]
+    benchmarks: list[str]
     model_spec_whole: list[str]
     earnings_segment_nouns: list[str]
     range_end_words: list[str]

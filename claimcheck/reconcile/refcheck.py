@@ -305,6 +305,28 @@ def fact_gate(claim: Claim, fact: ReferenceFact):
     return passage
 
 
+def _named_for_another_model(claim: Claim, fact: ReferenceFact, passage):
+    """A model's figure given to another model as its development cost ("R1을 557만6000달러에
+    개발했다": V3's final run) is misattributed whatever the wider name: the gate with the scope
+    read as the fact's, when the article calls the cost development and asserts it (an estimate
+    is never more than a dispute)."""
+    frame = claim.frame
+    if (
+        passage.slot != "scope"
+        or frame is None
+        or frame.scope != "development"
+        or fact.frame is None
+        or claim.stance not in ("asserted", "attributed")
+    ):
+        return passage
+    as_the_fact = claim.model_copy(update={"frame": frame.model_copy(update={"scope": fact.frame.scope})})
+    again = fact_gate(as_the_fact, fact)
+    if not again.settled:
+        return passage
+    why = f"scope: the article's {frame.scope} names the fact's {fact.frame.scope}"
+    return again.__class__(True, True, False, "scope", why)
+
+
 def _missing_rate(claim: Claim, published) -> str | None:
     """Why a sum of money in another currency has no dollar value: "no rate for DATE (...)"."""
     from claimcheck import fx
@@ -327,6 +349,8 @@ def _judge_figure(corpus: Corpus, claim: Claim, facts: list[ReferenceFact]):
     if verdict == "unverifiable" or fact is None:
         return verdict, fact, steps, diagnosis, note
     passage = fact_gate(claim, fact)
+    if verdict == "misattributed" and not passage.allows(verdict):
+        passage = _named_for_another_model(claim, fact, passage)
     if passage.allows(verdict):
         if passage.settled and verdict not in ("supported",):
             # said before the comparison, whose outcome stays the last step (views show it)
@@ -340,29 +364,43 @@ def _closing_price(claim: Claim, fact: ReferenceFact) -> ReferenceFact:
     """A session's fact read for the price it closed at ("118.42달러에 마감"), when the claim is a
     share price in the currency the fact gives it in (attributes close_usd, close_krw); the fact
     itself otherwise."""
+    from claimcheck.extract.mentions import entity_type
+
     q = claim.quantity
     unit = q.unit if q else None
-    if claim.topic != "stock_change" or unit not in ("USD", "KRW") or claim.frame is None:
+    if claim.topic != "stock_change" or q is None or claim.frame is None:
         return fact
     if fact.frame is None or fact.frame.measure != "change":
+        return fact
+    if unit in ("USD", "KRW"):
+        close_key, change_key = f"close_{unit.lower()}", f"change_{unit.lower()}"
+        level_unit = moved_unit = unit
+    elif unit in (None, "point") and entity_type(claim.subject or "") == "market_index":
+        # an index's level ("2,517.37로 장을 마쳤다", a bare number) and its move in points
+        # ("19.43포인트 내린")
+        close_key, change_key = "close_points", "change_points"
+        level_unit, moved_unit = "number", "point"
+    else:
         return fact
     measure = claim.frame.measure
     if measure == "change":
         # "2만1800원(9.86%) 내린": the move in money, when the fact gives it (change_krw)
-        moved = fact.attributes.get(f"change_{unit.lower()}")
+        moved = fact.attributes.get(change_key)
         if moved is None:
             return fact
         amount = float(moved)
         return fact.model_copy(
-            update={"quantity": RefQuantity(value=amount, low=amount, high=amount, unit=unit)}
+            update={
+                "quantity": RefQuantity(value=amount, low=amount, high=amount, unit=moved_unit)
+            }
         )
-    close = fact.attributes.get(f"close_{unit.lower()}")
+    close = fact.attributes.get(close_key)
     if measure != "level" or close is None or not _says_a_close(claim):
         return fact  # a price the sentence does not say closed a session: a holding, a quote
     price = float(close)
     return fact.model_copy(
         update={
-            "quantity": RefQuantity(value=price, low=price, high=price, unit=unit),
+            "quantity": RefQuantity(value=price, low=price, high=price, unit=level_unit),
             "frame": fact.frame.model_copy(update={"measure": "level"}),
         }
     )
