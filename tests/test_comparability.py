@@ -4034,3 +4034,19 @@ def test_a_sums_own_verb_may_stand_before_its_conversion(tmp_path):
 def _fresh(folder: Path) -> Path:
     folder.mkdir()
     return folder
+
+
+def test_an_event_day_that_dates_a_price_compared_with_is_not_the_moves_day(tmp_path):
+    """A pin on the event's day word: "당일" after "딥시크 충격" is 27 January, but here it dates the
+    close the move is compared with, not the move of 3 February (no fact of that day is on
+    record, so no verdict but unverifiable)."""
+    report = _report(
+        tmp_path,
+        a=(
+            "2025-02-04",
+            "엔비디아는 2.84% 내린 116.66달러에 마감해 딥시크 충격 당일 종가(118.42달러)보다도 낮아졌다.",
+        ),
+    )
+    assert "refuted" not in _reference_verdicts(report, "2.84%")
+    assert "refuted" not in _reference_verdicts(report, "116.66달러")
+    assert _reference_verdicts(report, "118.42달러") == ["supported"]

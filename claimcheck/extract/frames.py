@@ -513,7 +513,9 @@ def _is_change(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
         return True
     window_start = max(0, figure.start - 30)
     lost = _lost_before().search(text[window_start : figure.start])
-    if lost is not None and not _lost_by_the_figure_before(text, window_start + lost.start(), figures):
+    if lost is not None and not _lost_by_the_figure_before(
+        text, window_start + lost.start(), figures
+    ):
         return True  # "하루 새 사라진 엔비디아 시가총액은 5890억 달러로": the value lost
     card = CARD_SIGN.match(text, figure.end)
     if card is not None:
@@ -567,7 +569,7 @@ def _heads_its_clause(text: str, earlier: Figure, figure: Figure) -> bool:
 
 
 def _ends_in_n(word: str) -> bool:
-    """Whether a Hangul word's last syllable closes in ㄴ (증발한, 빠진, 떨어진: a noun's modifier)."""
+    """Whether a Hangul word's last syllable closes in ㄴ (증발한, 빠진: a noun's modifier)."""
     last = word[-1] if word else ""
     return "가" <= last <= "힣" and (ord(last) - 0xAC00) % 28 == 4
 
@@ -687,6 +689,10 @@ def _as_of_written(
             # "전 거래일 종가 22만1000원에서 9.86% 내린": the day of the price the move starts
             # from, not of the move
             return inherited, None
+        if only.start >= figure.end and _DAYS_A_BASELINE_PRICE.match(text, only.end):
+            # "2.84% 내린 116.66달러에 마감해 … 당일 종가(118.42달러)보다도 낮아졌다": the later
+            # day dates the price compared with
+            return inherited, None
         if only.start >= figure.end and CLAUSE_BREAKS.search(text[figure.end : only.start]):
             # "시가총액이 약 2600억 달러 불어났지만 전날 잃은 몫": a later clause's day
             return inherited, None
@@ -716,8 +722,14 @@ def _record_baseline() -> re.Pattern[str]:
 
 
 _FROM = rx.compile(r"\s*에서\s")
+# a day's close with its price, compared with ("당일 종가(118.42달러)보다도")
+_DAYS_A_BASELINE_PRICE = rx.compile(
+    r"\s*종가\s*\([^)]{1,20}\)\s*(?:보다|와 비교|과 비교|대비|에 비해)"
+)
 # a price the move is measured against ("지난주 금요일 종가(142.62달러)보다 18% 넘게")
-_COMPARED_WITH = rx.compile(r"\s*\)?\s*(?:보다|와 비교하면|과 비교하면|와 비교해|과 비교해|대비|에 비해)")
+_COMPARED_WITH = rx.compile(
+    r"\s*\)?\s*(?:보다|와 비교하면|과 비교하면|와 비교해|과 비교해|대비|에 비해)"
+)
 
 
 @functools.cache

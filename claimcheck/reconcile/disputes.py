@@ -118,7 +118,10 @@ def _estimated_since_last_figure(claim: Claim) -> bool:
 # "딥시크가 H800 2048개만으로 R1을 만들었다는 점이 … 끌어올렸다고 본다": the figure stands in a
 # clause the sentence takes as given (…다는 점, …라는 사실); the view is about something else
 # (…or news passed on: "R1을 557만6000달러에 개발했다는 소식이 … 키웠다"고 분석했다)
-_GIVEN = ("다는 점", "라는 점", "는 사실", "다는 사실", "라는 사실", "다는 소식", "라는 소식", "다는 발표", "다는 보도")
+_GIVEN = (
+    *("다는 점", "라는 점", "는 사실", "다는 사실", "라는 사실"),
+    *("다는 소식", "라는 소식", "다는 발표", "다는 보도"),
+)
 
 
 # "557만 달러라는 숫자가 … 가린다고 반박했다": the figure under discussion, named, not estimated

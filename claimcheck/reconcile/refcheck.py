@@ -319,12 +319,13 @@ def _named_for_another_model(claim: Claim, fact: ReferenceFact, passage):
         or claim.stance not in ("asserted", "attributed")
     ):
         return passage
-    as_the_fact = claim.model_copy(update={"frame": frame.model_copy(update={"scope": fact.frame.scope})})
-    again = fact_gate(as_the_fact, fact)
-    if not again.settled:
+    from claimcheck.reconcile.comparability import Gate
+
+    scoped = frame.model_copy(update={"scope": fact.frame.scope})
+    if not fact_gate(claim.model_copy(update={"frame": scoped}), fact).settled:
         return passage
     why = f"scope: the article's {frame.scope} names the fact's {fact.frame.scope}"
-    return again.__class__(True, True, False, "scope", why)
+    return Gate(True, True, False, "scope", why)
 
 
 def _missing_rate(claim: Claim, published) -> str | None:
@@ -390,9 +391,7 @@ def _closing_price(claim: Claim, fact: ReferenceFact) -> ReferenceFact:
             return fact
         amount = float(moved)
         return fact.model_copy(
-            update={
-                "quantity": RefQuantity(value=amount, low=amount, high=amount, unit=moved_unit)
-            }
+            update={"quantity": RefQuantity(value=amount, low=amount, high=amount, unit=moved_unit)}
         )
     close = fact.attributes.get(close_key)
     if measure != "level" or close is None or not _says_a_close(claim):
