@@ -690,7 +690,8 @@ def _classify(
         benchmark = _benchmark_named(ctx, start) if quantity.unit in ("percent", None) else None
         if benchmark or rate_named:
             # "생성형 AI 이용률은 74.6%였다": that rate; "MATH-500에서는 97.3%": that benchmark's
-            attributes["metric"] = benchmark or rate_named
+            # (a rate named right before the figure before a benchmark named earlier)
+            attributes["metric"] = rate_named or benchmark
         return "other", _owner(ctx, start, subject), what, attributes
     scored.sort()
     name = scored[0][2]

@@ -591,11 +591,14 @@ def over_days(text: str, figure: Figure, figures: list[Figure]) -> bool:
     )
 
 
+def _day_words(key: str) -> str:
+    """frames.yaml `days[key]` as one alternation of literal words."""
+    return "|".join(re.escape(w) for w in frame_data().days[key])
+
+
 @functools.cache
 def _now_word() -> re.Pattern[str]:
-    days = frame_data().days
-    words = "|".join(re.escape(w) for w in days["now"])
-    nots = "|".join(re.escape(w) for w in days["now_not_before"])
+    words, nots = _day_words("now"), _day_words("now_not_before")
     return rx.compile(rf"(?<![가-힣])(?:{words})(?!\s*(?:{nots}))(?![가-힣])")
 
 
@@ -714,9 +717,7 @@ def _as_of_written(
 
 @functools.cache
 def _record_baseline() -> re.Pattern[str]:
-    days = frame_data().days
-    since = "|".join(re.escape(w) for w in days["record_since"])
-    record = "|".join(re.escape(w) for w in days["record_words"])
+    since, record = _day_words("record_since"), _day_words("record_words")
     # (a few words between: "1월 27일 이후 한 달 만의 최대 낙폭")
     return rx.compile(rf"\s*(?:{since})\s*(?:\S+\s+){{0,3}}(?:{record})")
 
