@@ -3968,6 +3968,15 @@ def _slot(claim, path: str):
             "nvidia",
             id="event-name-no-owner",
         ),
+        # a move compared with an earlier close is a change over the days since, no session's
+        pytest.param(
+            "2025-03-10",
+            "SK하이닉스 주가는 지난주 금요일 종가(19만1000원)보다 6% 넘게 오른 상태다.",
+            "6% 넘게",
+            "frame.as_of",
+            None,
+            id="since-an-earlier-close",
+        ),
         # a fall written 빠진 is a share's move
         pytest.param(
             "2025-02-04",

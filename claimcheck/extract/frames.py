@@ -688,10 +688,11 @@ def _as_of_written(
             # "지난달 27일 하루 5890억 달러가 증발한 시가총액은 2조8500억 달러 수준": the day is
             # the clause's that describes the noun; the figure said of the noun is unsaid
             return inherited, None
-        if any(_dates_the_start(text, only, f, figure) for f in others):
+        starts = [f for f in others if _dates_the_start(text, only, f, figure)]
+        if starts:
             # "전 거래일 종가 22만1000원에서 9.86% 내린": the day of the price the move starts
             # from, not of the move
-            return inherited, None
+            return _since_a_close(text, only, starts[0], inherited), None
         if only.start >= figure.end and _DAYS_A_BASELINE_PRICE.match(text, only.end):
             # "2.84% 내린 116.66달러에 마감해 … 당일 종가(118.42달러)보다도 낮아졌다": the later
             # day dates the price compared with
@@ -708,7 +709,8 @@ def _as_of_written(
         own = [d for d in dates if d.end <= previous.start]
         if own and not any(own[-1].end <= f.start and f.end <= previous.start for f in others):
             if _dates_the_start(text, own[-1], previous, figure):
-                return inherited, None  # "…1월 27일 종가(118.42달러)와 비교하면 30% 넘게"
+                # "…1월 27일 종가(118.42달러)와 비교하면 30% 넘게"
+                return _since_a_close(text, own[-1], previous, inherited), None
             return own[-1].value, None
     if not dates:
         return inherited, None
@@ -723,6 +725,20 @@ def _record_baseline() -> re.Pattern[str]:
 
 
 _FROM = rx.compile(r"\s*에서\s")
+
+
+def _since_a_close(text: str, day: DateMention, start: Figure, inherited: str | None):
+    """The day of a move measured from the close of `day`: the session's own (`inherited`) when
+    the move starts from the previous session ("전 거래일 종가 22만1000원에서"); none when it is
+    compared with an earlier close ("지난주 금요일 종가(142.62달러)보다 18% 넘게"), a change over
+    the days since, no one session's move."""
+    days = frame_data().days
+    looking_back = text[day.start : day.end] in (*days["yesterday"], *days["previous_trading_day"])
+    if _COMPARED_WITH.match(text, start.end) is not None and not looking_back:
+        return None
+    return inherited
+
+
 # a day's close with its price, compared with ("당일 종가(118.42달러)보다도")
 _DAYS_A_BASELINE_PRICE = rx.compile(
     r"\s*종가\s*\([^)]{1,20}\)\s*(?:보다|와 비교|과 비교|대비|에 비해)"
