@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 try:  # the engine and the compiler's two steps (re._parser, re._compiler from Python 3.11)
@@ -33,6 +34,12 @@ _Program = tuple[int, Any, int, dict, tuple]
 _kept: dict[tuple[str, int], _Program] | None = None
 _looked = False  # whether _kept was read (it stays None with the cache folder turned off)
 _new: dict[tuple[str, int], _Program] = {}
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Literal words as one regex alternation, in the order given ("달러|원"): the language data's
+    word lists become patterns this way everywhere."""
+    return "|".join(re.escape(word) for word in words)
 
 
 def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # noqa: A001

@@ -24,7 +24,7 @@ def _report(tmp_path: Path, outlet: str = "시험일보", **articles: tuple[str,
     """Articles by name: (publication date, body) or (publication date, body, headline), all of
     one outlet."""
     folder = tmp_path / "news"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     for name, (published, body, *headline) in articles.items():
         title = headline[0] if headline else f"{name} 기사"
         quoted = json.dumps(title, ensure_ascii=False)  # "[인터뷰] …" is no YAML list
@@ -2637,14 +2637,46 @@ def test_sums_raised_are_compared_only_within_one_round(tmp_path, later, verdict
     assert [f.verdict for f in _problems(report)] == verdicts
 
 
-def test_an_estimate_and_its_conversion_are_one_dispute(tmp_path):
-    body = (
-        "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다. 미국 분석업체 세미애널리시스는 "
-        "딥시크의 서버 투자액이 16억 달러(약 2조1700억 원)에 이를 것으로 추정했다."
-    )
-    report = _report(tmp_path, a=("2025-06-12", body))
-    dispute, disputed = _the_dispute(report)  # exactly one
-    assert disputed == {"16억 달러", "557만6000달러"}
+@pytest.mark.parametrize(
+    ("published", "body", "headline", "disputed"),
+    [
+        # an estimate and its conversion are one dispute
+        pytest.param(
+            "2025-06-12",
+            "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다. 미국 분석업체 세미애널리시스는 "
+            "딥시크의 서버 투자액이 16억 달러(약 2조1700억 원)에 이를 것으로 추정했다.",
+            None,
+            {"16억 달러", "557만6000달러"},
+            id="estimate-and-conversion",
+        ),
+        # (eighth pass) "한솔증권은 … 추정했다": the firm's name says it estimates; the sum is of
+        # DeepSeek, the maker of the model just named, and of another scope than its final run
+        pytest.param(
+            "2025-05-20",
+            "―딥시크가 칩 수요를 줄인다는 말도 있었다.\n"
+            '"딥시크 V3의 557만6000달러는 최종 훈련 한 번의 값이다. 한솔증권은 연구 인력과 실험 '
+            '비용까지 더한 실제 개발비를 최소 9억 달러로 추정했다."',
+            '[인터뷰] 협력사 모임 이끄는 한서진 회장 "효율 경쟁은 메모리에 기회"',
+            {"최소 9억 달러", "557만6000달러"},
+            id="analyst-in-an-answer",
+        ),
+        # (tenth pass) pay listed with other costs is part of a total
+        pytest.param(
+            "2025-06-27",
+            "V3의 최종 훈련비 557만6000달러는 H800 임차료만 따진 값이다. 컨설팅사 한빛파트너스는 "
+            "딥시크가 창업 이후 GPU 구입과 인건비, 전력에 쓴 돈이 16억 달러 안팎일 것으로 봤다.",
+            "딥시크 반년, 숫자로 보면",
+            {"16억 달러", "557만6000달러"},
+            id="pay-listed-with-costs",
+        ),
+    ],
+)
+def test_a_third_partys_sum_of_another_scope_is_one_dispute_with_the_stated_run(
+    tmp_path, published, body, headline, disputed
+):
+    article = (published, body, headline) if headline else (published, body)
+    _, figures = _the_dispute(_report(tmp_path, a=article))  # exactly one
+    assert figures == disputed
 
 
 # --- eighth pass ------------------------------------------------------------------------------
@@ -2685,20 +2717,6 @@ def test_in_an_answer_a_models_make_up_is_its_makers(tmp_path, headline, speaker
     assert owners["7610억 개"] == "deepseek"
     assert owners["20만 GPU시간"] == speakers
     assert [f.verdict for f in _problems(report)] == ["refuted"]
-
-
-def test_an_analysts_estimate_in_an_answer_disputes_the_models_final_run(tmp_path):
-    # "한솔증권은 … 추정했다": the firm's name says it estimates; the sum is of DeepSeek, the
-    # maker of the model just named, and of another scope than its final run
-    body = (
-        "―딥시크가 칩 수요를 줄인다는 말도 있었다.\n"
-        '"딥시크 V3의 557만6000달러는 최종 훈련 한 번의 값이다. 한솔증권은 연구 인력과 실험 '
-        '비용까지 더한 실제 개발비를 최소 9억 달러로 추정했다."'
-    )
-    headline = '[인터뷰] 협력사 모임 이끄는 한서진 회장 "효율 경쟁은 메모리에 기회"'
-    report = _report(tmp_path, a=("2025-05-20", body, headline))
-    dispute, disputed = _the_dispute(report)
-    assert disputed == {"최소 9억 달러", "557만6000달러"}
 
 
 @pytest.mark.parametrize(
@@ -3688,16 +3706,6 @@ def test_a_days_fall_recalled_as_a_bound_is_held_against_that_days_close(tmp_pat
     assert "misleading" in _reference_verdicts(report, "5% 넘게")  # it fell 16.97%
 
 
-def test_pay_listed_with_other_costs_is_part_of_a_total_that_disputes(tmp_path):
-    body = (
-        "V3의 최종 훈련비 557만6000달러는 H800 임차료만 따진 값이다. 컨설팅사 한빛파트너스는 "
-        "딥시크가 창업 이후 GPU 구입과 인건비, 전력에 쓴 돈이 16억 달러 안팎일 것으로 봤다."
-    )
-    report = _report(tmp_path, a=("2025-06-27", body, "딥시크 반년, 숫자로 보면"))
-    dispute, figures = _the_dispute(report)
-    assert figures == {"16억 달러", "557만6000달러"}
-
-
 def test_times_counted_in_a_sentence_about_gpus_are_no_chips(tmp_path):
     body = (
         '리서치업체 노을리서치는 "보유 GPU 구입비와 인건비, 수백 차례의 실험까지 합치면 딥시크의 '
@@ -4029,20 +4037,15 @@ def test_a_sums_own_verb_may_stand_before_its_conversion(tmp_path):
     """39 billion dollars on 5 Feb 2025 (1,442.37 won) is about 56.3 trillion won: 50 trillion is
     11% short; 56조 is right."""
     wrong = _report(
-        _fresh(tmp_path / "wrong"),
+        tmp_path / "wrong",
         a=("2025-02-05", "메타의 AI 설비투자는 지난해 390억 달러가 들었는데, 원화로는 약 50조 원이다."),
     )
     right = _report(
-        _fresh(tmp_path / "right"),
+        tmp_path / "right",
         a=("2025-02-05", "메타의 AI 설비투자는 지난해 390억 달러가 들었는데, 원화로는 약 56조 원이다."),
     )
     assert _conversion_verdicts(wrong) == {"inconsistent"}
     assert _conversion_verdicts(right) == {"consistent"}
-
-
-def _fresh(folder: Path) -> Path:
-    folder.mkdir()
-    return folder
 
 
 def test_an_event_day_that_dates_a_price_compared_with_is_not_the_moves_day(tmp_path):

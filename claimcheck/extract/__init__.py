@@ -298,7 +298,7 @@ def _interviewee(contexts: list[SentenceContext]) -> tuple[bool, str | None]:
     marked = any(word in head for head in heads for word in data.markers)
     if article.meta.kind != "interview" and not marked:
         return False, None
-    titles = "|".join(re.escape(t) for t in sorted(data.titles, key=len, reverse=True))
+    titles = rx.alternation(sorted(data.titles, key=len, reverse=True))
     if not any(re.search(titles, head) for head in heads):
         return False, None  # an expert's interview: answers speak of the story's company
     # "네이버 하정우 대표", "하정우 네이버 대표": a known organisation, a name, the title

@@ -36,8 +36,8 @@ _MONTH = rx.compile(r"(?:(\d{4})년\s*)?(?<![\d.])(\d{1,2})월(?!\s*\d{1,2}일)(
 def _weekday() -> re.Pattern[str]:
     data = frame_data().weekdays
     weeks = data.last_week + data.this_week + data.last
-    weeks_alt = "|".join(re.escape(w) for w in sorted(weeks, key=len, reverse=True))
-    names = "|".join(re.escape(w) for w in data.names)
+    weeks_alt = rx.alternation(sorted(weeks, key=len, reverse=True))
+    names = rx.alternation(data.names)
     return rx.compile(rf"(?<![가-힣])({weeks_alt})\s*({names})")
 
 
@@ -57,15 +57,15 @@ def _weekday_date(week: str, name: str, published: dt.date) -> str:
 @functools.cache
 def _days_later() -> re.Pattern[str]:
     data = frame_data().days_later
-    counts = "|".join(re.escape(w) for w in sorted(data.counts, key=len, reverse=True))
-    after = "|".join(re.escape(w) for w in data.after)
+    counts = rx.alternation(sorted(data.counts, key=len, reverse=True))
+    after = rx.alternation(data.after)
     return rx.compile(rf"(?<![가-힣])({counts})\s*(?:{after})(?![가-힣])")
 
 
 @functools.cache
 def _week() -> re.Pattern[str]:
     words = sorted((w for ws in frame_data().weeks.values() for w in ws), key=len, reverse=True)
-    alternatives = "|".join(re.escape(w) for w in words)
+    alternatives = rx.alternation(words)
     return rx.compile(
         rf"(?:(\d{{4}})년\s*)?(?<![\d.])(\d{{1,2}})월\s*({alternatives})\s*주(?!\s*(?:간|동안))"
     )
@@ -74,7 +74,7 @@ def _week() -> re.Pattern[str]:
 @functools.cache
 def _bare_week() -> re.Pattern[str]:
     words = sorted((w for ws in frame_data().weeks.values() for w in ws), key=len, reverse=True)
-    alternatives = "|".join(re.escape(w) for w in words)
+    alternatives = rx.alternation(words)
     return rx.compile(rf"(?<![가-힣])({alternatives})\s*주(?![가-힣])")
 
 
@@ -98,8 +98,8 @@ def _relative_year(text: str, start: int, published: dt.date) -> int | None:
 @functools.cache
 def _month_part() -> re.Pattern[str]:
     data = frame_data().months
-    months = "|".join(re.escape(w) for w in data["this"] + data["last"])
-    parts = "|".join(re.escape(w) for w in data["parts"])
+    months = rx.alternation(data["this"] + data["last"])
+    parts = rx.alternation(data["parts"])
     return rx.compile(
         rf"({months})\s*(?:{parts})(?:(?![\uac00-\ud7a3])|(?=까지|의|에|께|부터|엔|쯤|경|부|로))"
     )

@@ -207,7 +207,7 @@ def _machines_counted_so(ctx: SentenceContext, start: int, machines: tuple[str, 
 
 @functools.cache
 def _machines_in_dae(machines: tuple[str, ...]) -> re.Pattern[str]:
-    nouns = "|".join(re.escape(m) for m in machines)
+    nouns = rx.alternation(machines)
     return rx.compile(rf"(?:{nouns})\s*(?:\d+|한)\s*대")
 
 
@@ -896,11 +896,11 @@ def _model_spec_patterns() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]
     """For each kind of spec: its noun right after a count (not "per" it), and right before it
     with a particle."""
     data = topic_data()
-    per = "|".join(re.escape(word) for word in data.model_spec_per)
-    whole = "|".join(re.escape(word) for word in data.model_spec_whole)
+    per = rx.alternation(data.model_spec_per)
+    whole = rx.alternation(data.model_spec_whole)
     out = {}
     for spec, nouns in data.model_spec_nouns.items():
-        noun = "|".join(re.escape(word) for word in nouns)
+        noun = rx.alternation(nouns)
         out[spec] = (
             rx.compile(rf"\s*(?:의\s*)?(?:{noun})(?!\s*(?:{per}))"),
             # (a word for all of them between: "파라미터는 모두 6710억 개")
@@ -1006,7 +1006,7 @@ def _pointing_pattern(products: bool) -> re.Pattern[str]:
         words = data.product_pointers
     else:
         words = [w for w in data.anaphoric_owners if w.startswith(("이 ", "그 "))]
-    alternatives = "|".join(re.escape(w) for w in words)
+    alternatives = rx.alternation(words)
     return rx.compile(rf"(?:^|\s)(?:{alternatives})(?:은|는|이|가)\s")
 
 
@@ -1079,7 +1079,13 @@ def _names_an_event(text: str, mention: Mention) -> bool:
     if mention.type != "company":
         return False
     after = text[mention.end : mention.end + 6].lstrip()
-    return after.startswith(tuple(frame_data().event_nouns))
+    return after.startswith(_event_nouns())
+
+
+@functools.cache
+def _event_nouns() -> tuple[str, ...]:
+    # (asked for every company mention before every figure: the tuple is built once)
+    return tuple(frame_data().event_nouns)
 
 
 def _nearest(ctx: SentenceContext, position: int, types: set[str]) -> str | None:
@@ -1376,7 +1382,7 @@ def _a_models_rate(ctx: SentenceContext, quantity: Quantity, start: int) -> bool
 
 @functools.cache
 def _rate_named_pattern() -> re.Pattern[str]:
-    nouns = "|".join(re.escape(w) for w in topic_data().rate_nouns)
+    nouns = rx.alternation(topic_data().rate_nouns)
     return rx.compile(
         rf"((?:[0-9A-Za-z\uac00-\ud7a3]+\s)?[\uac00-\ud7a3]*(?:률|율|{nouns}))"
         # (a word or two between: "정확도가 이전 버전 70%에서")
@@ -1387,7 +1393,7 @@ def _rate_named_pattern() -> re.Pattern[str]:
 @functools.cache
 def _benchmark_pattern() -> re.Pattern[str]:
     names = sorted(topic_data().benchmarks, key=len, reverse=True)
-    alternatives = "|".join(re.escape(n) for n in names)
+    alternatives = rx.alternation(names)
     # (the year or version written after it: "AIME 2024", "AIME'25")
     return rx.compile(
         rf"(?<![0-9A-Za-z])({alternatives})(?:\s?['’]?(\d{{2,4}}))?(?![A-Za-z])", re.IGNORECASE

@@ -415,7 +415,7 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
 
 @functools.cache
 def _part_opening() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in frame_data().measures.part_openers)
+    words = rx.alternation(frame_data().measures.part_openers)
     return rx.compile(rf"^\s*(?:{words})(?:에서|에)?[\s,]")
 
 
@@ -593,7 +593,7 @@ def over_days(text: str, figure: Figure, figures: list[Figure]) -> bool:
 
 def _day_words(key: str) -> str:
     """frames.yaml `days[key]` as one alternation of literal words."""
-    return "|".join(re.escape(w) for w in frame_data().days[key])
+    return rx.alternation(frame_data().days[key])
 
 
 @functools.cache
@@ -756,7 +756,7 @@ def _described_day() -> re.Pattern[str]:
     data = frame_data()
     words = [w for ws in (data.months["this"], data.months["last"]) for w in ws]
     words += [w for key in ("this", "last") for w in data.years[key]]
-    named = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    named = rx.alternation(sorted(words, key=len, reverse=True))
     return rx.compile(rf"\s*\S{{1,6}}던\s+(?:{named}|\d{{1,2}}월)?\s*$")
 
 
@@ -779,7 +779,7 @@ def _dates_the_start(text: str, day: DateMention, start: Figure, figure: Figure)
 @functools.cache
 def _date_span() -> re.Pattern[str]:
     """Between the two days of a span, perhaps the second's month word ("27일부터 이달 2일")."""
-    joiners = "|".join(re.escape(word) for word in frame_data().date_span_joiners)
+    joiners = rx.alternation(frame_data().date_span_joiners)
     return rx.compile(rf"\s*(?:{joiners})\s*(?:\S{{1,3}}\s+)?")
 
 
@@ -994,7 +994,7 @@ _BARE_BEFORE_FIGURE = rx.compile(r",?\s(?=[-+△▲▼]?\d)")
 def _defined_name() -> re.Pattern[str]:
     """A sentence that says what its subject is, a company ("온결은 2020년 … 세운 NPU 설계
     회사다"): the subject is an entity of that kind."""
-    nouns = "|".join(re.escape(w) for w in frame_data().appositive_nouns)
+    nouns = rx.alternation(frame_data().appositive_nouns)
     return rx.compile(
         rf"^\W*([0-9A-Za-z\uac00-\ud7a3&]{{2,}})(?:은|는)\s[^.]*?(?:{nouns})"
         rf"(?:다|이다|입니다|예요|이에요)[.!]?\s*$"
@@ -1005,7 +1005,7 @@ def _defined_name() -> re.Pattern[str]:
 def _headed_name() -> re.Pattern[str]:
     """A name with its head in brackets after it ("노바브레인(대표 이서준)은"), as news writing
     introduces a company on first mention."""
-    titles = "|".join(re.escape(w) for w in frame_data().introducing_titles)
+    titles = rx.alternation(frame_data().introducing_titles)
     return rx.compile(
         rf"(?<![0-9A-Za-z\uac00-\ud7a3&])([0-9A-Za-z\uac00-\ud7a3&]{{2,}})"
         rf"\((?:{titles})[ ·][^()]{{1,20}}\)(?:은|는|이|가|의|도)?\s"
@@ -1017,7 +1017,7 @@ def _titled_person(after: str) -> re.Pattern[str]:
     """A person's full name and title with the company between or before them ("박세훈 모아랩스
     대표", "모아랩스 박세훈 대표"): the company in group 1 or 2, then `after`."""
     data = frame_data()
-    titles = "|".join(re.escape(w) for w in data.introducing_titles)
+    titles = rx.alternation(data.introducing_titles)
     name = r"[0-9A-Za-z\uac00-\ud7a3&]{2,}"
     # (not a verb's adnominal form that opens with a surname's syllable: "모임을 이끄는 한서진
     # 회장" is 한서진, not a company of that name)
@@ -1220,7 +1220,7 @@ def anaphoric(noun: str) -> bool:
 def _group_sum() -> re.Pattern[str]:
     data = frame_data().group_sums
     counters = "|".join(re.escape(w).replace(r"\ ", r"\s?") for w in data["counters"])
-    verbs = "|".join(re.escape(w) for w in data["verbs"])
+    verbs = rx.alternation(data["verbs"])
     return rx.compile(
         rf"(?:\d+|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:{counters})"
         rf"(?:을|를|의|이|가|은|는|도)?\s*(?:모두\s*|다\s*|전부\s*)?(?:{verbs})"
@@ -1265,9 +1265,9 @@ def summed_group_before(text: str, position: int) -> bool:
 @functools.cache
 def _public_body_subject() -> re.Pattern[str]:
     data = frame_data().public_bodies
-    nouns = "|".join(re.escape(w) for w in data["nouns"])
-    suffixes = "|".join(re.escape(w) for w in data["suffixes"])
-    officials = "|".join(re.escape(w) for w in data["officials"])
+    nouns = rx.alternation(data["nouns"])
+    suffixes = rx.alternation(data["suffixes"])
+    officials = rx.alternation(data["officials"])
     return rx.compile(
         rf"^\W*(?:(?P<name>[\uac00-\ud7a3]{{2,5}}?)(?:{suffixes})|(?:{nouns}))"
         rf"(?:\s*(?:{officials}))?(?:은|는|이|가)\s"
@@ -1284,7 +1284,7 @@ def public_body_speaks(text: str) -> bool:
 
 @functools.cache
 def _place_name() -> re.Pattern[str]:
-    suffixes = "|".join(re.escape(w) for w in frame_data().public_bodies["suffixes"])
+    suffixes = rx.alternation(frame_data().public_bodies["suffixes"])
     return rx.compile(
         rf"(?<![\uac00-\ud7a3])(?P<name>[\uac00-\ud7a3]{{2,5}}?)(?:{suffixes})"
         r"(?=[\s,은는이가의에도])"

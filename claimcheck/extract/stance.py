@@ -62,7 +62,7 @@ def _forecast_beaten(sentence: str, end: int) -> bool:
 
 @functools.cache
 def _myth_label() -> re.Pattern[str]:
-    labels = "|".join(re.escape(w) for w in stance_data().myth_labels)
+    labels = rx.alternation(stance_data().myth_labels)
     return rx.compile(rf"^\W*({labels})\s*\d{{0,2}}\s*[.:)]\s")
 
 
@@ -149,7 +149,7 @@ def _occurrences(text: str, word: str) -> list[int]:
 def _any_cue() -> re.Pattern[str]:
     data = stance_data()
     cues = sorted({cue for family in data.order for cue in data.families[family]})
-    return rx.compile("|".join(re.escape(cue) for cue in cues))
+    return rx.compile(rx.alternation(cues))
 
 
 def _reported(sentence: str, at: int, cue: str) -> bool:

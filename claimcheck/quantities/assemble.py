@@ -33,8 +33,8 @@ class _RangeWords:
 def _range_words() -> _RangeWords:
     r = lexicon().qualifiers.ranges
     return _RangeWords(
-        sign=rx.compile(r" ?(?:" + "|".join(re.escape(x) for x in r.between) + r") ?"),
-        from_=rx.compile(r"(?:" + "|".join(re.escape(x) for x in r.from_words) + r") ?"),
+        sign=rx.compile(r" ?(?:" + rx.alternation(r.between) + r") ?"),
+        from_=rx.compile(r"(?:" + rx.alternation(r.from_words) + r") ?"),
         to_words=tuple(r.to_words),
         change=tuple(r.change_endings),
     )
@@ -228,19 +228,19 @@ def _rates() -> _Rates:
     per = {word: rate.per for rate in units.rates for word in rate.words}
     otherwise = {word: rate.otherwise for rate in units.rates for word in rate.words}
     words = sorted(per, key=lambda w: (-len(w), w))
-    pattern = "|".join(re.escape(w) for w in words)
-    fillers = "|".join(re.escape(w) for w in units.rate_fillers)
+    pattern = rx.alternation(words)
+    fillers = rx.alternation(units.rate_fillers)
     # After a space, a bracket or the start; a filler ("평균") may stand before the figure.
     regex = rx.compile(rf"(?:(?<=[\s(\[\"'「『<])|^)(?P<word>{pattern})(?: (?:{fillers}))? ?\Z")
-    steps = "|".join(re.escape(w) for w in units.rate_continuations.between)
+    steps = rx.alternation(units.rate_continuations.between)
     # A number in digits, or in numeral syllables ending in a power ("백만", "수천"): not a word
     # that merely uses numeral syllables (이, 오일, 사이, 조사).
     numerals = lexicon().numerals
     powers = "".join([*numerals.small_powers, *numerals.myriad_powers])
     syllables = "".join([*numerals.vague_prefixes, *numerals.sino_digits]) + powers
     numeral_word = rx.compile(rf"[0-9][0-9.,]*[{powers}]*|[{syllables}]*[{powers}]")
-    per_second = "|".join(re.escape(w) for w in units.throughput.words)
-    labels = "|".join(re.escape(w) for w in units.rate_continuations.list_labels) or "(?!)"
+    per_second = rx.alternation(units.throughput.words)
+    labels = rx.alternation(units.rate_continuations.list_labels) or "(?!)"
     return _Rates(
         regex,
         per,

@@ -49,11 +49,11 @@ class QualifierMatcher:
             self.prefixes.setdefault(word[-1], []).append((word, entry))
         self.suffixes: list[tuple[re.Pattern[str], QualifierWords]] = []
         plain: list[str] = []
-        degree = "|".join(re.escape(w) for w in table.degree_words)
+        degree = rx.alternation(table.degree_words)
         for q in table.suffix:
-            words = "|".join(re.escape(w) for w in sorted(q.words, key=len, reverse=True))
+            words = rx.alternation(sorted(q.words, key=len, reverse=True))
             if q.particles:
-                particles = "|".join(re.escape(p) for p in q.particles)
+                particles = rx.alternation(q.particles)
                 # a degree word may stand before the verb ("5억 달러를 훨씬 넘는다")
                 pattern = rf"(?:(?:{particles}) | ?)(?:(?:{degree}) )?(?P<w>{words})"
             else:

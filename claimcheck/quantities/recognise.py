@@ -69,8 +69,8 @@ class Recogniser(SpokenReadings):
         self.spoken = lex.numerals.spoken
         self.vague_counters = tuple(sorted(self.spoken.vague_counters, key=len, reverse=True))
         self.sizes = lex.units.model_sizes
-        size_scales = "|".join(re.escape(x) for x in self.sizes.scales)
-        size_words = "|".join(re.escape(x) for x in self.sizes.words_after)
+        size_scales = rx.alternation(self.sizes.scales)
+        size_words = rx.alternation(self.sizes.words_after)
         self.size_re = rx.compile(rf"({size_scales})(?![A-Za-z0-9])(?=( ?(?:{size_words}))?)")
         self.size_power = {x.word: x.power for x in lex.numerals.latin_scales if x.glued}
         self.size_first = frozenset(x[0] for x in self.sizes.scales)
@@ -98,7 +98,7 @@ class Recogniser(SpokenReadings):
             rf"[{sino}](?={re.escape(table.spoken.point)}[{sino}])",  # 일점이삼
             rf"[{sino}](?=" + "|".join(map(re.escape, table.spoken.glued_currencies)) + ")",
             rf"[{chars(table.vague_prefixes)}](?="
-            + "|".join(re.escape(c) for c in table.spoken.vague_counters)
+            + rx.alternation(table.spoken.vague_counters)
             + ")",
             rf"[{chars(table.standalone_powers)}]",
             rf"[{chars(table.vague_prefixes)}](?=[{powers}])",

@@ -92,18 +92,18 @@ class UnitMatcher:
             key = text[-2:] if text.endswith(" ") else text[-1]
             self.prefixes.setdefault(key, []).append((text, code))
         followers = sorted(table.followers, key=len, reverse=True)
-        self.follower_re = rx.compile("|".join(re.escape(f) for f in followers))
+        self.follower_re = rx.compile(rx.alternation(followers))
         self.not_before = table.not_before
         self.blocked = {word: tuple(ends) for word, ends in table.not_before.items()}
         glued = [s for s in numerals.latin_scales if s.glued]
         words = [s for s in numerals.latin_scales if not s.glued]
         self.glued_scale_re = rx.compile(
             "("
-            + "|".join(re.escape(s.word) for s in sorted(glued, key=lambda s: -len(s.word)))
+            + rx.alternation(s.word for s in sorted(glued, key=lambda s: -len(s.word)))
             + ")(?![A-Za-z])"
         )
         self.word_scale_re = rx.compile(
-            r" ?(" + "|".join(re.escape(s.word) for s in words) + r")(?![A-Za-z])", re.IGNORECASE
+            r" ?(" + rx.alternation(s.word for s in words) + r")(?![A-Za-z])", re.IGNORECASE
         )
         self.scale_power = {
             s.word.lower() if not s.glued else s.word: s.power for s in numerals.latin_scales
