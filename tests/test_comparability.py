@@ -3985,6 +3985,15 @@ def _slot(claim, path: str):
             None,
             id="since-an-earlier-close",
         ),
+        # the paragraph's close told on: a next move with no moment of its own is a close
+        pytest.param(
+            "2025-01-31",
+            "이날 네이버는 6.1% 오른 22만 원에 장을 마쳤다. 카카오도 7.3% 올랐다.",
+            "7.3%",
+            "frame.moment",
+            "close",
+            id="close-told-on",
+        ),
         # a fall written 빠진 is a share's move
         pytest.param(
             "2025-02-04",

@@ -110,6 +110,8 @@ def extract_claims(article: Article) -> list[Claim]:
             ctx.previous = earlier if earlier and earlier.sentence.block == block else None
             ctx.recent_market_owner = market_owner[1] if market_owner[0] == block else None
             ctx.recent_market_frame = market_frame[1] if market_frame[0] == block else None
+            last = ctx.recent_market_frame
+            ctx.recent_close = last if last is not None and last.moment == "close" else None
             ctx.close_labelled = (
                 labelled_close == block or block in closing_entries or section_closed
             )

@@ -38,6 +38,9 @@ class SentenceContext:
     recent_market_owner: str | None = None
     # the frame of the last market figure of the paragraph's earlier sentences
     recent_market_frame: Frame | None = None
+    # …when that figure was a close: the paragraph's close, which a next move with no moment of its
+    # own goes on with ("…8.96% 내린 19만9200원에 마감했다. 삼성전자도 2.42% 하락했다")
+    recent_close: Frame | None = None
     # the paragraph's previous sentence (previous_owner: what "이 회사는" points back to)
     previous: SentenceContext | None = field(default=None, repr=False, compare=False)
     # the story is a closing report ("[마감시황] 코스피 0.77% 하락"): its session's moves are closes

@@ -155,6 +155,18 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             # "SK하이닉스는 이 시각 2.1% 오른 … 거래되고 있다. 삼성전자(-0.4%)는 약보합이다": a live
             # report goes on at its moment, not at the paragraph's look-back date
             frame = frame.model_copy(update={"moment": "intraday", "as_of": live.as_of})
+        elif (
+            topic in MARKET_TOPICS
+            and not dates
+            and frame.moment is None
+            and ctx.recent_close is not None
+            and frame.as_of is not None
+            and frame.as_of == ctx.recent_close.as_of
+        ):
+            # "…8.96% 내린 19만9200원에 마감했다. 삼성전자도 2.42% 하락했다": the paragraph's
+            # session told on, at its close (not a value the sentence recalls from before it,
+            # left undated: "3조5000억 달러에 육박하던 시가총액")
+            frame = frame.model_copy(update={"moment": "close"})
         elif topic in MARKET_TOPICS and frame.moment is None and ctx.close_labelled:
             frame = frame.model_copy(update={"moment": "close"})
         elif topic in MARKET_TOPICS and frame.moment is None and ctx.closing_report:
