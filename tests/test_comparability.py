@@ -3994,6 +3994,16 @@ def _slot(claim, path: str):
             "close",
             id="close-told-on",
         ),
+        # …past an intraday high the paragraph recalls after the close
+        pytest.param(
+            "2025-01-31",
+            "이날 네이버는 6.1% 오른 22만 원에 장을 마쳤다. 장중 한때 8%까지 치솟기도 했다. "
+            "카카오도 7.3% 올랐다.",
+            "7.3%",
+            "frame.moment",
+            "close",
+            id="close-told-on-past-a-high",
+        ),
         # a fall written 빠진 is a share's move
         pytest.param(
             "2025-02-04",

@@ -50,6 +50,7 @@ def extract_claims(article: Article) -> list[Claim]:
         market_owner: tuple[int, str | None] = (-1, None)  # (paragraph, owner)
         market_frame: tuple[int, Frame | None] = (-1, None)  # (paragraph, frame)
         closed = -1  # the paragraph that has stated a session's close
+        close_frame: tuple[int, Frame | None] = (-1, None)  # (paragraph, its last close)
         labelled_close = -1  # the paragraph a label says is of a close ("31일 SK하이닉스 종가.")
         fleet: tuple[int, Draft | None] = (-1, None)  # (paragraph, a count of chips held)
         corrected = _correction_blocks(story_contexts)
@@ -110,8 +111,9 @@ def extract_claims(article: Article) -> list[Claim]:
             ctx.previous = earlier if earlier and earlier.sentence.block == block else None
             ctx.recent_market_owner = market_owner[1] if market_owner[0] == block else None
             ctx.recent_market_frame = market_frame[1] if market_frame[0] == block else None
-            last = ctx.recent_market_frame
-            ctx.recent_close = last if last is not None and last.moment == "close" else None
+            # (an intraday low recalled after it does not end the close: "…19만9200원에 장을
+            # 마쳤다. 개장 직후 11%대까지 밀렸다가 … 삼성전자는 2.42% 떨어진 5만2400원")
+            ctx.recent_close = close_frame[1] if close_frame[0] == block else None
             ctx.close_labelled = (
                 labelled_close == block or block in closing_entries or section_closed
             )
@@ -143,6 +145,7 @@ def extract_claims(article: Article) -> list[Claim]:
                 market_frame = (block, frames[-1])
             if frames and frames[-1].moment == "close":
                 closed = block  # (a look back at another day's close before a live figure is not)
+                close_frame = (block, frames[-1])
             figures, whole = _parts_of_whole(figures, fleet[1] if fleet[0] == block else None)
             fleet = (block, whole)
             # Headings count too: a deck line under a headline may be the only place a figure or a
