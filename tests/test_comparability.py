@@ -4027,7 +4027,10 @@ def test_an_index_close_and_its_points_are_checked_against_the_record(tmp_path):
     swapped is refuted, the right ones supported, and a level during the session is no close."""
     report = _report(
         tmp_path,
-        a=("2025-01-31", "이날 코스피는 전 거래일보다 19.43포인트(0.77%) 내린 2,571.37로 장을 마쳤다."),
+        a=(
+            "2025-01-31",
+            "이날 코스피는 전 거래일보다 19.43포인트(0.77%) 내린 2,571.37로 장을 마쳤다.",
+        ),
         b=(
             "2025-01-31",
             "코스피는 장중 2,490.10까지 밀렸다가 2,517.37에 마감했다.",
@@ -4057,11 +4060,17 @@ def test_a_sums_own_verb_may_stand_before_its_conversion(tmp_path):
     11% short; 56조 is right."""
     wrong = _report(
         tmp_path / "wrong",
-        a=("2025-02-05", "메타의 AI 설비투자는 지난해 390억 달러가 들었는데, 원화로는 약 50조 원이다."),
+        a=(
+            "2025-02-05",
+            "메타의 AI 설비투자는 지난해 390억 달러가 들었는데, 원화로는 약 50조 원이다.",
+        ),
     )
     right = _report(
         tmp_path / "right",
-        a=("2025-02-05", "메타의 AI 설비투자는 지난해 390억 달러가 들었는데, 원화로는 약 56조 원이다."),
+        a=(
+            "2025-02-05",
+            "메타의 AI 설비투자는 지난해 390억 달러가 들었는데, 원화로는 약 56조 원이다.",
+        ),
     )
     assert _conversion_verdicts(wrong) == {"inconsistent"}
     assert _conversion_verdicts(right) == {"consistent"}
@@ -4081,3 +4090,22 @@ def test_an_event_day_that_dates_a_price_compared_with_is_not_the_moves_day(tmp_
     assert "refuted" not in _reference_verdicts(report, "2.84%")
     assert "refuted" not in _reference_verdicts(report, "116.66달러")
     assert _reference_verdicts(report, "118.42달러") == ["supported"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "problem"),
+    [
+        ("'딥시크 월요일' 시총 6890억 달러 증발", True),
+        ("'딥시크 월요일' 시총 5890억 달러 증발", False),
+    ],
+)
+def test_a_headlines_market_loss_left_to_an_event_is_the_bodys_listed_company(
+    tmp_path, headline, problem
+):
+    """DeepSeek's shares are not traded: the value a headline says vanished on 'DeepSeek Monday'
+    is the one listed company's whose value the body says fell (Nvidia's 589 billion dollars)."""
+    body = "27일(현지시간) 엔비디아 주가는 16.97% 떨어졌고 시가총액 약 5890억 달러가 사라졌다."
+    report = _report(tmp_path, a=("2025-01-28", body, headline))
+    headline_figure = headline.split("시총 ")[1].split(" 증발")[0]
+    found = [f for f in _problems(report, headline_figure) if f.kind == "internal"]
+    assert bool(found) == problem

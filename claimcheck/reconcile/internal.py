@@ -207,11 +207,12 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
             mine = comparable(top, published)
             if mine is None:
                 continue
+            owner = _abridged_owner(top, body)
             peers = [
                 (c, comparable(c, published))
                 for c in body
                 if c.topic == top.topic
-                and c.subject == top.subject
+                and c.subject == owner
                 and c.story == top.story
                 and _same_object(top, c)
                 and not same_thing(_abridged_what(top, c), what_of(c))
@@ -262,6 +263,25 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
                 if finding.verdict != "consistent":
                     findings.append(finding)
     return findings
+
+
+_MARKET_TOPICS = ("stock_change", "market_value")
+
+
+def _abridged_owner(top: Claim, body: list[Claim]) -> str | None:
+    """Whose a headline's market figure is: its own owner, unless the headline leaves it to the
+    story's company or names one whose shares are not traded ("'딥시크 월요일' 시총 6890억 달러
+    증발"); then the one listed company whose figures of that topic the body gives, if only one."""
+    from claimcheck.extract.mentions import entity_listed
+
+    if top.topic not in _MARKET_TOPICS or top.frame is None:
+        return top.subject
+    if top.subject is not None and entity_listed(top.subject):
+        if top.frame.subject_basis != "story":
+            return top.subject
+    owners = {c.subject for c in body if c.topic == top.topic and c.subject}
+    listed = {o for o in owners if entity_listed(o)}
+    return listed.pop() if len(listed) == 1 else top.subject
 
 
 def _past_intraday(top: Claim, body: Claim, published) -> bool:
