@@ -4004,6 +4004,24 @@ def _slot(claim, path: str):
             "close",
             id="close-told-on-past-a-high",
         ),
+        # a chip's spec named in the paragraph's sentence before
+        pytest.param(
+            "2025-03-05",
+            "두 칩이 갈리는 곳은 GPU끼리 묶는 NVLink다. H100은 초당 900GB, H800은 초당 400GB다.",
+            "초당 400GB",
+            "attributes.spec",
+            "NVLink bandwidth",
+            id="spec-named-before",
+        ),
+        # a spec cut to a figure is the cut product's, not the chip it was cut from
+        pytest.param(
+            "2025-03-05",
+            "엔비디아는 H100의 연산 코어는 살리고 NVLink 대역폭만 초당 400GB로 깎은 H800을 만들었다.",
+            "초당 400GB",
+            "object",
+            "nvidia-h800",
+            id="spec-cut-to",
+        ),
         # a fall written 빠진 is a share's move
         pytest.param(
             "2025-02-04",

@@ -895,12 +895,35 @@ def _chip_spec(
     if spec is None:
         specs = data.chip_specs[unit].items()
         spec = next((name for name, nouns in specs if after.startswith(tuple(nouns))), None)
+    if spec is None and ctx.previous is not None:
+        # the one spec the paragraph's sentence before named ("차이는 … NVLink다. H100은 초당
+        # 900GB인데 H800은 초당 400GB로 묶였다"); none when it named two
+        named = {
+            n
+            for n, nouns in data.chip_specs[unit].items()
+            if any(w in ctx.previous.text for w in nouns)
+        }
+        spec = named.pop() if len(named) == 1 else None
     chip = _nearest_entity(ctx, start, {"chip"})
+    cut = _cut_to().match(text, end)
+    if cut is not None:
+        # "H100의 … 대역폭을 초당 400GB로 낮춘 H800", "H800은 … 600GB/s로 낮춘 제품"
+        chips = [m for m in ctx.mentions if m.type == "chip"]
+        right_after = [m for m in chips if cut.end() <= m.start <= cut.end() + 2]
+        about = [m for m in chips if m.end <= start and text.startswith(("은", "는"), m.end)]
+        chip = (right_after or about or [None])[0]
+        chip = chip.entity if chip is not None else None
     if spec is None or chip is None:
         return None, None, None, {}
     if unit != "byte" and any(word in text for word in data.chip_spec_measured):
         spec += " measured"  # a test's throughput, not the rating: only a test's record counts
     return "other", _owner(ctx, start, ctx.story_subject), chip, {"spec": spec}
+
+
+@functools.cache
+def _cut_to() -> re.Pattern[str]:
+    verbs = rx.alternation(topic_data().chip_spec_cut)
+    return rx.compile(rf"\s*(?:으로|로)\s*(?:{verbs})\s*")
 
 
 @functools.cache

@@ -126,6 +126,7 @@ class TopicData(_Data):
     chip_specs: dict[str, dict[str, list[str]]]
     chip_spec_measured: list[str]
     chip_spec_reach: int
+    chip_spec_cut: list[str]
     series: SeriesJoins
     token_cache: dict[str, list[str]]
     other_skip: list[SkipFigure]
