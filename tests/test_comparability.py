@@ -4022,6 +4022,15 @@ def _slot(claim, path: str):
             "nvidia-h800",
             id="spec-cut-to",
         ),
+        # so many days before publication is a window around that day
+        pytest.param(
+            "2025-01-30",
+            "엔비디아 주가는 사흘 전 17% 가까이 빠졌다.",
+            "17% 가까이",
+            "frame.as_of",
+            "2025-01-26/2025-01-28",
+            id="days-ago-window",
+        ),
         # a fall written 빠진 is a share's move
         pytest.param(
             "2025-02-04",
@@ -4127,3 +4136,18 @@ def test_a_headlines_market_loss_left_to_an_event_is_the_bodys_listed_company(
     headline_figure = headline.split("시총 ")[1].split(" 증발")[0]
     found = [f for f in _problems(report, headline_figure) if f.kind == "internal"]
     assert bool(found) == problem
+
+
+@pytest.mark.parametrize(
+    ("said", "verdict"),
+    [
+        # a bound far below the loss of 27 January (589-594 billion dollars): understating
+        ("엔비디아 시총이 하루에 1000억 달러 넘게 빠졌던 게 벌써 2주 전이다.", "misleading"),
+        # a figure of a window is never refuted: the day is not settled
+        ("엔비디아 시총이 하루에 3000억 달러 빠졌던 게 벌써 2주 전이다.", "unverifiable"),
+    ],
+)
+def test_weeks_before_publication_hold_a_bound_but_refute_nothing(tmp_path, said, verdict):
+    report = _report(tmp_path, a=("2025-02-10", said))
+    figure = said.split("하루에 ")[1].split(" 빠졌던")[0]
+    assert _reference_verdicts(report, figure) == [verdict]

@@ -63,6 +63,32 @@ def _days_later() -> re.Pattern[str]:
 
 
 @functools.cache
+def _days_ago() -> re.Pattern[str]:
+    later, ago = frame_data().days_later, frame_data().days_ago
+    days = rx.alternation(sorted(later.counts, key=len, reverse=True))
+    weeks = rx.alternation(sorted(ago.week_counts, key=len, reverse=True))
+    before = rx.alternation(ago.before)
+    return rx.compile(
+        rf"(?<![가-힣\d])(?:({days})|(\d{{1,2}})\s?일|({weeks}|\d)\s?주)\s*(?:{before})"
+        # (a particle or copula may follow: "2주 전이다", "사흘 전에"; not "전망", "전체")
+        r"(?=이|에|의|인|엔|까지|[^가-힣]|$)"
+    )
+
+
+def _ago_window(m: re.Match[str], published: dt.date) -> str:
+    """The window around so many days or weeks before publication that `m` names."""
+    later, ago = frame_data().days_later, frame_data().days_ago
+    if m.group(3):
+        weeks = ago.week_counts.get(m.group(3)) or int(m.group(3))
+        centre, spread = published - dt.timedelta(days=7 * weeks), ago.week_spread
+    else:
+        days = later.counts[m.group(1)] if m.group(1) else int(m.group(2))
+        centre, spread = published - dt.timedelta(days=days), ago.spread
+    first, last = centre - dt.timedelta(days=spread), centre + dt.timedelta(days=spread)
+    return f"{first.isoformat()}/{last.isoformat()}"
+
+
+@functools.cache
 def _week() -> re.Pattern[str]:
     words = sorted((w for ws in frame_data().weeks.values() for w in ws), key=len, reverse=True)
     alternatives = rx.alternation(words)
@@ -269,6 +295,9 @@ def date_mentions(
             later = dt.date.fromisoformat(written[-1])
             later += dt.timedelta(days=frame_data().days_later.counts[m.group(1)])
             add(m.start(), m.end(), later.isoformat())
+    for m in _days_ago().finditer(text) if published is not None and "전" in text else ():
+        # "딱 3주 전": a window around that day, never one day
+        add(m.start(), m.end(), _ago_window(m, published))
     for m in _MONTH.finditer(text) if has_month else ():
         year = int(m.group(1)) if m.group(1) else None
         month = int(m.group(2))

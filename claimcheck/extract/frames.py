@@ -85,10 +85,18 @@ class DaysLater(_Data):
     after: list[str]
 
 
+class DaysAgo(_Data):
+    before: list[str]
+    week_counts: dict[str, int]
+    spread: int
+    week_spread: int
+
+
 class FrameData(_Data):
     measures: _Measures
     days: dict[str, list[str]]
     days_later: DaysLater
+    days_ago: DaysAgo
     weekdays: Weekdays
     months: dict[str, list[str]]
     weeks: dict[str, list[str]]
@@ -752,12 +760,14 @@ _COMPARED_WITH = rx.compile(
 @functools.cache
 def _described_day() -> re.Pattern[str]:
     """A past clause ending in 던 between a figure and the day it describes, with the day's month
-    or year word ("5% 넘게 밀렸던 지난달 27일")."""
+    or year word ("5% 넘게 밀렸던 지난달 27일"), or said of it ("…날아갔던 게 딱 3주 전")."""
     data = frame_data()
     words = [w for ws in (data.months["this"], data.months["last"]) for w in ws]
     words += [w for key in ("this", "last") for w in data.years[key]]
     named = rx.alternation(sorted(words, key=len, reverse=True))
-    return rx.compile(rf"\s*\S{{1,6}}던\s+(?:{named}|\d{{1,2}}월)?\s*$")
+    # (or the clause made a noun that the day is said of: "날아갔던 게 딱 3주 전")
+    said_of = r"(?:게|것이|것은|때가|때는|날이|날은)\s+(?:딱|꼭|바로|불과|벌써|이미|정확히)?"
+    return rx.compile(rf"\s*\S{{1,6}}던\s+(?:{named}|\d{{1,2}}월|{said_of})?\s*$")
 
 
 def _dates_the_start(text: str, day: DateMention, start: Figure, figure: Figure) -> bool:
