@@ -4031,6 +4031,34 @@ def _slot(claim, path: str):
             "2025-01-26/2025-01-28",
             id="days-ago-window",
         ),
+        # shares no name of their sentence owns are the company the sentence before was about
+        pytest.param(
+            "2025-01-28",
+            "엔비디아는 시총 1위 자리를 내줬다. 엔비디아 주가는 크게 밀렸다.\n\n"
+            "2위 애플 — 약 3조5000억 달러. 이날 주가는 3% 넘게 올랐다.",
+            "3% 넘게",
+            "subject",
+            "apple",
+            id="shares-of-the-line-before",
+        ),
+        # the company a founding verb describes right after it
+        pytest.param(
+            "2025-03-03",
+            "딥시크를 키운 것은 량원펑이 2015년 공동 설립한 퀀트 펀드 하이플라이어다.",
+            "2015년",
+            "subject",
+            "high-flyer",
+            id="founded-company-after-the-verb",
+        ),
+        # a price of certain hours is not the list price
+        pytest.param(
+            "2025-03-03",
+            "딥시크 R1의 출력 요금은 100만 토큰당 2.19달러지만, 밤 12시 30분~8시 30분에는 100만 토큰당 0.55달러다.",
+            "100만 토큰당 0.55달러",
+            "attributes.pricing",
+            "discount",
+            id="price-of-certain-hours",
+        ),
         # a fall written 빠진 is a share's move
         pytest.param(
             "2025-02-04",
@@ -4151,3 +4179,13 @@ def test_weeks_before_publication_hold_a_bound_but_refute_nothing(tmp_path, said
     report = _report(tmp_path, a=("2025-02-10", said))
     figure = said.split("하루에 ")[1].split(" 빠졌던")[0]
     assert _reference_verdicts(report, figure) == [verdict]
+
+
+def test_a_fact_that_applies_also_to_another_model_is_that_models_too(tmp_path):
+    """inference-cost-profit-margin: 545% for the V3/R1 service (also_applies_to V3); the margin
+    said of V3 is no figure of R1's given to V3."""
+    report = _report(
+        tmp_path,
+        a=("2025-03-03", "딥시크는 1일 V3 서비스의 이론상 원가 대비 이익률이 545%라고 밝혔다."),
+    )
+    assert _reference_verdicts(report, "545%") == ["supported"]

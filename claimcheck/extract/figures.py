@@ -105,6 +105,8 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             cache = _token_cache(ctx.text[stretch_start:core])
             if cache:
                 attributes["cache"] = cache  # a hit's price is not a miss's
+        if per_token(quantity.unit) and _discounted(ctx.text[:core]):
+            attributes["pricing"] = "discount"  # the night rate is not the list price
         figure = next((f for f in in_frame if f.start == start), Figure(quantity, start, end))
         if figure.quantity.unit != quantity.unit:  # read as GPU-hours or an hourly price
             figure = Figure(quantity, figure.start, figure.end)
@@ -236,6 +238,15 @@ def _token_cache(stretch: str) -> str | None:
     """'hit' or 'miss': which input price the words before a token price name, if any."""
     named = [c for c, words in topic_data().token_cache.items() if any(w in stretch for w in words)]
     return named[0] if len(named) == 1 else None
+
+
+def _discounted(before: str) -> bool:
+    """Whether the words before a token price say it is a discount or a price of certain hours
+    ("오전 0시 30분~8시 30분에는 … 0.55달러")."""
+    data = topic_data()
+    return any(w in before for w in data.token_discount) or bool(
+        rx.compile(data.token_discount_hours).search(before)
+    )
 
 
 _NUMBER = rx.compile(r"\d[\d.,]*")
@@ -844,9 +855,32 @@ def _classify(
             # "o1보다 95% 넘게 싼": how much cheaper, the rest of the baseline is the price
             attributes["cheaper_by"] = "true"
     owner = _owner(ctx, start, subject)
+    if name == "founding":
+        verb = rx.compile(data.founded_after).match(ctx.text, end)
+        described = [
+            m
+            for m in ctx.mentions
+            if verb is not None and m.type == "company" and verb.end() <= m.start <= verb.end() + 12
+        ]
+        if described:
+            # "2015년 공동 창업한 퀀트펀드 환팡량화": the company the verb describes, whoever the
+            # sentence is about
+            owner = described[0].entity
+    if (
+        name == "stock_change"
+        and owner == ctx.story_subject
+        and not any(m.type in ("company", "market_index") for m in ctx.mentions)
+        and _SHARES_WITHOUT_OWNER.search(ctx.text[max(0, start - 14) : start])
+    ):
+        # "1위 애플 — 약 3조4600억 달러. 이날 주가는 3.2% 올랐다": shares no name of their
+        # sentence owns are those of the company the paragraph's sentence before was about
+        owner = ctx.previous_owner() or owner
     if name == "stock_change" and owner is not None and not entity_listed(owner):
         owner = None  # a move left to a company whose shares are not traded (딥시크) is nobody's
     return name, owner, _object_of_owner(obj, owner, subject), attributes
+
+
+_SHARES_WITHOUT_OWNER = rx.compile(r"(?:^|\s)(?:주가|주식)(?:는|은|가|이|도)\s")
 
 
 def _object_of_owner(obj: str | None, owner: str | None, subject: str | None) -> str | None:

@@ -98,6 +98,7 @@ class TopicData(_Data):
     token_side_particles: list[str]
     model_margin_words: list[str]
     founded_object: str
+    founded_after: str
     earnings_metrics: dict[str, list[str]]
     earnings_whole_words: list[str]
     earnings_lookback: list[str]
@@ -129,6 +130,8 @@ class TopicData(_Data):
     chip_spec_cut: list[str]
     series: SeriesJoins
     token_cache: dict[str, list[str]]
+    token_discount: list[str]
+    token_discount_hours: str
     other_skip: list[SkipFigure]
 
 

@@ -158,7 +158,9 @@ def group_finding(
                 value,
                 claim.quantity is not None,
                 # the side, and for input the cache tier ("input/hit"), when the text says it
-                "/".join(filter(None, (claim.attributes.get(k) for k in ("tokens", "cache")))),
+                "/".join(
+                    filter(None, (claim.attributes.get(k) for k in ("tokens", "cache", "pricing")))
+                ),
                 claim.frame,
                 third_party(claim),
                 tuple(what_of(claim).items()) if claim.quantity is not None else (),

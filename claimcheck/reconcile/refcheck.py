@@ -168,6 +168,9 @@ def _candidates(table: ReferenceTable, claim: Claim) -> list[ReferenceFact]:
             cache = claim.attributes.get("cache")
             if cache:
                 facts = [f for f in facts if f.attributes.get("cache") in (None, cache)]
+        # a discount or a price of certain hours is checked only against such a price
+        pricing = claim.attributes.get("pricing")
+        facts = [f for f in facts if f.attributes.get("pricing") == pricing]
     subjects = _family(claim.subject)
     if not subjects or (claim.topic == "performance_parity" and claim.object is None):
         return []  # nothing says whom the claim is about: any match would be a guess
@@ -490,7 +493,9 @@ def _judge_figure_ungated(corpus: Corpus, claim: Claim, facts: list[ReferenceFac
         model = None  # a price per GPU-hour names the hardware priced, not a model
     spec = bool(claim.attributes.get("spec"))  # a model's parameters: the facts' model counts
     same_model = [
-        (f, i) for f, i in usable if model is None or _same_model(_model_of(f, spec), model)
+        (f, i)
+        for f, i in usable
+        if model is None or _same_model(_model_of(f, spec), model) or _applies_also_to(f, model)
     ]
     other_model = [(f, i) for f, i in usable if (f, i) not in same_model]
     for pool, wrong_model in ((same_model, False), (other_model, True)):
@@ -728,6 +733,13 @@ def _judge_rank(claim: Claim, facts, steps, published=None):
             return "supported", fact, steps, None, None
     steps.append(f"no reference fact gives rank {rank}")
     return "refuted", facts[0], steps, None, None
+
+
+def _applies_also_to(fact: ReferenceFact, model: str) -> bool:
+    """Whether the fact says it holds for `model` too (attribute `also_applies_to`: the margin of
+    the V3/R1 service is V3's as much as R1's)."""
+    also = str(fact.attributes.get("also_applies_to", ""))
+    return model in (m.strip() for m in also.split(","))
 
 
 def _same_model(of_fact: str | None, claimed: str) -> bool:
