@@ -4059,6 +4059,43 @@ def _slot(claim, path: str):
             "discount",
             id="price-of-certain-hours",
         ),
+        # chips a facility holds that no company of the sentence owns are not the story's
+        pytest.param(
+            "2025-02-10",
+            "딥시크 쇼크 뒤 지역마다 AI 투자를 서두른다. 딥시크가 던진 숙제다.\n\n"
+            "산업단지 데이터센터에는 엔비디아 H100 512장이 들어가 있다.",
+            "512장",
+            "subject",
+            None,
+            id="facility-chips",
+        ),
+        # a college named with 공대 owns its chips
+        pytest.param(
+            "2025-02-10",
+            "딥시크 쇼크 뒤 대학도 바빠졌다. 한빛공대는 H100 32장짜리 서버를 돌린다.",
+            "32장",
+            "subject",
+            "한빛공대",
+            id="college-owner",
+        ),
+        # a number per a unit with a word between is per unit
+        pytest.param(
+            "2025-02-10",
+            "업계는 데이터센터 1MW당 GPU 600장 안팎이 들어간다고 본다.",
+            "600장 안팎",
+            "frame.measure",
+            "per_unit",
+            id="per-unit-word-between",
+        ),
+        # the price of one flat is per unit, nobody's cost
+        pytest.param(
+            "2025-02-10",
+            "딥시크의 훈련비는 557만6000달러다. 서울 아파트 한 채 평균값이 12억 원 남짓이다.",
+            "12억 원 남짓",
+            "frame.measure",
+            "per_unit",
+            id="price-of-one-flat",
+        ),
         # a fall written 빠진 is a share's move
         pytest.param(
             "2025-02-04",

@@ -240,6 +240,21 @@ def _token_cache(stretch: str) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
+@functools.cache
+def _facility() -> re.Pattern[str]:
+    nouns = rx.alternation(frame_data().facility_nouns)
+    return rx.compile(rf"(?:{nouns})(?:에는|에선|에서는|엔|에)\s")
+
+
+def _in_a_facility(text: str, start: int) -> bool:
+    """Whether a place is named, with its locative particle, in the figure's clause before it."""
+    from claimcheck.extract.frames import CLAUSE_BREAKS
+
+    breaks = list(CLAUSE_BREAKS.finditer(text, 0, start))
+    opening = breaks[-1].end() if breaks else 0
+    return _facility().search(text, opening, start) is not None
+
+
 def _discounted(before: str) -> bool:
     """Whether the words before a token price say it is a discount or a price of certain hours
     ("오전 0시 30분~8시 30분에는 … 0.55달러")."""
@@ -793,8 +808,13 @@ def _classify(
     ):
         subject = None  # "미국 빅테크들이 수만 대의 GPU를": someone else's chips
     elif name == "gpu_count" and subject is None:
-        # the maker of the model trained on them ("딥시크 R1은 H800 2048장으로"), else the story's
-        subject = _owner_of_model(ctx, start) or ctx.story_subject
+        # the maker of the model trained on them ("딥시크 R1은 H800 2048장으로"), else the story's,
+        # unless a facility nobody named holds them ("단지 데이터센터에는 H100 256장이")
+        subject = _owner_of_model(ctx, start) or (
+            None
+            if _in_a_facility(ctx.text, start) and not _before(ctx, start, {"company"})
+            else ctx.story_subject
+        )
     if name == "gpu_count":
         # the object is the chip counted; the model trained on it is an attribute
         # the chip written right before the count ("H800 1만 개, H20 3만 개"), else the nearest

@@ -103,6 +103,7 @@ class FrameData(_Data):
     years: dict[str, list[str]]
     windows: list[str]
     event_nouns: list[str]
+    facility_nouns: list[str]
     spans: list[str]
     spans_right_before: list[str]
     moments: dict[str, list[str]]
