@@ -4096,6 +4096,24 @@ def _slot(claim, path: str):
             "per_unit",
             id="price-of-one-flat",
         ),
+        # a question that asks how much takes its figure for granted
+        pytest.param(
+            "2025-02-05",
+            "Q2. 엔비디아가 하루에 잃은 5890억 달러는 우리 돈으로 얼마일까?",
+            "5890억 달러",
+            "stance",
+            "asserted",
+            id="question-asking-how-much",
+        ),
+        # …one that asks whether it is so puts it in doubt
+        pytest.param(
+            "2025-02-05",
+            "Q1. 딥시크는 정말 557만6000달러로 V3를 만들었나?",
+            "557만6000달러",
+            "stance",
+            "disputed",
+            id="question-asking-whether",
+        ),
         # a fall written 빠진 is a share's move
         pytest.param(
             "2025-02-04",
@@ -4226,3 +4244,13 @@ def test_a_fact_that_applies_also_to_another_model_is_that_models_too(tmp_path):
         a=("2025-03-03", "딥시크는 1일 V3 서비스의 이론상 원가 대비 이익률이 545%라고 밝혔다."),
     )
     assert _reference_verdicts(report, "545%") == ["supported"]
+
+
+def test_a_day_counted_from_a_release_is_not_the_release_day(tmp_path):
+    """R1 was released on 20 January 2025 (r1-release): "공개한 지 열흘 만인 30일" puts the release
+    ten days before the 30th, the day the sentence tells of."""
+    report = _report(
+        tmp_path, a=("2025-02-05", "딥시크가 R1을 공개한 지 열흘 만인 30일, 앱 이용자는 크게 늘었다.")
+    )
+    (release,) = [c for c in report.claims if c.topic == "model_release"]
+    assert release.attributes.get("date") == "2025-01-20"

@@ -164,6 +164,7 @@ class StanceData(_Data):
     interviews: Interviews
     questions: list[str]
     question_endings: list[str]
+    question_words: list[str]
     myth_labels: list[str]
     forecast_beaten: list[str]
     estimate_cues: list[str]

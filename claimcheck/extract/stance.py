@@ -32,7 +32,7 @@ def read_stance(
     asked = ending.endswith(tuple(data.questions)) or ending.rstrip(".").endswith(
         tuple(data.question_endings)
     )
-    if asked:
+    if asked and not _asks_which(ending):
         return StanceReading("disputed", "?", None)  # a question asserts nothing
     myth = _myth_label().match(sentence)
     if myth:
@@ -51,6 +51,17 @@ def read_stance(
                     return StanceReading(family, cue, speaker)
                 at = sentence.find(cue, at + 1)
     return StanceReading("asserted", None, None)
+
+
+@functools.cache
+def _question_word() -> re.Pattern[str]:
+    words = rx.alternation(sorted(stance_data().question_words, key=len, reverse=True))
+    return rx.compile(rf"(?<![가-힣])(?:{words})(?=\s|[가-힣]{{0,2}}(?:\s|[?.]|$))")
+
+
+def _asks_which(question: str) -> bool:
+    """Whether a question asks for a missing word (몇, 언제, 누가 …), not whether it is so."""
+    return _question_word().search(question) is not None
 
 
 def _forecast_beaten(sentence: str, end: int) -> bool:

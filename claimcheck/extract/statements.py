@@ -236,6 +236,10 @@ def _release(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Dr
             continue
         attributes = {}
         date = ctx.date_near(mention.start)
+        since = _SINCE_RELEASE.match(ctx.text, mention.end)
+        if date and since is not None:
+            # "R1을 공개한 지 엿새 만인 26일": the day is so many days after the release
+            date = _days_before(date, since.group(1))
         if date:
             attributes["date"] = date
         out.append(
@@ -244,6 +248,26 @@ def _release(ctx: SentenceContext, mentions: list[Mention], _figures) -> list[Dr
             )
         )
     return out
+
+
+# "…을 공개한 지 엿새 만인 26일", "출시한 지 10일 만에": a day counted from the release
+_SINCE_RELEASE = rx.compile(r"[^.,]{0,6}?(?:공개|출시|발표|내놓|선보)\S{0,2}\s지\s+(\S+?)\s?만")
+
+
+def _days_before(date: str, count: str) -> str | None:
+    """`date` less a count of days written as a word ("엿새") or digits ("10일"); None when the
+    count is not one of days or the date not a day."""
+    import datetime as dt
+
+    from claimcheck.extract.frames import frame_data
+
+    counts = frame_data().days_later.counts
+    days = counts.get(count)
+    if days is None and count.endswith("일") and count[:-1].isdigit():
+        days = int(count[:-1])
+    if days is None or len(date) != 10:
+        return None
+    return (dt.date.fromisoformat(date) - dt.timedelta(days=days)).isoformat()
 
 
 _TITLED_NAME = rx.compile(
