@@ -4250,7 +4250,18 @@ def test_a_day_counted_from_a_release_is_not_the_release_day(tmp_path):
     """R1 was released on 20 January 2025 (r1-release): "공개한 지 열흘 만인 30일" puts the release
     ten days before the 30th, the day the sentence tells of."""
     report = _report(
-        tmp_path, a=("2025-02-05", "딥시크가 R1을 공개한 지 열흘 만인 30일, 앱 이용자는 크게 늘었다.")
+        tmp_path,
+        a=("2025-02-05", "딥시크가 R1을 공개한 지 열흘 만인 30일, 앱 이용자는 크게 늘었다."),
     )
     (release,) = [c for c in report.claims if c.topic == "model_release"]
     assert release.attributes.get("date") == "2025-01-20"
+
+
+@pytest.mark.parametrize(
+    ("converted", "verdicts"), [("약 700조 원", {"inconsistent"}), ("약 845조 원", {"consistent"})]
+)
+def test_a_conversion_in_square_brackets_is_checked_at_the_days_rate(tmp_path, converted, verdicts):
+    """589 billion dollars at the rate of 28 Jan 2025, the day of publication (1,446.42 won per
+    dollar), is about 852 trillion won; translated copy writes the conversion in square brackets."""
+    body = f"27일(현지시간) 엔비디아 시가총액 5890억 달러[{converted}]가 하루 만에 사라졌다."
+    assert _conversion_verdicts(_report(tmp_path, a=("2025-01-28", body))) == verdicts
