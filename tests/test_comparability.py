@@ -4114,6 +4114,32 @@ def _slot(claim, path: str):
             "disputed",
             id="question-asking-whether",
         ),
+        # a ranking line's value and its signed move in brackets: the company's move
+        pytest.param(
+            "2025-01-28",
+            "27일(현지시간) 종가 기준 순위다.\n\n2위 마이크로소프트 — 약 3조2000억 달러(-2.14%).",
+            "-2.14%",
+            "topic",
+            "stock_change",
+            id="ranking-line-move",
+        ),
+        pytest.param(
+            "2025-01-28",
+            "27일(현지시간) 종가 기준 순위다.\n\n2위 마이크로소프트 — 약 3조2000억 달러(-2.14%).",
+            "-2.14%",
+            "subject",
+            "microsoft",
+            id="ranking-line-owner",
+        ),
+        # an index pointed back to is the one the sentence before named
+        pytest.param(
+            "2025-01-31",
+            "딥시크 충격이 국내 증시를 덮쳤다.\n\n이날 코스닥 종가. 지수는 전 거래일보다 3.37% 내린 채 장을 마쳤다.",
+            "3.37%",
+            "subject",
+            "kosdaq",
+            id="index-pointed-back",
+        ),
         # a fall written 빠진 is a share's move
         pytest.param(
             "2025-02-04",

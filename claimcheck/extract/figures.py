@@ -890,17 +890,23 @@ def _classify(
         name == "stock_change"
         and owner == ctx.story_subject
         and not any(m.type in ("company", "market_index") for m in ctx.mentions)
-        and _SHARES_WITHOUT_OWNER.search(ctx.text[max(0, start - 14) : start])
     ):
-        # "1위 애플 — 약 3조4600억 달러. 이날 주가는 3.2% 올랐다": shares no name of their
-        # sentence owns are those of the company the paragraph's sentence before was about
-        owner = ctx.previous_owner() or owner
+        said = ctx.text[max(0, start - 16) : start]
+        if _SHARES_WITHOUT_OWNER.search(said):
+            # "1위 애플 — 약 3조4600억 달러. 이날 주가는 3.2% 올랐다": shares no name of their
+            # sentence owns are those of the company the paragraph's sentence before was about
+            owner = ctx.previous_owner() or owner
+        elif _INDEX_WITHOUT_NAME.search(said) and ctx.previous is not None:
+            # "이날 코스피 종가. 지수는 … 1.77% 내린 채": the index the sentence before named
+            indexes = {m.entity for m in ctx.previous.mentions if m.type == "market_index"}
+            owner = indexes.pop() if len(indexes) == 1 else None
     if name == "stock_change" and owner is not None and not entity_listed(owner):
         owner = None  # a move left to a company whose shares are not traded (딥시크) is nobody's
     return name, owner, _object_of_owner(obj, owner, subject), attributes
 
 
 _SHARES_WITHOUT_OWNER = rx.compile(r"(?:^|\s)(?:주가|주식)(?:는|은|가|이|도)\s")
+_INDEX_WITHOUT_NAME = rx.compile(r"(?:^|\s)지수(?:는|가|도)\s")
 
 
 def _object_of_owner(obj: str | None, owner: str | None, subject: str | None) -> str | None:
@@ -1585,10 +1591,21 @@ def _bracketed_move(ctx: SentenceContext, quantity: Quantity, start: int):
         owner = next((m for m in ctx.mentions if m.end == paren and m.type in _MARKET_OWNERS), None)
         price = next((q for q, s, e in ctx.quantities if e == paren and q.unit in _MONEY), None)
         if owner is None and price is not None:
-            # "삼성전자 5만2400원(-2.42%)": the move of the price written right after the name
+            # "삼성전자 5만2400원(-2.42%)": the move of the price written right after the name;
+            # "3위 엔비디아 — 약 2조9000억 달러(-17.69%)": a ranking line's value and its move
             price_start = next(s for q, s, e in ctx.quantities if q is price)
             owner = next(
-                (m for m in ctx.mentions if _written_right_before(ctx, m, price_start)), None
+                (
+                    m
+                    for m in ctx.mentions
+                    if _written_right_before(ctx, m, price_start)
+                    or (
+                        m.type == "company"
+                        and m.end <= price_start
+                        and _LINE_LABEL.fullmatch(ctx.text, m.end, price_start)
+                    )
+                ),
+                None,
             )
     else:
         # a list's line without brackets: "- TSMC ADR -13.3%", "브로드컴 -17.4%"
@@ -1602,6 +1619,8 @@ def _bracketed_move(ctx: SentenceContext, quantity: Quantity, start: int):
     return owner.entity, "down" if down else "up"
 
 
+# between a ranking line's name and its value: "3위 엔비디아 — 약 2조9000억 달러"
+_LINE_LABEL = rx.compile(r"\s*[—–:\-]\s*(?:약\s*)?")
 _NAME_BEFORE_SIGN = rx.compile(r"(?:^|[\s,·(])([0-9A-Za-z\uac00-\ud7a3&.]{2,})\s$")
 _LIST_ITEM_END = rx.compile(r"\s*(?:[,·.)]|$)")
 

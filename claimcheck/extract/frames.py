@@ -862,6 +862,9 @@ _SUBJECT_WORD = rx.compile(
 )
 
 
+_NUMBER_END = rx.compile(r"[\d억만조천]\s*$")
+
+
 def bracket_owner(text: str, start: int) -> str | None:
     """The word right before the bracket that opens just before a figure ("리노공업(-4.3%)"), or
     None when there is no such bracket or the word is a label or a figure."""
@@ -871,6 +874,8 @@ def bracket_owner(text: str, start: int) -> str | None:
     word = m.group(1)
     if word[-1].isdigit() or re.search(r"\d", word) and not re.search(r"[A-Za-z]{2}", word):
         return None  # "2만1800원(9.86%)": a figure and its share
+    if _NUMBER_END.search(text, 0, max(0, start - 30) + m.start(1)):
+        return None  # "약 2조9000억 달러(-17.69%)": the unit of a figure, no name
     if word in frame_data().not_owners or len(word) < 2:
         return None
     return word
