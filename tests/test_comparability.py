@@ -4140,6 +4140,15 @@ def _slot(claim, path: str):
             "kosdaq",
             id="index-pointed-back",
         ),
+        # hours the chips ran, with a word of all between, are GPU-hours
+        pytest.param(
+            "2025-03-03",
+            "딥시크는 V3를 훈련하는 데 H800 GPU를 모두 278만8000시간 돌렸다고 밝혔다.",
+            "278만8000시간",
+            "quantity.unit",
+            "gpu_hour",
+            id="chips-run-all-hours",
+        ),
         # a fall written 빠진 is a share's move
         pytest.param(
             "2025-02-04",
@@ -4291,3 +4300,15 @@ def test_a_conversion_in_square_brackets_is_checked_at_the_days_rate(tmp_path, c
     dollar), is about 852 trillion won; translated copy writes the conversion in square brackets."""
     body = f"27일(현지시간) 엔비디아 시가총액 5890억 달러[{converted}]가 하루 만에 사라졌다."
     assert _conversion_verdicts(_report(tmp_path, a=("2025-01-28", body))) == verdicts
+
+
+def test_gpu_hours_never_dispute_a_sum_of_money_across_sources(tmp_path):
+    """Two articles: one states V3's pre-training hours, the other a third party's estimate of
+    money spent on servers. Scopes differ, and so do the quantities: no dispute between them. (A
+    pin: it passes before the unit check too; the check was added for a won sum, see holdout81.)"""
+    report = _report(
+        tmp_path,
+        a=("2025-03-03", "딥시크는 V3 사전학습에 H800 GPU 266만4000시간을 썼다고 밝혔다."),
+        b=("2025-03-05", "한 조사업체는 딥시크의 서버 누적 투자액을 13억 달러로 추정했다."),
+    )
+    assert [f for f in report.findings if f.verdict == "disputed"] == []

@@ -487,7 +487,8 @@ def _gpu_hours(ctx: SentenceContext, quantity: Quantity, start: int) -> Quantity
 
 
 _STAGE_HOURS = 10_000  # hours: more than a year of clock time
-_CHIPS_RUN = rx.compile(r"\s*(?:GPU\s*)?(?:를|을)\s*")  # "H100 GPU를 ", the chips as the object
+# "H100 GPU를 ", the chips as the object ("H800 GPU를 모두 287만8000시간": a word of all between)
+_CHIPS_RUN = rx.compile(r"\s*(?:GPU\s*)?(?:를|을)\s*(?:(?:모두|총|전부|통틀어|합쳐)\s*)?")
 
 
 def _stage_before(before: str) -> bool:

@@ -211,6 +211,8 @@ def _disputes(base: _Base, figures: list[_Member]) -> Finding | None:
         for b in figures:
             if a.article >= b.article or a.value is None or b.value is None:
                 continue
+            if a.value.unit != b.value.unit:
+                continue  # GPU-hours dispute no sum of money, nor the other way round
             passage = _gate(topic, a, b)
             if passage.slot != "scope" or passage.comparable:
                 continue
