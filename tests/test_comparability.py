@@ -4149,6 +4149,15 @@ def _slot(claim, path: str):
             "gpu_hour",
             id="chips-run-all-hours",
         ),
+        # a share class written with its country and 주식 apart is still the name's
+        pytest.param(
+            "2025-01-28",
+            "27일(현지시간) ASML은 7% 밀렸고, TSMC 미국 주식예탁증서(ADR)도 13% 넘게 떨어졌다.",
+            "13% 넘게",
+            "subject",
+            "tsmc",
+            id="share-class-apart",
+        ),
         # a fall written 빠진 is a share's move
         pytest.param(
             "2025-02-04",

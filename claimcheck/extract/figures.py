@@ -1312,7 +1312,8 @@ def _depositary(ctx: SentenceContext, start: int, owner: str | None) -> bool:
 
 
 _SHARE_CLASS = rx.compile(
-    r"(?:의?\s*(?:미국예탁증권|예탁증권|미국예탁증서|예탁증서|ADR|보통주|우선주))?"
+    # ("TSMC 미국 주식예탁증서(ADR)도": the country and 주식 may be written apart)
+    r"(?:의?\s*(?:미국\s*)?(?:주식\s*)?(?:예탁증권|예탁증서|ADR|보통주|우선주))?"
     r"(?:\s*\(\s*ADR\s*\))?"
 )
 
