@@ -4158,6 +4158,23 @@ def _slot(claim, path: str):
             "tsmc",
             id="share-class-apart",
         ),
+        # a price list goes on in a bracket that opens with its labels, and after it
+        pytest.param(
+            "2025-06-02",
+            "딥시크 R1의 API 가격은 100만 토큰당 입력 0.55달러(캐시 적중 시 0.14달러), 출력 2.19달러다.",
+            "0.14달러",
+            "quantity.unit",
+            "USD/million_tokens",
+            id="price-list-bracket",
+        ),
+        pytest.param(
+            "2025-06-02",
+            "딥시크 R1의 API 가격은 100만 토큰당 입력 0.55달러(캐시 적중 시 0.14달러), 출력 2.19달러다.",
+            "2.19달러",
+            "quantity.unit",
+            "USD/million_tokens",
+            id="price-list-after-bracket",
+        ),
         # a fall written 빠진 is a share's move
         pytest.param(
             "2025-02-04",

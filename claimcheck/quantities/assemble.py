@@ -251,7 +251,8 @@ def _rates() -> _Rates:
         numeral_word,
         rx.compile(rf"(?:(?<=[\s(\[\"'「『<])|^)(?:{per_second}) ?\Z"),
         units.throughput.units,
-        rx.compile(rf"\s*(?:\([^()]*\)\s*)?,\s*(?:(?:{labels})\s*)+\Z"),
+        # (or in a bracket that opens with the labels: "입력 0.55달러(캐시 적중 시 0.41달러)")
+        rx.compile(rf"\s*\)?\s*(?:(?:\([^()]*\)\s*)?,|\()\s*(?:(?:{labels})\s*)+\Z"),
     )
 
 
