@@ -4175,6 +4175,23 @@ def _slot(claim, path: str):
             "USD/million_tokens",
             id="price-list-after-bracket",
         ),
+        # a company named by its trade, in one word or two (the second the name's ending)
+        pytest.param(
+            "2025-01-28",
+            "27일(현지시간) 엔비디아는 17% 가까이 떨어졌다. 전력 운영사 한울파워는 9% 떨어졌다.",
+            "9%",
+            "subject",
+            "한울파워",
+            id="trade-apposition",
+        ),
+        pytest.param(
+            "2025-01-28",
+            "27일(현지시간) 엔비디아는 17% 가까이 떨어졌다. 텍사스 발전사 탈렌 에너지가 22% 넘게 빠졌다.",
+            "22% 넘게",
+            "subject",
+            "탈렌 에너지",
+            id="trade-apposition-two-words",
+        ),
         # a fall written 빠진 is a share's move
         pytest.param(
             "2025-02-04",

@@ -918,6 +918,14 @@ def unknown_entities(
         found.append((defined.start(1), defined.group(1), defined.end(1) + 2))
     for m in _SUBJECT_WORD.finditer(text):
         word = m.group(1)
+        if word in words.suffixes:
+            # "발전사 콘스텔레이션 에너지가": a two-word name whose second word is the ending, in
+            # apposition to what it is
+            first = _word_before(text, m.start(1))
+            at = m.start(1) - len(first) - 1
+            if first and at > 0 and _word_before(text, at).endswith(words.appositive_nouns):
+                found.append((at, f"{first} {word}", m.end()))
+                continue
         if len(word) < 2 or _owns_nothing(word, words):
             continue
         before = _word_before(text, m.start(1))
