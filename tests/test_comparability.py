@@ -4192,6 +4192,24 @@ def _slot(claim, path: str):
             "탈렌 에너지",
             id="trade-apposition-two-words",
         ),
+        # a fund the clause is about owns its move; the company only describes it
+        pytest.param(
+            "2025-01-29",
+            "엔비디아 주가를 두 배로 따라가는 ETF는 27일 하루에만 33% 넘게 떨어졌다.",
+            "33% 넘게",
+            "subject",
+            None,
+            id="fund-move",
+        ),
+        # the whole named before 가운데 has no stage of the part after it
+        pytest.param(
+            "2025-02-05",
+            "딥시크에 따르면 전체 278만8000 GPU시간 가운데 사전학습에만 266만4000시간이 쓰였다.",
+            "278만8000 GPU시간",
+            "frame.scope",
+            None,
+            id="whole-before-part",
+        ),
         # a fall written 빠진 is a share's move
         pytest.param(
             "2025-02-04",
@@ -4355,3 +4373,13 @@ def test_gpu_hours_never_dispute_a_sum_of_money_across_sources(tmp_path):
         b=("2025-03-05", "한 조사업체는 딥시크의 서버 누적 투자액을 13억 달러로 추정했다."),
     )
     assert [f for f in report.findings if f.verdict == "disputed"] == []
+
+
+def test_the_whole_familys_gpu_hours_are_checked_against_the_familys_record(tmp_path):
+    """Llama 3.1 model card: 39.3 million H100 GPU-hours for the whole family, 30.84 million of
+    them for the 405B model; the family's total is not refuted by the 405B's hours."""
+    report = _report(
+        tmp_path,
+        a=("2025-03-10", "메타는 라마 3.1 모델 전부를 훈련하는 데 H100 3930만 GPU시간을 썼다."),
+    )
+    assert "refuted" not in _reference_verdicts(report, "3930만 GPU시간")

@@ -887,6 +887,8 @@ def _classify(
             # "2015년 공동 창업한 퀀트펀드 환팡량화": the company the verb describes, whoever the
             # sentence is about
             owner = described[0].entity
+    if name == "stock_change" and owner is not None and _a_funds_move(ctx, start):
+        owner = None  # "엔비디아 … 2배를 따르는 ETF는 … 34% 가까이": the fund's, unnamed
     if (
         name == "stock_change"
         and owner == ctx.story_subject
@@ -904,6 +906,19 @@ def _classify(
     if name == "stock_change" and owner is not None and not entity_listed(owner):
         owner = None  # a move left to a company whose shares are not traded (딥시크) is nobody's
     return name, owner, _object_of_owner(obj, owner, subject), attributes
+
+
+_FUND_AS_SUBJECT = rx.compile(r"(?:ETF|ETN|펀드|상품)(?:은|는|이|가|도)\s")
+
+
+def _a_funds_move(ctx: SentenceContext, start: int) -> bool:
+    """Whether a fund is what the figure's clause is about, the company named only in what
+    describes it ("엔비디아 하루 수익률의 2배를 따르는 ETF는 27일 하루에만 34% 가까이")."""
+    funds = list(_FUND_AS_SUBJECT.finditer(ctx.text, 0, start))
+    if not funds:
+        return False
+    said = funds[-1].end()
+    return not any(said <= m.start < start and m.type == "company" for m in ctx.mentions)
 
 
 _SHARES_WITHOUT_OWNER = rx.compile(r"(?:^|\s)(?:주가|주식)(?:는|은|가|이|도)\s")
@@ -1403,7 +1418,8 @@ def _cost_scope(ctx: SentenceContext, start: int, owner: str | None) -> dict[str
     return {}
 
 
-_PART_AFTER = rx.compile(r"이 가운데|그 가운데|이 중|그중|그 중|이중 ")
+# ("전체 278만8000 GPU시간 가운데 사전학습에만 266만4000시간": the whole before 가운데)
+_PART_AFTER = rx.compile(r"이 가운데|그 가운데|이 중|그중|그 중|이중 |\s가운데 ")
 
 
 def _next_figures_clause(ctx: SentenceContext, start: int) -> int:
