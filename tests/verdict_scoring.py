@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout85 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout89 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -241,6 +241,14 @@ HOLDOUTS = {
     "holdout83": CORPUS.parent / "verdicts_holdout83",
     "holdout84": CORPUS.parent / "verdicts_holdout84",
     "holdout85": CORPUS.parent / "verdicts_holdout85",
+    # Written by four helpers late in the eleventh pass, when holdout82–85 were first read (PC
+    # hardware and gaming media; legal and regulatory reporting; FX and bond-market reports;
+    # reports built on Chinese media), measured at e628788 before the rules written from 82–85 and
+    # at the pass's end, kept unread. Never tune on them.
+    "holdout86": CORPUS.parent / "verdicts_holdout86",
+    "holdout87": CORPUS.parent / "verdicts_holdout87",
+    "holdout88": CORPUS.parent / "verdicts_holdout88",
+    "holdout89": CORPUS.parent / "verdicts_holdout89",
 }
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
