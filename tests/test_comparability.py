@@ -4210,6 +4210,15 @@ def _slot(claim, path: str):
             None,
             id="whole-before-part",
         ),
+        # the parameters each token switches on are a model's spec
+        pytest.param(
+            "2025-03-05",
+            "딥시크 V3는 토큰마다 370억 개만 켜서 추론 비용을 낮춘다.",
+            "370억 개",
+            "attributes.spec",
+            "parameters",
+            id="active-parameters-per-token",
+        ),
         # a fall written 빠진 is a share's move
         pytest.param(
             "2025-02-04",
@@ -4383,3 +4392,11 @@ def test_the_whole_familys_gpu_hours_are_checked_against_the_familys_record(tmp_
         a=("2025-03-10", "메타는 라마 3.1 모델 전부를 훈련하는 데 H100 3930만 GPU시간을 썼다."),
     )
     assert "refuted" not in _reference_verdicts(report, "3930만 GPU시간")
+
+
+def test_active_parameters_per_token_written_a_digit_short_are_refuted(tmp_path):
+    """v3-parameters-per-token: 37 billion of V3's parameters are active for each token."""
+    report = _report(
+        tmp_path, a=("2025-03-05", "딥시크 V3는 전체 6710억 개 중 토큰당 37억 개만 활성화해 빠르다.")
+    )
+    assert _reference_verdicts(report, "37억 개") == ["refuted"]

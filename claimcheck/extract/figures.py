@@ -697,7 +697,12 @@ def _classify(
         # (a model's own make-up, of a model the clause names, is its spec: "총 매개변수 6170억 개
         # 가운데 … 활성화하는 딥시크-V3 같은 MoE 모델")
         spec_of_a_model = spec is not None and _model_in_clause(ctx, start)
-        if technique is not None and spec != "tokens" and not rate and not spec_of_a_model:
+        # (the parameters each token switches on, told of a technique named in the sentence, are
+        # that technique's figure: "…전문가 혼합(MoE) 구조에 토큰마다 370억 개만 활성화")
+        activated = _activated_per_token(ctx.text, start, _figure_end(ctx, start))
+        if technique is not None and spec != "tokens" and not rate and (
+            not spec_of_a_model or activated
+        ):
             # (not a margin or a token price: "오픈소스 주간 … '이론상 이익률 454%'" is the model's)
             return "technique", subject, technique, {"polarity": "true"}
         what = _nearest_entity(ctx, start, {"model", "product", "chip", "hardware"})
@@ -938,13 +943,24 @@ def _object_of_owner(obj: str | None, owner: str | None, subject: str | None) ->
     return owner if entity_type(owner) in ("product", "model") else None
 
 
+def _activated_per_token(text: str, start: int, end: int) -> bool:
+    """Whether a count is said per token and switched on ("토큰당 370억 개만 활성화")."""
+    data = topic_data()
+    before, after = text[max(0, start - 12) : start], text[end : end + 12]
+    per_token = before.rstrip().endswith(tuple(f"토큰{w}" for w in data.model_spec_per))
+    return per_token and any(w in after for w in data.model_spec_activated)
+
+
 def _model_spec(text: str, start: int, end: int) -> str | None:
     """What of a model a count counts ("tokens", "parameters") when the noun stands right after
     it ("1조4800억 개 토큰", "6710억 개의 매개변수") or right before it ("매개변수는 6710억 개"),
     or None ("토큰마다 370억 개": per token, not a count of tokens)."""
     before, after = text[max(0, start - 12) : start], text[end : end + 12]
-    if after.startswith(tuple(topic_data().model_spec_per)):
+    data = topic_data()
+    if after.startswith(tuple(data.model_spec_per)):
         return None  # "토큰 1조 개당 18만 GPU시간": a basis, per that many, not a count
+    if _activated_per_token(text, start, end):
+        return "parameters"  # "토큰당 370억 개만 활성화한다": the parameters each token uses
     for spec, (noun_after, noun_before) in _model_spec_patterns().items():
         if noun_after.match(after) or noun_before.search(before):
             return spec

@@ -107,6 +107,7 @@ class TopicData(_Data):
     rate_nouns: list[str]
     benchmarks: list[str]
     model_spec_whole: list[str]
+    model_spec_activated: list[str]
     earnings_segment_nouns: list[str]
     range_end_words: list[str]
     earnings_quarter: str
