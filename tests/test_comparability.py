@@ -4219,6 +4219,15 @@ def _slot(claim, path: str):
             "parameters",
             id="active-parameters-per-token",
         ),
+        # hours said after the measure named and a word of reckoning are GPU-hours
+        pytest.param(
+            "2025-06-20",
+            "딥시크 V3 훈련에 쓴 GPU 시간만 쳐도 200만 시간이 넘는다.",
+            "200만 시간이 넘는",
+            "quantity.unit",
+            "gpu_hour",
+            id="gpu-hours-reckoned",
+        ),
         # a fall written 빠진 is a share's move
         pytest.param(
             "2025-02-04",
