@@ -17,7 +17,13 @@ from claimcheck.reconcile.common import (
     rounding_covers,
     source_row,
 )
-from claimcheck.reconcile.comparability import counted_unknown, gate, same_thing, what_of
+from claimcheck.reconcile.comparability import (
+    MARKET,
+    counted_unknown,
+    gate,
+    same_thing,
+    what_of,
+)
 from claimcheck.reconcile.cross import group_key
 from claimcheck.reconcile.disputes import STAGES, disputes_within
 from claimcheck.reconcile.intervals import as_headline, digit_slip, magnitude_apart
@@ -265,16 +271,13 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
     return findings
 
 
-_MARKET_TOPICS = ("stock_change", "market_value")
-
-
 def _abridged_owner(top: Claim, body: list[Claim]) -> str | None:
     """Whose a headline's market figure is: its own owner, unless the headline leaves it to the
     story's company or names one whose shares are not traded ("'딥시크 월요일' 시총 6890억 달러
     증발"); then the one listed company whose figures of that topic the body gives, if only one."""
     from claimcheck.extract.mentions import entity_listed
 
-    if top.topic not in _MARKET_TOPICS or top.frame is None:
+    if top.topic not in MARKET or top.frame is None:
         return top.subject
     if top.subject is not None and entity_listed(top.subject):
         if top.frame.subject_basis != "story":
