@@ -4409,3 +4409,126 @@ def test_active_parameters_per_token_written_a_digit_short_are_refuted(tmp_path)
         tmp_path, a=("2025-03-05", "딥시크 V3는 전체 6710억 개 중 토큰당 37억 개만 활성화해 빠르다.")
     )
     assert _reference_verdicts(report, "37억 개") == ["refuted"]
+
+
+# Twelfth pass: own sentences for the rules read from holdout86–89.
+
+
+@pytest.mark.parametrize(
+    ("published", "body", "figure", "slot", "expected"),
+    [
+        # cards counted in a sentence about a distilled model are no count of distilled models
+        pytest.param(
+            "2025-02-10",
+            "리뷰팀은 딥시크 R1을 증류한 소형 모델을 그래픽카드 두 장에서 실행해 봤다.",
+            "두 장",
+            "topic",
+            "other",
+            id="cards-beside-distillation",
+        ),
+        pytest.param(
+            "2025-02-10",
+            "딥시크는 R1을 증류한 소형 모델 5종을 함께 내놨다.",
+            "5종",
+            "topic",
+            "technique",
+            id="kinds-of-distilled-models",
+        ),
+        # a corporate bond's yield closes too, but it is no share of the story's company
+        pytest.param(
+            "2025-02-04",
+            "SK하이닉스가 반등했다. 회사채 3년물 금리는 0.03%포인트 오른 연 3.21%로 마감했다.",
+            "3.21%",
+            "topic",
+            "other",
+            id="a-yield-closes",
+        ),
+        # a company named after the exchange rate owns the move
+        pytest.param(
+            "2025-02-04",
+            "원·달러 환율이 급등하자 삼성전자는 1.8% 하락했다.",
+            "1.8%",
+            "topic",
+            "stock_change",
+            id="a-share-after-the-exchange-rate",
+        ),
+        # the close before the fall is of an earlier day than the day of the fall
+        pytest.param(
+            "2025-02-20",
+            "엔비디아는 1월 27일(현지시간) 폭락 이전 종가인 142.62달러를 아직 되찾지 못했다.",
+            "142.62달러",
+            "frame.as_of",
+            None,
+            id="the-close-before-the-fall",
+        ),
+        # futures contracts are counted
+        pytest.param(
+            "2025-02-04",
+            "외국인은 10년 국채선물을 하루 평균 2만 계약 넘게 순매수했다.",
+            "2만 계약 넘게",
+            "quantity.unit",
+            "count",
+            id="futures-contracts",
+        ),
+        # DeepSeek's earlier model owns its own price
+        pytest.param(
+            "2025-02-04",
+            "딥시크 V2의 API 요금은 입력 100만 토큰당 1위안이었다.",
+            "100만 토큰당 1위안",
+            "object",
+            "deepseek-v2",
+            id="v2-price",
+        ),
+        # received wisdom, quoted and named so, is nobody's figure
+        pytest.param(
+            "2025-02-04",
+            "딥시크는 'GPU 10만 장은 있어야 최고 모델을 만든다'는 통념을 깼다.",
+            "10만 장",
+            "frame.measure",
+            "generic",
+            id="received-wisdom",
+        ),
+        # a value blown away, with the verb after it, is a loss
+        pytest.param(
+            "2025-02-04",
+            "엔비디아는 하루 만에 시총 6000억 달러를 날린 셈이다.",
+            "6000억 달러",
+            "frame.measure",
+            "change",
+            id="blown-away",
+        ),
+        pytest.param(
+            "2025-02-04",
+            "엔비디아의 시가총액 손실분은 6000억 달러에 육박했다.",
+            "6000억 달러",
+            "frame.measure",
+            "change",
+            id="the-part-lost",
+        ),
+    ],
+)
+def test_a_figure_of_the_twelfth_pass_slots_as_its_sentence_says(
+    tmp_path, published, body, figure, slot, expected
+):
+    report = _report(tmp_path, a=(published, body, "시험 기사"))
+    assert _slot(_figure(report, figure), slot) == expected
+
+
+def test_a_rank_on_a_search_chart_is_no_rank_by_market_value(tmp_path):
+    """'엔비디아 시총 증발' trending second on a portal: a place on a chart, no company's rank."""
+    report = _report(
+        tmp_path,
+        a=("2025-01-28", "'엔비디아 시총 증발'이 포털 실시간 검색어 2위에 올랐다."),
+    )
+    ranks = [c for c in report.claims if c.topic == "market_value" and "rank" in c.attributes]
+    assert ranks == []
+
+
+@pytest.mark.parametrize(
+    ("said", "word"),
+    [("엔비디아 시총 증발분 6000억 달러, 석 달 만에 대부분 만회", "만회"), ("엔비디아 주가가 천장을 뚫었다.", "천장")],
+)
+def test_a_word_that_starts_like_a_power_of_ten_is_no_number(tmp_path, said, word):
+    """만회 (recovery), 천장 (ceiling): one word, not 10,000 times or 1,000 sheets."""
+    report = _report(tmp_path, a=("2025-04-28", said))
+    assert [c.quantity.text for c in report.claims if c.quantity and word in c.quantity.text] == []

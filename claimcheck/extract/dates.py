@@ -336,6 +336,11 @@ def date_mentions(
         pattern = rf"[0-9A-Za-z\uac00-\ud7a3]+\s?{re.escape(word)}(?!\s*거래일)"
         for m in re.finditer(pattern, text) if word in text else ():
             add(m.start(), m.end(), None)
+    valued, then = data.get("before_event_value"), data.get("before_event_value_then", [])
+    if valued and any(word in text for word in then):
+        pattern = rf"[\uac00-\ud7a3]+\s?(?:{rx.alternation(valued)})\s?(?={rx.alternation(then)})"
+        for m in rx.compile(pattern).finditer(text):
+            add(m.start(), m.end(), None)
     writing_day = data.get("writing_day", [])
     for key, shift in (("today", 0), ("yesterday", -1), ("previous_trading_day", None)):
         for word in data[key]:

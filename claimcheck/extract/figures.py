@@ -618,9 +618,17 @@ def _score(
         compared = text[since + at : since + at + 20]  # "예상치를 크게 웃돌았다"
         if at >= 0 and not any(verb in compared for verb in topic.vetoes_unless):
             return 0.0  # "400억 원 규모의 시리즈B 투자를 유치": money raised, not this topic
-    before = text[max(0, start - topic_data().veto_window) : start]
-    if any(word in before for word in topic.vetoes_before):
-        return 0.0  # "원·달러 환율은 1431.3원": an exchange rate, not a share price
+    window_start = max(0, start - topic_data().veto_window)
+    before = text[window_start:start]
+    for word in topic.vetoes_before:
+        at = before.rfind(word)
+        # (unless a company is named after it: "원·달러 환율이 오르면서 삼성전자는 2.4% 내렸다")
+        if at >= 0 and not _entity_named_between(ctx, window_start + at + len(word), start):
+            return 0.0  # "원·달러 환율은 1431.3원": an exchange rate, not a share price
+    if topic.vetoes_right_before and _word_right_before(text, start) in topic.vetoes_right_before:
+        return 0.0  # "연 2.563%": a rate per annum
+    if topic.vetoes_subject and _clause_subject_is(ctx, start, tuple(topic.vetoes_subject)):
+        return 0.0  # "국고채 3년물 금리는 … 연 2.563%에 마감했다": a yield, not a share
     if topic.vetoes_noun and before.rstrip().endswith(tuple(topic.vetoes_noun)):
         return 0.0  # "서버 256대짜리": servers counted, not chips
     if topic.vetoes_noun and _machines_counted_so(ctx, start, tuple(topic.vetoes_noun)):
@@ -702,8 +710,15 @@ def _classify(
         # (the parameters each token switches on, told of a technique named in the sentence, are
         # that technique's figure: "…전문가 혼합(MoE) 구조에 토큰마다 370억 개만 활성화")
         activated = _activated_per_token(ctx.text, start, _figure_end(ctx, start))
-        if technique is not None and spec != "tokens" and not rate and (
-            not spec_of_a_model or activated
+        counted_by_a_technique = (
+            quantity.counter is None or quantity.counter in data.technique_counters
+        )
+        if (
+            technique is not None
+            and spec != "tokens"
+            and not rate
+            and counted_by_a_technique
+            and (not spec_of_a_model or activated)
         ):
             # (not a margin or a token price: "오픈소스 주간 … '이론상 이익률 454%'" is the model's)
             return "technique", subject, technique, {"polarity": "true"}
@@ -1193,6 +1208,40 @@ def _skipped(quantity: Quantity) -> bool:
         quantity.unit == skip.unit and quantity.value == skip.value
         for skip in topic_data().other_skip
     )
+
+
+_TOPIC_PARTICLES = ("은", "는", "이", "가", "도")
+_CLAUSE_BREAKS = (",", "며 ", "고 ", "지만 ", "는데 ", "자 ")
+
+
+def _word_right_before(text: str, start: int) -> str:
+    """The word (run of non-space characters) right before `start`, brackets stripped."""
+    words = text[max(0, start - 12) : start].split()
+    return words[-1].strip("([") if words else ""
+
+
+def _entity_named_between(ctx: SentenceContext, begin: int, end: int) -> bool:
+    """Whether a company or an index is named between `begin` and `end`."""
+    return any(
+        begin <= m.start < end for m in ctx.mentions if m.type in ("company", "market_index")
+    )
+
+
+def _clause_subject_is(ctx: SentenceContext, start: int, nouns: tuple[str, ...]) -> bool:
+    """Whether one of `nouns`, with a subject particle, heads the clause the figure is in, and no
+    entity is named between it and the figure ("국고채 3년물 금리는 전 거래일보다 … 연 2.563%")."""
+    text = ctx.text
+    clause_start = max(text.rfind(mark, 0, start) for mark in _CLAUSE_BREAKS)
+    clause_start = max(clause_start, 0)
+    clause = text[clause_start:start]
+    for noun in nouns:
+        at = clause.rfind(noun)
+        while at >= 0:
+            after = clause[at + len(noun) : at + len(noun) + 1]
+            if after in _TOPIC_PARTICLES:
+                return not _entity_named_between(ctx, clause_start + at + len(noun), start)
+            at = clause.rfind(noun, 0, at)
+    return False
 
 
 def _before(ctx: SentenceContext, position: int, types: set[str]) -> list[Mention]:

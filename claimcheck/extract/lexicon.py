@@ -28,6 +28,10 @@ class FigureTopic(_Data):
     vetoes_head: list[str] = []  # the noun the figure counts, right after it ("278대의 노드")
     vetoes_noun: list[str] = []  # the same, right before it ("서버 256대짜리")
     vetoes_counter: list[str] = []  # counters of what the topic never counts ("수백 차례")
+    # the clause's subject, with its particle, before the figure and with no entity between
+    # ("국고채 3년물 금리는 … 연 2.563%에 마감했다": a yield closes, it is no share)
+    vetoes_subject: list[str] = []
+    vetoes_right_before: list[str] = []  # the word right before the figure ("연 2.563%": per annum)
     max_money: float | None = None  # money figures this large or larger are not this topic
     min_money: float | None = None  # nor money figures this small
     subject: list[str]
@@ -40,6 +44,8 @@ class StatementTopic(_Data):
     cues: list[str]
     requires_subject_mention: bool = False
     requires_quote_marks: bool = False
+    # a rank just after one of these is a place on another list ("인기 검색어 1위")
+    ranked_elsewhere: list[str] = []
 
 
 class ImpliedCurrency(_Data):
@@ -122,6 +128,7 @@ class TopicData(_Data):
     own_cost_cues: list[str]
     technique_specialisations: dict[str, list[str]]
     technique_figures: bool
+    technique_counters: list[str]
     model_spec_nouns: dict[str, list[str]]
     model_spec_per: list[str]
     # a chip's spec in bytes: unit -> spec -> nouns (in order), and the words of a measured one

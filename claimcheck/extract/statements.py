@@ -359,6 +359,11 @@ def _ranker(topic: str):
         rank = _rank_reached(ctx.text)
         if rank is None:
             return []
+        elsewhere = topic_data().statement_topics[topic].ranked_elsewhere
+        if elsewhere and any(
+            w in ctx.text[max(0, rank.start() - 12) : rank.end()] for w in elsewhere
+        ):
+            return []  # "해시태그가 인기 검색어 1위에 올랐다": a place in another list
         # not the one ranked ahead or passed ("애플에 이어 2위로", "1위 자리를 애플에 내주며")
         owner = [
             m

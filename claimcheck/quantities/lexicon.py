@@ -61,6 +61,7 @@ class NumeralTable(_Table):
     small_powers: dict[str, int]
     myriad_powers: dict[str, int]
     standalone_powers: list[str]
+    standalone_power_words: list[str]
     min_bare_syllables: int = Field(ge=2)
     particle_digits: list[str]
     vague_prefixes: list[str]

@@ -61,6 +61,7 @@ class Recogniser(SpokenReadings):
         self.band = lex.qualifiers.band_suffix
         self.min_bare = lex.numerals.min_bare_syllables
         powers = {**lex.numerals.small_powers, **lex.numerals.myriad_powers}
+        self.power_words = tuple(lex.numerals.standalone_power_words)
         self.standalone_values = {Decimal(10) ** powers[w] for w in lex.numerals.standalone_powers}
         signs = lex.numerals.signs
         self.glued_signs = frozenset(signs.glued)
@@ -166,6 +167,8 @@ class Recogniser(SpokenReadings):
         spoken = self._spoken_decimal(s, num)
         if spoken is not None:
             return self._after_numeral(s, spoken)
+        if num.syllables == 1 and s.startswith(self.power_words, num.start):
+            return None  # "대부분 만회", "천장을 뚫었다": one word, no number
         if num.syllables == 1 and not self._standalone(num):
             if not s.startswith(self.fraction, num.end) and not self._glued_currency(s, num):
                 return None  # 이, 일, 조 alone are words (이 모델, 조 대표), not numbers
