@@ -4497,6 +4497,42 @@ def test_active_parameters_per_token_written_a_digit_short_are_refuted(tmp_path)
             "change",
             id="blown-away",
         ),
+        # a count of tokens with a particle on the noun is still tokens
+        pytest.param(
+            "2025-05-20",
+            "그는 \"V3 학습에 쓴 토큰만 15조 개에 이른다\"고 말했다.",
+            "15조 개",
+            "attributes.spec",
+            "tokens",
+            id="tokens-with-man",
+        ),
+        # the time of writing, with its particle
+        pytest.param(
+            "2025-06-20",
+            "엔비디아 시총은 1월 27일 하루에 6000억 달러 가까이 줄었지만, 지금은 3조4000억 달러 선을 회복했다.",
+            "3조4000억 달러 선을 회복",
+            "frame.as_of",
+            "2025-06-20",
+            id="now-with-its-particle",
+        ),
+        # a class of companies owns its move, not the company the sentence named before
+        pytest.param(
+            "2025-01-28",
+            "엔비디아가 17% 가까이 떨어진 27일(현지시간), 미국 전력 설비 업체 주가도 15% 넘게 밀렸다.",
+            "15% 넘게",
+            "subject",
+            None,
+            id="a-class-of-companies",
+        ),
+        # one company pointed back to is no class
+        pytest.param(
+            "2025-01-28",
+            "엔비디아는 27일(현지시간) 급락했다. 이 회사는 하루에 17% 가까이 떨어졌다.",
+            "17% 가까이",
+            "subject",
+            "nvidia",
+            id="this-company-is-no-class",
+        ),
         pytest.param(
             "2025-02-04",
             "엔비디아의 시가총액 손실분은 6000억 달러에 육박했다.",

@@ -1047,8 +1047,9 @@ def _model_spec_patterns() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]
         noun = rx.alternation(nouns)
         out[spec] = (
             rx.compile(rf"\s*(?:의\s*)?(?:{noun})(?!\s*(?:{per}))"),
-            # (a word for all of them between: "파라미터는 모두 6710억 개")
-            rx.compile(rf"(?:{noun})(?:은|는|이|가|를|을)?\s*(?:(?:{whole})\s*)?$"),
+            # (a word for all of them between: "파라미터는 모두 6710억 개"; "토큰만 14조8000억 개",
+            # "토큰 수는")
+            rx.compile(rf"(?:{noun})(?:\s?수)?(?:은|는|이|가|를|을|만|도)?\s*(?:(?:{whole})\s*)?$"),
         )
     return out
 
@@ -1117,6 +1118,8 @@ def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
             return word
     if summed_group_before(ctx.text, start):
         return None  # "네 곳을 합치면 올해 투자액은 3200억 달러": the group's, no one company's
+    if _a_class_owns(ctx, start):
+        return None  # "전력기기 업체 주가도 20% 넘게": a class of companies', no named one's
     product = _pointing_topic(ctx.text, start, products=True)
     if product is not None and not any(product <= m.start < start for m in ctx.mentions):
         return None  # "이 상품은 … 30% 넘게 빠졌다": a fund's move, not the company it tracks
@@ -1218,6 +1221,39 @@ def _word_right_before(text: str, start: int) -> str:
     """The word (run of non-space characters) right before `start`, brackets stripped."""
     words = text[max(0, start - 12) : start].split()
     return words[-1].strip("([") if words else ""
+
+
+@functools.cache
+def _class_subject() -> re.Pattern[str]:
+    from claimcheck.extract.frames import frame_data
+
+    classes = rx.alternation(frame_data().company_classes)
+    return rx.compile(
+        rf"(?:(?<![가-힣])(?:{classes})\s?(?:주가|주식)|[가-힣]{{1,6}}주)(?:은|는|이|가|도)\s"
+    )
+
+
+def _a_class_owns(ctx: SentenceContext, start: int) -> bool:
+    """Whether a class of companies' shares or of stocks heads the figure's clause, nearer the
+    figure than any named company ("미국 발전사와 전력기기 업체 주가도 20% 넘게", "원전주도
+    일제히 5% 넘게"), not one company's own share class ("삼성전자 우선주는")."""
+    from claimcheck.extract.frames import frame_data
+
+    text = ctx.text
+    clause_start = max(0, *(text.rfind(mark, 0, start) for mark in _CLAUSE_BREAKS))
+    found = list(_class_subject().finditer(text, clause_start, start))
+    if not found:
+        return False
+    m = found[-1]
+    word = m.group(0).rstrip()
+    if word.rstrip("은는이가도").endswith(tuple(frame_data().stock_class_not)):
+        return False
+    if text[max(0, m.start() - 4) : m.start()].endswith(("이 ", "그 ", "해당 ", "저 ", "이들 ")):
+        return False  # "이 업체는 … 봤다": one company pointed back to, not a class
+    companies = [x for x in ctx.mentions if x.type == "company"]
+    if any(abs(x.end - m.start()) <= 1 for x in companies):
+        return False  # "삼성전자 우선주는": the named company's shares
+    return not _entity_named_between(ctx, m.end(), start)
 
 
 def _entity_named_between(ctx: SentenceContext, begin: int, end: int) -> bool:

@@ -121,6 +121,8 @@ class FrameData(_Data):
     anaphoric_owners: list[str]
     product_pointers: list[str]
     share_pointers: list[str]
+    company_classes: list[str]
+    stock_class_not: list[str]
     not_owners: list[str]
     baseline_after: list[str]
     measured_against: list[str]
@@ -608,7 +610,8 @@ def _day_words(key: str) -> str:
 @functools.cache
 def _now_word() -> re.Pattern[str]:
     words, nots = _day_words("now"), _day_words("now_not_before")
-    return rx.compile(rf"(?<![가-힣])(?:{words})(?!\s*(?:{nots}))(?![가-힣])")
+    # (with its particle: "지금은 3조5000억 달러 안팎으로 몸값을 되찾았다")
+    return rx.compile(rf"(?<![가-힣])(?:{words})(?!\s*(?:{nots}))(?:은|는|도|의)?(?![가-힣])")
 
 
 def _now_said(text: str, figure: Figure, figures: list[Figure], dates: list[DateMention]) -> bool:
