@@ -4568,3 +4568,48 @@ def test_a_word_that_starts_like_a_power_of_ten_is_no_number(tmp_path, said, wor
     """만회 (recovery), 천장 (ceiling): one word, not 10,000 times or 1,000 sheets."""
     report = _report(tmp_path, a=("2025-04-28", said))
     assert [c.quantity.text for c in report.claims if c.quantity and word in c.quantity.text] == []
+
+
+def test_hearsay_of_an_estimate_disputes_the_stated_run(tmp_path):
+    """'…라고 보더라고요': what the speaker heard others estimate is an estimate, of another scope
+    than the stated final run: a dispute, not a refutation."""
+    body = (
+        "- 손님들 반응은 어땠나요?\n\n"
+        "딥시크가 V3를 557만6000달러로 만들었다고 했지만, 미국 분석가들은 장비 산 돈까지 치면 "
+        "15억 달러는 들었다고 보더라고요."
+    )
+    report = _report(tmp_path, a=("2025-04-20", body))
+    dispute, figures = _the_dispute(report)
+    assert figures == {"557만6000달러", "15억 달러"}
+    assert "refuted" not in _reference_verdicts(report, "15억 달러")
+
+
+def test_an_estimate_disputed_at_home_is_not_shown_again_against_another_source(tmp_path):
+    """Article a: a stated final run and an estimate of company spending that disputes it; article
+    b states the same run. The group's dispute between a's estimate and b's figure is left out
+    when a already shows it (the store's disputed_at_home), and made when it does not."""
+    from claimcheck.reconcile.common import Corpus
+    from claimcheck.reconcile.cross import group_finding, group_key
+
+    report = _report(
+        tmp_path,
+        a=(
+            "2025-04-20",
+            "딥시크는 V3 최종 훈련에 557만6000달러가 들었다고 밝혔다. 한 분석업체는 딥시크가 "
+            "서버 등 하드웨어에 쓴 돈이 15억 달러를 넘는다고 추정했다.",
+        ),
+        b=("2025-05-02", "딥시크는 V3 최종 훈련비를 557만6000달러라고 밝혔다."),
+    )
+    estimate = _figure(report, "15억 달러를 넘는")
+    (stated_b,) = [
+        c
+        for c in report.claims
+        if c.article == "b" and c.quantity and c.quantity.text == "557만6000달러"
+    ]
+    corpus = Corpus({a.id: a for a in report.articles}, [])
+    group = [estimate, stated_b]
+    shown = group_finding(corpus, group_key(estimate), group)
+    assert shown.verdict == "disputed"
+    at_home = {estimate.id}.__contains__
+    left = group_finding(corpus, group_key(estimate), group, disputed_at_home=at_home)
+    assert left.verdict != "disputed"

@@ -133,6 +133,7 @@ def group_finding(
     claims: Iterable[Claim],
     keep_source: Callable[[SourceValue], None] | None = None,
     supported_by: Callable[[str], str | None] | None = None,
+    disputed_at_home: Callable[[str], bool] | None = None,
 ) -> Finding:
     """What the sources of one group say, claims in the order their articles came. The claims
     are read once; with `keep_source`, each source row goes there (to disk, say) and the finding
@@ -186,7 +187,11 @@ def group_finding(
     # a figure an article names in order to reject it ("…다는 건 오해") is no claim of its own
     figures = [m for m in members if m.figure and m.stance != "disputed"]
     held: list[str] = []  # pairs compared for agreement only that did not agree, and why
-    compared = _compare_figures(corpus, base, figures, held, supported_by) if figures else None
+    compared = (
+        _compare_figures(corpus, base, figures, held, supported_by, disputed_at_home)
+        if figures
+        else None
+    )
     if compared is not None:
         return compared
     # the figures no two sources compare, and why (issue 14: --explain-skips, the JSON)
@@ -203,9 +208,15 @@ def group_finding(
     )
 
 
-def _disputes(base: _Base, figures: list[_Member]) -> Finding | None:
+def _disputes(
+    base: _Base,
+    figures: list[_Member],
+    disputed_at_home: Callable[[str], bool] | None = None,
+) -> Finding | None:
     """Figures kept apart only by scope, one of them a third party's estimate: a dispute between
-    sources, with both scopes named, never a refutation."""
+    sources, with both scopes named, never a refutation. An estimate that already disputes a
+    figure of its own article (`disputed_at_home`, whatever topic that figure was read as) is
+    shown there only."""
     topic = base["topic"]
     for a in figures:
         for b in figures:
@@ -221,6 +232,8 @@ def _disputes(base: _Base, figures: list[_Member]) -> Finding | None:
             estimate, claimed = (a, b) if a.third_party else (b, a)
             if any(m.article == estimate.article and not m.third_party for m in figures):
                 continue  # the estimate disputes its own article's figure: shown there, once
+            if disputed_at_home is not None and disputed_at_home(estimate.id):
+                continue
             scope_e = estimate.frame.scope if estimate.frame else None
             scope_c = claimed.frame.scope if claimed.frame else None
             en = (
@@ -250,6 +263,7 @@ def _compare_figures(
     figures: list[_Member],
     held: list[str],
     supported_by: Callable[[str], str | None] | None = None,
+    disputed_at_home: Callable[[str], bool] | None = None,
 ) -> Finding | None:
     """The worst relation between each figure and its closest comparable one in another source;
     None when no two sources give figures that are the same quantity."""
@@ -292,7 +306,7 @@ def _compare_figures(
             rel = "agree"
         allowed.append((a, b, rel, passage))
     if not allowed:
-        disputed = _disputes(base, valued)
+        disputed = _disputes(base, valued, disputed_at_home)
         if disputed is not None:
             return disputed.model_copy(update={"skipped": sorted(set(skipped))})
         held.extend(skipped)

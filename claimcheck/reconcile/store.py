@@ -48,6 +48,7 @@ CREATE TABLE findings (
 );
 CREATE TABLE group_sources (grp INTEGER, body TEXT);
 CREATE TABLE supported (claim TEXT PRIMARY KEY, fact TEXT);
+CREATE TABLE disputed_at_home (claim TEXT PRIMARY KEY);
 CREATE INDEX group_sources_by_group ON group_sources (grp);
 """
 # Source rows of a cross-source group are written in batches of this many.
@@ -171,7 +172,19 @@ class ReportStore:
                 for claim_id in finding.claims
             ],
         )
-        self._add_findings(internal(corpus) + checked)
+        within = internal(corpus)
+        # an estimate that disputes its own article's figure is shown there, once: not again
+        # against another article's figure of the same scope
+        db.executemany(
+            "INSERT OR IGNORE INTO disputed_at_home VALUES (?)",
+            [
+                (claim_id,)
+                for finding in within
+                if finding.verdict == "disputed"
+                for claim_id in (finding.at_issue or finding.claims)
+            ],
+        )
+        self._add_findings(within + checked)
 
     def finish(self) -> None:
         """The cross-source findings, one group at a time in the order of its key."""
@@ -210,7 +223,12 @@ class ReportStore:
                     self._flush_sources(batch)
 
             finding = group_finding(
-                Corpus(meta, []), key, claims, keep_source=keep, supported_by=self._supported_by
+                Corpus(meta, []),
+                key,
+                claims,
+                keep_source=keep,
+                supported_by=self._supported_by,
+                disputed_at_home=self._disputed_at_home,
             )
             self._flush_sources(batch)
             self._add_findings([finding], sources_group=number)
@@ -228,6 +246,10 @@ class ReportStore:
             ]
             self._add_findings([conversion_finding(Corpus(meta, []), key, pairs)])
         self._finished = True
+
+    def _disputed_at_home(self, claim_id: str) -> bool:
+        row = self._db.execute("SELECT 1 FROM disputed_at_home WHERE claim = ?", (claim_id,))
+        return row.fetchone() is not None
 
     def _supported_by(self, claim_id: str) -> str | None:
         row = self._db.execute("SELECT fact FROM supported WHERE claim = ?", (claim_id,)).fetchone()
