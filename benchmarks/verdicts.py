@@ -29,6 +29,7 @@ def show(name: str, score: Score, verbose: bool) -> None:
     print(
         f"problem findings {score.problems}  TP {score.true_positives}  "
         f"FP {score.false_positive_count}  precision {score.precision:.1%}"
+        + (f"  (of them on a planted error: {score.on_a_flag})" if score.on_a_flag else "")
         + (f"  (disputes of a scope trap, allowed: {len(score.allowed)})" if score.allowed else "")
     )
     print(f"flags {score.flags}  found {score.found}  recall {score.recall:.1%}")

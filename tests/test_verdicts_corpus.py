@@ -227,3 +227,41 @@ def test_seed_precision_and_recall_are_above_the_floors():
     seeds = score_seeds()
     assert seeds.precision >= FLOORS["seeds_precision"], "\n".join(seeds.false_positives)
     assert seeds.recall >= FLOORS["seeds_recall"], "\n".join(seeds.misses)
+
+
+def test_a_false_alarm_on_a_planted_error_is_counted_apart_and_still_a_false_alarm(tmp_path):
+    """A 'contradiction' between a planted wrong figure (whose flag asks for 'refuted') and another
+    article's figure is a false positive, and one of those on a planted error; a contradiction
+    between two unflagged figures is a false positive of the other kind."""
+    from verdict_scoring import Flag, score
+
+    body = "---\ntitle: t\n---\n엔비디아는 시가총액 4890억 달러를 잃었다. 코스피는 0.77% 내렸다.\n"
+    (tmp_path / "01_a.txt").write_text(body, encoding="utf-8")
+    text = (tmp_path / "01_a.txt").read_text(encoding="utf-8")
+    wrong, kospi = text.index("4890억 달러"), text.index("0.77%")
+    flag = Flag.model_validate(
+        {"figure": "4890억 달러", "verdicts": ["refuted"], "class": "wrong_figure", "why": "w"}
+    )
+
+    def claim(cid, at, length):
+        quantity = {"start": at, "end": at + length, "text": text[at : at + length]}
+        return {"id": cid, "article": "01_a", "quantity": quantity}
+
+    def finding(*ids):
+        return {
+            "verdict": "contradiction",
+            "kind": "cross_source",
+            "articles": ["01_a"],
+            "claims": list(ids),
+            "at_issue": list(ids),
+            "topic": "t",
+        }
+
+    report = {
+        "claims": [claim("w", wrong, 8), claim("k", kospi, 5), claim("o", 0, 3)],
+        "findings": [finding("w", "o"), finding("k", "o")],
+    }
+    scored = score(report, [(tmp_path / "01_a.txt", flag)], tmp_path)
+    assert scored.false_positive_count == 2
+    assert scored.on_a_flag == 1
+    assert scored.true_positives == 0

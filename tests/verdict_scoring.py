@@ -336,6 +336,10 @@ class Score:
     # a `disputed` finding that only involves a scope trap: the corpus spec allows another scope
     # to dispute a figure ("at most disputed"), so it is neither a hit nor a false alarm
     allowed: list[str] = field(default_factory=list)
+    # false positives that involve a flagged figure with a verdict its flag does not list (a
+    # planted wrong figure "contradicted" by another article's right one, where the flag asks for
+    # "refuted"): still counted as false positives, told apart for the reader
+    on_a_flag: int = 0
 
     @property
     def false_positive_count(self) -> int:
@@ -505,6 +509,8 @@ def score(
             result.allowed.append(line)
         else:
             result.false_positives.append(line)
+            if any(span.overlaps(s) for _, _, span in flags for s in involved):
+                result.on_a_flag += 1
         for path, trap, span in traps:
             if trap.cls == "scope" and finding["verdict"] == "disputed":
                 continue  # another scope may dispute a figure, never refute it
