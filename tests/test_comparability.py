@@ -4613,3 +4613,38 @@ def test_an_estimate_disputed_at_home_is_not_shown_again_against_another_source(
     at_home = {estimate.id}.__contains__
     left = group_finding(corpus, group_key(estimate), group, disputed_at_home=at_home)
     assert left.verdict != "disputed"
+
+
+def test_a_rumoured_model_owns_its_rumoured_figures(tmp_path):
+    """R2, DeepSeek's next model (rumoured in 2025): its parameter count is no claim about V3."""
+    body = (
+        "딥시크의 차기 모델 R2는 파라미터가 1조5000억 개에 이를 것이라는 관측이 나온다. "
+        "딥시크 V3의 파라미터는 6710억 개다."
+    )
+    report = _report(tmp_path, a=("2025-05-20", body))
+    assert _figure(report, "1조5000억 개").object == "deepseek-r2"
+    assert _problems(report) == []
+
+
+def test_a_model_pointed_back_to_is_its_makers(tmp_path):
+    """'이 모델은' after another company's release: the technique's figures are that maker's,
+    not the story company's (V3's 671 billion parameters are no yardstick for them)."""
+    body = (
+        "딥시크 충격 이후 경쟁이 치열하다. 메타가 새 모델 라마 4를 공개했다. 이 모델은 전문가 "
+        "혼합(MoE) 구조로 파라미터 4000억 개 가운데 170억 개만 쓴다."
+    )
+    report = _report(tmp_path, a=("2025-04-08", body))
+    assert _figure(report, "4000억 개").subject == "meta"
+    assert _problems(report) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "verdict"),
+    [("약 4% 수준이다", "supported"), ("4% 수준이다", "supported"), ("약 5% 수준이다", "refuted")],
+)
+def test_about_one_digit_is_that_digit_rounded(tmp_path, said, verdict):
+    """2.19 of 60 dollars is 3.65%: 'about 4%' rounds it, 'about 5%' does not."""
+    body = f"딥시크 R1의 API 요금은 출력 토큰 100만 개당 2.19달러로 오픈AI o1(60달러)의 {said}."
+    report = _report(tmp_path, a=("2025-01-28", body))
+    (ratio,) = [c for c in report.claims if c.topic == "cost_ratio"]
+    assert _reference_verdicts(report, ratio.quantity.text) == [verdict]

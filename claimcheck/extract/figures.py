@@ -721,7 +721,8 @@ def _classify(
             and (not spec_of_a_model or activated)
         ):
             # (not a margin or a token price: "오픈소스 주간 … '이론상 이익률 454%'" is the model's)
-            return "technique", subject, technique, {"polarity": "true"}
+            # (of the company a sentence pointed back to names: "이 모델은 파라미터 2350억 개")
+            return "technique", _owner(ctx, start, subject), technique, {"polarity": "true"}
         what = _nearest_entity(ctx, start, {"model", "product", "chip", "hardware"})
         if rate:
             # "R1 API 가격표를 봤다. 출력은 100만 토큰당 2.19달러", "원가 대비 이익률이 454%": a
@@ -1153,6 +1154,7 @@ def _pointing_pattern(products: bool) -> re.Pattern[str]:
         words = data.product_pointers
     else:
         words = [w for w in data.anaphoric_owners if w.startswith(("이 ", "그 "))]
+        words += data.model_pointers
     alternatives = rx.alternation(words)
     return rx.compile(rf"(?:^|\s)(?:{alternatives})(?:은|는|이|가)\s")
 

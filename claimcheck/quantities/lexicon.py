@@ -206,6 +206,9 @@ class QualifierWords(_Table):
     weak: bool = False
     particles: list[str] = []
     units: list[str] = []  # the word qualifies only figures in these units (수준: ratio)
+    # …and in these units only figures written without decimals ("4% 수준" is about 4%, "41.6%
+    # 수준" is the level reached)
+    whole_units: list[str] = []
     verb: bool = False  # a verb stem: it may go on ("선이 무너" in 무너졌다, 무너지며)
 
 

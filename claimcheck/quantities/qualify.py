@@ -27,6 +27,7 @@ class QualifierHit:
     start: int
     end: int
     units: tuple[str, ...] = ()  # qualifies only figures in these units
+    whole_units: tuple[str, ...] = ()  # …and in these only figures written without decimals
 
 
 def strength(family: str, weak: bool = False) -> int:
@@ -75,7 +76,9 @@ class QualifierMatcher:
                 continue
             if start > 0 and is_hangul(s[start - 1]):
                 continue  # 약 ends 절약, 단 ends 수단: not words of their own
-            return QualifierHit(q.family, word, q.inclusive, q.weak, start, j, tuple(q.units))
+            return QualifierHit(
+                q.family, word, q.inclusive, q.weak, start, j, tuple(q.units), tuple(q.whole_units)
+            )
         return None
 
     def suffix_after(self, s: str, pos: int) -> QualifierHit | None:
@@ -92,7 +95,14 @@ class QualifierMatcher:
             if not q.particles and not q.verb and not units.word_ends(s, end):
                 continue
             return QualifierHit(
-                q.family, m.group("w"), q.inclusive, q.weak, pos, end, tuple(q.units)
+                q.family,
+                m.group("w"),
+                q.inclusive,
+                q.weak,
+                pos,
+                end,
+                tuple(q.units),
+                tuple(q.whole_units),
             )
         return None
 

@@ -405,7 +405,14 @@ class Recogniser(SpokenReadings):
                 self.apply(mention, outer, RULE_PREFIX)
         if s[mention.core_end : mention.core_end + 1] != ")":
             post = self.quals.suffix_after(s, mention.core_end)
-            if post is not None and (not post.units or mention.unit in post.units):
+            if (
+                post is not None
+                and (not post.units or mention.unit in post.units)
+                and not (
+                    mention.unit in post.whole_units
+                    and "." in s[mention.core_start : mention.core_end]
+                )
+            ):
                 mention.suffix, mention.end = post, post.end
                 self.apply(mention, post, RULE_SUFFIX)
         return mention

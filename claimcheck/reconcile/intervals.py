@@ -117,6 +117,10 @@ def interval_of(quantity: Quantity, scale: float = 1.0) -> Interval:
     # Written figures are rounded or cut off: "557만 달러" for 557만6000달러, "16.9%" for 16.97%.
     # So half a step toward zero, a whole step away from it.
     toward, away = step / 2, step
+    if _one_digit(quantity):
+        # "about" one digit is that digit rounded: "4% 수준" for 3.65% (2.19 of 60 dollars), 3.5
+        # to 4.5, wider than 5% either side
+        toward = away = 0.5
     below, above = (toward, away) if value >= 0 else (away, toward)
     lo = min(float(low if low is not None else value), float(value) - below)
     hi = max(float(high if high is not None else value), float(value) + above)
@@ -136,6 +140,22 @@ def interval_of(quantity: Quantity, scale: float = 1.0) -> Interval:
         )
     )
     return Interval(lo * scale, hi * scale, float(value) * scale, False, precise)
+
+
+_COUNTED = frozenset({"count", "year", "month", "week", "day", "hour", "rank", "years_of_age"})
+
+
+def _one_digit(quantity: Quantity) -> bool:
+    """An approximate measure written as one digit alone ("약 4%", "4% 수준", "7배 가량"), not
+    "4.0%" nor "4만"; nor a count of things or of time units ("7종", "4년"), which is exact. (A
+    bare "4%" keeps a tenth: a wrong digit is more often a slip than a rounding.)"""
+    value = quantity.value
+    if value is None or not (1 <= abs(float(value)) < 10) or not float(value).is_integer():
+        return False
+    if quantity.qualifier != "approx" or quantity.unit is None or quantity.unit in _COUNTED:
+        return False
+    digits = [ch for ch in quantity.text if ch.isdigit()]
+    return len(digits) == 1 and "." not in quantity.text
 
 
 def relation(a: Interval, b: Interval) -> Relation:
