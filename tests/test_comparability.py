@@ -4648,3 +4648,14 @@ def test_about_one_digit_is_that_digit_rounded(tmp_path, said, verdict):
     report = _report(tmp_path, a=("2025-01-28", body))
     (ratio,) = [c for c in report.claims if c.topic == "cost_ratio"]
     assert _reference_verdicts(report, ratio.quantity.text) == [verdict]
+
+
+def test_a_sentence_that_names_no_one_goes_on_with_the_paragraphs_company(tmp_path):
+    """Korean drops a subject that goes on: the chips the next sentence counts are Meta's, not
+    the story company's (and so no count to check against V3's 2,048)."""
+    body = (
+        "딥시크는 V3 훈련에 H800 2048개를 썼다고 밝혔다.\n\n"
+        "메타는 지난해 라마 3.1 405B를 공개했다. 훈련에는 H100 1만6000장이 쓰였다."
+    )
+    report = _report(tmp_path, a=("2025-03-10", body))
+    assert _figure(report, "1만6000장").subject == "meta"

@@ -75,6 +75,25 @@ class SentenceContext:
         ]
         return max(named)[1] if named else earlier.previous_owner()
 
+    def previous_topic(self) -> str | None:
+        """The company the paragraph's previous sentence is about: the first the alias table
+        knows that it names with the topic particle 은/는 ("메타는 지난해 라마 3.1을 공개했다");
+        None when it has none. (Names the table does not know are left out: a word with 은/는 may
+        be a person, "글쓴이는", as well as a company.)"""
+        earlier = self.previous
+        if earlier is None:
+            return None
+        text = earlier.text
+        named = [
+            (m.start, m.end, m.entity)
+            for m in earlier.mentions
+            if m.type in ("company", "organisation")
+        ]
+        for _start, end, entity in sorted(named):
+            if text[end : end + 1] in ("은", "는") and text[end + 1 : end + 2] in (" ", ""):
+                return entity
+        return None
+
     def dates(self) -> list:
         """The dates the sentence writes (dates.date_mentions), read once."""
         if self._dates is None:

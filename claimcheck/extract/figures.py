@@ -1133,6 +1133,17 @@ def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
         # the story company's figure, so not its own; the company the sentence before named
         earlier = ctx.previous_owner()
         return earlier if earlier != subject else None
+    if (
+        subject is not None
+        and subject == ctx.story_subject
+        and not any(m.type in _OWNER_TYPES for m in ctx.mentions)
+        and not ctx.entities()
+    ):
+        # a sentence that names no one goes on with the company its paragraph's sentence before
+        # was about ("노바브레인은 … 모델을 만들었다. 최종 학습에는 … 약 30억 원이 들었다")
+        topic = ctx.previous_topic()
+        if topic is not None and topic != subject:
+            return topic
     pointing = _pointing_topic(ctx.text, start)
     # (one that estimates or says something, "이 업체는 … 최소 13억 달러가 들어갔다고 봤다", is a
     # source, not whose the figure is)
