@@ -4659,3 +4659,28 @@ def test_a_sentence_that_names_no_one_goes_on_with_the_paragraphs_company(tmp_pa
     )
     report = _report(tmp_path, a=("2025-03-10", body))
     assert _figure(report, "1만6000장").subject == "meta"
+
+
+def test_an_hour_of_a_kind_of_chip_has_no_one_price_across_sources(tmp_path):
+    """What a GPU-hour costs depends on who rents which: one lab's 2.5 dollars is no conflict with
+    another article's 2 dollars for a GPU; a named chip's hourly price is still compared."""
+    kind = _report(
+        tmp_path / "kind",
+        a=(
+            "2025-03-05",
+            "V3 학습에는 H800 2048개가 쓰였고, 비용은 GPU 한 개를 시간당 2달러에 빌린다고 가정해 "
+            "계산했다.",
+        ),
+        b=(
+            "2025-03-09",
+            "우리 연구실은 엔비디아 GPU를 빌려 썼다. 센터 이용료는 GPU 한 장에 시간당 2.5달러 "
+            "꼴이라 GPU 사용료만 3만4560달러가 들었다.",
+        ),
+    )
+    assert [f for f in _problems(kind) if f.kind == "cross_source"] == []
+    named = _report(
+        tmp_path / "named",
+        a=("2025-03-05", "딥시크는 H800 한 개를 시간당 2달러에 빌린다고 가정해 계산했다."),
+        b=("2025-03-09", "딥시크는 H800을 시간당 3달러에 빌린다고 가정했다."),
+    )
+    assert [f.verdict for f in _problems(named) if f.kind == "cross_source"] != []

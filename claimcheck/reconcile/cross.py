@@ -65,10 +65,13 @@ def group_key(claim: Claim) -> tuple[str, str, str]:
 
 
 def _priced(claim: Claim) -> bool:
-    """A price per something ("GPU 시간당 2달러") of a named thing: comparable across sources
-    even where no topic claims the sentence."""
+    """A price per something ("H800 시간당 2달러") of a named thing: comparable across sources
+    even where no topic claims the sentence; not of a kind of thing ("GPU 한 장에 시간당 2.5달러":
+    what an hour of a GPU costs depends on who rents out which)."""
+    from claimcheck.extract.mentions import entity_type
+
     unit = claim.quantity.unit if claim.quantity else None
-    return bool(unit and "/" in unit and claim.object)
+    return bool(unit and "/" in unit and claim.object) and entity_type(claim.object) != "hardware"
 
 
 def group_key_of(claim: Claim, converted: set[str]) -> tuple[str, str, str] | None:
