@@ -724,6 +724,10 @@ def _classify(
             # (of the company a sentence pointed back to names: "이 모델은 파라미터 2350억 개")
             return "technique", _owner(ctx, start, subject), technique, {"polarity": "true"}
         what = _nearest_entity(ctx, start, {"model", "product", "chip", "hardware"})
+        if what is not None and entity_type(what) == "hardware":
+            # "엔비디아 H800 GPU 임차료는 GPU 시간당 2달러": of the chip named, not of GPUs at large
+            chips = [m.entity for m in ctx.mentions if m.type == "chip" and m.end <= start]
+            what = chips[-1] if chips else what
         if rate:
             # "R1 API 가격표를 봤다. 출력은 100만 토큰당 2.19달러", "원가 대비 이익률이 454%": a
             # model's service; of the story company's model just named when the sentence names
