@@ -4488,6 +4488,15 @@ def test_active_parameters_per_token_written_a_digit_short_are_refuted(tmp_path)
             "generic",
             id="received-wisdom",
         ),
+        # how often a kind of move happens is no dated move
+        pytest.param(
+            "2025-01-31",
+            "SK하이닉스가 급락했다. 시총 상위 종목이 하루에 8% 넘게 빠지는 일은 드물다.",
+            "8% 넘게",
+            "frame.measure",
+            "generic",
+            id="a-class-of-events",
+        ),
         # a value blown away, with the verb after it, is a loss
         pytest.param(
             "2025-02-04",
