@@ -4693,3 +4693,20 @@ def test_an_hour_of_a_kind_of_chip_has_no_one_price_across_sources(tmp_path):
         b=("2025-03-09", "딥시크는 H800을 시간당 3달러에 빌린다고 가정했다."),
     )
     assert [f.verdict for f in _problems(named) if f.kind == "cross_source"] != []
+
+
+def test_two_figures_per_a_unit_never_conflict_across_sources(tmp_path):
+    """Per what is not kept: GPUs per rack and GPUs per server are not one quantity."""
+    report = _report(
+        tmp_path,
+        a=(
+            "2025-02-10",
+            "딥시크는 V3를 H800 2048개로 훈련했다. 엔비디아 GB200 NVL72처럼 랙 하나에 GPU "
+            "72개를 넣는 시스템이 주력이 됐다.",
+        ),
+        b=(
+            "2025-02-12",
+            "딥시크는 서버 한 대에 GPU 8장이 들어가는 구조에서 노드 안은 NVLink로 데이터를 나른다.",
+        ),
+    )
+    assert [f for f in _problems(report) if f.kind == "cross_source"] == []

@@ -84,6 +84,10 @@ def gate(
         unsettled.append("measure")
     elif a.measure != b.measure:
         return Gate(False, False, False, "measure", f"measure: {a.measure} vs {b.measure}")
+    elif a.measure == "per_unit" and not reference:
+        # per what is not kept ("랙 하나에 GPU 72개", "서버 한 대에 GPU 8장"): two figures per a
+        # unit may agree, never conflict
+        unsettled.append("measure")
     # of what scope
     sa, sb = _scope_family(a.scope), _scope_family(b.scope)
     if sa and sb and sa != sb:
