@@ -4488,6 +4488,15 @@ def test_active_parameters_per_token_written_a_digit_short_are_refuted(tmp_path)
             "generic",
             id="received-wisdom",
         ),
+        # chips a university holds are not the story company's
+        pytest.param(
+            "2025-03-20",
+            "딥시크는 H800 2048개로 V3를 훈련했다. 한 지방 대학에는 GPU 256장이 있다.",
+            "256장",
+            "subject",
+            None,
+            id="a-universitys-chips",
+        ),
         # how often a kind of move happens is no dated move
         pytest.param(
             "2025-01-31",
