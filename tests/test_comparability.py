@@ -4497,6 +4497,16 @@ def test_active_parameters_per_token_written_a_digit_short_are_refuted(tmp_path)
             None,
             id="a-universitys-chips",
         ),
+        # a model named only in an earlier quotation is not what a later one's cost is of
+        pytest.param(
+            "2025-01-29",
+            '한 대학생은 "딥시크 R1 API를 써 보니 출력 100만 토큰에 2.19달러라 싸다"며 "딥시크가 '
+            '밝힌 훈련비가 600만 달러도 안 된다니 놀랍다"고 말했다.',
+            "600만 달러도 안 된다",
+            "object",
+            None,
+            id="a-model-in-an-earlier-quote",
+        ),
         # how often a kind of move happens is no dated move
         pytest.param(
             "2025-01-31",

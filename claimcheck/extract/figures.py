@@ -818,6 +818,12 @@ def _classify(
     elif subject is None and name != "gpu_count":
         subject = ctx.story_subject
     obj = _nearest_entity(ctx, start, set(topic.object)) if topic.object else None
+    if (
+        obj is not None
+        and name in ("training_cost", "peer_cost")
+        and _quoted_apart(ctx, obj, start)
+    ):
+        obj = None  # "R1 API는 … 싸다"며 "딥시크가 밝힌 훈련비도 600만 달러가 채 안 된다니"
     if name == "adoption" and obj and subject == ctx.story_subject and not named_subject:
         maker = _maker_of(obj)
         if maker is not None and maker != subject and _nearest(ctx, start, _THINGS) == obj:
@@ -1271,6 +1277,16 @@ def _a_class_owns(ctx: SentenceContext, start: int) -> bool:
     if any(abs(x.end - m.start()) <= 1 for x in companies):
         return False  # "삼성전자 우선주는": the named company's shares
     return not _entity_named_between(ctx, m.end(), start)
+
+
+_NEXT_QUOTE = rx.compile(r"[\"”]\S{0,4}\s+[\"“]")
+
+
+def _quoted_apart(ctx: SentenceContext, entity: str, start: int) -> bool:
+    """Whether the entity is named only in an earlier quotation of the sentence than the figure's
+    ("…R1 API는 … 싸다"며 "…훈련비도 600만 달러"): the second quote says nothing of it."""
+    named = [m for m in ctx.mentions if m.entity == entity and m.end <= start]
+    return bool(named) and _NEXT_QUOTE.search(ctx.text, named[-1].end, start) is not None
 
 
 def _entity_named_between(ctx: SentenceContext, begin: int, end: int) -> bool:
