@@ -288,6 +288,20 @@ def test_a_rounded_conversion_is_consistent_while_the_rate_lies_in_its_rounding(
     assert conversion.verdict == verdict
 
 
+@pytest.mark.parametrize(
+    ("dollars", "verdict"), [("약 2억 달러", "consistent"), ("약 2억3000만 달러", "inconsistent")]
+)
+def test_a_rounded_conversion_into_dollars_after_the_won_is_read_as_rounded(
+    tmp_path, dollars, verdict
+):
+    # 3000억 원 on 2025-01-31 (FRED 1,453.86): "약 2억 달러" stands for 1.95억–2.1억 dollars,
+    # 1,429–1,538 won per dollar, though 1,500 is 3.2% off; 2억3000만 is 1,304, 10% off
+    rep = _report(tmp_path, a=("2025-01-31", f"이 회사는 3000억 원({dollars})을 투자하기로 했다."))
+    (conversion,) = [f for f in rep.findings if f.kind == "internal"]
+    assert conversion.verdict == verdict
+    assert (conversion.diagnosis is None) == (verdict == "consistent")
+
+
 def test_a_fact_disclosed_after_the_article_neither_supports_nor_refutes_it(tmp_path):
     # R1's own cost (about 294,000 dollars) was disclosed in September 2025; in April the
     # under-6-million figure could only be V3's, given to R1

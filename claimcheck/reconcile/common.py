@@ -220,17 +220,21 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
 
 def rounding_covers(a: Quantity, b: Quantity, check: Any) -> str | None:
     """The rates a rounded conversion stands for, when the day's rate lies among them: the
-    converted figure read at its written precision (약 or not), the original as stated."""
+    converted figure read at its written precision (약 or not), the original as stated; either
+    may come first ("약 1200억 원(8천만 달러 남짓)": won, then its dollars)."""
     from claimcheck.reconcile.intervals import interval_of
 
     amount_a = amount(a)
     if not amount_a or a.value is None or b.value is None:
         return None
     written = interval_of(b.model_copy(update={"qualifier": "exact", "low": None, "high": None}))
-    low, high = written.low / amount_a, written.high / amount_a
+    low, high = written.low / abs(amount_a), written.high / abs(amount_a)
     if low > high or low <= 0:
         return None
-    if check.base != "USD" and check.quote == "USD":
+    # b/a is b's currency per a's: the check's rate is quote per base, so invert when a is the
+    # quote ("약 1200억 원(8천만 달러 남짓)": won first, its dollars in brackets)
+    currency_a = money(a.unit)
+    if currency_a is not None and currency_a[0] == check.quote:
         low, high = 1 / high, 1 / low
     if low <= check.reference.rate <= high:
         return (

@@ -94,7 +94,7 @@ def _conversion(corpus: Corpus, first: Claim, second: Claim) -> Finding:
         verdict=verdict,
         explanation=check.explanation_en,
         explanation_ko=check.explanation_ko,
-        diagnosis=None if check.plausible else "wrong_rate",
+        diagnosis=None if verdict == "consistent" else "wrong_rate",
         arithmetic=steps,
     )
 
