@@ -248,11 +248,7 @@ def _facility() -> re.Pattern[str]:
 
 def _in_a_facility(text: str, start: int) -> bool:
     """Whether a place is named, with its locative particle, in the figure's clause before it."""
-    from claimcheck.extract.frames import CLAUSE_BREAKS
-
-    breaks = list(CLAUSE_BREAKS.finditer(text, 0, start))
-    opening = breaks[-1].end() if breaks else 0
-    return _facility().search(text, opening, start) is not None
+    return _facility().search(text, _clause_start(text, start), start) is not None
 
 
 def _discounted(before: str) -> bool:
@@ -1174,7 +1170,7 @@ def _pointing_pattern(products: bool) -> re.Pattern[str]:
     if products:
         words = data.product_pointers
     else:
-        words = [w for w in data.anaphoric_owners if w.startswith(("이 ", "그 "))]
+        words = [w for w in data.anaphoric_owners if w.startswith(_pointing_words())]
         words += data.model_pointers
     alternatives = rx.alternation(words)
     return rx.compile(rf"(?:^|\s)(?:{alternatives})(?:은|는|이|가)\s")
@@ -1237,13 +1233,28 @@ def _skipped(quantity: Quantity) -> bool:
 
 
 _TOPIC_PARTICLES = ("은", "는", "이", "가", "도")
-_CLAUSE_BREAKS = (",", "며 ", "고 ", "지만 ", "는데 ", "자 ")
+
+
+def _clause_start(text: str, start: int) -> int:
+    """Where the clause holding `start` begins: after the last clause mark before it."""
+    from claimcheck.extract.frames import CLAUSE_BREAKS
+
+    breaks = list(CLAUSE_BREAKS.finditer(text, 0, start))
+    return breaks[-1].end() if breaks else 0
 
 
 def _word_right_before(text: str, start: int) -> str:
     """The word (run of non-space characters) right before `start`, brackets stripped."""
     words = text[max(0, start - 12) : start].split()
     return words[-1].strip("([") if words else ""
+
+
+@functools.cache
+def _pointing_words() -> tuple[str, ...]:
+    """frames.yaml `pointing_words`, each with the space after it ("이 ", "해당 ")."""
+    from claimcheck.extract.frames import frame_data
+
+    return tuple(f"{word} " for word in frame_data().pointing_words)
 
 
 @functools.cache
@@ -1263,15 +1274,14 @@ def _a_class_owns(ctx: SentenceContext, start: int) -> bool:
     from claimcheck.extract.frames import frame_data
 
     text = ctx.text
-    clause_start = max(0, *(text.rfind(mark, 0, start) for mark in _CLAUSE_BREAKS))
-    found = list(_class_subject().finditer(text, clause_start, start))
+    found = list(_class_subject().finditer(text, _clause_start(text, start), start))
     if not found:
         return False
     m = found[-1]
     word = m.group(0).rstrip()
     if word.rstrip("은는이가도").endswith(tuple(frame_data().stock_class_not)):
         return False
-    if text[max(0, m.start() - 4) : m.start()].endswith(("이 ", "그 ", "해당 ", "저 ", "이들 ")):
+    if text[max(0, m.start() - 4) : m.start()].endswith(_pointing_words()):
         return False  # "이 업체는 … 봤다": one company pointed back to, not a class
     companies = [x for x in ctx.mentions if x.type == "company"]
     if any(abs(x.end - m.start()) <= 1 for x in companies):
@@ -1300,8 +1310,7 @@ def _clause_subject_is(ctx: SentenceContext, start: int, nouns: tuple[str, ...])
     """Whether one of `nouns`, with a subject particle, heads the clause the figure is in, and no
     entity is named between it and the figure ("국고채 3년물 금리는 전 거래일보다 … 연 2.563%")."""
     text = ctx.text
-    clause_start = max(text.rfind(mark, 0, start) for mark in _CLAUSE_BREAKS)
-    clause_start = max(clause_start, 0)
+    clause_start = _clause_start(text, start)
     clause = text[clause_start:start]
     for noun in nouns:
         at = clause.rfind(noun)

@@ -121,6 +121,7 @@ class FrameData(_Data):
     anaphoric_owners: list[str]
     product_pointers: list[str]
     share_pointers: list[str]
+    pointing_words: list[str]
     model_pointers: list[str]
     company_classes: list[str]
     stock_class_not: list[str]
