@@ -137,6 +137,10 @@ def _share_prices(claim: Claim, per_a: str, per_b: str) -> bool:
     return claim.topic == "stock_change" and {per_a, per_b} == {"", "share"}
 
 
+# The most characters a sentence of no figure between a sum and the sentence converting it may have
+_GLOSS_BETWEEN = 80
+
+
 def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
     """(figure, its conversion) where an article writes one currency and then another in brackets:
     "560만 달러(약 85억 원)", "GPU 시간당 2달러(약 2900원)"."""
@@ -203,7 +207,10 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
         for before in reversed(starts[max(0, index - 2) : index]):
             sums = by_sentence[before]
             sentence = sums[0][0].sentence
-            if before[0] != key[0] or not 0 <= after[1] - (before[1] + len(sentence)) <= 2:
+            gap = after[1] - (before[1] + len(sentence))
+            # (one short sentence of no figure may stand between, glossing the sum: "⑧ 5890억
+            # 달러 / 같은 날 엔비디아 시가총액에서 사라진 금액이다. 원화로 따지면 약 790조 원")
+            if before[0] != key[0] or not 0 <= gap <= (2 if after != key else _GLOSS_BETWEEN):
                 break  # not the sentence right before: nothing is converted across others
             same = [f for f in sums if f[2][0] != cur_b and f[2][1] == per_b]
             if here.frame is not None and here.frame.measure == "change":
