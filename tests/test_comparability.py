@@ -4741,11 +4741,15 @@ def test_two_figures_per_a_unit_never_conflict_across_sources(tmp_path):
     [
         # a gloss of no figure between the sum and the sentence converting it
         "⑤ 557만6000달러\n딥시크가 밝힌 V3의 최종 훈련비다. 원화로 따지면 약 95억 원.",
+        # a sum told as lost converts a card's bare line, which says neither level nor change
+        "◆ 6000억 달러\n엔비디아 시총에서 하루 새 빠진 돈. 사상 최대 규모로, 우리 돈 약 790조 원어치가 "
+        "증발했다.",
         # the conversion after a first clause of its sentence
         "■ 557만6000달러\n딥시크가 밝힌 V3 최종 훈련비. 역대 최저 수준으로, 우리 돈 약 95억 원이다.",
     ],
 )
 def test_a_card_converts_the_sum_it_glosses_across_a_sentence(tmp_path, card):
-    """557만6000달러 on 2025-02-03 (FRED 1,461.21) is about 81.5억 원: 95억 is 16% off."""
+    """On 2025-02-03 (FRED 1,461.21) 557만6000달러 is about 81.5억 원 (95억 is 16% off) and 6000억
+    달러 about 877조 원 (790조 is 10% off)."""
     report = _report(tmp_path, a=("2025-02-03", card))
     assert _conversion_verdicts(report) == {"inconsistent"}

@@ -137,6 +137,13 @@ def _share_prices(claim: Claim, per_a: str, per_b: str) -> bool:
     return claim.topic == "stock_change" and {per_a, per_b} == {"", "share"}
 
 
+def _bare_line(claim: Claim, quantity: Quantity) -> bool:
+    """Whether the figure is all its line says, but for a list mark ("■ 5890억 달러", "⑧ …")."""
+    said = claim.sentence.strip()
+    rest = said.replace(quantity.text, "", 1) if quantity.text in said else said
+    return not any(ch.isalnum() for ch in rest if not "\u2460" <= ch <= "\u24ff")
+
+
 # The most characters a sentence of no figure between a sum and the sentence converting it may have
 _GLOSS_BETWEEN = 80
 
@@ -217,7 +224,12 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
                 # "…감소를 기록했고, 시총은 2조9000억 달러로 쪼그라들었다. 29일 환율로 따지면 약
                 # 849조 원이 사라진 셈이다": a sum told as lost converts a sum that changed, never
                 # a level
-                same = [f for f in same if f[0].frame is None or f[0].frame.measure != "level"]
+                # (a card's bare line, "■ 5890억 달러", says neither: it is the sum glossed)
+                same = [
+                    f
+                    for f in same
+                    if f[0].frame is None or f[0].frame.measure != "level" or _bare_line(f[0], f[1])
+                ]
             if same:
                 pairs.append((max(same, key=lambda f: f[1].start)[0], here))
                 break
