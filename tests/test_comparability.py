@@ -4753,3 +4753,17 @@ def test_a_card_converts_the_sum_it_glosses_across_a_sentence(tmp_path, card):
     달러 about 877조 원 (790조 is 10% off)."""
     report = _report(tmp_path, a=("2025-02-03", card))
     assert _conversion_verdicts(report) == {"inconsistent"}
+
+
+@pytest.mark.parametrize(
+    ("said", "verdicts"),
+    [
+        # 2025-02-03 (FRED 1,461.21): 50억 달러 is about 7조3000억 원
+        ("이 회사는 H20을 50억 달러어치(약 9조 원) 사들였다.", {"inconsistent"}),
+        ("이 회사는 H20을 50억 달러어치(약 7조3000억 원) 사들였다.", {"consistent"}),
+        ("미국에 5000억 달러 규모(약 730조 원)의 데이터센터를 짓는다.", {"consistent"}),
+    ],
+)
+def test_a_conversion_after_a_word_of_worth_is_checked(tmp_path, said, verdicts):
+    report = _report(tmp_path, a=("2025-02-03", said))
+    assert _conversion_verdicts(report) == verdicts

@@ -175,10 +175,16 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
         sums = [f for f in ordered if f not in rates]
         for (first, qa, money_a), (second, qb, money_b) in zip(sums, sums[1:], strict=False):
             (cur_a, per_a), (cur_b, per_b) = money_a, money_b
+            gap = first.sentence[qa.end - first.start : qb.start - first.start]
+            bracketed = conversion_pattern("bracketed").match(gap) is not None
+            if cur_a != cur_b and per_a and not per_b and bracketed:
+                # a price converted in brackets is of the same unit, said once ("출력 토큰 100만
+                # 개에 60달러(약 8만7000원)")
+                pairs.append((first, second))
+                continue
             if cur_a == cur_b or (per_a != per_b and not _share_prices(first, per_a, per_b)):
                 continue
-            gap = first.sentence[qa.end - first.start : qb.start - first.start]
-            if conversion_pattern("bracketed").match(gap):
+            if bracketed:
                 pairs.append((first, second))
                 continue
             # "환율(1453.86원)로 치면": the rate is no part of the gap
