@@ -4261,6 +4261,16 @@ def _slot(claim, path: str):
             id="fell-binjin",
         ),
         # twelfth pass, from holdout86–89
+        # a model named in quotes that the table does not know makes its own parameters
+        pytest.param(
+            "2025-02-10",
+            "딥시크 R1이 주목받은 뒤 경쟁 모델이 잇따랐다. 한 스타트업이 공개한 'Nova-2'는 전체 "
+            "파라미터 3000억 개다.",
+            "3000억 개",
+            "object",
+            None,
+            id="a-quoted-unknown-model",
+        ),
         # cards counted in a sentence about a distilled model are no count of distilled models
         pytest.param(
             "2025-02-10",
@@ -4767,3 +4777,20 @@ def test_a_card_converts_the_sum_it_glosses_across_a_sentence(tmp_path, card):
 def test_a_conversion_after_a_word_of_worth_is_checked(tmp_path, said, verdicts):
     report = _report(tmp_path, a=("2025-02-03", said))
     assert _conversion_verdicts(report) == verdicts
+
+
+def test_r1s_make_up_is_checked_against_v3s_record(tmp_path):
+    """R1 is trained from V3-Base and has its make-up (R1 README: 671B total, 37B activated): a
+    headline that drops a digit of R1's active parameters is refuted, the body's right ones
+    supported ('토큰마다 … 쓰는' switches them on as '활성화' does)."""
+    report = _report(
+        tmp_path,
+        a=(
+            "2025-04-25",
+            "딥시크 R1은 전체 6710억 개 매개변수 중 토큰마다 370억 개만 쓰는 구조다.",
+            "R1, 토큰당 활성 파라미터 37억 개로 돌아간다",
+        ),
+    )
+    assert _reference_verdicts(report, "37억 개") == ["refuted"]
+    assert _reference_verdicts(report, "370억 개") == ["supported"]
+    assert _reference_verdicts(report, "6710억 개") == ["supported"]

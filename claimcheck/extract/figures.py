@@ -739,8 +739,15 @@ def _classify(
             # of, never a chip's count; the model named nearest, else the one just written of
             what = _nearest_entity(ctx, start, {"model"})
             recent = ctx.recent_model
-            if what is None and recent and _maker_of(recent) == _owner(ctx, start, subject):
-                what = recent  # not another maker's ("모아랩스는 … 토큰 1조2000억 개" after V3)
+            if (
+                what is None
+                and recent
+                and _maker_of(recent) == _owner(ctx, start, subject)
+                and not _QUOTED_NAME.search(ctx.text, 0, start)
+            ):
+                # not another maker's ("모아랩스는 … 토큰 1조2000억 개" after V3), nor a model the
+                # table does not know, named in quotes ("'미니맥스-01'은 전체 파라미터 4560억 개")
+                what = recent
             if what is not None and not acting and _owner_of_model(ctx, start):
                 # "딥시크 V3의 매개변수는 …" in an answer of another company's head: a model's
                 # make-up is its maker's, whoever speaks
@@ -971,6 +978,8 @@ def _activated_per_token(text: str, start: int, end: int) -> bool:
     """Whether a count is said per token and switched on ("토큰당 370억 개만 활성화")."""
     data = topic_data()
     before, after = text[max(0, start - 12) : start], text[end : end + 12]
+    if rx.compile(data.model_spec_activated_before).search(text[max(0, start - 20) : start]):
+        return True  # "토큰당 활성 파라미터 37억 개"
     per_token = before.rstrip().endswith(tuple(f"토큰{w}" for w in data.model_spec_per))
     return per_token and any(w in after for w in data.model_spec_activated)
 
@@ -1289,6 +1298,8 @@ def _a_class_owns(ctx: SentenceContext, start: int) -> bool:
     return not _entity_named_between(ctx, m.end(), start)
 
 
+# a name in quotes written with a digit or a Latin letter: a model or product by its name
+_QUOTED_NAME = rx.compile(r"['‘\"“][^'’\"”\s]*[0-9A-Za-z][^'’\"”]{0,20}['’\"”]")
 _NEXT_QUOTE = rx.compile(r"[\"”]\S{0,4}\s+[\"“]")
 
 

@@ -114,6 +114,7 @@ class TopicData(_Data):
     benchmarks: list[str]
     model_spec_whole: list[str]
     model_spec_activated: list[str]
+    model_spec_activated_before: str  # a regular expression on the words before the count
     earnings_segment_nouns: list[str]
     range_end_words: list[str]
     earnings_quarter: str

@@ -146,7 +146,10 @@ def _candidates(table: ReferenceTable, claim: Claim) -> list[ReferenceFact]:
             for fact in table.facts
             if fact.quantity is not None
             and spec in str(fact.attributes.get("counted", ""))
-            and claim.object in (fact.object, fact.attributes.get("model"))
+            and (
+                claim.object in (fact.object, fact.attributes.get("model"))
+                or _applies_also_to(fact, claim.object)
+            )
         ]
     topics = {claim.topic}
     if claim.topic in ("training_cost", "peer_cost"):
