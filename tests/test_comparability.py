@@ -4794,3 +4794,23 @@ def test_r1s_make_up_is_checked_against_v3s_record(tmp_path):
     assert _reference_verdicts(report, "37억 개") == ["refuted"]
     assert _reference_verdicts(report, "370억 개") == ["supported"]
     assert _reference_verdicts(report, "6710억 개") == ["supported"]
+
+
+def test_a_models_make_up_stated_by_someone_else_is_checked(tmp_path):
+    """A lawyer's "V3 was trained on 150 trillion tokens" is no estimate of another scope: V3's
+    make-up is on record (14.8 trillion tokens), so it is refuted; a rival said to beat V3 keeps its
+    own token count, never V3's."""
+    stated = _report(
+        tmp_path / "stated",
+        a=("2025-06-13", '소송 대리인은 "딥시크 V3는 토큰 150조 개로 학습했다"고 주장했다.'),
+    )
+    assert _reference_verdicts(stated, "150조 개") == ["refuted"]
+    rival = _report(
+        tmp_path / "rival",
+        a=(
+            "2025-02-10",
+            "알리바바는 지난달 29일 '큐원2.5-맥스'를 내놨다. 20조 개가 넘는 토큰으로 "
+            "사전학습했다며 V3를 앞선다고 주장한다.",
+        ),
+    )
+    assert _problems(rival) == []

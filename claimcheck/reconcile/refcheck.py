@@ -56,7 +56,10 @@ def reference_findings(corpus: Corpus, table: ReferenceTable) -> list[Finding]:
             from claimcheck.reconcile.disputes import third_party
 
             who = third_party(claim)
-            if who is not None:
+            # (a model's published make-up, stated as fact by whoever says it, "…학습에 쓰인 토큰만
+            # 148조 개"라고 주장했다, is no estimate of another scope: it is checked)
+            stated_spec = bool(claim.attributes.get("spec")) and claim.stance == "attributed"
+            if who is not None and not stated_spec:
                 # an estimate of another's quantity disputes the record at most; it is no
                 # error of the article's (issue 14)
                 steps.append(f"would be {verdict}, but it is an estimate by {who}")
