@@ -26,6 +26,7 @@ from claimcheck.extract.frames import (
     over_days,
     place_named_before,
     summed_group_before,
+    word_before,
 )
 from claimcheck.extract.lexicon import FigureTopic, topic_data
 from claimcheck.extract.mentions import Mention, entity_listed, entity_type
@@ -621,9 +622,14 @@ def _score(
         # (unless a company is named after it: "원·달러 환율이 오르면서 삼성전자는 2.4% 내렸다")
         if at >= 0 and not _entity_named_between(ctx, window_start + at + len(word), start):
             return 0.0  # "원·달러 환율은 1431.3원": an exchange rate, not a share price
-    if topic.vetoes_right_before and _word_right_before(text, start) in topic.vetoes_right_before:
+    if (
+        topic.vetoes_right_before
+        and word_before(text, start).lstrip("([") in topic.vetoes_right_before
+    ):
         return 0.0  # "연 2.563%": a rate per annum
-    if topic.vetoes_subject and _clause_subject_is(ctx, start, tuple(topic.vetoes_subject)):
+    if topic.vetoes_subject and _clause_headed_by(
+        ctx, start, _noun_subject(tuple(topic.vetoes_subject))
+    ):
         return 0.0  # "국고채 3년물 금리는 … 연 2.563%에 마감했다": a yield, not a share
     if topic.vetoes_noun and before.rstrip().endswith(tuple(topic.vetoes_noun)):
         return 0.0  # "서버 256대짜리": servers counted, not chips
@@ -1241,9 +1247,6 @@ def _skipped(quantity: Quantity) -> bool:
     )
 
 
-_TOPIC_PARTICLES = ("은", "는", "이", "가", "도")
-
-
 def _clause_start(text: str, start: int) -> int:
     """Where the clause holding `start` begins: after the last clause mark before it."""
     from claimcheck.extract.frames import CLAUSE_BREAKS
@@ -1252,50 +1255,53 @@ def _clause_start(text: str, start: int) -> int:
     return breaks[-1].end() if breaks else 0
 
 
-def _word_right_before(text: str, start: int) -> str:
-    """The word (run of non-space characters) right before `start`, brackets stripped."""
-    words = text[max(0, start - 12) : start].split()
-    return words[-1].strip("([") if words else ""
-
-
 @functools.cache
 def _pointing_words() -> tuple[str, ...]:
     """frames.yaml `pointing_words`, each with the space after it ("이 ", "해당 ")."""
-    from claimcheck.extract.frames import frame_data
-
     return tuple(f"{word} " for word in frame_data().pointing_words)
+
+
+_TOPIC_PARTICLES = "(?:은|는|이|가|도)"
 
 
 @functools.cache
 def _class_subject() -> re.Pattern[str]:
-    from claimcheck.extract.frames import frame_data
-
     classes = rx.alternation(frame_data().company_classes)
     return rx.compile(
-        rf"(?:(?<![가-힣])(?:{classes})\s?(?:주가|주식)|[가-힣]{{1,6}}주)(?:은|는|이|가|도)\s"
+        rf"(?:(?<![가-힣])(?:{classes})\s?(?:주가|주식)|[가-힣]{{1,6}}주){_TOPIC_PARTICLES}\s"
     )
+
+
+@functools.cache
+def _noun_subject(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    return rx.compile(rf"(?:{rx.alternation(nouns)}){_TOPIC_PARTICLES}")
+
+
+def _clause_headed_by(ctx: SentenceContext, start: int, subject: re.Pattern[str]):
+    """The last match of `subject` (a noun with its subject particle) in the clause before the
+    figure at `start`, when no company or index is named between it and the figure; else None."""
+    found = list(subject.finditer(ctx.text, _clause_start(ctx.text, start), start))
+    if not found or _entity_named_between(ctx, found[-1].end(), start):
+        return None
+    return found[-1]
 
 
 def _a_class_owns(ctx: SentenceContext, start: int) -> bool:
     """Whether a class of companies' shares or of stocks heads the figure's clause, nearer the
     figure than any named company ("미국 발전사와 전력기기 업체 주가도 20% 넘게", "원전주도
     일제히 5% 넘게"), not one company's own share class ("삼성전자 우선주는")."""
-    from claimcheck.extract.frames import frame_data
-
-    text = ctx.text
-    found = list(_class_subject().finditer(text, _clause_start(text, start), start))
-    if not found:
+    m = _clause_headed_by(ctx, start, _class_subject())
+    if m is None:
         return False
-    m = found[-1]
     word = m.group(0).rstrip()
     if word.rstrip("은는이가도").endswith(tuple(frame_data().stock_class_not)):
         return False
+    text = ctx.text
     if text[max(0, m.start() - 4) : m.start()].endswith(_pointing_words()):
         return False  # "이 업체는 … 봤다": one company pointed back to, not a class
     companies = [x for x in ctx.mentions if x.type == "company"]
-    if any(abs(x.end - m.start()) <= 1 for x in companies):
-        return False  # "삼성전자 우선주는": the named company's shares
-    return not _entity_named_between(ctx, m.end(), start)
+    # "삼성전자 우선주는": the named company's shares
+    return not any(abs(x.end - m.start()) <= 1 for x in companies)
 
 
 # a name in quotes written with a digit or a Latin letter: a model or product by its name
@@ -1315,22 +1321,6 @@ def _entity_named_between(ctx: SentenceContext, begin: int, end: int) -> bool:
     return any(
         begin <= m.start < end for m in ctx.mentions if m.type in ("company", "market_index")
     )
-
-
-def _clause_subject_is(ctx: SentenceContext, start: int, nouns: tuple[str, ...]) -> bool:
-    """Whether one of `nouns`, with a subject particle, heads the clause the figure is in, and no
-    entity is named between it and the figure ("국고채 3년물 금리는 전 거래일보다 … 연 2.563%")."""
-    text = ctx.text
-    clause_start = _clause_start(text, start)
-    clause = text[clause_start:start]
-    for noun in nouns:
-        at = clause.rfind(noun)
-        while at >= 0:
-            after = clause[at + len(noun) : at + len(noun) + 1]
-            if after in _TOPIC_PARTICLES:
-                return not _entity_named_between(ctx, clause_start + at + len(noun), start)
-            at = clause.rfind(noun, 0, at)
-    return False
 
 
 def _before(ctx: SentenceContext, position: int, types: set[str]) -> list[Mention]:

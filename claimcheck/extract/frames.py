@@ -926,14 +926,14 @@ def unknown_entities(
         if word in words.suffixes:
             # "발전사 콘스텔레이션 에너지가": a two-word name whose second word is the ending, in
             # apposition to what it is
-            first = _word_before(text, m.start(1))
+            first = word_before(text, m.start(1))
             at = m.start(1) - len(first) - 1
-            if first and at > 0 and _word_before(text, at).endswith(words.appositive_nouns):
+            if first and at > 0 and word_before(text, at).endswith(words.appositive_nouns):
                 found.append((at, f"{first} {word}", m.end()))
                 continue
         if len(word) < 2 or _owns_nothing(word, words):
             continue
-        before = _word_before(text, m.start(1))
+        before = word_before(text, m.start(1))
         if before.endswith(words.sources):
             continue  # "리서치업체 하이드라리서치는 … 추정했다": who estimates, not whose
         if (
@@ -969,7 +969,7 @@ def unknown_entities(
     return sorted(set(found))
 
 
-def _word_before(text: str, position: int) -> str:
+def word_before(text: str, position: int) -> str:
     """The whitespace-separated word that ends before `position` (read without copying the
     text before it: this runs for every subject particle of every sentence)."""
     end = position
