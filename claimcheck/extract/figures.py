@@ -1555,7 +1555,7 @@ def _cost_scope(ctx: SentenceContext, start: int, owner: str | None) -> dict[str
     embedding = NOUN_CLAUSE_END.search(text, start)
     if embedding is not None:
         text = text[: embedding.end()]
-    part = _PART_AFTER.search(text, start)
+    part = _part_after().search(text, start)
     if part is not None:
         text = text[: part.start()]
     for rule in rules:
@@ -1564,8 +1564,12 @@ def _cost_scope(ctx: SentenceContext, start: int, owner: str | None) -> dict[str
     return {}
 
 
-# ("전체 278만8000 GPU시간 가운데 사전학습에만 266만4000시간": the whole before 가운데)
-_PART_AFTER = rx.compile(r"이 가운데|그 가운데|이 중|그중|그 중|이중 |\s가운데 ")
+@functools.cache
+def _part_after() -> re.Pattern[str]:
+    """Where a part's clause opens (frames.yaml `part_openers`, or 가운데 after the whole: "전체
+    278만8000 GPU시간 가운데 사전학습에만 266만4000시간")."""
+    openers = rx.alternation(frame_data().measures.part_openers)
+    return rx.compile(rf"(?:{openers})(?=\s|$|에)|\s가운데 ")
 
 
 def _next_figures_clause(ctx: SentenceContext, start: int) -> int:
