@@ -4814,3 +4814,50 @@ def test_a_models_make_up_stated_by_someone_else_is_checked(tmp_path):
         ),
     )
     assert _problems(rival) == []
+
+
+# --- a model nicknamed by its price ---------------------------------------------------------
+
+
+_COST_BODY = "딥시크는 V3 모델의 최종 훈련에 557만6000달러가 들었다고 밝혔다."
+
+
+def test_a_headline_nickname_by_price_is_the_cost_its_body_states(tmp_path):
+    # ten times the body's figure: the headline misstates it
+    report = _report(tmp_path, a=("2025-02-18", _COST_BODY, "'5천만 달러 AI' 딥시크, 신규 다운로드 멈췄다"))
+    assert _figure(report, "5천만 달러").topic == "training_cost"
+    assert [f.kind for f in _problems(report, "5천만 달러")] == ["internal", "reference"]
+
+
+def test_a_rounded_nickname_by_price_agrees_with_its_body(tmp_path):
+    report = _report(tmp_path, a=("2025-02-18", _COST_BODY, "600만 달러 AI 딥시크의 역습"))
+    assert _figure(report, "600만 달러").topic == "training_cost"
+    assert _problems(report) == []
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "5000억 달러 AI 인프라 사업에 딥시크 변수",  # money for AI, not a price
+        "딥시크 충격에 1조 원 AI 펀드 조성 서두른다",
+    ],
+)
+def test_a_sum_before_ai_and_another_noun_is_no_nickname(tmp_path, headline):
+    report = _report(tmp_path, a=("2025-02-18", _COST_BODY, headline))
+    figure = [c for c in report.claims if c.section == "headline" and c.quantity][0]
+    assert figure.topic != "training_cost"
+
+
+def test_a_nickname_in_won_is_not_set_against_other_sources(tmp_path):
+    # "'81억 원 AI'" stands for the body's 557만6000달러 (약 80억 원); another article's dollar
+    # figure is no second source to set the nickname against
+    report = _report(
+        tmp_path,
+        a=("2025-01-31", _COST_BODY),
+        b=(
+            "2025-02-18",
+            "딥시크는 V3 최종 훈련에 557만6000달러(약 80억 원)가 들었다고 밝혔다.",
+            "숫자로 본 딥시크…'81억 원 AI'에서 다운로드 중단까지",
+        ),
+    )
+    assert _problems(report, "81억 원") == []

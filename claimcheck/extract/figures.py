@@ -596,14 +596,15 @@ def _score(
     # Plain loops rather than any()/all() over generators: this runs for every topic of every
     # figure, and the generators cost more than the tests they make. GPU-hours (`compute`) say
     # what they are themselves ("H800 GPU 278만8000시간을 썼다고 적었다"): nothing more required.
-    for parts in () if compute else words.requires:
+    priced = _named_by_price(ctx, end, topic)
+    for parts in () if compute or priced else words.requires:
         for part in parts:
             if part not in text:
                 break
         else:
             break
     else:
-        if not compute:
+        if not compute and not priced:
             return 0.0
     # a bracket right after the figure holds its conversion or gloss, not what it is of: the
     # window starts after it ("1050억 원(약 7600만 달러) 규모의 시리즈B 투자를 유치")
@@ -635,7 +636,7 @@ def _score(
         return 0.0  # "서버 256대짜리": servers counted, not chips
     if topic.vetoes_noun and _machines_counted_so(ctx, start, tuple(topic.vetoes_noun)):
         return 0.0  # "서버 1대당 GPU 8장씩, 모두 1250대": the 대 is the servers' counter
-    score = 0.0
+    score = 2.0 if priced else 0.0
     # The noun a figure modifies says most ("5% 이하의 비용", "248개의 GPU").
     head = text[end : end + 8].lstrip()
     head = head[1:].lstrip() if head.startswith("의") else head
@@ -650,6 +651,34 @@ def _score(
             score += 1.0 / (1.0 + max(distance, 0) / 8.0)
             at = text.find(cue, at + 1)
     return score
+
+
+_PRICE_TAG = rx.compile(r"(?:짜리)?\s?")
+# what may end a nickname by price: a closing quote, a particle, punctuation
+_PRICE_TAG_END = rx.compile(r"(?:['\"’”」』)]|(?:은|는|이|가|을|를|의|로|도)?(?:[\s,.…·]|$))")
+
+
+def _named_by_price(ctx: SentenceContext, end: int, topic: FigureTopic) -> bool:
+    """Whether the sum ending at `end` names a thing by its price ("'600만 달러 AI' 딥시크",
+    "600만 달러짜리 모델"): a noun of the topic's `named_by_price` right after it that ends the
+    phrase, or stands before a name ("600만 달러 AI 딥시크"), not before another noun it
+    modifies ("5000억 달러 AI 인프라 사업": money for AI)."""
+    if not topic.named_by_price:
+        return False
+    text = ctx.text
+    at = _PRICE_TAG.match(text, end).end()  # type: ignore[union-attr]
+    for noun in topic.named_by_price:
+        if not text.startswith(noun, at):
+            continue
+        after = at + len(noun)
+        if text.startswith(" ", after) and any(m.start == after + 1 for m in ctx.mentions):
+            return True
+        ended = _PRICE_TAG_END.match(text, after)
+        if ended is not None and not (
+            ended.group(0).isspace() and text[after + 1 : after + 2].isalnum()
+        ):
+            return True
+    return False
 
 
 def _classify(
@@ -771,6 +800,10 @@ def _classify(
     scored.sort()
     name = scored[0][2]
     topic = data.figure_topics[name]
+    if _named_by_price(ctx, end, topic):
+        # "'600만 달러 AI'": the story's shorthand for a figure its body states; the body's
+        # figure speaks for the article to other sources
+        attributes["epithet"] = "price"
     subject = _subject(ctx, start, set(topic.subject))
     named_subject = subject is not None
     if name in ("training_cost", "peer_cost"):

@@ -32,6 +32,9 @@ class FigureTopic(_Data):
     # ("국고채 3년물 금리는 … 연 2.563%에 마감했다": a yield closes, it is no share)
     vetoes_subject: list[str] = []
     vetoes_right_before: list[str] = []  # the word right before the figure ("연 2.563%": per annum)
+    # nouns a sum names by its price, right after it ("'600만 달러 AI'", "600만 달러짜리 모델"):
+    # the sum is this topic's without any required word
+    named_by_price: list[str] = []
     max_money: float | None = None  # money figures this large or larger are not this topic
     min_money: float | None = None  # nor money figures this small
     subject: list[str]

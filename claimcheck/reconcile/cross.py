@@ -78,8 +78,10 @@ def group_key_of(claim: Claim, converted: set[str]) -> tuple[str, str, str] | No
     """The cross-source group of a live claim, or None for one compared with no other source:
     a conversion already checked with the figure it converts, or an unclassified figure (unless
     it is a price of something named). `converted` holds the ids of its article's conversions."""
-    if claim.id in converted or (
-        claim.topic == "other" and not (_priced(claim) or _a_named_rate(claim))
+    if (
+        claim.id in converted
+        or (claim.topic == "other" and not (_priced(claim) or _a_named_rate(claim)))
+        or "epithet" in claim.attributes  # "'81억 원 AI'": its body's figure, by a nickname
     ):
         return None
     return group_key(claim)

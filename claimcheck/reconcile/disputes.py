@@ -197,6 +197,8 @@ def _own(claim: Claim) -> bool:
     """A figure the article gives as its subject's own (stated, or attributed to the subject)."""
     if third_party(claim) is not None or claim.stance in ("disputed", "alleged"):
         return False
+    if "epithet" in claim.attributes:
+        return False  # "'81억 원짜리 AI'": a nickname; the body's own figure is disputed
     return claim.frame is None or claim.frame.measure in (None, "level")
 
 
