@@ -4824,7 +4824,9 @@ _COST_BODY = "딥시크는 V3 모델의 최종 훈련에 557만6000달러가 들
 
 def test_a_headline_nickname_by_price_is_the_cost_its_body_states(tmp_path):
     # ten times the body's figure: the headline misstates it
-    report = _report(tmp_path, a=("2025-02-18", _COST_BODY, "'5천만 달러 AI' 딥시크, 신규 다운로드 멈췄다"))
+    report = _report(
+        tmp_path, a=("2025-02-18", _COST_BODY, "'5천만 달러 AI' 딥시크, 신규 다운로드 멈췄다")
+    )
     assert _figure(report, "5천만 달러").topic == "training_cost"
     assert [f.kind for f in _problems(report, "5천만 달러")] == ["internal", "reference"]
 
@@ -4861,3 +4863,44 @@ def test_a_nickname_in_won_is_not_set_against_other_sources(tmp_path):
         ),
     )
     assert _problems(report, "81억 원") == []
+
+
+# --- a one-day move told again without its day ----------------------------------------------
+
+
+def _one_day_loss_story(loss: str, moves: str) -> tuple[str, str]:
+    return (
+        "2025-01-31",
+        "31일 코스피는 0.77% 내린 2517.37에 마감했다.\n\n"
+        f"{moves}\n\n"
+        f'한 연구원은 "엔비디아 시총이 하루에 {loss} 날아간 충격에도 통신주는 버텼다"고 말했다.',
+    )
+
+
+def test_a_one_day_loss_told_again_is_of_the_day_the_story_dated_its_fall(tmp_path):
+    # the story dated Nvidia's fall on the 27th; the loss "in one day" recalled later is that
+    # day's, so an understating bound of the 27th's loss (about 589 billion dollars) is found
+    report = _report(
+        tmp_path,
+        a=_one_day_loss_story(
+            "2000억 달러 이상", "엔비디아는 27일(현지시간) 16.97% 폭락했고, 이튿날 8.93% 반등했다."
+        ),
+    )
+    loss = _figure(report, "2000억 달러 이상")
+    assert loss.frame.as_of == "2025-01-27"
+    assert [f.verdict for f in _problems(report, "2000억 달러 이상")] == ["misleading"]
+
+
+@pytest.mark.parametrize(
+    "moves",
+    [
+        # two falls dated: which day the loss is of is unsaid
+        "엔비디아는 27일(현지시간) 16.97% 폭락했고, 29일에도 4.1% 떨어졌다.",
+        # only a rise dated: a fall is of no day the story named
+        "엔비디아는 28일(현지시간) 8.93% 반등했다.",
+    ],
+)
+def test_a_one_day_loss_takes_no_day_the_story_does_not_settle(tmp_path, moves):
+    report = _report(tmp_path, a=_one_day_loss_story("2000억 달러 이상", moves))
+    assert _figure(report, "2000억 달러 이상").frame.as_of != "2025-01-27"
+    assert _problems(report, "2000억 달러 이상") == []

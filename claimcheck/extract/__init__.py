@@ -53,6 +53,7 @@ def extract_claims(article: Article) -> list[Claim]:
         close_frame: tuple[int, Frame | None] = (-1, None)  # (paragraph, its last close)
         labelled_close = -1  # the paragraph a label says is of a close ("31일 SK하이닉스 종가.")
         fleet: tuple[int, Draft | None] = (-1, None)  # (paragraph, a count of chips held)
+        move_days: dict[tuple[str, str], set[str]] = {}  # (owner, direction): days dated
         corrected = _correction_blocks(story_contexts)
         corrects_itself = bool(corrected)
         closing = _closing_report(story_contexts)
@@ -122,6 +123,7 @@ def extract_claims(article: Article) -> list[Claim]:
                 # 5890억 달러가 사라졌는데": after the close, an intraday low is a look back,
                 # no live report the paragraph goes on with
                 ctx.recent_market_frame = None
+            ctx.move_days = move_days
             if public_body_speaks(ctx.text):
                 # "시는 … GPU 3천 장을": the figures are the city's, not the company's (what it
                 # does to the company, a ban of its app, still is about the company)
@@ -131,6 +133,7 @@ def extract_claims(article: Article) -> list[Claim]:
             else:
                 figures = figure_drafts(ctx)
             owners = [d.subject for d in figures if d.topic in MARKET_TOPICS and d.subject]
+            _remember_move_days(figures, move_days)
             if owners:
                 market_owner = (block, owners[-1])
             elif (labelled := _price_label(ctx, figures)) is not None:
@@ -153,6 +156,17 @@ def extract_claims(article: Article) -> list[Claim]:
             for draft in figures + statement_drafts(ctx, figures):
                 claims.append(_claim_fields(ctx, draft))
     return _unique_ids(claims)
+
+
+def _remember_move_days(figures: list[Draft], move_days: dict[tuple[str, str], set[str]]) -> None:
+    """Record the day of each dated market move (a session's close, or a move of a past day)."""
+    for d in figures:
+        frame, direction = d.frame, d.attributes.get("direction")
+        if d.topic not in MARKET_TOPICS or not d.subject or frame is None or not direction:
+            continue
+        if frame.measure == "change" and frame.as_of and len(frame.as_of) == 10:
+            if frame.moment in (None, "close"):
+                move_days.setdefault((d.subject, direction), set()).add(frame.as_of)
 
 
 def _correction_blocks(contexts: list[SentenceContext]) -> set[int]:

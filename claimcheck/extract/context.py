@@ -41,6 +41,10 @@ class SentenceContext:
     # …when that figure was a close: the paragraph's close, which a next move with no moment of its
     # own goes on with ("…8.96% 내린 19만9200원에 마감했다. 삼성전자도 2.42% 하락했다")
     recent_close: Frame | None = None
+    # the days the story's earlier sentences dated each owner's moves, by (owner, direction):
+    # what a one-day move told again without its day is of ("27일 16.97% 폭락했다 … 엔비디아 시총이
+    # 하루에 2000억 달러 이상 날아간 충격")
+    move_days: dict[tuple[str, str], set[str]] = field(default_factory=dict, compare=False)
     # the paragraph's previous sentence (previous_owner: what "이 회사는" points back to)
     previous: SentenceContext | None = field(default=None, repr=False, compare=False)
     # the story is a closing report ("[마감시황] 코스피 0.77% 하락"): its session's moves are closes

@@ -26,6 +26,7 @@ from claimcheck.extract.frames import (
     over_days,
     place_named_before,
     summed_group_before,
+    told_as_one_day,
     word_before,
 )
 from claimcheck.extract.lexicon import FigureTopic, topic_data
@@ -125,6 +126,11 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             attributes.pop("scope", None),
             _subject_basis(ctx, subject),
         )
+        told_day = _day_of_its_move(ctx, topic, subject, attributes, frame, event, dates, start)
+        if told_day is not None:
+            # "27일 16.97% 폭락했고 … 엔비디아 시총이 하루에 2000억 달러 이상 날아간 충격": the
+            # day the story dated that owner's move, not the session it reports
+            frame = frame.model_copy(update={"as_of": told_day, "moment": "close"})
         if event and frame.as_of and len(frame.as_of) == 7 and event.startswith(frame.as_of):
             # "1월 말 딥시크 쇼크 때 하루 5% 넘게": the event's day within the month written
             frame = frame.model_copy(update={"as_of": event})
@@ -206,6 +212,33 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
     del data
     drafts = _range_ends_follow(ctx.text, drafts)
     return _series_follow(ctx.text, _conversions_follow(ctx.text, drafts))
+
+
+def _day_of_its_move(
+    ctx: SentenceContext,
+    topic: str,
+    subject: str | None,
+    attributes: dict[str, str],
+    frame: Frame,
+    event: str | None,
+    dates: list,
+    start: int,
+) -> str | None:
+    """The day of a one-day market move written with no day of its own ("하루에 2000억 달러 이상
+    날아간"), in a paragraph that names none, when the story dated one move of the same owner in
+    the same direction on another day; else None."""
+    direction = attributes.get("direction")
+    if topic not in MARKET_TOPICS or subject is None or direction is None or event or dates:
+        return None
+    if frame.measure != "change" or ctx.inherited_date or frame.as_of != ctx.session_date:
+        return None
+    if not told_as_one_day(ctx.text, start):
+        return None
+    days = ctx.move_days.get((subject, direction), set())
+    if len(days) != 1:
+        return None  # none, or several: which is unsaid
+    (day,) = days
+    return day if day != frame.as_of else None
 
 
 def _machines_counted_so(ctx: SentenceContext, start: int, machines: tuple[str, ...]) -> bool:

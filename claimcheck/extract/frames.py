@@ -1261,12 +1261,18 @@ def _a_days_move(before: str) -> bool:
     return before.rstrip().endswith(tuple(frame_data().day_move_before))
 
 
+def told_as_one_day(text: str, position: int) -> bool:
+    """Whether the words before `position` say the move took one day ("하루 만에", "하루 5%")."""
+    before = text[:position]
+    return any(word in before for word in frame_data().one_day) or _a_days_move(before)
+
+
 def event_day(text: str, position: int) -> str | None:
     """The session a named market event stands for, when the words before `position` name it and
     say the move took one day ("딥시크 쇼크 때 … 하루 만에"); else None."""
     data = frame_data()
     before = text[:position]
-    if not any(word in before for word in data.one_day) and not _a_days_move(before):
+    if not told_as_one_day(text, position):
         return None
     from claimcheck.extract.dates import looks_back
 
