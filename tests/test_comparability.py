@@ -4904,3 +4904,34 @@ def test_a_one_day_loss_takes_no_day_the_story_does_not_settle(tmp_path, moves):
     report = _report(tmp_path, a=_one_day_loss_story("2000억 달러 이상", moves))
     assert _figure(report, "2000억 달러 이상").frame.as_of != "2025-01-27"
     assert _problems(report, "2000억 달러 이상") == []
+
+
+# --- a charge by the month, in the headline and the body ------------------------------------
+
+
+_PLAN_BODY = (
+    "알뜰폰 업체 한결모바일이 데이터 15GB에 AI 검색 구독을 묶은 요금제를 이날 내놨다. "
+    "월 요금은 2만3000원이다."
+)
+
+
+def test_a_headlines_monthly_charge_is_the_bodys_plan(tmp_path):
+    report = _report(
+        tmp_path, a=("2025-05-08", _PLAN_BODY, "한결모바일, AI 검색 묶은 월 3만3000원 요금제 출시")
+    )
+    assert _figure(report, "월 요금은 2만3000원").quantity.unit == "KRW/month"
+    (finding,) = _problems(report, "월 3만3000원")
+    assert finding.kind == "internal" and finding.verdict == "inconsistent"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "한결모바일, AI 검색 묶은 월 2만3000원 요금제 출시",
+        # a charge by the month is no charge of one payment
+        "한결모바일, 가입비 3만3000원 요금제 출시",
+    ],
+)
+def test_a_headlines_charge_that_the_body_bears_out_or_another_is_no_problem(tmp_path, headline):
+    report = _report(tmp_path, a=("2025-05-08", _PLAN_BODY, headline))
+    assert _problems(report) == []

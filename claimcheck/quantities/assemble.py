@@ -230,8 +230,12 @@ def _rates() -> _Rates:
     words = sorted(per, key=lambda w: (-len(w), w))
     pattern = rx.alternation(words)
     fillers = rx.alternation(units.rate_fillers)
-    # After a space, a bracket or the start; a filler ("평균") may stand before the figure.
-    regex = rx.compile(rf"(?:(?<=[\s(\[\"'「『<])|^)(?P<word>{pattern})(?: (?:{fillers}))? ?\Z")
+    particles = rx.alternation(units.rate_particles) or "(?!)"
+    # After a space, a bracket or the start; a particle ("월 요금은") or a filler ("평균") may
+    # stand before the figure.
+    regex = rx.compile(
+        rf"(?:(?<=[\s(\[\"'「『<])|^)(?P<word>{pattern})(?:{particles})?(?: (?:{fillers}))? ?\Z"
+    )
     steps = rx.alternation(units.rate_continuations.between)
     # A number in digits, or in numeral syllables ending in a power ("백만", "수천"): not a word
     # that merely uses numeral syllables (이, 오일, 사이, 조사).

@@ -185,6 +185,7 @@ class UnitTable(_Table):
     band_steps: dict[str, int]
     calendar: Calendar
     rate_fillers: list[str]
+    rate_particles: list[str] = []
     rate_continuations: RateContinuations
     rates: list[RateWords]
     throughput: Throughput

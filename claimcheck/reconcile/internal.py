@@ -315,7 +315,7 @@ def _same_object(top: Claim, body: Claim) -> bool:
     if top.topic == "other" and not (a and a == b):
         # an unclassified figure is the same thing only when both name it, or are one unowned
         # figure told twice
-        return not (a or b) and _one_unowned_figure(top, body)
+        return not (a or b) and (_one_unowned_figure(top, body) or _one_charge(top, body))
     if a and b:
         return a == b
     named = a or b
@@ -381,11 +381,25 @@ def _one_unowned_figure(top: Claim, body: Claim) -> bool:
     return bool(metric) and unowned and metric == body.attributes.get("metric")
 
 
+# charges by the period ("월 3만3000원 요금제" over "월 요금은 2만3000원")
+_PERIODIC = ("/month", "/week")
+
+
+def _one_charge(top: Claim, body: Claim) -> bool:
+    """A headline's and a body's charge by the period, of one owner or of none: the story's plan
+    or subscription, told twice (the owner is matched by the caller)."""
+    qa, qb = top.quantity, body.quantity
+    return bool(qa and qb and qa.unit == qb.unit and qa.unit and qa.unit.endswith(_PERIODIC))
+
+
 def _pair_frames(top: Claim, body: Claim) -> tuple[Frame | None, Frame | None]:
     """The headline's frame as it abridges the body figure, and the body figure's; both owned by
-    the story when they are one unowned figure told twice."""
+    the story when they are one unowned figure, or charge, told twice."""
     ours, theirs = _abridged(top, body), body.frame
-    if ours is None or theirs is None or not _one_unowned_figure(top, body):
+    if ours is None or theirs is None:
+        return ours, theirs
+    unowned = top.subject is None and body.subject is None
+    if not (_one_unowned_figure(top, body) or unowned and _one_charge(top, body)):
         return ours, theirs
     story = {"subject_basis": "story"}
     return ours.model_copy(update=story), theirs.model_copy(update=story)
