@@ -4935,3 +4935,59 @@ def test_a_headlines_monthly_charge_is_the_bodys_plan(tmp_path):
 def test_a_headlines_charge_that_the_body_bears_out_or_another_is_no_problem(tmp_path, headline):
     report = _report(tmp_path, a=("2025-05-08", _PLAN_BODY, headline))
     assert _problems(report) == []
+
+
+# --- a headline's figure labelled as the body's ---------------------------------------------
+
+
+_RESULTS_BODY = (
+    "현대차는 24일 1분기 매출은 1년 전보다 9.2% 늘었고, 영업이익은 2.1% 증가했다고 밝혔다."
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "wrong"),
+    [
+        ("현대차 1분기 영업이익 9.2% 늘어", True),  # revenue's growth given as profit's
+        ("현대차 1분기 영업이익 2.1% 늘어", False),
+        ("현대차 1분기 매출 9.2% 증가", False),
+        ("현대차 1분기 매출 2.1% 증가", True),
+    ],
+)
+def test_a_headlines_unclassified_figure_is_the_bodys_of_its_label(tmp_path, headline, wrong):
+    report = _report(tmp_path, a=("2025-04-24", _RESULTS_BODY, headline))
+    top = [c for c in report.claims if c.section == "headline" and c.quantity][0]
+    problems = [f for f in _problems(report) if top.id in f.claims]
+    assert [f.verdict for f in problems] == (["inconsistent"] if wrong else [])
+
+
+def test_a_segments_growth_in_the_headline_is_checked_against_the_body(tmp_path):
+    body = (
+        "엔비디아는 28일(현지시간) 1분기 실적을 발표하고 자동차·로봇 부문 매출이 1년 전보다 72% "
+        "늘어난 5억6700만 달러를 기록했다고 밝혔다."
+    )
+    report = _report(tmp_path, a=("2025-05-29", body, '엔비디아 車·로봇 매출 27%↑…"다음 성장축"'))
+    (finding,) = _problems(report, "27%")
+    assert finding.kind == "internal"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "label"),
+    [
+        (
+            '현대차는 "3조3636억 원의 영업이익에는 환율 효과가 컸다"고 설명했다.',
+            "3조3636억 원",
+            "operating_profit",
+        ),
+        ("매출이 1년 전보다 72% 늘어난 5억6700만 달러를 기록했다.", "72%", "revenue"),
+        ("매출은 9.2% 늘었고, 영업이익은 2.1% 증가했다.", "2.1%", "operating_profit"),
+        ("이달 외국인 순매수는 1420억 원으로 집계됐다.", "1420억 원", "net_flow"),
+        # no label written: not guessed
+        ("이 회사는 올해 30% 성장을 목표로 한다.", "30%", None),
+    ],
+)
+def test_the_label_of_an_unclassified_figure_is_the_noun_beside_it(sentence, figure, label):
+    from claimcheck.extract.frames import figure_label
+
+    at = sentence.index(figure)
+    assert figure_label(sentence, at, at + len(figure)) == label

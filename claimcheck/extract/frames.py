@@ -1331,3 +1331,38 @@ def place_named_before(text: str, position: int) -> bool:
     `position`: a count beside it is that place's (a city's data centre), not the story's."""
     not_names = frame_data().public_bodies["not_names"]
     return any(m.group("name") not in not_names for m in _place_name().finditer(text, 0, position))
+
+
+@functools.cache
+def _figure_label_words() -> tuple[tuple[str, str], ...]:
+    from claimcheck.extract.lexicon import topic_data
+
+    labels = topic_data().figure_labels
+    pairs = [(word, label) for label, words in labels.items() for word in words]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+# how far before a figure its label may stand ("매출이 1년 전보다 72%")
+_LABEL_REACH = 20
+
+
+def figure_label(text: str, start: int, end: int) -> str | None:
+    """What an unclassified figure measures (topics.yaml figure_labels): the label noun written
+    last before it within its clause ("매출이 1년 전보다 72% 늘어난": revenue), or right after it
+    with 의 ("3조3636억 원의 영업이익"); None when neither is written."""
+    after = text[end : end + 8].lstrip()
+    after = after[1:].lstrip() if after.startswith("의") else None
+    words = _figure_label_words()
+    if after:
+        for word, label in words:
+            if after.startswith(word):
+                return label
+    window = text[max(0, start - _LABEL_REACH) : start]
+    cut = max(window.rfind(c) for c in ",;·…") + 1
+    window = window[cut:]
+    best: tuple[int, str] | None = None
+    for word, label in words:
+        at = window.rfind(word)
+        if at >= 0 and (best is None or at > best[0]):
+            best = (at, label)
+    return best[1] if best else None

@@ -114,6 +114,9 @@ class TopicData(_Data):
     earnings_announced: list[str]
     rate_not_metrics: list[str]
     rate_nouns: list[str]
+    # what an unclassified figure measures, by the noun written just before it ("매출 27%↑",
+    # "영업익 412억"): a headline's figure and the body's of the same label are one figure
+    figure_labels: dict[str, list[str]] = {}
     benchmarks: list[str]
     model_spec_whole: list[str]
     model_spec_activated: list[str]

@@ -315,7 +315,9 @@ def _same_object(top: Claim, body: Claim) -> bool:
     if top.topic == "other" and not (a and a == b):
         # an unclassified figure is the same thing only when both name it, or are one unowned
         # figure told twice
-        return not (a or b) and (_one_unowned_figure(top, body) or _one_charge(top, body))
+        return not (a or b) and (
+            _one_unowned_figure(top, body) or _one_charge(top, body) or _one_label(top, body)
+        )
     if a and b:
         return a == b
     named = a or b
@@ -392,14 +394,33 @@ def _one_charge(top: Claim, body: Claim) -> bool:
     return bool(qa and qb and qa.unit == qb.unit and qa.unit and qa.unit.endswith(_PERIODIC))
 
 
+def _label(claim: Claim) -> str | None:
+    """What an unclassified figure measures, by the noun written beside it (frames.figure_label)."""
+    from claimcheck.extract.frames import figure_label
+
+    q = claim.quantity
+    if q is None:
+        return None
+    at = claim.sentence.find(q.text)
+    return figure_label(claim.sentence, at, at + len(q.text)) if at >= 0 else None
+
+
+def _one_label(top: Claim, body: Claim) -> bool:
+    """A headline's and a body's unclassified figure of one label ("매출 27%↑" over "매출이 1년
+    전보다 72% 늘어난"): one figure told twice (the owner is matched by the caller)."""
+    label = _label(top)
+    return label is not None and label == _label(body)
+
+
 def _pair_frames(top: Claim, body: Claim) -> tuple[Frame | None, Frame | None]:
     """The headline's frame as it abridges the body figure, and the body figure's; both owned by
-    the story when they are one unowned figure, or charge, told twice."""
+    the story when they are one unowned figure, charge or labelled figure, told twice."""
     ours, theirs = _abridged(top, body), body.frame
     if ours is None or theirs is None:
         return ours, theirs
     unowned = top.subject is None and body.subject is None
-    if not (_one_unowned_figure(top, body) or unowned and _one_charge(top, body)):
+    told_twice = _one_charge(top, body) or _one_label(top, body)
+    if not (_one_unowned_figure(top, body) or unowned and told_twice):
         return ours, theirs
     story = {"subject_basis": "story"}
     return ours.model_copy(update=story), theirs.model_copy(update=story)
