@@ -171,7 +171,7 @@ def _matched(topic: str, a: Frame, b: Frame) -> str:
 def same_thing(a_what: dict[str, str | None], b_what: dict[str, str | None]) -> str | None:
     """The first of the things two figures count or name that both state and that differ (the
     model, the chip, the counter class, what an adoption figure counts), or None."""
-    for key in ("model", "chip", "counter", "counted", "market", "metric", "round"):
+    for key in ("model", "chip", "counter", "counted", "market", "metric", "round", "label"):
         va, vb = a_what.get(key), b_what.get(key)
         if va and vb and va != vb:
             return f"{key}: {va} vs {vb}"
@@ -213,4 +213,17 @@ def what_of(claim) -> dict[str, str | None]:
         "market": claim.attributes.get("market") or _listing(claim),
         "metric": claim.attributes.get("metric"),  # revenue is no operating profit
         "round": claim.attributes.get("round"),  # a Series B is no Series A
+        # an unclassified figure's label: revenue is no operating profit ("매출", "영업이익")
+        "label": label_of(claim) if claim.topic == "other" else None,
     }
+
+
+def label_of(claim) -> str | None:
+    """What an unclassified figure measures, by the noun written beside it (frames.figure_label)."""
+    from claimcheck.extract.frames import figure_label
+
+    q = claim.quantity
+    if q is None:
+        return None
+    at = claim.sentence.find(q.text)
+    return figure_label(claim.sentence, at, at + len(q.text)) if at >= 0 else None

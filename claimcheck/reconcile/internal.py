@@ -21,6 +21,7 @@ from claimcheck.reconcile.comparability import (
     MARKET,
     counted_unknown,
     gate,
+    label_of,
     same_thing,
     what_of,
 )
@@ -394,22 +395,11 @@ def _one_charge(top: Claim, body: Claim) -> bool:
     return bool(qa and qb and qa.unit == qb.unit and qa.unit and qa.unit.endswith(_PERIODIC))
 
 
-def _label(claim: Claim) -> str | None:
-    """What an unclassified figure measures, by the noun written beside it (frames.figure_label)."""
-    from claimcheck.extract.frames import figure_label
-
-    q = claim.quantity
-    if q is None:
-        return None
-    at = claim.sentence.find(q.text)
-    return figure_label(claim.sentence, at, at + len(q.text)) if at >= 0 else None
-
-
 def _one_label(top: Claim, body: Claim) -> bool:
     """A headline's and a body's unclassified figure of one label ("매출 27%↑" over "매출이 1년
     전보다 72% 늘어난"): one figure told twice (the owner is matched by the caller)."""
-    label = _label(top)
-    return label is not None and label == _label(body)
+    label = label_of(top)
+    return label is not None and label == label_of(body)
 
 
 def _pair_frames(top: Claim, body: Claim) -> tuple[Frame | None, Frame | None]:
