@@ -4991,3 +4991,54 @@ def test_the_label_of_an_unclassified_figure_is_the_noun_beside_it(sentence, fig
 
     at = sentence.index(figure)
     assert figure_label(sentence, at, at + len(figure)) == label
+
+
+# --- a one-day fall of the company a market event is remembered by --------------------------
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        # the story names the event
+        (
+            "연휴 끝 '딥시크 쇼크' 한꺼번에…반도체 무너졌다",
+            "연휴 사이 미국에서 엔비디아 시가총액이 하루 만에 1000억 달러 넘게 증발했다.",
+        ),
+        # the sentence names the event's cause
+        (
+            "반도체주 급락",
+            "딥시크가 저비용 모델을 내놨다는 소식에 엔비디아 시가총액이 하루 만에 1000억 달러 "
+            "이상 날아간 충격이 뒤늦게 반영됐다.",
+        ),
+    ],
+)
+def test_a_one_day_fall_of_the_events_company_is_of_the_events_session(tmp_path, headline, body):
+    report = _report(tmp_path, a=("2025-01-31", body, headline))
+    (loss,) = [c for c in report.claims if c.topic == "market_value" and c.section == "body"]
+    assert loss.frame.as_of == "2025-01-27"
+    # about 589 billion dollars were lost that session: "more than 100 billion" badly understates
+    assert [f.verdict for f in _problems(report, loss.quantity.text)] == ["misleading"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # another company, in a story that names the event elsewhere: Korean shares fell on the
+        # 31st, the first session after the holiday
+        "연휴 뒤 첫 거래일 SK하이닉스 시가총액이 하루 만에 10조 원 넘게 사라졌다.",
+        # no one day
+        "딥시크 쇼크 이후 엔비디아 시가총액은 한 달 새 1000억 달러 넘게 줄었다.",
+    ],
+)
+def test_the_events_session_dates_no_other_move(tmp_path, body):
+    report = _report(tmp_path, a=("2025-02-28", body, "딥시크 쇼크 한 달"))
+    figures = [c for c in report.claims if c.quantity and c.section == "body"]
+    assert figures and all(c.frame.as_of != "2025-01-27" for c in figures)
+
+
+def test_a_one_day_fall_in_a_story_of_another_shock_is_not_the_events(tmp_path):
+    body = "관세 충격에 엔비디아 시가총액이 하루 만에 2000억 달러 넘게 사라졌다."
+    report = _report(tmp_path, a=("2025-04-05", body, "관세 폭탄에 기술주 급락"))
+    (loss,) = [c for c in report.claims if c.topic == "market_value"]
+    assert loss.frame.as_of != "2025-01-27"
+    assert _problems(report) == []

@@ -11,7 +11,12 @@ import claimcheck.api as _api
 from claimcheck import regexcache as rx
 from claimcheck.extract.context import SentenceContext, build_context
 from claimcheck.extract.figures import Draft, figure_drafts, in_money
-from claimcheck.extract.frames import MARKET_TOPICS, heads_company, public_body_speaks
+from claimcheck.extract.frames import (
+    MARKET_TOPICS,
+    heads_company,
+    public_body_speaks,
+    story_events,
+)
 from claimcheck.extract.lexicon import stance_data
 from claimcheck.extract.mentions import confirmed, find_mentions
 from claimcheck.extract.stance import (
@@ -54,6 +59,7 @@ def extract_claims(article: Article) -> list[Claim]:
         labelled_close = -1  # the paragraph a label says is of a close ("31일 SK하이닉스 종가.")
         fleet: tuple[int, Draft | None] = (-1, None)  # (paragraph, a count of chips held)
         move_days: dict[tuple[str, str], set[str]] = {}  # (owner, direction): days dated
+        named_events = story_events([c.text for c in story_contexts])
         corrected = _correction_blocks(story_contexts)
         corrects_itself = bool(corrected)
         closing = _closing_report(story_contexts)
@@ -124,6 +130,7 @@ def extract_claims(article: Article) -> list[Claim]:
                 # no live report the paragraph goes on with
                 ctx.recent_market_frame = None
             ctx.move_days = move_days
+            ctx.named_events = named_events
             if public_body_speaks(ctx.text):
                 # "시는 … GPU 3천 장을": the figures are the city's, not the company's (what it
                 # does to the company, a ban of its app, still is about the company)

@@ -45,6 +45,8 @@ class SentenceContext:
     # what a one-day move told again without its day is of ("27일 16.97% 폭락했다 … 엔비디아 시총이
     # 하루에 2000억 달러 이상 날아간 충격")
     move_days: dict[tuple[str, str], set[str]] = field(default_factory=dict, compare=False)
+    # the market events the story names anywhere (frames.story_events), by day
+    named_events: frozenset[str] = frozenset()
     # the paragraph's previous sentence (previous_owner: what "이 회사는" points back to)
     previous: SentenceContext | None = field(default=None, repr=False, compare=False)
     # the story is a closing report ("[마감시황] 코스피 0.77% 하락"): its session's moves are closes

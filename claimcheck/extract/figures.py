@@ -21,6 +21,7 @@ from claimcheck.extract.frames import (
     conversion_pattern,
     entity_before,
     event_day,
+    event_of_its_owner,
     frame_data,
     opening_name,
     over_days,
@@ -114,6 +115,19 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             figure = Figure(quantity, figure.start, figure.end)
             in_frame = [figure if f.start == start else f for f in in_frame]
         event = event_day(ctx.text, start) if topic in MARKET_TOPICS else None
+        if (
+            event is None
+            and topic in MARKET_TOPICS
+            and attributes.get("direction") == "down"
+            and not dates
+            and not ctx.inherited_date
+        ):
+            # "딥시크 쇼크 … 엔비디아 시가총액이 하루 만에 1000억 달러 넘게 날아갔다": the event's
+            # session, for the company it is remembered by
+            causes = {m.entity for m in ctx.mentions}
+            event = event_of_its_owner(ctx.text, start, subject, ctx.named_events, causes)
+            if event and published is not None and event > published.isoformat():
+                event = None
         frame = build_frame(
             ctx.text,
             figure,

@@ -139,6 +139,8 @@ class FrameData(_Data):
     public_bodies: dict[str, list[str]]
     group_sums: dict[str, list[str]]
     market_events: dict[str, list[str]]
+    market_event_owners: dict[str, list[str]] = {}
+    market_event_causes: dict[str, list[str]] = {}
     cheaper_by: list[str]
     summing: list[str]
     one_day: list[str]
@@ -1288,6 +1290,36 @@ def event_day(text: str, position: int) -> str | None:
         if looks_back(text, max(named), position):
             return None  # "딥시크 쇼크 당일 … 날아갔던 엔비디아가 … 30%": a day recalled
         return day
+    return None
+
+
+def story_events(texts: list[str]) -> frozenset[str]:
+    """The days of the market events a story names anywhere (frames.yaml market_events)."""
+    events = frame_data().market_events
+    return frozenset(
+        day for day, names in events.items() if any(n in t for t in texts for n in names)
+    )
+
+
+def event_of_its_owner(
+    text: str, position: int, owner: str | None, named: frozenset[str], causes: set[str]
+) -> str | None:
+    """The session of a market event for a one-day fall of the company the event is remembered by,
+    told with no day of its own (frames.yaml market_event_owners), when the story names the event
+    (`named`) or the sentence names its cause (`causes`: the entities it mentions); else None."""
+    data = frame_data()
+    if owner is None or not told_as_one_day(text, position):
+        return None
+    before = text[:position]
+    if any(word in before for word in (*data.baseline_after, "비교")) or _record_baseline().search(
+        before
+    ):
+        return None  # "딥시크 쇼크 당일 종가와 비교하면": a baseline, no day of the move
+    for day, owners in sorted(data.market_event_owners.items()):
+        if owner not in owners:
+            continue
+        if day in named or causes & set(data.market_event_causes.get(day, ())):
+            return day
     return None
 
 
