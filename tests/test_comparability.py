@@ -5042,3 +5042,28 @@ def test_a_one_day_fall_in_a_story_of_another_shock_is_not_the_events(tmp_path):
     (loss,) = [c for c in report.claims if c.topic == "market_value"]
     assert loss.frame.as_of != "2025-01-27"
     assert _problems(report) == []
+
+
+# --- the top of a pay offer, in the headline and the body -----------------------------------
+
+
+_OFFER_BODY = (
+    "딥시크는 석·박사 신입 연구원에게 연봉 최대 120만 위안을 제시했다. "
+    "알리바바는 핵심 연구원에게 연봉 90만 위안 이상을 제시하고 있다."
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "wrong"),
+    [
+        ('딥시크發 인재 쟁탈전…"신입 연봉 최대 150만 위안"', True),
+        ('딥시크發 인재 쟁탈전…"신입 연봉 최대 120만 위안"', False),
+        # a recruit's pay is no top of the offer: two figures
+        ('딥시크發 인재 쟁탈전…"신입 연봉 90만 위안"', False),
+    ],
+)
+def test_a_headlines_top_pay_is_the_bodys_top_of_the_same_offer(tmp_path, headline, wrong):
+    report = _report(tmp_path, a=("2025-03-20", _OFFER_BODY, headline))
+    top = [c for c in report.claims if c.section == "headline" and c.quantity][0]
+    problems = [f for f in _problems(report) if top.id in f.claims]
+    assert [f.verdict for f in problems] == (["inconsistent"] if wrong else [])

@@ -33,6 +33,10 @@ class _Data(BaseModel):
 class _Before(_Data):
     window: int
     before: list[str] = []
+    # the top of what is offered, before the figure ("연봉 최대 150만 위안") or right after it
+    # ("300만 위안까지")
+    top_before: list[str] = []
+    top_after: list[str] = []
     patterns: list[str] = []
     after_patterns: list[str] = []
     unit_priced: list[str] = []
@@ -1398,3 +1402,14 @@ def figure_label(text: str, start: int, end: int) -> str | None:
         if at >= 0 and (best is None or at > best[0]):
             best = (at, label)
     return best[1] if best else None
+
+
+def top_of_offer(text: str, start: int, end: int) -> bool:
+    """Whether a pay figure is the top of what is offered ("연봉 최대 150만 위안", "최고 145만
+    위안", "300만 위안까지"): frames.yaml measures.salary top_before / top_after."""
+    salary = frame_data().measures.salary
+    before = text[max(0, start - salary.window) : start]
+    figure = text[start:end]
+    return any(w in before or figure.startswith(w) for w in salary.top_before) or text.startswith(
+        tuple(salary.top_after), end
+    )

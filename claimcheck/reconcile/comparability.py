@@ -218,12 +218,27 @@ def what_of(claim) -> dict[str, str | None]:
     }
 
 
+def figure_in_sentence(claim) -> tuple[int, int] | None:
+    """Where a claim's figure stands in its sentence (its first occurrence), or None."""
+    q = claim.quantity
+    at = claim.sentence.find(q.text) if q is not None else -1
+    return (at, at + len(q.text)) if at >= 0 else None
+
+
 def label_of(claim) -> str | None:
     """What an unclassified figure measures, by the noun written beside it (frames.figure_label)."""
     from claimcheck.extract.frames import figure_label
 
-    q = claim.quantity
-    if q is None:
-        return None
-    at = claim.sentence.find(q.text)
-    return figure_label(claim.sentence, at, at + len(q.text)) if at >= 0 else None
+    span = figure_in_sentence(claim)
+    return figure_label(claim.sentence, *span) if span else None
+
+
+def top_pay(claim) -> bool:
+    """Whether a pay figure is the top of an offer (frames.top_of_offer)."""
+    from claimcheck.extract.frames import top_of_offer
+
+    span = figure_in_sentence(claim)
+    frame = claim.frame
+    return bool(span and frame and frame.measure == "salary") and top_of_offer(
+        claim.sentence, *span
+    )

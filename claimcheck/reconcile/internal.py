@@ -23,6 +23,7 @@ from claimcheck.reconcile.comparability import (
     gate,
     label_of,
     same_thing,
+    top_pay,
     what_of,
 )
 from claimcheck.reconcile.cross import group_key
@@ -211,12 +212,12 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
         tops = [c for c in claims if c.section in ("headline", "summary")]
         body = [c for c in claims if c.section == "body"]
         for top in tops:
-            mine = comparable(top, published)
+            mine = comparable(_stated_top(top), published)
             if mine is None:
                 continue
             owner = _abridged_owner(top, body)
             peers = [
-                (c, comparable(c, published))
+                (c, comparable(_stated_top(c), published))
                 for c in body
                 if c.topic == top.topic
                 and c.subject == owner
@@ -317,7 +318,10 @@ def _same_object(top: Claim, body: Claim) -> bool:
         # an unclassified figure is the same thing only when both name it, or are one unowned
         # figure told twice
         return not (a or b) and (
-            _one_unowned_figure(top, body) or _one_charge(top, body) or _one_label(top, body)
+            _one_unowned_figure(top, body)
+            or _one_charge(top, body)
+            or _one_label(top, body)
+            or _one_top_pay(top, body)
         )
     if a and b:
         return a == b
@@ -393,6 +397,26 @@ def _one_charge(top: Claim, body: Claim) -> bool:
     or subscription, told twice (the owner is matched by the caller)."""
     qa, qb = top.quantity, body.quantity
     return bool(qa and qb and qa.unit == qb.unit and qa.unit and qa.unit.endswith(_PERIODIC))
+
+
+def _stated_top(claim: Claim) -> Claim:
+    """A top of a pay offer ("연봉 최대 120만 위안") as the top it states: two offers' tops are
+    compared as figures, not as ranges below them that always overlap."""
+    q = claim.quantity
+    if q is None or q.qualifier != "at_most" or q.high is None or not top_pay(claim):
+        return claim
+    stated = q.model_copy(update={"qualifier": "exact", "value": q.high, "low": q.high})
+    return claim.model_copy(update={"quantity": stated})
+
+
+def _one_top_pay(top: Claim, body: Claim) -> bool:
+    """A headline's and a body's top of one owner's pay offer of one kind ("신입 연봉 최대 150만
+    위안" over "연봉 최대 120만 위안"): one figure told twice (the owner is matched by the caller;
+    not a top and a recruit's pay, "연봉 최고 150만 위안" and "신입도 연봉 90만 위안")."""
+    metric = top.attributes.get("metric")
+    return (
+        bool(metric) and metric == body.attributes.get("metric") and top_pay(top) and top_pay(body)
+    )
 
 
 def _one_label(top: Claim, body: Claim) -> bool:
