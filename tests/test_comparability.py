@@ -5067,3 +5067,32 @@ def test_a_headlines_top_pay_is_the_bodys_top_of_the_same_offer(tmp_path, headli
     top = [c for c in report.claims if c.section == "headline" and c.quantity][0]
     problems = [f for f in _problems(report) if top.id in f.claims]
     assert [f.verdict for f in problems] == (["inconsistent"] if wrong else [])
+
+
+# --- a price ratio counted from the baseline's side -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        # 60 / 2.19 = 27.4: o1's output price is about 27 times R1's
+        (
+            "딥시크 R1 API 요금은 출력 100만 토큰당 2.19달러로, 오픈AI o1보다 27배 싸다.",
+            "supported",
+        ),
+        (
+            "딥시크 R1의 출력 단가 2.19달러를 오픈AI o1의 출력 단가 60달러와 견주면 27배 남짓 "
+            "차이가 난다.",
+            "supported",
+        ),
+        (
+            "딥시크 R1 API 요금은 출력 100만 토큰당 2.19달러로, 오픈AI o1의 27분의 1 수준이다.",
+            "supported",
+        ),
+        ("딥시크 R1 API 요금은 출력 100만 토큰당 2.19달러로, 오픈AI o1보다 50배 싸다.", "refuted"),
+    ],
+)
+def test_a_price_ratio_is_read_from_either_side(tmp_path, sentence, verdict):
+    report = _report(tmp_path, a=("2025-02-10", sentence))
+    (ratio,) = [c for c in report.claims if c.topic == "cost_ratio"]
+    assert _reference_verdicts(report, ratio.quantity.text) == [verdict]

@@ -677,6 +677,15 @@ def _judge_ratio(claim: Claim, value, facts, steps):
             # "o1보다 95% 넘게 싼": the claim says how much is saved, the rest is the price
             shown = 100 - shown
             steps.append(f"cheaper by: 100% - {ratio * 100:.2f}% = {shown:.2f}%")
+        if (
+            unit == "ratio"
+            and ratio
+            and (ratio < 1 < value.interval.low or value.interval.high < 1 < ratio)
+        ):
+            # "o1보다 27배 싸다", "27배 남짓 차이가 난다": the baseline is so many times the
+            # price; the claim counts the times from the other side
+            shown = 1 / ratio
+            steps.append(f"read from the baseline's side: 1 / {ratio:.4f} = {shown:.2f}")
         if value.interval.contains(shown):
             return (
                 "supported",
