@@ -5096,3 +5096,18 @@ def test_a_price_ratio_is_read_from_either_side(tmp_path, sentence, verdict):
     report = _report(tmp_path, a=("2025-02-10", sentence))
     (ratio,) = [c for c in report.claims if c.topic == "cost_ratio"]
     assert _reference_verdicts(report, ratio.quantity.text) == [verdict]
+
+
+# --- a rank told of recent times ------------------------------------------------------------
+
+
+def test_a_rank_the_sentence_says_is_recent_takes_no_earlier_day_of_its_paragraph(tmp_path):
+    body = (
+        "엔비디아 주가가 1월 27일 하루 16.97% 떨어지던 장면은 이제 먼 일처럼 느껴진다. "
+        "엔비디아는 최근 시가총액 3조7000억 달러대를 회복하며 다시 세계 1위 자리에 올랐다."
+    )
+    report = _report(tmp_path, a=("2025-06-27", body))
+    (rank,) = [c for c in report.claims if c.attributes.get("rank")]
+    assert rank.attributes.get("date") != "2025-01-27"
+    assert _problems(report) == []
+

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from claimcheck import regexcache as rx
 from claimcheck.extract.context import SentenceContext
 from claimcheck.extract.figures import Draft
+from claimcheck.extract.frames import frame_data
 from claimcheck.extract.frames import negated as negated_name
 from claimcheck.extract.lexicon import topic_data
 from claimcheck.extract.mentions import Mention
@@ -400,7 +401,11 @@ def _ranker(topic: str):
             )
             months = [d.value for d in told if len(d.value) == 7]
             day = written[0][1] if written else (months or [None])[-1]
-            day = day or ctx.inherited_date or ctx.session_date
+            windows = frame_data().windows
+            if day is None and not any(w in ctx.text[: rank.start()] for w in windows):
+                # (not "최근 … 다시 세계 1위 자리에 올랐다": a window the sentence opens, no day
+                # of the paragraph's)
+                day = ctx.inherited_date or ctx.session_date
             if day:
                 attributes["date"] = day
         return [Draft(topic, subject, obj, None, (first.start, rank.end()), attributes)]
