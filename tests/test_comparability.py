@@ -5112,7 +5112,6 @@ def test_a_rank_the_sentence_says_is_recent_takes_no_earlier_day_of_its_paragrap
     assert _problems(report) == []
 
 
-
 @pytest.mark.parametrize(
     ("sentence", "figure"),
     [
@@ -5124,3 +5123,25 @@ def test_a_rank_the_sentence_says_is_recent_takes_no_earlier_day_of_its_paragrap
 def test_prices_in_general_and_the_economys_rates_are_no_share_moves(tmp_path, sentence, figure):
     report = _report(tmp_path, a=("2025-02-20", sentence))
     assert _figure(report, figure).topic != "stock_change"
+
+
+# --- an estimate given by the one who disputes the owner's figure ---------------------------
+
+
+def test_a_disputers_own_reckoning_of_another_scope_disputes_the_owners_figure(tmp_path):
+    body = (
+        "딥시크는 V3 모델의 최종 훈련에 557만6000달러(약 80억 원)가 들었다고 밝혔다. 반면 "
+        "미국 분석업체 실리콘브리지리서치는 인력과 실험, 시행착오까지 넣으면 딥시크의 실제 "
+        '개발비는 최소 13억 달러라며 "557만 달러는 과장된 마케팅"이라고 주장했다.'
+    )
+    report = _report(tmp_path, a=("2025-02-18", body))
+    disputes = [f for f in report.findings if f.verdict == "disputed"]
+    # one dispute, of the 1.3 billion dollars against the final run's cost; the quoted
+    # "557만 달러" is the figure disputed, no rival estimate
+    assert len(disputes) == 1
+    claims = {c.id: c for c in report.claims}
+    assert {claims[c].quantity.text for c in disputes[0].claims} == {
+        "최소 13억 달러",
+        "557만6000달러",
+    }
+    assert not [f for f in _problems(report) if f.verdict == "refuted"]

@@ -40,12 +40,29 @@ def third_party(claim: Claim) -> str | None:
         return f"a source ('{cue}')"
     if cue in stance_data().claim_cues and _someone_else_speaks(claim):
         return f"a source ('{cue}')"
+    if (
+        claim.stance == "disputed"
+        and not claim.attributes.get("retracted")
+        and not _in_quotes(claim)
+        and _someone_else_speaks(claim)
+    ):
+        # "분석업체는 … 실제 개발비는 최소 13억 달러라며 "557만 달러는 과장된 마케팅"이라고
+        # 주장했다": the one who disputes the owner's figure gives a reckoning of its own (not
+        # the disputed figure it quotes, nor a figure a correction takes back)
+        return f"a source ('{cue}')"
     if claim.stance == "attributed" and _estimated_since_last_figure(claim):
         # "블룸버그는 조사업체의 분석을 인용해, 하이플라이어가 사들인 GPU 값만 13억 달러에
         # 이른다며 …라고 전했다": a reporter passes on someone's estimate of another's spending
         if _someone_else_speaks(claim):
             return f"a source ('{cue}')"
     return None
+
+
+def _in_quotes(claim: Claim) -> bool:
+    """Whether the claim's figure stands inside a quotation of its sentence."""
+    q = claim.quantity
+    at = claim.sentence.find(q.text) if q is not None else -1
+    return at >= 0 and sum(claim.sentence[:at].count(m) for m in '"“”') % 2 == 1
 
 
 def _relays_the_owner(claim: Claim) -> bool:
