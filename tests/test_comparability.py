@@ -5145,3 +5145,18 @@ def test_a_disputers_own_reckoning_of_another_scope_disputes_the_owners_figure(t
         "557만6000달러",
     }
     assert not [f for f in _problems(report) if f.verdict == "refuted"]
+
+
+@pytest.mark.parametrize(
+    "estimate",
+    [
+        "반도체 분석업체 세미애널리시스는 딥시크가 보유한 서버에 들어간 총 투자를 약 16억 달러로 추산했다.",
+        "반도체 분석업체 세미애널리시스는 딥시크의 서버 관련 총투자를 약 16억 달러로 추산했다.",
+    ],
+)
+def test_what_went_into_the_servers_is_a_hardware_estimate_that_disputes(tmp_path, estimate):
+    body = f"딥시크가 밝힌 V3 최종 훈련비는 557만6000달러다. {estimate}"
+    report = _report(tmp_path, a=("2025-02-10", body))
+    assert _figure(report, "약 16억 달러").frame.scope == "hardware"
+    assert [f.verdict for f in report.findings if f.kind == "internal" and f.verdict == "disputed"]
+    assert not [f for f in _problems(report) if f.verdict == "refuted"]
