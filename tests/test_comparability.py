@@ -5160,3 +5160,21 @@ def test_what_went_into_the_servers_is_a_hardware_estimate_that_disputes(tmp_pat
     assert _figure(report, "약 16억 달러").frame.scope == "hardware"
     assert [f.verdict for f in report.findings if f.kind == "internal" and f.verdict == "disputed"]
     assert not [f for f in _problems(report) if f.verdict == "refuted"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "verdict"),
+    [
+        ("H100에서 초당 900GB인 NVLink 대역폭을 H800에서는 40GB/s로 깎았다.", "40GB/s", "refuted"),
+        (
+            "H100에서 초당 900GB인 NVLink 대역폭을 H800에서는 400GB/s로 깎았다.",
+            "400GB/s",
+            "supported",
+        ),
+    ],
+)
+def test_a_spec_cut_for_a_chip_named_with_eseoneun_is_that_chips(tmp_path, sentence, figure, verdict):
+    report = _report(tmp_path, a=("2025-02-20", sentence))
+    claim = _figure(report, figure)
+    assert claim.object == "nvidia-h800"
+    assert _reference_verdicts(report, figure) == [verdict]

@@ -1121,7 +1121,10 @@ def _chip_spec(
         # "H100의 … 대역폭을 초당 400GB로 낮춘 H800", "H800은 … 600GB/s로 낮춘 제품"
         chips = [m for m in ctx.mentions if m.type == "chip"]
         right_after = [m for m in chips if cut.end() <= m.start <= cut.end() + 2]
-        about = [m for m in chips if m.end <= start and text.startswith(("은", "는"), m.end)]
+        # (or "…대역폭을 H800에서는 40GB/s로 깎았다": the chip it was cut for)
+        about = [
+            m for m in chips if m.end <= start and text.startswith(("은", "는", "에서는"), m.end)
+        ]
         chip = (right_after or about or [None])[0]
         chip = chip.entity if chip is not None else None
     if spec is None or chip is None:
