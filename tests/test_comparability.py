@@ -5173,8 +5173,41 @@ def test_what_went_into_the_servers_is_a_hardware_estimate_that_disputes(tmp_pat
         ),
     ],
 )
-def test_a_spec_cut_for_a_chip_named_with_eseoneun_is_that_chips(tmp_path, sentence, figure, verdict):
+def test_a_spec_cut_for_a_chip_named_with_eseoneun_is_that_chips(
+    tmp_path, sentence, figure, verdict
+):
     report = _report(tmp_path, a=("2025-02-20", sentence))
     claim = _figure(report, figure)
     assert claim.object == "nvidia-h800"
     assert _reference_verdicts(report, figure) == [verdict]
+
+
+# --- a session's close as said, with its day ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the comma inside "2,517.37" closes no clause: the close is said of the move
+        "31일 유가증권시장은 혼조였다. 기자: 코스피는 1.77% 내린 2,517.37에 거래를 마쳤습니다.",
+        # a lawmaker says the close as fact: a record, checked, not someone's estimate
+        '윤 의원은 "코스피는 연휴 뒤 첫 거래일인 지난달 31일 1.77% 내린 2517.37에 마감했고, '
+        'SK하이닉스는 장중 한때 11% 가까이 밀렸다"고 말했다.',
+    ],
+)
+def test_a_kospi_close_said_with_a_wrong_move_is_refuted(tmp_path, sentence):
+    # KOSPI closed 0.77% down at 2517.37 on 31 January 2025
+    report = _report(tmp_path, a=("2025-02-12" if "지난달" in sentence else "2025-01-31", sentence))
+    assert _reference_verdicts(report, "1.77%") == ["refuted"]
+
+
+def test_a_day_said_to_come_earlier_is_of_the_month_named_before(tmp_path):
+    body = (
+        "시계를 1월 31일로 돌려 보자. 설 연휴로 나흘을 쉰 국내 증시는 그날 청구서를 받았다. "
+        "앞서 27일(현지시간) 뉴욕에서 엔비디아가 17% 가까이 주저앉았다. "
+        "코스피는 2.77% 내린 2517.37에 마감했다."
+    )
+    report = _report(tmp_path, a=("2025-04-30", body))
+    assert _figure(report, "17% 가까이").frame.as_of == "2025-01-27"
+    assert _figure(report, "2.77%").frame.as_of == "2025-01-31"
+    assert _reference_verdicts(report, "2.77%") == ["refuted"]

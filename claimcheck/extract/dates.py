@@ -256,6 +256,13 @@ def date_mentions(
             elif said := _going_on(_last_day_before(found, m.start()), day, published):
                 # "1월 24일 142.62달러에서 27일 118.42달러로": the month the sentence wrote goes on
                 value = said
+            elif said := _earlier_in_month(
+                text,
+                m.start(),
+                _last_day_before(found, m.start()) or (anchor if in_paragraph else None),
+                day,
+            ):
+                value = said
             elif day <= published.day:
                 value = _iso(published.year, published.month, day)
             elif in_paragraph and (said := _going_on(anchor, day, published)):
@@ -424,6 +431,18 @@ def _last_day_before(found: list[DateMention], position: int) -> str | None:
 
 
 _ISO_DAY = rx.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _earlier_in_month(text: str, start: int, anchor: str | None, day: int) -> str | None:
+    """A bare day written right after a word that says it came earlier ("앞서 27일"), before the
+    day named last (`anchor`) in that day's month: that month's day, else None."""
+    if anchor is None or not _ISO_DAY.fullmatch(anchor):
+        return None
+    words = frame_data().days.get("earlier", [])
+    if not text[max(0, start - 8) : start].rstrip().endswith(tuple(words)):
+        return None
+    last = dt.date.fromisoformat(anchor)
+    return _iso(last.year, last.month, day) if day < last.day else None
 
 
 def _going_on(anchor: str | None, day: int, published: dt.date) -> str | None:

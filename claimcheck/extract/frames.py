@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 MARKET_TOPICS = {"stock_change", "market_value"}
 _CONVERSION_NEXT = rx.compile(r"^\s*(?:\(|,\s*(?:우리 돈|한화|원화)(?:로)?\s*)")
-CLAUSE_BREAKS = rx.compile(r",|;|…|⋯|다가|지만|으나|는데|면서|반면")
+# (not the comma inside a number: "2,517.37에 거래를 마쳤다")
+CLAUSE_BREAKS = rx.compile(r"(?<!\d),(?!\d)|;|…|⋯|다가|지만|으나|는데|면서|반면")
 # a clause joined by a comma that opens with its own topic ("…밀렸고, 시가총액은 …")
 _NEW_SUBJECT_CLAUSE = rx.compile(r"(?:고|며|지만|는데|면서|으나),\s+[^\s,]+(?:은|는)\s")
 

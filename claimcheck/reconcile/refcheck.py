@@ -59,7 +59,15 @@ def reference_findings(corpus: Corpus, table: ReferenceTable) -> list[Finding]:
             # (a model's published make-up, stated as fact by whoever says it, "…학습에 쓰인 토큰만
             # 148조 개"라고 주장했다, is no estimate of another scope: it is checked)
             stated_spec = bool(claim.attributes.get("spec")) and claim.stance == "attributed"
-            if who is not None and not stated_spec:
+            # (nor is a session's close said as fact: "코스피는 … 31일 1.77% 내린 2517.37에
+            # 마감했고"라고 말했다, a record everyone reads alike)
+            stated_record = (
+                claim.topic in _MARKET
+                and claim.stance == "attributed"
+                and claim.frame is not None
+                and claim.frame.moment == "close"
+            )
+            if who is not None and not (stated_spec or stated_record):
                 # an estimate of another's quantity disputes the record at most; it is no
                 # error of the article's (issue 14)
                 steps.append(f"would be {verdict}, but it is an estimate by {who}")
