@@ -5211,3 +5211,30 @@ def test_a_day_said_to_come_earlier_is_of_the_month_named_before(tmp_path):
     assert _figure(report, "17% 가까이").frame.as_of == "2025-01-27"
     assert _figure(report, "2.77%").frame.as_of == "2025-01-31"
     assert _reference_verdicts(report, "2.77%") == ["refuted"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "measure"),
+    [
+        # to download is no fall
+        (
+            "딥시크는 V3와 R1 등 매개변수 671억 개 규모의 모델을 누구나 내려받을 수 있게 공개했다.",
+            "671억 개",
+            "level",
+        ),
+        (
+            "센서타워는 딥시크 앱이 출시 18일 만에 1600만 회 내려받아진 것으로 추정했다.",
+            "1600만 회",
+            None,
+        ),
+        ("엔비디아 주가는 하루 만에 17% 내려앉았다.", "17%", "change"),
+    ],
+)
+def test_a_word_that_holds_a_direction_but_moves_nothing_makes_no_change(
+    tmp_path, sentence, figure, measure
+):
+    report = _report(tmp_path, a=("2025-02-06", sentence))
+    claim = _figure(report, figure)
+    assert "direction" not in claim.attributes or measure == "change"
+    if measure:
+        assert claim.frame.measure == measure

@@ -23,6 +23,7 @@ from claimcheck.extract.frames import (
     event_day,
     event_of_its_owner,
     frame_data,
+    moves_only,
     opening_name,
     over_days,
     place_named_before,
@@ -1950,6 +1951,7 @@ _CLAUSE_END = rx.compile(r"(?:고|며|면서|지만|으나|는데|다)(?:\s|,|\.
 
 
 def _first_direction(window: str) -> tuple[int, str] | None:
+    window = moves_only(window)
     best = None
     for direction, words in topic_data().directions.items():
         for word in words:

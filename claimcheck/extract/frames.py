@@ -559,7 +559,7 @@ def _is_change(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
         return False  # "2조9000억 달러로 줄었다": the level reached
     if after.startswith(")") and text[: figure.start].rstrip().endswith("("):
         pass  # "2만1800원(9.86%) 내린": the bracket shares the verb after it
-    head = stripped[:20]
+    head = moves_only(stripped[:20])
     # a clause made a noun ("…쓰지 않았다는 사실이 1월 급락의"): what follows is another clause's
     quoted = NOUN_CLAUSE_END.search(head)
     head = head[: quoted.start()] if quoted else head
@@ -1414,3 +1414,14 @@ def top_of_offer(text: str, start: int, end: int) -> bool:
     return any(w in before or figure.startswith(w) for w in salary.top_before) or text.startswith(
         tuple(salary.top_after), end
     )
+
+
+def moves_only(text: str) -> str:
+    """`text` with the words that hold a direction word but move nothing blanked out
+    (topics.yaml not_directions: "내려받을 수 있게" is to download)."""
+    from claimcheck.extract.lexicon import topic_data
+
+    for word in topic_data().not_directions:
+        if word in text:
+            text = text.replace(word, " " * len(word))
+    return text

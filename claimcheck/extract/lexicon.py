@@ -100,6 +100,7 @@ class TopicData(_Data):
     hourly_machines: HourlyMachines
     attribute_figures: list[AttributeFigure]
     directions: dict[str, list[str]]
+    not_directions: list[str] = []  # words that hold a direction word but move nothing
     direction_nouns: dict[str, list[str]]
     token_sides: dict[str, list[str]]
     token_side_followers: list[str]
