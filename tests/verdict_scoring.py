@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout97 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout101 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -264,6 +264,13 @@ HOLDOUTS = {
     "holdout95": CORPUS.parent / "verdicts_holdout95",
     "holdout96": CORPUS.parent / "verdicts_holdout96",
     "holdout97": CORPUS.parent / "verdicts_holdout97",
+    # Written by four helpers in the thirteenth pass, after the rules from holdout90-93 and
+    # before those from 94-97 (regional dailies; translated wire copy; startup and venture
+    # newsletters; campus and education press), measured at 424b6bd. Never tune on them.
+    "holdout98": CORPUS.parent / "verdicts_holdout98",
+    "holdout99": CORPUS.parent / "verdicts_holdout99",
+    "holdout100": CORPUS.parent / "verdicts_holdout100",
+    "holdout101": CORPUS.parent / "verdicts_holdout101",
 }
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
