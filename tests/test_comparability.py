@@ -5238,3 +5238,23 @@ def test_a_word_that_holds_a_direction_but_moves_nothing_makes_no_change(
     assert "direction" not in claim.attributes or measure == "change"
     if measure:
         assert claim.frame.measure == measure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "measure"),
+    [
+        # "R1 개발" is no "1 개": the cost of R1's development, a total
+        (
+            "딥시크가 R1 개발에 들인 비용은 557만6000달러에 불과하다는 보도가 투매를 불렀다.",
+            "557만6000달러에 불과",
+            "level",
+        ),
+        ("H100 한 장의 값은 3만 달러쯤이다.", "3만 달러쯤", "per_unit"),
+        ("GPU 1개 가격이 3만 달러다.", "3만 달러", "per_unit"),
+    ],
+)
+def test_a_digit_of_a_name_before_a_word_is_no_one_things_price(
+    tmp_path, sentence, figure, measure
+):
+    report = _report(tmp_path, a=("2025-01-28", sentence))
+    assert _figure(report, figure).frame.measure == measure
