@@ -43,12 +43,12 @@ def third_party(claim: Claim) -> str | None:
     if (
         claim.stance == "disputed"
         and not claim.attributes.get("retracted")
-        and not _in_quotes(claim)
         and _someone_else_speaks(claim)
     ):
         # "분석업체는 … 실제 개발비는 최소 13억 달러라며 "557만 달러는 과장된 마케팅"이라고
         # 주장했다": the one who disputes the owner's figure gives a reckoning of its own (not
-        # the disputed figure it quotes, nor a figure a correction takes back)
+        # a figure a correction takes back; the owner's figure it quotes is left out where
+        # estimates are set against it)
         return f"a source ('{cue}')"
     if claim.stance == "attributed" and _estimated_since_last_figure(claim):
         # "블룸버그는 조사업체의 분석을 인용해, 하이플라이어가 사들인 GPU 값만 13억 달러에
@@ -56,13 +56,6 @@ def third_party(claim: Claim) -> str | None:
         if _someone_else_speaks(claim):
             return f"a source ('{cue}')"
     return None
-
-
-def _in_quotes(claim: Claim) -> bool:
-    """Whether the claim's figure stands inside a quotation of its sentence."""
-    q = claim.quantity
-    at = claim.sentence.find(q.text) if q is not None else -1
-    return at >= 0 and sum(claim.sentence[:at].count(m) for m in '"“”') % 2 == 1
 
 
 def _relays_the_owner(claim: Claim) -> bool:
@@ -336,6 +329,8 @@ def disputes_within(corpus: Corpus) -> list[Finding]:
             told = told_by_another(estimate)
             if told is None or not _a_whole(estimate) or estimate.id in converted:
                 continue
+            if any(_same_sum(estimate, own) for own in claims if own is not estimate and _own(own)):
+                continue  # "557만 달러는 과장된 마케팅": the owner's figure quoted, no estimate
             # the article's own figure for the whole run before one of its stages
             # a stated cost or count before an unclassified sum, the run's total before a stage
             # and of those, the one the body states exactly (not a headline's, not a bound)
