@@ -5258,3 +5258,20 @@ def test_a_digit_of_a_name_before_a_word_is_no_one_things_price(
 ):
     report = _report(tmp_path, a=("2025-01-28", sentence))
     assert _figure(report, figure).frame.measure == measure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parts"),
+    [
+        (
+            "딥시크는 R1과 함께 증류 모델 6종(큐원 기반 4종, 라마 기반 2종)도 내놨다.",
+            ["4종", "2종"],
+        ),
+        ("엔비디아의 1분기 매출은 441억 달러(데이터센터 391억 달러)였다.", ["391억 달러"]),
+    ],
+)
+def test_figures_a_bracket_breaks_a_whole_into_are_its_parts(tmp_path, sentence, parts):
+    report = _report(tmp_path, a=("2025-05-30", sentence))
+    for part in parts:
+        assert _figure(report, part).frame.measure == "part"
+    assert not [f for f in _problems(report) if f.verdict == "refuted"]

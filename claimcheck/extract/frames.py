@@ -425,6 +425,17 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
             between = text[other.end : figure.start]
             if any(f" {w} " in f" {between} " for w in data.part_after):
                 return "part"
+    # "증류 모델 6종(큐원 기반 4종, 라마 기반 2종)": the figures a bracket after a whole of the
+    # same unit breaks it into, each no larger than it
+    for other in same_unit:
+        if other.end <= figure.start and _no_larger(figure, other):
+            opened = text.rfind("(", other.end, figure.start)
+            if (
+                opened >= 0
+                and not text[other.end : opened].strip()
+                and ")" not in text[opened : figure.start]
+            ):
+                return "part"
     # "이 가운데 안드로이드 사용자가 94만 명이다": a part of the whole the sentence before gave
     if not any(f.start < figure.start for f in same_unit) and _part_opening().match(text):
         return "part"
