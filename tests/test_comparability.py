@@ -5275,3 +5275,18 @@ def test_figures_a_bracket_breaks_a_whole_into_are_its_parts(tmp_path, sentence,
     for part in parts:
         assert _figure(report, part).frame.measure == "part"
     assert not [f for f in _problems(report) if f.verdict == "refuted"]
+
+
+def test_a_briefings_label_line_owns_the_paragraph_under_it(tmp_path):
+    body = (
+        "▶ 엔비디아: -16.97%, 118.42달러 마감\n"
+        "직전 거래일(24일) 142.62달러에서 하루 만에 주저앉았다. 장중 한때 18% 넘게 밀리기도 했다. "
+        "시가총액은 2조9000억 달러 수준으로 줄어, 4,890억 달러가 하루 만에 사라졌다."
+    )
+    report = _report(tmp_path, a=("2025-01-28", body, "딥시크 충격, 간밤 뉴욕"))
+    loss = _figure(report, "4,890억 달러")
+    # Nvidia's loss on the 27th (the day after the 24th the move starts from), not DeepSeek's
+    assert loss.subject == "nvidia" and loss.frame.as_of == "2025-01-27"
+    assert [f.verdict for f in _problems(report, "4,890억 달러") if f.kind == "reference"] == [
+        "refuted"
+    ]

@@ -141,7 +141,11 @@ def extract_claims(article: Article) -> list[Claim]:
                 figures = figure_drafts(ctx)
             owners = [d.subject for d in figures if d.topic in MARKET_TOPICS and d.subject]
             _remember_move_days(figures, move_days)
-            if owners:
+            if owners and _LABEL_LINE.match(ctx.text) and len(ctx.text) <= _LABEL_LINE_LENGTH:
+                # "▶ 엔비디아: -16.97%, 118.42달러 마감" over a paragraph that names no one: the
+                # label's company is whose value the paragraph under it tells
+                market_owner = (block + 1, owners[0])
+            elif owners:
                 market_owner = (block, owners[-1])
             elif (labelled := _price_label(ctx, figures)) is not None:
                 market_owner = (block, labelled)  # "SK하이닉스 19만9200원. 전 거래일 … 내린 채"
@@ -163,6 +167,14 @@ def extract_claims(article: Article) -> list[Claim]:
             for draft in figures + statement_drafts(ctx, figures):
                 claims.append(_claim_fields(ctx, draft))
     return _unique_ids(claims)
+
+
+# a label line of a briefing: (a bullet,) the name, a colon, its figures ("▶ 엔비디아: -16.97%,
+# 118.42달러 마감"; the loader has taken the bullet off)
+_LABEL_LINE = rx.compile(
+    r"^\s*(?:[▶►■◆●◇□▷※-]\s*)?[^\s:：.。!?]{1,20}(?: [^\s:：.。!?]{1,20})?\s*[:：]\s"
+)
+_LABEL_LINE_LENGTH = 60
 
 
 def _remember_move_days(figures: list[Draft], move_days: dict[tuple[str, str], set[str]]) -> None:
@@ -233,6 +245,9 @@ def _remember_date(
         # a filing stamp ("최유진 기자 | 2025년 2월 27일 08:10", "1월 28일(화) 오전 7시 발송") dates
         # the copy, not its session
         and not _CLOCK.match(ctx.text, d.end)
+        # the day a move starts from ("직전 거래일(24일) 142.62달러에서 하루 만에 주저앉았다"):
+        # the paragraph tells of the day after it
+        and not _MOVE_START.match(ctx.text, d.end)
     ]
     full = [d for d in days if d and len(d) == 10]
     published = ctx.article.meta.published
@@ -251,6 +266,7 @@ def _remember_date(
         months[ctx.sentence.block] = named[-1]
 
 
+_MOVE_START = rx.compile(r"\)?\s*(?:종가\s*)?\(?[\d,.]+\s*(?:달러|원|포인트)\)?\s*에서\s")
 _CLOCK = rx.compile(
     r"\s*(?:\([월화수목금토일]\)\s*)?"
     r"(?:\d{1,2}:\d{2}|(?:오전|오후)\s?\d{1,2}시(?:\s?\d{1,2}분)?\s?(?:발송|송고|입력|수정|업데이트))"
