@@ -13,7 +13,7 @@ from claimcheck import regexcache as rx
 from claimcheck.extract.lexicon import stance_data
 from claimcheck.models import Claim, Finding
 from claimcheck.reconcile.common import Corpus, finding_id, money, round_sum, source_row
-from claimcheck.reconcile.comparability import TRAINING_RUN, what_of
+from claimcheck.reconcile.comparability import TRAINING_RUN, figure_in_sentence, what_of
 
 # The figures a dispute can be about: what a model or a company spent, and the chips it used.
 COST_TOPICS = frozenset({"training_cost", "peer_cost", "other"})
@@ -101,9 +101,8 @@ def _summed_before(claim: Claim) -> bool:
     """ "서버까지 합치면 16억 달러": a sum the speaker adds up, the words before the figure."""
     from claimcheck.extract.frames import frame_data
 
-    q = claim.quantity
-    at = claim.sentence.find(q.text) if q is not None else -1
-    before = claim.sentence[:at] if at >= 0 else ""
+    span = figure_in_sentence(claim)
+    before = claim.sentence[: span[0]] if span else ""
     return any(word in before for word in frame_data().summing)
 
 
@@ -113,13 +112,10 @@ _DIGIT = rx.compile(r"\d")
 def _estimated_since_last_figure(claim: Claim) -> bool:
     """An estimating word ("분석", "추정") between the previous figure of the sentence (or its
     start) and this one: the words that introduce this figure, not another's."""
-    q = claim.quantity
-    if q is None:
+    span = figure_in_sentence(claim)
+    if span is None:
         return False
-    at = claim.sentence.find(q.text)
-    if at < 0:
-        return False
-    before = claim.sentence[:at]
+    before = claim.sentence[: span[0]]
     digits = list(_DIGIT.finditer(before))
     stretch = before[digits[-1].end() :] if digits else before
     return any(word in stretch for word in _estimate_cues())
@@ -145,15 +141,15 @@ def _cited_before(before: str) -> bool:
 
 
 def _presupposed(claim: Claim) -> bool:
-    q = claim.quantity
-    if q is None:
+    span = figure_in_sentence(claim)
+    if span is None:
         return False
-    at = claim.sentence.find(q.text)
-    if at >= 0 and _NAMED_FIGURE.match(claim.sentence[at + len(q.text) :]):
+    at, end = span
+    if _NAMED_FIGURE.match(claim.sentence[end:]):
         return True
-    if at >= 0 and _cited_before(claim.sentence[max(0, at - 16) : at]):
+    if _cited_before(claim.sentence[max(0, at - 16) : at]):
         return True  # "흔히 인용되는 훈련비 557만6000달러는 빙산의 일각": the figure quoted
-    return at >= 0 and any(word in claim.sentence[at:] for word in _GIVEN)
+    return any(word in claim.sentence[at:] for word in _GIVEN)
 
 
 def _someone_else_speaks(claim: Claim) -> bool:
