@@ -5290,3 +5290,18 @@ def test_a_briefings_label_line_owns_the_paragraph_under_it(tmp_path):
     assert [f.verdict for f in _problems(report, "4,890억 달러") if f.kind == "reference"] == [
         "refuted"
     ]
+
+
+def test_chips_that_trained_the_model_told_of_last_are_its_makers(tmp_path):
+    # a story about Nvidia: the chips are not their maker's, they trained DeepSeek's V3
+    body = (
+        "엔비디아 주가는 27일 16.97% 떨어졌다. 엔비디아는 이날 시가총액 5890억 달러를 잃었다.\n\n"
+        "방아쇠는 딥시크가 지난해 12월 26일 공개한 V3 기술 보고서의 한 줄이었다. 보고서에 따르면 "
+        "훈련에 쓰인 H800은 2만480개, 전체 GPU 사용 시간은 278만8000시간이다."
+    )
+    report = _report(tmp_path, a=("2025-02-26", body, "엔비디아, 딥시크 한 달"))
+    chips = _figure(report, "2만480개")
+    assert chips.subject == "deepseek"
+    assert [f.verdict for f in _problems(report, "2만480개") if f.kind == "reference"] == [
+        "refuted"
+    ]

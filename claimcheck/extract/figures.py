@@ -958,6 +958,10 @@ def _classify(
             if subject is None:
                 # "R1 훈련에는 H800 2048개가": the chips of the model's maker
                 subject = _maker_of(model)
+        elif subject is None and attributes.get("scope") == "training" and ctx.recent_model:
+            # "…딥시크가 공개한 V3 기술 보고서 … 보고서에 따르면 훈련에 쓰인 H800은 2만480개": the
+            # chips that trained the model the story told of last, its maker's
+            subject = _maker_of(ctx.recent_model)
     if name == "founding":
         founded = rx.compile(data.founded_object).match(ctx.text, end)
         if founded and not any(m.start <= founded.start(1) < m.end for m in ctx.mentions):
