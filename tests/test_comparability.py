@@ -5305,3 +5305,21 @@ def test_chips_that_trained_the_model_told_of_last_are_its_makers(tmp_path):
     assert [f.verdict for f in _problems(report, "2만480개") if f.kind == "reference"] == [
         "refuted"
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdicts"),
+    [
+        # weekly users are no GitHub stars: the stars fact says nothing of them
+        (
+            "그 사이 국내 주간 이용자는 정점 때 112만 명까지 불었다가 다운로드 중단으로 쪼그라들었다.",
+            [],
+        ),
+        # stars counted against the stars fact: no rewording
+        ("FlashMLA는 공개 6시간 만에 깃허브 스타 5000개를 넘겼다.", ["supported"]),
+    ],
+)
+def test_an_adoption_figure_meets_only_a_fact_of_what_it_counts(tmp_path, sentence, verdicts):
+    report = _report(tmp_path, a=("2025-02-28", sentence))
+    (figure,) = [c for c in report.claims if c.topic == "adoption" and c.quantity]
+    assert _reference_verdicts(report, figure.quantity.text) == verdicts

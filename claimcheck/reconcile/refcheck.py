@@ -300,6 +300,10 @@ def fact_gate(claim: Claim, fact: ReferenceFact):
         counted = " ".join(fact.attributes.values()) + " " + fact.statement_en
         if not any(word in counted for word in ("user", "people", "employee", "staff", "subscri")):
             return Gate(False, False, False, "measure", "a count of people vs another count")
+    kinds = (claim.attributes.get("counted"), _counted_kind(fact))
+    if claim.topic == "adoption" and None not in kinds and kinds[0] != kinds[1]:
+        # weekly users are no GitHub stars, downloads no daily users (frames.yaml counted)
+        return Gate(False, False, False, "measure", f"counted: {kinds[0]} vs {kinds[1]}")
     rate = "/" in ((claim.quantity.unit if claim.quantity else None) or "")
     timeless = fact.frame is not None and fact.frame.as_of is None
     fact_frame = fact.frame
@@ -656,7 +660,12 @@ def _within(claim: Claim, mine: Interval, ref: Interval, fact: ReferenceFact, st
             f"the source's figure covers only: {scope}",
         )
     counted = fact.attributes.get("counted")
-    if counted and claim.topic == "adoption":
+    # (the same kind counted, stars for stars, is no rewording)
+    if (
+        counted
+        and claim.topic == "adoption"
+        and claim.attributes.get("counted") != _counted_kind(fact)
+    ):
         return "mostly_supported", fact, steps, "reworded", f"the source counts {counted}"
     return "supported", fact, steps, None, None
 
@@ -951,3 +960,20 @@ def _finding(
         reference=citation,
         arithmetic=steps,
     )
+
+
+# what an adoption fact counts, by the words of its `counted` attribute, as frames.yaml names the
+# kinds a figure counts
+_FACT_COUNTS = (
+    ("star", "stars"),
+    ("download", "downloads"),
+    ("weekly", "weekly_users"),
+    ("daily", "daily_users"),
+    ("monthly", "monthly_users"),
+    ("subscri", "subscribers"),
+)
+
+
+def _counted_kind(fact) -> str | None:
+    counted = str(fact.attributes.get("counted", "")).lower()
+    return next((kind for word, kind in _FACT_COUNTS if word in counted), None)
