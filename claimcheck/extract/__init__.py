@@ -247,7 +247,7 @@ def _remember_date(
         and not _CLOCK.match(ctx.text, d.end)
         # the day a move starts from ("직전 거래일(24일) 142.62달러에서 하루 만에 주저앉았다"):
         # the paragraph tells of the day after it
-        and not _MOVE_START.match(ctx.text, d.end)
+        and not _move_start().match(ctx.text, d.end)
     ]
     full = [d for d in days if d and len(d) == 10]
     published = ctx.article.meta.published
@@ -266,7 +266,18 @@ def _remember_date(
         months[ctx.sentence.block] = named[-1]
 
 
-_MOVE_START = rx.compile(r"\)?\s*(?:종가\s*)?\(?[\d,.]+\s*(?:달러|원|포인트)\)?\s*에서\s")
+@functools.cache
+def _move_start() -> re.Pattern[str]:
+    """A day followed by the price a move starts from (frames.yaml days: move_start_*)."""
+    from claimcheck.extract.frames import frame_data
+
+    days = frame_data().days
+    words = rx.alternation(days.get("move_start_words", [])) or "(?!)"
+    units = rx.alternation(days.get("move_start_units", [])) or "(?!)"
+    starts = rx.alternation(days.get("move_start_from", [])) or "(?!)"
+    return rx.compile(rf"\)?\s*(?:(?:{words})\s*)?\(?[\d,.]+\s*(?:{units})\)?\s*(?:{starts})\s")
+
+
 _CLOCK = rx.compile(
     r"\s*(?:\([월화수목금토일]\)\s*)?"
     r"(?:\d{1,2}:\d{2}|(?:오전|오후)\s?\d{1,2}시(?:\s?\d{1,2}분)?\s?(?:발송|송고|입력|수정|업데이트))"

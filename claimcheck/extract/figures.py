@@ -701,9 +701,17 @@ def _score(
     return score
 
 
-_PRICE_TAG = rx.compile(r"(?:짜리)?\s?")
-# what may end a nickname by price: a closing quote, a particle, punctuation
-_PRICE_TAG_END = rx.compile(r"(?:['\"’”」』)]|(?:은|는|이|가|을|를|의|로|도)?(?:[\s,.…·]|$))")
+@functools.cache
+def _price_tag() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The joiner between a sum and the noun it names by price (topics.yaml price_tag_joiners),
+    and what may end the nickname: a closing quote, a particle, punctuation."""
+    data = topic_data()
+    joiners = rx.alternation(data.price_tag_joiners) or "(?!)"
+    particles = rx.alternation(data.price_tag_particles) or "(?!)"
+    return (
+        rx.compile(rf"(?:{joiners})?\s?"),
+        rx.compile(rf"(?:['\"’”」』)]|(?:{particles})?(?:[\s,.…·]|$))"),
+    )
 
 
 def _named_by_price(ctx: SentenceContext, end: int, topic: FigureTopic) -> bool:
@@ -714,14 +722,15 @@ def _named_by_price(ctx: SentenceContext, end: int, topic: FigureTopic) -> bool:
     if not topic.named_by_price:
         return False
     text = ctx.text
-    at = _PRICE_TAG.match(text, end).end()  # type: ignore[union-attr]
+    joined, ending = _price_tag()
+    at = joined.match(text, end).end()  # type: ignore[union-attr]
     for noun in topic.named_by_price:
         if not text.startswith(noun, at):
             continue
         after = at + len(noun)
         if text.startswith(" ", after) and any(m.start == after + 1 for m in ctx.mentions):
             return True
-        ended = _PRICE_TAG_END.match(text, after)
+        ended = ending.match(text, after)
         if ended is not None and not (
             ended.group(0).isspace() and text[after + 1 : after + 2].isalnum()
         ):
