@@ -1298,15 +1298,20 @@ def event_day(text: str, position: int) -> str | None:
         named = [before.rfind(name) + len(name) for name in names if name in before]
         if not named:
             continue
-        since = before[max(named) :]
-        if any(word in since for word in (*data.baseline_after, "비교")):
-            return None  # "딥시크 쇼크 당일 종가와 비교하면 30% 넘게": the event is the baseline
-        if _record_baseline().search(since):
-            return None  # "딥시크 쇼크가 덮친 1월 27일 이후 최대 낙폭": a record's baseline
+        if _a_baseline(before[max(named) :]):
+            return None  # the event is what the move is measured from, not its day
         if looks_back(text, max(named), position):
             return None  # "딥시크 쇼크 당일 … 날아갔던 엔비디아가 … 30%": a day recalled
         return day
     return None
+
+
+def _a_baseline(words: str) -> bool:
+    """Whether `words` measure a move from a day rather than date it: a comparison ("딥시크 쇼크
+    당일 종가와 비교하면 30% 넘게") or a record counted from it ("1월 27일 이후 최대 낙폭")."""
+    if any(word in words for word in (*frame_data().baseline_after, "비교")):
+        return True
+    return _record_baseline().search(words) is not None
 
 
 def story_events(texts: list[str]) -> frozenset[str]:
@@ -1326,11 +1331,8 @@ def event_of_its_owner(
     data = frame_data()
     if owner is None or not told_as_one_day(text, position):
         return None
-    before = text[:position]
-    if any(word in before for word in (*data.baseline_after, "비교")) or _record_baseline().search(
-        before
-    ):
-        return None  # "딥시크 쇼크 당일 종가와 비교하면": a baseline, no day of the move
+    if _a_baseline(text[:position]):
+        return None  # a baseline, no day of the move
     for day, owners in sorted(data.market_event_owners.items()):
         if owner not in owners:
             continue
@@ -1406,8 +1408,8 @@ def figure_label(text: str, start: int, end: int) -> str | None:
             if after.startswith(word):
                 return label
     window = text[max(0, start - _LABEL_REACH) : start]
-    cut = max(window.rfind(c) for c in ",;·…") + 1
-    window = window[cut:]
+    breaks = list(CLAUSE_BREAKS.finditer(window))  # the figure's own clause only
+    window = window[breaks[-1].end() :] if breaks else window
     best: tuple[int, str] | None = None
     for word, label in words:
         at = window.rfind(word)
