@@ -317,12 +317,7 @@ def _same_object(top: Claim, body: Claim) -> bool:
     if top.topic == "other" and not (a and a == b):
         # an unclassified figure is the same thing only when both name it, or are one unowned
         # figure told twice
-        return not (a or b) and (
-            _one_unowned_figure(top, body)
-            or _one_charge(top, body)
-            or _one_label(top, body)
-            or _one_top_pay(top, body)
-        )
+        return not (a or b) and _told_twice(top, body)
     if a and b:
         return a == b
     named = a or b
@@ -426,15 +421,24 @@ def _one_label(top: Claim, body: Claim) -> bool:
     return label is not None and label == label_of(body)
 
 
+def _told_twice(top: Claim, body: Claim) -> bool:
+    """Whether a headline's unclassified figure and a body's are one figure told twice: the same
+    unowned pay or rate, charge by the period, label, or top of a pay offer."""
+    return (
+        _one_unowned_figure(top, body)
+        or _one_charge(top, body)
+        or _one_label(top, body)
+        or _one_top_pay(top, body)
+    )
+
+
 def _pair_frames(top: Claim, body: Claim) -> tuple[Frame | None, Frame | None]:
     """The headline's frame as it abridges the body figure, and the body figure's; both owned by
-    the story when they are one unowned figure, charge or labelled figure, told twice."""
+    the story when they name no owner and are one figure told twice (_told_twice)."""
     ours, theirs = _abridged(top, body), body.frame
     if ours is None or theirs is None:
         return ours, theirs
-    unowned = top.subject is None and body.subject is None
-    told_twice = _one_charge(top, body) or _one_label(top, body)
-    if not (_one_unowned_figure(top, body) or unowned and told_twice):
+    if not (top.subject is None and body.subject is None and _told_twice(top, body)):
         return ours, theirs
     story = {"subject_basis": "story"}
     return ours.model_copy(update=story), theirs.model_copy(update=story)
