@@ -5323,3 +5323,128 @@ def test_an_adoption_figure_meets_only_a_fact_of_what_it_counts(tmp_path, senten
     report = _report(tmp_path, a=("2025-02-28", sentence))
     (figure,) = [c for c in report.claims if c.topic == "adoption" and c.quantity]
     assert _reference_verdicts(report, figure.quantity.text) == verdicts
+
+
+# --- fourteenth pass ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "블룸버그 집계로는 이날 미국 기술주 전반에서 증발한 시가총액이 1조 달러가 넘는다.",
+        "이날 반도체 업종 전체 시가총액은 8000억 달러 줄었다.",
+        "반도체주 전체에서 하루 새 시가총액 7000억 달러가 사라졌다.",
+    ],
+)
+def test_a_whole_class_of_stocks_owns_its_sum_not_the_story_company(tmp_path, said):
+    """nvda-market-cap-loss-2025-01-27 is Nvidia's 589 billion dollars; what a class of stocks
+    lost as a whole that day is a sum over many companies, no figure of Nvidia's."""
+    body = f"엔비디아 주가는 27일(현지시간) 17% 폭락했다. {said}"
+    report = _report(tmp_path, a=("2025-01-28", body))
+    figure = [c for c in report.claims if c.topic == "market_value" and c.quantity][0]
+    assert figure.subject is None
+    assert _problems(report) == []
+
+
+def test_one_company_of_a_class_still_owns_its_figure(tmp_path):
+    report = _report(
+        tmp_path,
+        a=("2025-01-28", "반도체주 전반이 밀린 가운데 엔비디아 시가총액은 이날 5890억 달러 줄었다."),
+    )
+    assert _figure(report, "5890억 달러").subject == "nvidia"
+
+
+@pytest.mark.parametrize(
+    ("said", "figure", "verdict"),
+    [
+        # the README's note: 685B on Hugging Face, 671B main model and 14B of the MTP module
+        (
+            "딥시크는 R1의 개선판 R1-0528을 허깅페이스에 올렸다. 모델 파일 기준 매개변수는 6850억 "
+            "개로, 다중 토큰 예측(MTP) 모듈이 포함된 수치다.",
+            "6850억 개",
+            "supported",
+        ),
+        ("딥시크 V3의 전체 매개변수는 6710억 개다.", "6710억 개", "supported"),
+        ("딥시크 V3의 전체 매개변수는 7650억 개다.", "7650억 개", "refuted"),
+    ],
+)
+def test_a_checkpoint_with_its_prediction_module_counts_685_billion(tmp_path, said, figure, verdict):
+    report = _report(tmp_path, a=("2025-05-30", said))
+    assert _reference_verdicts(report, figure) == [verdict]
+
+
+def test_a_span_of_years_is_no_year_of_a_release(tmp_path):
+    """"1년 전보다 69% 늘었다" compares with a year before, "향후 4년간" spans a plan: neither is
+    the year a model came out, so two articles' spans are never a contradiction."""
+    report = _report(
+        tmp_path,
+        a=("2025-05-30", "엔비디아는 28일(현지시간) 1분기 매출이 441억 달러로 1년 전보다 69% 늘었다고 발표했다."),
+        b=("2025-04-16", "엔비디아는 14일 향후 4년간 미국에 최대 5000억 달러 규모의 AI 인프라를 짓겠다고 발표했다."),
+        c=("2025-02-03", "네이버는 2021년 하이퍼클로바를 공개했다."),
+    )
+    released = [c.quantity.text for c in report.claims if c.topic == "model_release" and c.quantity]
+    assert released == ["2021년"]
+    assert not [f for f in _problems(report) if f.topic == "model_release"]
+
+
+def test_a_conversion_of_parts_summed_converts_none_of_them(tmp_path):
+    """The three stages of V3's run add up to 5,576,000 dollars (v3-cost-breakdown): "우리 돈으로
+    약 81억 원" after them converts the sum, not the last part's 1만 달러."""
+    body = (
+        "보고서는 전체 278만8000 GPU시간에 2달러를 곱해 5,576,000달러를 냈다. 사전학습 532만8천 달러, "
+        "컨텍스트 확장 23만8천 달러, 사후학습 1만 달러를 더한 값이다. 우리 돈으로 약 81억 원."
+    )
+    assert _problems_in(tmp_path, "2025-02-12", body) == []
+
+
+def test_a_conversion_of_the_one_sum_before_is_still_checked(tmp_path):
+    body = "딥시크가 밝힌 V3 훈련비는 557만6000달러다. 우리 돈으로 약 60억 원이다."
+    (problem,) = _problems_in(tmp_path, "2025-02-12", body)
+    assert problem.verdict == "inconsistent" and problem.diagnosis == "wrong_rate"
+
+
+@pytest.mark.parametrize(
+    ("said", "figure"),
+    [
+        ("학교가 올해 안에 공용 클러스터를 만들 계획인데, 그것도 예산 12억 원을 겨우 확보한 결과다.", "12억 원"),
+        ("병원이 AI 판독 도입에 20억 원을 투자했다.", "20억 원"),
+        ("우리 대학은 올해 연구비로 30억 원을 들였다.", "30억 원"),
+    ],
+)
+def test_a_common_institution_owns_its_budget_not_the_story_company(tmp_path, said, figure):
+    """A school's or a hospital's budget in a story about DeepSeek is no cost of DeepSeek's
+    (v3-training-cost is 5,576,000 dollars)."""
+    body = f"딥시크는 V3 훈련에 557만6000달러를 썼다고 밝혔다. {said}"
+    report = _report(tmp_path, a=("2025-02-12", body))
+    assert _figure(report, figure).subject is None
+    assert _problems(report) == []
+
+
+def test_the_story_company_named_beside_an_institution_keeps_its_figure(tmp_path):
+    report = _report(
+        tmp_path,
+        a=("2025-02-12", "학교가 주목한 딥시크는 V3 훈련에 557만6000달러를 썼다."),
+    )
+    assert _figure(report, "557만6000달러").subject == "deepseek"
+
+
+def test_a_university_named_by_its_short_form_owns_its_chips(tmp_path):
+    body = "한결대 AI융합교육원은 H100 96장을 들여놓았고, 서강과기대는 H100 32장으로 공용 클러스터를 꾸렸다."
+    report = _report(tmp_path, a=("2025-03-12", body))
+    assert _figure(report, "32장").subject == "서강과기대"
+
+
+@pytest.mark.parametrize(
+    ("headline", "verdicts"),
+    [
+        # 60억 is 557만6000 with three zeros too many, rounded to one digit
+        ("'훈련비 60억 달러' 딥시크, 캠퍼스에선 써 봤다", ["inconsistent"]),
+        # 5억 is 90 times the body's, not a hundred: another quantity, not compared
+        ("'훈련비 5억 달러' 딥시크, 캠퍼스에선 써 봤다", []),
+    ],
+)
+def test_a_headline_with_its_zeros_misplaced_is_compared_with_the_body(tmp_path, headline, verdicts):
+    body = "중국 딥시크가 공개한 V3의 최종 훈련비는 557만6000달러다."
+    report = _report(tmp_path, a=("2025-03-12", body, headline))
+    internal = [f.verdict for f in _problems(report) if f.kind == "internal"]
+    assert internal == verdicts

@@ -756,6 +756,8 @@ def _classify(
             continue
         if quantity.counter and quantity.counter in topic.vetoes_counter:
             continue  # "수백 차례의 실험": times counted, not chips
+        if topic.calendar_years and quantity.unit == "year" and size is not None and abs(size) < 1000:
+            continue  # "1년 전보다 69% 늘었다": a span of years, not the year of a release
         if topic.max_money and quantity.unit in _MONEY and size and abs(size) >= topic.max_money:
             continue
         if topic.min_money and quantity.unit in _MONEY and size and abs(size) < topic.min_money:
@@ -1242,6 +1244,8 @@ def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:
     product = _pointing_topic(ctx.text, start, products=True)
     if product is not None and not any(product <= m.start < start for m in ctx.mentions):
         return None  # "이 상품은 … 30% 넘게 빠졌다": a fund's move, not the company it tracks
+    if subject is not None and subject == ctx.story_subject and _an_institution_owns(ctx, start):
+        return None  # "학교가 … 예산 12억 원을 겨우 확보했다": the school's, not the story's
     if (
         subject is not None
         and subject == ctx.story_subject
@@ -1363,9 +1367,14 @@ _TOPIC_PARTICLES = "(?:은|는|이|가|도)"
 
 @functools.cache
 def _class_subject() -> re.Pattern[str]:
-    classes = rx.alternation(frame_data().company_classes)
+    data = frame_data()
+    classes = rx.alternation(data.company_classes)
+    sectors = rx.alternation(data.company_classes + data.class_sectors)
+    wholes = rx.alternation(data.class_wholes)
     return rx.compile(
         rf"(?:(?<![가-힣])(?:{classes})\s?(?:주가|주식)|[가-힣]{{1,6}}주){_TOPIC_PARTICLES}\s"
+        # the whole class as one: "기술주 전반에서", "반도체 업종 전체의"
+        rf"|(?:[가-힣]{{1,6}}주|(?<![가-힣])(?:{sectors}))\s?(?:{wholes})(?:에서|의|이|가|은|는|도)?\s"
     )
 
 
@@ -1399,6 +1408,22 @@ def _a_class_owns(ctx: SentenceContext, start: int) -> bool:
     companies = [x for x in ctx.mentions if x.type == "company"]
     # "삼성전자 우선주는": the named company's shares
     return not any(abs(x.end - m.start()) <= 1 for x in companies)
+
+
+@functools.cache
+def _institution_subject() -> re.Pattern[str]:
+    nouns = rx.alternation(frame_data().institution_nouns)
+    return rx.compile(rf"(?<![가-힣])(?:{nouns})(?:은|는|이|가|도|에서는|측은)\s")
+
+
+def _an_institution_owns(ctx: SentenceContext, start: int) -> bool:
+    """Whether a common institution is the subject before the figure (frames.yaml
+    `institution_nouns`: "학교가", "병원이") and neither the story company nor any other company
+    is named in the sentence before the figure."""
+    found = list(_institution_subject().finditer(ctx.text, 0, start))
+    if not found:
+        return False
+    return not any(m.start < start and m.type in _OWNER_TYPES for m in ctx.mentions)
 
 
 # a name in quotes written with a digit or a Latin letter: a model or product by its name

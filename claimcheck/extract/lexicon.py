@@ -35,6 +35,9 @@ class FigureTopic(_Data):
     # nouns a sum names by its price, right after it ("'600만 달러 AI'", "600만 달러짜리 모델"):
     # the sum is this topic's without any required word
     named_by_price: list[str] = []
+    # a year figure of this topic is the year something happened ("2021년 공개"), never a span of
+    # years ("향후 4년간", "1년 전보다 69% 늘었다")
+    calendar_years: bool = False
     max_money: float | None = None  # money figures this large or larger are not this topic
     min_money: float | None = None  # nor money figures this small
     subject: list[str]

@@ -144,6 +144,13 @@ def _bare_line(claim: Claim, quantity: Quantity) -> bool:
     return not any(ch.isalnum() for ch in rest if not "\u2460" <= ch <= "\u24ff")
 
 
+def _parts_summed(sentence: str) -> bool:
+    """Whether a sentence adds its figures up (frames.yaml `summing`: "…를 더한 값", "합치면")."""
+    from claimcheck.extract.frames import frame_data
+
+    return any(word in sentence for word in frame_data().summing)
+
+
 # The most characters a sentence of no figure between a sum and the sentence converting it may have
 _GLOSS_BETWEEN = 80
 
@@ -226,6 +233,10 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
             if before[0] != key[0] or not 0 <= gap <= (2 if after != key else _GLOSS_BETWEEN):
                 break  # not the sentence right before: nothing is converted across others
             same = [f for f in sums if f[2][0] != cur_b and f[2][1] == per_b]
+            if len(same) > 1 and _parts_summed(sentence):
+                # "사전학습 532만8천 달러, … 사후학습 1만 달러를 더한 값이죠. 우리 돈으로 약 81억 원":
+                # the parts' total is converted, which is none of the sums written
+                break
             if here.frame is not None and here.frame.measure == "change":
                 # "…감소를 기록했고, 시총은 2조9000억 달러로 쪼그라들었다. 29일 환율로 따지면 약
                 # 849조 원이 사라진 셈이다": a sum told as lost converts a sum that changed, never

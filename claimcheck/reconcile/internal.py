@@ -242,7 +242,7 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
                 for c, v in peers
                 if v is not None
                 and v.unit == mine.unit
-                and not magnitude_apart(mine.interval, v.interval)
+                and not magnitude_apart(mine.interval, v.interval, rounded_slips=True)
             ]
             # a headline that names no stage abridges the whole run, not one of its stages, when
             # the body gives the whole ("GPU 2780만 시간" over 278만8000 and its 266만4000 of

@@ -208,9 +208,21 @@ def digit_slip(claimed: float, reference: float) -> Diagnosis | None:
 APART = 20.0
 
 
-def magnitude_apart(a: Interval, b: Interval) -> str | None:
+def _one_digit_rounding(value: float) -> float:
+    """How far a figure of one significant digit may be from what it rounds ("60억": 55억 to
+    65억, 8.3%), at most 10%; 0 for a figure of more digits."""
+    exponent = math.floor(math.log10(value))
+    leading = value / 10**exponent
+    if abs(leading - round(leading)) > 1e-9:
+        return 0.0
+    return min(0.1, 0.5 / round(leading))
+
+
+def magnitude_apart(a: Interval, b: Interval, rounded_slips: bool = False) -> str | None:
     """Why two figures of the same sign are too far apart to be the same quantity ("287× apart"),
-    or None when they may be (close enough, or one a digit slip of the other)."""
+    or None when they may be (close enough, or one a digit slip of the other). With
+    `rounded_slips`, a figure of one significant digit may also be the other rounded with its
+    zeros misplaced (a headline's "훈련비 60억 달러" over the body's 557만6000달러)."""
     low, high = (a, b) if a.high <= b.low else (b, a) if b.high <= a.low else (None, None)
     if low is None or high is None:
         return None  # they overlap
@@ -227,4 +239,8 @@ def magnitude_apart(a: Interval, b: Interval) -> str | None:
             return None
     if any(abs(ratio / 10**k - 1) < 0.02 for k in range(1, 9)):
         return None  # a misplaced decimal point or zeros
+    if rounded_slips and all(p is not None and p > 0 for p in points):
+        tolerance = max(_one_digit_rounding(p) for p in points)  # type: ignore[arg-type]
+        if any(abs(ratio / 10**k - 1) <= tolerance for k in range(1, 9)):
+            return None
     return f"magnitude: {ratio:,.0f}× apart, another quantity rather than a misstatement of it"
