@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout101 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout105 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -271,6 +271,13 @@ HOLDOUTS = {
     "holdout99": CORPUS.parent / "verdicts_holdout99",
     "holdout100": CORPUS.parent / "verdicts_holdout100",
     "holdout101": CORPUS.parent / "verdicts_holdout101",
+    # written by helpers in the next session, unread before their first measurement at 68d2d9f
+    # (newspaper editorials and columns; banking, insurance and card desks; games, webtoon and
+    # content industry pages; labour and workplace reporting). Never tune on them.
+    "holdout102": CORPUS.parent / "verdicts_holdout102",
+    "holdout103": CORPUS.parent / "verdicts_holdout103",
+    "holdout104": CORPUS.parent / "verdicts_holdout104",
+    "holdout105": CORPUS.parent / "verdicts_holdout105",
 }
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
