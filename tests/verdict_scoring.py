@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout105 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout109 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -278,6 +278,13 @@ HOLDOUTS = {
     "holdout103": CORPUS.parent / "verdicts_holdout103",
     "holdout104": CORPUS.parent / "verdicts_holdout104",
     "holdout105": CORPUS.parent / "verdicts_holdout105",
+    # written by helpers during the fourteenth pass, unread before their first measurement at
+    # 68d2d9f (its start) and at its end (semiconductor equipment and materials desks; popular
+    # science; real estate and data-centre property; diplomacy, trade and export controls)
+    "holdout106": CORPUS.parent / "verdicts_holdout106",
+    "holdout107": CORPUS.parent / "verdicts_holdout107",
+    "holdout108": CORPUS.parent / "verdicts_holdout108",
+    "holdout109": CORPUS.parent / "verdicts_holdout109",
 }
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
