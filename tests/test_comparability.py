@@ -5448,3 +5448,109 @@ def test_a_headline_with_its_zeros_misplaced_is_compared_with_the_body(tmp_path,
     report = _report(tmp_path, a=("2025-03-12", body, headline))
     internal = [f.verdict for f in _problems(report) if f.kind == "internal"]
     assert internal == verdicts
+
+
+def test_the_whole_named_in_a_clause_about_one_token_is_not_per_token(tmp_path):
+    """v3-parameters-moe: 671 billion parameters in all, 37 billion of them per token. "전체"
+    makes 6710억 the whole, though the clause opened with what one token does."""
+    body = (
+        "딥시크 V3는 전문가 혼합(MoE) 구조 덕에 토큰 하나를 처리할 때는 전체 6710억 개 매개변수 "
+        "가운데 370억 개만 움직인다."
+    )
+    report = _report(tmp_path, a=("2025-03-12", body))
+    assert _figure(report, "6710억 개").frame.measure == "level"
+    assert _reference_verdicts(report, "6710억 개") == ["supported"]
+
+
+def test_a_count_done_each_time_a_figure_is_spent_is_its_basis(tmp_path):
+    """"토큰 1조 개를 학습할 때마다 18만 GPU시간": a trillion tokens is the basis of a rate, not
+    a count of V3's 14.8 trillion training tokens (v3-training-tokens)."""
+    body = "딥시크 V3는 토큰 1조 개를 학습할 때마다 18만 GPU시간꼴이 들었다."
+    report = _report(tmp_path, a=("2025-03-12", body))
+    assert _figure(report, "1조 개").frame.measure == "per_unit"
+    assert _problems(report) == []
+
+
+def test_a_trades_common_view_is_its_estimate_not_the_articles_figure(tmp_path):
+    """"업계에선 … 13억 달러라는 게 중론이다": the trade's estimate of a wider scope, disputed
+    against the 5,576,000 dollars of the final run (v3-training-cost-usd), never a refutation."""
+    body = (
+        "딥시크는 V3 훈련비가 557만6000달러라고 밝혔다. 업계에선 딥시크의 실제 개발비가 13억 "
+        "달러라는 게 중론이다."
+    )
+    report = _report(tmp_path, a=("2025-03-12", body))
+    assert _problems(report) == []
+    assert [f.verdict for f in report.findings if f.kind == "internal"] == ["disputed"]
+
+
+@pytest.mark.parametrize(
+    ("body", "pair", "verdict"),
+    [
+        # 121억 달러 at 1,453.86 won (31 Jan 2025) is 17.59 trillion won: the level converted,
+        # not the week's change of 3억 달러
+        (
+            "한결은행의 달러 예금 잔액은 24일 118억 달러에서 이날 121억 달러로 한 주 새 3억 달러 "
+            "늘었다. 우리 돈으로 약 17조6000억 원 규모다.",
+            {"121억 달러", "약 17조6000억 원"},
+            "consistent",
+        ),
+        # neither 2조9000억 nor 5890억 달러 gives 700조 원 at the day's rate: the last is
+        # paired, and found off
+        (
+            "엔비디아 시총은 2조9000억 달러로 5890억 달러 줄었다. 우리 돈으로 약 700조 원이다.",
+            {"5890억 달러", "약 700조 원"},
+            "inconsistent",
+        ),
+    ],
+)
+def test_a_conversion_after_several_sums_converts_the_one_it_fits(tmp_path, body, pair, verdict):
+    report = _report(tmp_path, a=("2025-01-31", body))
+    claims = {c.id: c.quantity.text for c in report.claims if c.quantity}
+    converted = [
+        f
+        for f in report.findings
+        if f.kind == "internal" and {claims.get(c) for c in f.claims} == pair
+    ]
+    assert [f.verdict for f in converted] == [verdict]
+
+
+def test_a_hope_quoted_with_a_figure_is_no_claim_of_it(tmp_path):
+    report = _report(
+        tmp_path,
+        a=("2025-02-03", "딥시크는 V3 훈련비가 557만6000달러라고 밝혔다."),
+        b=(
+            "2025-02-04",
+            "협의회 관계자는 \"딥시크 이후 '수백억 원이면 자체 모델도 만든다'는 기대가 커졌다\"고 말했다.",
+        ),
+    )
+    assert _figure(report, "수백억 원").frame.measure == "generic"
+    assert _problems(report) == []
+
+
+def test_what_follows_a_supposed_move_is_supposed_too(tmp_path):
+    """nvda-market-cap-loss-2025-01-27 is a dated loss; "20% 떨어지면 … 6000억 달러 줄어든다" is
+    arithmetic on a supposition, checked against no fact."""
+    report = _report(
+        tmp_path,
+        a=("2025-01-31", "엔비디아 주가가 20% 떨어지면 시총은 6000억 달러 줄어든다."),
+    )
+    assert _reference_verdicts(report, "6000억 달러") == []
+    assert _figure(report, "20%").frame.measure == "generic"
+
+
+def test_a_count_that_names_no_parameters_is_no_check_of_the_parameter_facts(tmp_path):
+    body = (
+        "V3 안에는 '파라미터'라는 작은 조절 나사가 6710억 개나 있는데, 질문에 답할 때는 그중 "
+        "370억 개만 골라서 일을 해요."
+    )
+    report = _report(tmp_path, a=("2025-02-12", f"딥시크는 지난해 12월 V3를 공개했어요. {body}"))
+    assert _problems(report) == []
+
+
+def test_a_fact_box_gloss_names_what_a_count_counts(tmp_path):
+    """v3-training-tokens: 14.8 trillion tokens. "1조 개 이상" glossed as V3's pre-training tokens
+    is a bound far below it."""
+    body = "▲1조 개 이상: 딥시크 V3가 사전학습에 쓴 토큰 수. 데이터가 많다고 꼭 비싼 건 아니라는 방증이죠."
+    report = _report(tmp_path, a=("2025-06-30", body))
+    assert _figure(report, "1조 개 이상").attributes.get("spec") == "tokens"
+    assert _reference_verdicts(report, "1조 개 이상") == ["misleading"]

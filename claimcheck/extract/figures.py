@@ -23,6 +23,7 @@ from claimcheck.extract.frames import (
     event_day,
     event_of_its_owner,
     frame_data,
+    gloss_after,
     moves_only,
     opening_name,
     over_days,
@@ -1086,6 +1087,12 @@ def _activated_per_token(text: str, start: int, end: int) -> bool:
     return per_token and any(w in after for w in data.model_spec_activated)
 
 
+@functools.cache
+def _spec_counted() -> re.Pattern[str]:
+    nouns = rx.alternation(_model_spec_words())
+    return rx.compile(rf"({nouns})\s?(?:의\s)?(?:수|개수)(?![가-힣])")
+
+
 def _model_spec(text: str, start: int, end: int) -> str | None:
     """What of a model a count counts ("tokens", "parameters") when the noun stands right after
     it ("1조4800억 개 토큰", "6710억 개의 매개변수") or right before it ("매개변수는 6710억 개"),
@@ -1099,6 +1106,12 @@ def _model_spec(text: str, start: int, end: int) -> str | None:
     for spec, (noun_after, noun_before) in _model_spec_patterns().items():
         if noun_after.match(after) or noun_before.search(before):
             return spec
+    if gloss_after(text, end):
+        # a fact box's gloss names what the count counts ("▲1조 개 이상: 딥시크 V3가 사전학습에
+        # 쓴 토큰 수")
+        counted = _spec_counted().search(text, end)
+        if counted is not None:
+            return next(s for s, nouns in data.model_spec_nouns.items() if counted.group(1) in nouns)
     return None
 
 

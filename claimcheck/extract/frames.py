@@ -43,6 +43,7 @@ class _Before(_Data):
     unit_priced: list[str] = []
     clause_patterns: list[str] = []
     basis_between: str = ""
+    whole_before: list[str] = []
     # words that only say a figure varies by who reports it ("매체마다 5890억~5930억 달러로")
     varies_by: list[str] = []
 
@@ -53,6 +54,7 @@ class _Generic(_Before):
     cited: list[str] = []
     cited_after: list[str] = []
     class_threshold: str = "(?!)"
+    supposed_before: str = "(?!)"
 
 
 class _After(_Data):
@@ -327,7 +329,14 @@ def _illustration(text: str, figure: Figure) -> bool:
         return True
     if text.lstrip(" \"'“‘").startswith(tuple(generic.sentence_start)):
         return True
+    if _supposed_before().search(text, 0, figure.start):
+        return True
     return bool(_supposing().search(text[figure.end : figure.end + 30]))
+
+
+@functools.cache
+def _supposed_before() -> re.Pattern[str]:
+    return rx.compile(frame_data().measures.generic.supposed_before)
 
 
 def _previous_end(figure: Figure, figures: list[Figure]) -> int:
@@ -387,7 +396,8 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
         )
     ):
         return "per_unit"
-    if not rate and _per_unit_clause().search(before_all):
+    whole = before_all.rstrip().endswith(tuple(data.per_unit.whole_before))
+    if not rate and not whole and _per_unit_clause().search(before_all):
         return "per_unit"  # "토큰 하나를 처리할 때 실제로 쓰는 매개변수는 370억 개"
     if _round_basis(figure, figures, text):
         return "per_unit"  # "토큰 1조 개를 학습하는 데 18만 GPU시간": the basis and its figure

@@ -247,6 +247,12 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
                     for f in same
                     if f[0].frame is None or f[0].frame.measure != "level" or _bare_line(f[0], f[1])
                 ]
+            if len(same) > 1:
+                # "…118억 달러에서 121억 달러로 한 주 새 3억 달러 늘었다. 우리 돈으로 약 17조6000억
+                # 원 규모다": of several sums, the one the conversion fits at the day's rate is the
+                # one converted; when none fits, the last (and the finding says it is off)
+                fitting = [f for f in same if day_rate_fit(corpus, f[0], here)]
+                same = fitting or same
             if same:
                 pairs.append((max(same, key=lambda f: f[1].start)[0], here))
                 break

@@ -147,6 +147,14 @@ def _is_hardware(entity: str | None) -> bool:
     return entity is not None and entity_type(entity) in ("chip", "hardware")
 
 
+def _counts_a_spec(fact: ReferenceFact) -> bool:
+    """Whether a fact counts a model's parameters or tokens (its `counted` says so)."""
+    from claimcheck.extract.lexicon import topic_data
+
+    counted = str(fact.attributes.get("counted", ""))
+    return any(spec in counted for spec in topic_data().model_spec_nouns)
+
+
 def _candidates(table: ReferenceTable, claim: Claim) -> list[ReferenceFact]:
     spec = claim.attributes.get("spec")
     if spec and claim.quantity is not None and claim.object:
@@ -230,6 +238,11 @@ def _candidates(table: ReferenceTable, claim: Claim) -> list[ReferenceFact]:
             continue
         if claim.topic == "other" and claim.object is None:
             continue  # a figure no topic claims says too little to pick a fact for it
+        if claim.topic == "other" and _counts_a_spec(fact):
+            # a count of a model's parameters or tokens is checked only against a figure that
+            # says it counts them (the spec path above): "작은 조절 나사가 6710억 개나 있는데"
+            # names no parameters, and "그중 370억 개" is no checkpoint's size
+            continue
         out.append(fact)
     # Facts about exactly the claim's object first: they are the ones to cite.
     return sorted(out, key=lambda fact: fact.object != claim.object)
