@@ -5554,3 +5554,48 @@ def test_a_fact_box_gloss_names_what_a_count_counts(tmp_path):
     report = _report(tmp_path, a=("2025-06-30", body))
     assert _figure(report, "1조 개 이상").attributes.get("spec") == "tokens"
     assert _reference_verdicts(report, "1조 개 이상") == ["misleading"]
+
+
+def test_a_value_lost_is_a_change_whatever_form_the_verb_takes(tmp_path):
+    """nvda-market-cap-loss-2025-01-27: about 589 billion dollars. "1000억 달러 이상을 잃고" is a
+    loss told as a bound far below it, not a market value."""
+    body = (
+        "지난달 27일(현지시간) 엔비디아가 하루 새 시가총액 1000억 달러 이상을 잃고 나스닥 지수가 "
+        "3% 넘게 주저앉았을 때만 해도, 관심은 온통 주가에 쏠려 있었다."
+    )
+    report = _report(tmp_path, a=("2025-02-12", body))
+    assert _figure(report, "1000억 달러 이상").frame.measure == "change"
+    assert _reference_verdicts(report, "1000억 달러 이상") == ["misleading"]
+
+
+def test_a_month_named_with_the_event_holds_the_events_day(tmp_path):
+    """The DeepSeek shock is Nvidia's fall of 16.97% on 27 January (nvda-close-2025-01-27):
+    "1월 말의 딥시크 쇼크" then "하루에 5% 넘게 빠졌다" is that session, a bound far below."""
+    body = "올해 1월 말의 딥시크 쇼크를 기억하는 이가 많을 것이다. 엔비디아 주가가 하루에 5% 넘게 빠졌다."
+    report = _report(tmp_path, a=("2025-03-20", body))
+    assert _figure(report, "5% 넘게").frame.as_of == "2025-01-27"
+    assert _reference_verdicts(report, "5% 넘게") == ["misleading"]
+
+
+def test_a_month_a_quarter_spans_gives_no_event_day(tmp_path):
+    """Nvidia's fall after its results on 27 February is no fall of the DeepSeek shock, though
+    the quarter's months reach into January and a later sentence names the shock."""
+    body = (
+        "4분기(2024년 11월~2025년 1월) 매출은 393억 달러였다. 하루 새 시가총액 2700억 달러가량이 "
+        "사라졌다. 엔비디아는 1월 27일에도 딥시크 쇼크로 하루 새 시총 1000억 달러 이상을 잃은 바 있다."
+    )
+    report = _report(tmp_path, a=("2025-02-28", body))
+    assert _figure(report, "2700억 달러가량").frame.as_of != "2025-01-27"
+    assert _reference_verdicts(report, "2700억 달러가량") != ["refuted"]
+
+
+def test_a_day_recalled_as_the_cause_of_an_aftermath_does_not_date_the_paragraph(tmp_path):
+    """"엔비디아가 27일(현지시간) 16.97% 폭락한 충격이 연휴 뒤 반영됐다": the 27th is the cause
+    recalled; SK hynix's close told next is of the session the story reports, not the 27th."""
+    body = (
+        "유가증권시장에서 코스피는 0.77% 내린 2517.37에 장을 마쳤다. 엔비디아가 27일(현지시간) "
+        "16.97% 폭락한 충격이 연휴 뒤 한꺼번에 반영됐다. SK하이닉스는 9.68% 내린 19만9200원으로 마감했다."
+    )
+    report = _report(tmp_path, a=("2025-01-31", body))
+    assert _figure(report, "16.97%").frame.as_of == "2025-01-27"
+    assert _figure(report, "9.68%").frame.as_of != "2025-01-27"

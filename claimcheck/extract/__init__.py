@@ -234,7 +234,7 @@ def _remember_date(
 ) -> None:
     # "전날" looks back from the day the paragraph reports: it is never the day a later
     # "이날" or "전날" counts from ("…마감했다. 전날 16.97% 폭락하며 … 전날 7.9% 급락했던")
-    from claimcheck.extract.dates import looks_back
+    from claimcheck.extract.dates import looks_back, recalls_a_cause
 
     looking_back = _looking_back_words()
     days = [
@@ -242,6 +242,7 @@ def _remember_date(
         for d in ctx.dates()
         if ctx.text[d.start : d.end] not in looking_back
         and not looks_back(ctx.text, d.end)
+        and not recalls_a_cause(ctx.text, d.end)
         # a filing stamp ("최유진 기자 | 2025년 2월 27일 08:10", "1월 28일(화) 오전 7시 발송") dates
         # the copy, not its session
         and not _CLOCK.match(ctx.text, d.end)

@@ -475,6 +475,22 @@ def looks_back(text: str, end: int, limit: int | None = None) -> bool:
     return RETROSPECTIVE.search(clause) is not None
 
 
+def recalls_a_cause(text: str, end: int) -> bool:
+    """Whether the day written up to `end` stands in a clause that ends in what came of its
+    event ("엔비디아가 27일(현지시간) 16.97% 폭락한 충격이 … 반영됐다"): the paragraph goes on
+    with the day of the aftermath, not the day recalled."""
+    clause = re.split(r"[,.](?!\d)", text[end:], maxsplit=1)[0]
+    return _aftermath().search(clause) is not None
+
+
+@functools.cache
+def _aftermath() -> re.Pattern[str]:
+    """An adnominal clause that ends in what came of its event ("…폭락한 충격이", "…급락한
+    여파로"): the day inside it is recalled as a cause (frames.yaml days: aftermath_nouns)."""
+    nouns = rx.alternation(frame_data().days.get("aftermath_nouns", [])) or "(?!)"
+    return rx.compile(rf"[\uac00-\ud7a3](?:한|은|진|된|난|간)\s(?:{nouns})(?![\uac00-\ud7a3]{{2}})")
+
+
 def told_of(text: str, dates: list[DateMention], at: int) -> list[DateMention]:
     """The dates that tell of what is written at `at`: not a day a -던 clause recalls
     before it ("1월 27일 … 폭락했던 엔비디아 주가는 … 다시 세계 1위를 다툰다"), but a day inside the

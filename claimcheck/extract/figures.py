@@ -122,7 +122,9 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             and topic in MARKET_TOPICS
             and attributes.get("direction") == "down"
             and not dates
-            and not ctx.inherited_date
+            # (a month the paragraph named with the event, in this sentence or the one before,
+            # holds the event's day: "1월 말의 '딥시크 쇼크'를 기억하는 이가 많을 것이다")
+            and (not ctx.inherited_date or len(ctx.inherited_date) == 7 and _event_near(ctx))
         ):
             # "딥시크 쇼크 … 엔비디아 시가총액이 하루 만에 1000억 달러 넘게 날아갔다": the event's
             # session, for the company it is remembered by
@@ -130,6 +132,8 @@ def figure_drafts(ctx: SentenceContext) -> list[Draft]:
             event = event_of_its_owner(ctx.text, start, subject, ctx.named_events, causes)
             if event and published is not None and event > published.isoformat():
                 event = None
+            if event and ctx.inherited_date and not event.startswith(ctx.inherited_date):
+                event = None  # the paragraph's month is another
         frame = build_frame(
             ctx.text,
             figure,
@@ -1200,6 +1204,14 @@ def _figure_end(ctx: SentenceContext, start: int) -> int:
 _THINGS = {"model", "product"}
 # Entities that can own a figure (the others are what a figure is of: a model, a chip).
 _OWNER_TYPES = {"company", "organisation", "government", "market_index", "currency_pair", "place"}
+
+
+def _event_near(ctx: SentenceContext) -> bool:
+    """Whether the sentence or the paragraph's sentence before it names a market event."""
+    from claimcheck.extract.frames import story_events
+
+    texts = [ctx.text] + ([ctx.previous.text] if ctx.previous is not None else [])
+    return bool(story_events(texts))
 
 
 def _owner(ctx: SentenceContext, start: int, subject: str | None) -> str | None:

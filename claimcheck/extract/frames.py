@@ -304,10 +304,17 @@ def _recalled(text: str, figure: Figure, figures: list[Figure], dates: list[Date
         return False
     # "5% 넘게 빠졌던 1월 27일에도": the clause describes the day it names, the figure's own
     ending = RETROSPECTIVE.search(text, figure.end, limit)
+    if ending is not None and text.startswith(_described_day_nouns(), ending.end()):
+        return False  # "하루에 5% 넘게 빠졌던 그날": the day described, the figure's own
     # ("5% 넘게 밀렸던 지난달 27일은": its month word between)
     return ending is None or not any(
         d.start == ending.end() or _described_day().match(text, figure.end, d.start) for d in dates
     )
+
+
+@functools.cache
+def _described_day_nouns() -> tuple[str, ...]:
+    return tuple(frame_data().days.get("described_day_nouns", []))
 
 
 @functools.cache
