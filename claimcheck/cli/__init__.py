@@ -9,6 +9,8 @@ from __future__ import annotations
 import atexit
 import gc
 import importlib
+import sys
+import types
 
 import click
 
@@ -25,6 +27,27 @@ atexit.register(gc.freeze)
 # waits a little longer: on 1,000 generated articles (benchmarks/scale.py) peak memory went
 # from 53 to 54 MB for `extract`, and stayed at 60 MB for `report`.
 gc.set_threshold(50_000, 10, 10)
+
+
+def _no_pydantic_plugins() -> None:
+    """Run no pydantic plugins in the command line, and skip looking for them.
+
+    The first time pydantic builds a validator, it looks for plugins (other packages' hooks
+    into every validation, found through installed packages' entry points): it imports
+    importlib.metadata (with email, zipfile, csv) and reads every installed package's metadata,
+    about 11 ms of a computed report, for none. Its own switch (PYDANTIC_DISABLE_PLUGINS) skips
+    the reading but not the import, so the module that looks is stood in for by one that finds
+    none. Only the command line does this: a program using claimcheck as a library keeps its
+    plugins. tests/test_cli_basics.py checks that the stand-in is what pydantic asks.
+    """
+    name = "pydantic.plugin._loader"
+    if name not in sys.modules:
+        loader = types.ModuleType(name, "claimcheck's command line: no pydantic plugins")
+        loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
+        sys.modules[name] = loader
+
+
+_no_pydantic_plugins()
 
 # name -> (module, function, one-line help shown in `claimcheck --help`)
 COMMANDS: dict[str, tuple[str, str, str]] = {
