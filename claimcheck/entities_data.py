@@ -192,13 +192,18 @@ def parse_entity_table(data: object) -> EntityTable:
 
 @cache
 def load_entity_table() -> EntityTable:
-    """The bundled table, read and checked once per process."""
+    """The bundled table, read and checked once per process (or kept: keptmodels.py)."""
     from importlib.resources import files
 
+    from claimcheck.keptmodels import kept_model
     from claimcheck.yamlsafe import load_bundled
 
     resource = files("claimcheck.data").joinpath("ko/entities.yaml")
     text = resource.read_text(encoding="utf-8")
-    return parse_entity_table(
-        load_bundled(text, "claimcheck/data/ko/entities.yaml", "language data")
+    path = "claimcheck/data/ko/entities.yaml"
+    return kept_model(
+        EntityTable,
+        text,
+        path,
+        lambda: parse_entity_table(load_bundled(text, path, "language data")),
     )

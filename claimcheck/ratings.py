@@ -154,7 +154,15 @@ def _load(path: Any, bundled: bool = False) -> RatingTable:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(path, f"cannot read rating table: {exc}") from None
-    data = (load_bundled if bundled else safe_load)(text, path)
+    if bundled:  # validated once per version (claimcheck/keptmodels.py)
+        from claimcheck.keptmodels import kept_model
+
+        return kept_model(RatingTable, text, path, lambda: _validated(text, path, load_bundled))
+    return _validated(text, path, safe_load)
+
+
+def _validated(text: str, path: Any, parse: Any) -> RatingTable:
+    data = parse(text, path)
     try:
         return RatingTable.model_validate(data)
     except ValidationError as exc:

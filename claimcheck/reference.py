@@ -292,7 +292,15 @@ def _load(path: Any, bundled: bool = False) -> ReferenceTable:
         raise InputError(path, "reference table not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(path, f"cannot read reference table: {exc}") from None
-    data = (load_bundled if bundled else safe_load)(text, path)
+    if bundled:  # validated once per version (claimcheck/keptmodels.py)
+        from claimcheck.keptmodels import kept_model
+
+        return kept_model(ReferenceTable, text, path, lambda: _validated(text, path, load_bundled))
+    return _validated(text, path, safe_load)
+
+
+def _validated(text: str, path: Any, parse: Any) -> ReferenceTable:
+    data = parse(text, path)
     if not isinstance(data, dict):
         raise InputError(path, "a reference table is a mapping with version and facts")
     try:

@@ -120,8 +120,9 @@ def test_an_unwritable_cache_folder_only_costs_time(tmp_path, monkeypatch):
 
 
 def test_a_report_from_the_entries_is_byte_identical_to_the_recorded_one(tmp_path):
-    # Whole processes: the first parses the shipped YAML and writes the entries, the second
-    # reads every one of them; both must print the report recorded before the entries existed.
+    # Whole processes: the first parses the shipped YAML, validates it and writes the entries,
+    # the second reads every one of them; both must print the report recorded before the
+    # entries existed.
     import hashlib
     import json
     import os
@@ -141,6 +142,8 @@ def test_a_report_from_the_entries_is_byte_identical_to_the_recorded_one(tmp_pat
         kept = {entry.name.split("-")[0] for entry in _entries(tmp_path / "cache")}
         wanted = {"claims.reference", "ko.entities", "ko.topics", "ko.boilerplate", "data.ratings"}
         assert wanted <= kept
+        # and the validated records (claimcheck/keptmodels.py): the second run reads those
+        assert {f"model.{name}" for name in wanted} <= kept
 
 
 def test_a_report_on_the_bundled_corpus_imports_no_yaml_parser_once_the_entries_exist(tmp_path):

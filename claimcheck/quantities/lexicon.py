@@ -236,18 +236,31 @@ class Lexicon(_Table):
     qualifiers: QualifierTable
 
 
+def _text(name: str) -> str:
+    return resources.files(_DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
 def read_yaml(name: str) -> object:
     """Parse one data file of the package (`ko/units.yaml` …)."""
-    text = resources.files(_DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-    return load_bundled(text, f"claimcheck/data/{name}", "language data")
+    return load_bundled(_text(name), f"claimcheck/data/{name}", "language data")
 
 
 @functools.cache
 def lexicon() -> Lexicon:
-    """The validated tables, read once per process."""
-    numerals, units, qualifiers = (read_yaml(name) for name in DATA_FILES)
-    return Lexicon(
-        numerals=NumeralTable.model_validate(numerals),
-        units=UnitTable.model_validate(units),
-        qualifiers=QualifierTable.model_validate(qualifiers),
-    )
+    """The validated tables, read once per process (or kept: claimcheck/keptmodels.py)."""
+    from claimcheck.keptmodels import kept_model
+
+    texts = [_text(name) for name in DATA_FILES]
+
+    def build() -> Lexicon:
+        numerals, units, qualifiers = (
+            load_bundled(text, f"claimcheck/data/{name}", "language data")
+            for name, text in zip(DATA_FILES, texts, strict=True)
+        )
+        return Lexicon(
+            numerals=NumeralTable.model_validate(numerals),
+            units=UnitTable.model_validate(units),
+            qualifiers=QualifierTable.model_validate(qualifiers),
+        )
+
+    return kept_model(Lexicon, "\0".join(texts), "claimcheck/data/ko/lexicon", build)

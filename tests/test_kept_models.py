@@ -1,0 +1,204 @@
+"""Validated records of the shipped data files, kept between runs (claimcheck/keptmodels.py): a
+kept record must be what validating gives, field by field and class by class, and any doubt
+(another text, other code, a damaged entry, a value marshal cannot keep) must validate again."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import marshal
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+
+from claimcheck import keptmodels
+from claimcheck.entities_data import load_entity_table
+from claimcheck.extract.frames import frame_data
+from claimcheck.extract.lexicon import stance_data, topic_data
+from claimcheck.keptmodels import kept_model
+from claimcheck.load.rules import boilerplate, sentence_data
+from claimcheck.models import Strict
+from claimcheck.quantities.lexicon import lexicon
+from claimcheck.ratings import _bundled as bundled_ratings
+from claimcheck.reference import _bundled as bundled_reference
+from claimcheck.render.labels import labels
+from claimcheck.render.words import _clause_data
+
+LOADERS = [
+    topic_data,
+    stance_data,
+    frame_data,
+    lexicon,
+    load_entity_table,
+    boilerplate,
+    sentence_data,
+    labels,
+    bundled_reference,
+    bundled_ratings,
+    _clause_data,
+]
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(folder))
+    monkeypatch.setattr(keptmodels, "_OWN", ("claimcheck.", __name__))  # this file's models too
+    return folder
+
+
+def _entries(cache: Path) -> list[Path]:
+    return sorted((cache / "data").glob("model.*.bin"))
+
+
+def _same(kept: object, validated: object, where: str = "record") -> None:
+    """The same classes, fields, fields set and values all the way down."""
+    assert type(kept) is type(validated), where
+    if isinstance(validated, BaseModel):
+        assert list(kept.__dict__) == list(validated.__dict__), where
+        assert kept.__pydantic_fields_set__ == validated.__pydantic_fields_set__, where
+        assert kept.__pydantic_extra__ == validated.__pydantic_extra__, where
+        assert kept.__pydantic_private__ == validated.__pydantic_private__, where
+        for name, value in validated.__dict__.items():
+            _same(kept.__dict__[name], value, f"{where}.{name}")
+    elif isinstance(validated, (list, tuple)):
+        assert len(kept) == len(validated), where
+        for i, (a, b) in enumerate(zip(kept, validated, strict=True)):
+            _same(a, b, f"{where}[{i}]")
+    elif isinstance(validated, dict):
+        assert list(kept) == list(validated), where
+        for key, value in validated.items():
+            _same(kept[key], value, f"{where}[{key!r}]")
+    else:
+        assert kept == validated, where
+
+
+@pytest.mark.parametrize("loader", LOADERS, ids=lambda f: f.__module__ + "." + f.__name__)
+def test_a_kept_record_is_the_validated_record(loader, cache, monkeypatch):
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", "off")
+    loader.cache_clear()
+    validated = loader()
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(cache))
+    try:
+        loader.cache_clear()
+        first = loader()  # validated, and the entry written
+        (entry,) = _entries(cache)
+        loader.cache_clear()
+        kept = loader()  # read from the entry
+    finally:
+        loader.cache_clear()
+    assert kept is not first
+    _same(first, validated)
+    _same(kept, validated)
+    assert kept == validated and repr(kept) == repr(validated)
+    assert kept.model_dump() == validated.model_dump()
+    assert entry.exists()
+
+
+class _Words(Strict):
+    words: list[str]
+    pairs: tuple[tuple[str, int], ...] = ()
+    tags: frozenset[str] = frozenset()
+
+
+class _Dated(Strict):
+    day: dt.date
+
+
+def _counting(text: str, calls: list[str]):  # type: ignore[no-untyped-def]
+    def build() -> _Words:
+        calls.append(text)
+        return _Words.model_validate({"words": text.split(), "pairs": [["a", 1]], "tags": ["x"]})
+
+    return build
+
+
+def test_the_entry_is_what_is_read_then_another_text_validates_again(cache):
+    calls: list[str] = []
+    first = kept_model(_Words, "하나 둘", "ko/words.yaml", _counting("하나 둘", calls))
+    again = kept_model(_Words, "하나 둘", "ko/words.yaml", _counting("하나 둘", calls))
+    assert calls == ["하나 둘"] and again == first and type(again.pairs[0]) is tuple
+    assert again.tags == frozenset({"x"}) and again.model_fields_set == first.model_fields_set
+    (old,) = _entries(cache)
+    changed = kept_model(_Words, "셋", "ko/words.yaml", _counting("셋", calls))
+    assert calls == ["하나 둘", "셋"] and changed.words == ["셋"]
+    (new,) = _entries(cache)  # the older text's entry is gone
+    assert new != old
+
+
+def test_other_code_validates_again(cache, monkeypatch):
+    calls: list[str] = []
+    kept_model(_Words, "하나", "ko/words.yaml", _counting("하나", calls))
+    monkeypatch.setattr(keptmodels, "_fingerprint", lambda: "claimcheck's files changed")
+    kept_model(_Words, "하나", "ko/words.yaml", _counting("하나", calls))
+    assert calls == ["하나", "하나"]
+
+
+def test_the_fingerprint_covers_the_package_files():
+    keptmodels._fingerprint.cache_clear()
+    fingerprint = keptmodels._fingerprint()
+    for name in ("keptmodels.py", "reference.py", "data/ko/topics.yaml"):
+        assert f"\n{name}:" in fingerprint
+    assert "__pycache__" not in fingerprint
+
+
+def test_a_damaged_entry_validates_again_and_is_rewritten(cache):
+    calls: list[str] = []
+    kept_model(_Words, "하나", "ko/words.yaml", _counting("하나", calls))
+    (entry,) = _entries(cache)
+    whole = entry.read_bytes()
+    entry.write_bytes(whole[:-3])  # cut short
+    assert kept_model(_Words, "하나", "ko/words.yaml", _counting("하나", calls)).words == ["하나"]
+    assert entry.read_bytes() == whole
+    entry.write_bytes(whole[:-1] + bytes([whole[-1] ^ 1]))  # one bit changed
+    assert kept_model(_Words, "하나", "ko/words.yaml", _counting("하나", calls)).words == ["하나"]
+    assert calls == ["하나"] * 3
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        ("m", "os", "PathLike", {}, ()),  # not one of claimcheck's modules
+        ("m", "claimcheck.keptmodels", "_NotKept", {}, ()),  # not a pydantic model
+        ("m", "claimcheck.models", "Claim", {}, ()),  # another model than the one asked for
+        ("x", ()),  # an unknown tag
+    ],
+)
+def test_an_entry_naming_anything_else_validates_again(cache, body):
+    calls: list[str] = []
+    kept_model(_Words, "하나", "ko/words.yaml", _counting("하나", calls))
+    (entry,) = _entries(cache)
+    forged = marshal.dumps(body)
+    entry.write_bytes(b"claimcheck-model-1\n" + hashlib.sha256(forged).digest() + forged)
+    assert kept_model(_Words, "하나", "ko/words.yaml", _counting("하나", calls)).words == ["하나"]
+    assert calls == ["하나", "하나"]
+
+
+def test_a_record_marshal_cannot_keep_is_validated_every_time(cache):
+    calls = []
+
+    def build() -> _Dated:
+        calls.append(1)
+        return _Dated(day=dt.date(2025, 1, 27))
+
+    for _ in range(2):
+        assert kept_model(_Dated, "day: 2025-01-27", "ko/days.yaml", build).day.day == 27
+    assert calls == [1, 1] and _entries(cache) == []
+
+
+def test_a_model_of_another_package_is_not_kept(cache, monkeypatch):
+    monkeypatch.setattr(keptmodels, "_OWN", ("claimcheck.",))
+    calls: list[str] = []
+    for _ in range(2):
+        kept_model(_Words, "하나", "ko/words.yaml", _counting("하나", calls))
+    assert calls == ["하나", "하나"] and _entries(cache) == []
+
+
+def test_with_the_cache_off_nothing_is_kept(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", "off")
+    monkeypatch.chdir(tmp_path)
+    calls: list[str] = []
+    for _ in range(2):
+        kept_model(_Words, "하나", "ko/words.yaml", _counting("하나", calls))
+    assert calls == ["하나", "하나"] and list(tmp_path.rglob("*.bin")) == []
