@@ -193,12 +193,11 @@ def parse_entity_table(data: object) -> EntityTable:
 @cache
 def load_entity_table() -> EntityTable:
     """The bundled table, read and checked once per process (or kept: keptmodels.py)."""
-    from importlib.resources import files
-
     from claimcheck.keptmodels import kept_model
+    from claimcheck.packaged import packaged
     from claimcheck.yamlsafe import load_bundled
 
-    resource = files("claimcheck.data").joinpath("ko/entities.yaml")
+    resource = packaged("claimcheck.data", "ko", "entities.yaml")
     text = resource.read_text(encoding="utf-8")
     path = "claimcheck/data/ko/entities.yaml"
     return kept_model(

@@ -16,7 +16,6 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
@@ -125,7 +124,9 @@ def _validated(model, data, where):  # type: ignore[no-untyped-def]
 
 
 def _data_dir():  # type: ignore[no-untyped-def]
-    return resources.files("claimcheck.data") / "fx"
+    from claimcheck.packaged import packaged
+
+    return packaged("claimcheck.data", "fx")
 
 
 # --- a table of daily quotes ---------------------------------------------------------------

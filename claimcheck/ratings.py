@@ -4,7 +4,6 @@
 # when the class is made (see claimcheck/models.py).
 
 import functools
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -146,7 +145,9 @@ def load_ratings(path: Path | None = None) -> RatingTable:
 
 @functools.lru_cache(maxsize=1)
 def _bundled() -> RatingTable:
-    return _load(resources.files("claimcheck.data") / "ratings.yaml", bundled=True)
+    from claimcheck.packaged import packaged
+
+    return _load(packaged("claimcheck.data", "ratings.yaml"), bundled=True)
 
 
 def _load(path: Any, bundled: bool = False) -> RatingTable:

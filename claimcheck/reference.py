@@ -6,7 +6,6 @@
 import functools
 import importlib.util
 from collections.abc import Iterable
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -241,7 +240,9 @@ def default_reference_path() -> Any:
     except (ImportError, ValueError):
         spec = None
     if spec is not None and spec.submodule_search_locations is not None:
-        candidate = resources.files(TABLES_PACKAGE) / "reference.yaml"
+        from claimcheck.packaged import packaged
+
+        candidate = packaged(TABLES_PACKAGE, "reference.yaml")
         if candidate.is_file():
             return candidate
     return here.parent / "claims" / "reference.yaml"

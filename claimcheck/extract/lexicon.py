@@ -4,7 +4,6 @@
 # when the class is made (see claimcheck/models.py).
 
 import functools
-from importlib import resources
 from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict
@@ -196,9 +195,9 @@ class StanceData(_Data):
 
 
 def _text(name: str) -> str:
-    # One name per joinpath: Python 3.10's Traversable takes no more.
-    data = resources.files("claimcheck.data").joinpath("ko").joinpath(name)
-    return data.read_text(encoding="utf-8")
+    from claimcheck.packaged import packaged
+
+    return packaged("claimcheck.data", "ko", name).read_text(encoding="utf-8")
 
 
 def _parsed(text: str, name: str) -> object:

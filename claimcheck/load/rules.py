@@ -5,7 +5,6 @@
 
 import re
 from functools import cache
-from importlib import resources
 from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
@@ -142,10 +141,9 @@ class SentenceData(_Data):
 def _validated(model: type[D], name: str) -> D:
     """A data file of claimcheck/data/ko validated into `model` (or kept: keptmodels.py)."""
     from claimcheck.keptmodels import kept_model
+    from claimcheck.packaged import packaged
 
-    text = (
-        resources.files("claimcheck.data").joinpath("ko").joinpath(name).read_text(encoding="utf-8")
-    )
+    text = packaged("claimcheck.data", "ko", name).read_text(encoding="utf-8")
     path = f"claimcheck/data/ko/{name}"
     return kept_model(
         model, text, path, lambda: model.model_validate(load_bundled(text, path, "language data"))

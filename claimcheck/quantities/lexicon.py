@@ -4,7 +4,6 @@
 # when the class is made (see claimcheck/models.py).
 
 import functools
-from importlib import resources
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -237,7 +236,9 @@ class Lexicon(_Table):
 
 
 def _text(name: str) -> str:
-    return resources.files(_DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    from claimcheck.packaged import packaged
+
+    return packaged(_DATA_PACKAGE, *name.split("/")).read_text(encoding="utf-8")
 
 
 def read_yaml(name: str) -> object:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from typing import Literal
 
 from pydantic import ValidationError
@@ -37,8 +36,9 @@ class Labels(Strict):
 @functools.lru_cache(maxsize=1)
 def labels() -> Labels:
     from claimcheck.keptmodels import kept_model
+    from claimcheck.packaged import packaged
 
-    source = resources.files("claimcheck.render") / "labels.yaml"
+    source = packaged("claimcheck.render", "labels.yaml")
     text = source.read_text(encoding="utf-8")
 
     def build() -> Labels:

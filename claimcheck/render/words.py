@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
 from claimcheck import regexcache as rx
 from claimcheck.models import Claim, Finding, Quantity, SourceValue, Strict
@@ -31,9 +30,10 @@ def _clause_data() -> ClauseData:
 
     from claimcheck.errors import InputError
     from claimcheck.keptmodels import kept_model
+    from claimcheck.packaged import packaged
     from claimcheck.yamlsafe import load_bundled
 
-    source = resources.files("claimcheck.data") / "ko" / "clauses.yaml"
+    source = packaged("claimcheck.data", "ko", "clauses.yaml")
     text = source.read_text(encoding="utf-8")
 
     def build() -> ClauseData:
