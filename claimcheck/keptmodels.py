@@ -8,9 +8,9 @@ validating, in about a tenth of the time:
 
 - as plain data, written with marshal, which writes and reads strings, numbers, lists, dicts
   and tuples and runs nothing (a pickle would be code the next run executes): a tuple of the
-  data is kept as ("t", items), a set as ("s", items), a frozenset as ("f", items), and a record
-  as ("m", module, class name, fields, names of the fields set), the class one of claimcheck's
-  own pydantic models, already imported;
+  data is kept as ("t", items), a set as ("s", items), a frozenset as ("f", items), a date as
+  ("D", "YYYY-MM-DD"), and a record as ("m", module, class name, fields, names of the fields
+  set), the class one of claimcheck's own pydantic models, already imported;
 - keyed on the file's text, the model, the versions of Python, marshal, pydantic and
   pydantic-core, and the names, sizes and times of every file of the claimcheck package (its
   code and its data, as Python checks .pyc files), so that a changed file, rule or library
@@ -18,12 +18,14 @@ validating, in about a tenth of the time:
 - with a checksum of the entry; an entry is written only after validation has passed.
 
 Any doubt falls back to validating: no cache folder, no entry or a damaged one, a class that is
-not one of claimcheck's models, a value marshal cannot keep (a date: that record is validated
-every time). tests/test_kept_models.py holds every kept record to what validating gives.
+not one of claimcheck's models, a value this format does not keep (a time of day, say: that
+record is validated every time). tests/test_kept_models.py holds every kept record to what
+validating gives.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import sys
 from collections.abc import Callable
@@ -147,6 +149,8 @@ def _encode(value: Any) -> Any:
         if not all(type(item) in _PLAIN for item in value):
             raise _NotKept("a set of other values than strings and numbers")
         return ("s" if kind is set else "f", tuple(value))
+    if kind is dt.date:  # not a datetime, a subclass
+        return ("D", value.isoformat())
     if isinstance(value, BaseModel) and kind.__module__.startswith(_OWN):
         if value.__pydantic_extra__ or value.__pydantic_private__:
             raise _NotKept("extra fields or private attributes")
@@ -176,6 +180,8 @@ def _decode(value: Any) -> Any:
         return set(value[1])
     if tag == "f":
         return frozenset(value[1])
+    if tag == "D":
+        return dt.date.fromisoformat(value[1])
     if tag != "m":
         raise _NotKept(f"tag {tag!r}")
     _, module, name, fields, fields_set = value

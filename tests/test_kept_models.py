@@ -16,6 +16,7 @@ from claimcheck import keptmodels
 from claimcheck.entities_data import load_entity_table
 from claimcheck.extract.frames import frame_data
 from claimcheck.extract.lexicon import stance_data, topic_data
+from claimcheck.fx_tables import fx_sources
 from claimcheck.keptmodels import kept_model
 from claimcheck.load.rules import boilerplate, sentence_data
 from claimcheck.models import Strict
@@ -37,6 +38,7 @@ LOADERS = [
     bundled_reference,
     bundled_ratings,
     _clause_data,
+    fx_sources,
 ]
 
 
@@ -96,6 +98,22 @@ def test_a_kept_record_is_the_validated_record(loader, cache, monkeypatch):
     assert entry.exists()
 
 
+def test_the_bundled_corpus_manifest_is_kept_and_its_files_still_checked(cache, monkeypatch):
+    from claimcheck.discover import bundled_corpus_dir
+    from claimcheck.load.metadata import load_manifest
+
+    folder = bundled_corpus_dir()
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", "off")
+    validated = load_manifest(folder)
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(cache))
+    first, kept = load_manifest(folder), load_manifest(folder)
+    assert [entry.name for entry in _entries(cache)][0].startswith(f"model.{folder.name}.manifest-")
+    assert list(kept) == list(validated)
+    for key, entry in validated.items():
+        _same(first[key], entry)
+        _same(kept[key], entry)
+
+
 class _Words(Strict):
     words: list[str]
     pairs: tuple[tuple[str, int], ...] = ()
@@ -104,6 +122,7 @@ class _Words(Strict):
 
 class _Dated(Strict):
     day: dt.date
+    at: dt.datetime | None = None
 
 
 def _counting(text: str, calls: list[str]):  # type: ignore[no-untyped-def]
@@ -175,16 +194,21 @@ def test_an_entry_naming_anything_else_validates_again(cache, body):
     assert calls == ["하나", "하나"]
 
 
-def test_a_record_marshal_cannot_keep_is_validated_every_time(cache):
+def test_a_date_is_kept_and_a_record_the_format_cannot_keep_is_validated_every_time(cache):
     calls = []
 
-    def build() -> _Dated:
-        calls.append(1)
-        return _Dated(day=dt.date(2025, 1, 27))
+    def build(at: dt.datetime | None) -> _Dated:
+        calls.append(at)
+        return _Dated(day=dt.date(2025, 1, 27), at=at)
 
     for _ in range(2):
-        assert kept_model(_Dated, "day: 2025-01-27", "ko/days.yaml", build).day.day == 27
-    assert calls == [1, 1] and _entries(cache) == []
+        kept = kept_model(_Dated, "day: 2025-01-27", "ko/days.yaml", lambda: build(None))
+        assert type(kept.day) is dt.date and kept.day == dt.date(2025, 1, 27)
+    assert calls == [None] and len(_entries(cache)) == 1
+    noon = dt.datetime(2025, 1, 27, 12)  # a datetime (a date's subclass) is not kept
+    for _ in range(2):
+        assert kept_model(_Dated, "at: noon", "ko/noon.yaml", lambda: build(noon)).at == noon
+    assert calls == [None, noon, noon] and len(_entries(cache)) == 1
 
 
 def test_a_model_of_another_package_is_not_kept(cache, monkeypatch):

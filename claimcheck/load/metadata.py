@@ -63,16 +63,26 @@ def load_manifest(folder: Path) -> dict[str, ManifestEntry] | None:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(path, f"cannot read manifest: {exc}") from None
-    # The bundled corpus's manifest ships with claimcheck: its parsed form is kept like the
-    # language data's, so a report on it needs no YAML parser at all.
+    # The bundled corpus's manifest ships with claimcheck: its parsed form and its validated
+    # record are kept like the language data's (yamlsafe.load_bundled, keptmodels), so a report
+    # on it needs no YAML parser at all.
     bundled = folder.resolve() == bundled_corpus_dir().resolve()
-    data = (load_bundled if bundled else safe_load)(text, path, what="manifest")
-    if not isinstance(data, dict):
-        raise InputError(path, "manifest must be a mapping with an `articles` list")
-    try:
-        manifest = Manifest.model_validate(data)
-    except ValidationError as exc:
-        raise InputError(path, validation_problem(exc)) from None
+
+    def validated() -> Manifest:
+        data = (load_bundled if bundled else safe_load)(text, path, what="manifest")
+        if not isinstance(data, dict):
+            raise InputError(path, "manifest must be a mapping with an `articles` list")
+        try:
+            return Manifest.model_validate(data)
+        except ValidationError as exc:
+            raise InputError(path, validation_problem(exc)) from None
+
+    if bundled:
+        from claimcheck.keptmodels import kept_model
+
+        manifest = kept_model(Manifest, text, path, validated)
+    else:
+        manifest = validated()
     entries: dict[str, ManifestEntry] = {}
     for entry in manifest.articles:
         if entry.id in entries:
