@@ -7,10 +7,11 @@ validated record is kept in the cache folder (outputcache.cache_dir) and rebuilt
 validating, in about a tenth of the time:
 
 - as plain data, written with marshal, which writes and reads strings, numbers, lists, dicts
-  and tuples and runs nothing (a pickle would be code the next run executes): a tuple of the
-  data is kept as ("t", items), a set as ("s", items), a frozenset as ("f", items), a date as
-  ("D", "YYYY-MM-DD"), and a record as ("m", module, class name, fields, names of the fields
-  set), the class one of claimcheck's own pydantic models, already imported;
+  and tuples and runs nothing (a pickle would be code the next run executes): a list or dict
+  of strings and numbers as itself, read back as it is; any other list as ("l", items), dict
+  as ("d", items), tuple as ("t", items), set as ("s", items), frozenset as ("f", items), date
+  as ("D", "YYYY-MM-DD"), and a record as ("m", module, class name, fields, names of the
+  fields set), the class one of claimcheck's own pydantic models, already imported;
 - keyed on the file's text, the model, the versions of Python, marshal, pydantic and
   pydantic-core, and the names, sizes and times of every file of the claimcheck package (its
   code and its data, as Python checks .pyc files), so that a changed file, rule or library
@@ -36,7 +37,7 @@ from pydantic import BaseModel
 
 M = TypeVar("M", bound=BaseModel)
 
-_MAGIC = b"claimcheck-model-1\n"
+_MAGIC = b"claimcheck-model-2\n"
 _PLAIN = (str, int, float, bool, type(None))
 _OWN = ("claimcheck.",)  # the modules whose models are kept (tests add their own)
 
@@ -82,13 +83,14 @@ def _fingerprint() -> str:
     parts = [sys.version, str(marshal.version), pydantic.VERSION, pydantic_core.__version__]
     for root, folders, names in os.walk(package):
         folders[:] = sorted(name for name in folders if name != "__pycache__")
+        inside = root[len(package) + 1 :].replace(os.sep, "/")  # "" for the package's own folder
         for name in sorted(names):
-            path = os.path.join(root, name)
             try:
-                stat = os.stat(path)
+                stat = os.stat(os.path.join(root, name))
             except OSError:
                 continue
-            parts.append(f"{os.path.relpath(path, package)}:{stat.st_size}:{stat.st_mtime_ns}")
+            where = f"{inside}/{name}" if inside else name
+            parts.append(f"{where}:{stat.st_size}:{stat.st_mtime_ns}")
     return "\n".join(parts)
 
 
@@ -138,11 +140,15 @@ def _encode(value: Any) -> Any:
     if kind in _PLAIN:
         return value
     if kind is list:
-        return [_encode(item) for item in value]
+        if all(type(item) in _PLAIN for item in value):
+            return value  # read back as it is, without a walk
+        return ("l", [_encode(item) for item in value])
     if kind is dict:
         if not all(type(key) in _PLAIN for key in value):
             raise _NotKept("a key that is not a string or a number")
-        return {key: _encode(item) for key, item in value.items()}
+        if all(type(item) in _PLAIN for item in value.values()):
+            return value
+        return ("d", {key: _encode(item) for key, item in value.items()})
     if kind is tuple:
         return ("t", tuple(_encode(item) for item in value))
     if kind is set or kind is frozenset:
@@ -166,14 +172,13 @@ def _encode(value: Any) -> Any:
 
 
 def _decode(value: Any) -> Any:
-    kind = type(value)
-    if kind is list:
-        return [_decode(item) for item in value]
-    if kind is dict:
-        return {key: _decode(item) for key, item in value.items()}
-    if kind is not tuple:
-        return value
+    if type(value) is not tuple:
+        return value  # a string, a number, or a list or dict of them (new objects of marshal's)
     tag = value[0]
+    if tag == "l":
+        return [_decode(item) for item in value[1]]
+    if tag == "d":
+        return {key: _decode(item) for key, item in value[1].items()}
     if tag == "t":
         return tuple(_decode(item) for item in value[1])
     if tag == "s":

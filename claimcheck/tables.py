@@ -70,7 +70,8 @@ def _read_text(path: Path, lenient: bool = False) -> str:
 def load_overrides(folder: Path) -> Overrides:
     path = folder / OVERRIDES
     if not path.exists():
-        return Overrides()
+        # none: the empty record without building the model's validator (about 1 ms)
+        return Overrides.model_construct()
     raw = safe_load(_read_text(path), path, "overrides YAML")
     try:
         return Overrides.model_validate(raw or {})

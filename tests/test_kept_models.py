@@ -182,6 +182,7 @@ def test_a_damaged_entry_validates_again_and_is_rewritten(cache):
         ("m", "claimcheck.keptmodels", "_NotKept", {}, ()),  # not a pydantic model
         ("m", "claimcheck.models", "Claim", {}, ()),  # another model than the one asked for
         ("x", ()),  # an unknown tag
+        [("m", "claimcheck.models", "Claim", {}, ())],  # a list read back as it is: not a record
     ],
 )
 def test_an_entry_naming_anything_else_validates_again(cache, body):
@@ -189,7 +190,7 @@ def test_an_entry_naming_anything_else_validates_again(cache, body):
     kept_model(_Words, "하나", "ko/words.yaml", _counting("하나", calls))
     (entry,) = _entries(cache)
     forged = marshal.dumps(body)
-    entry.write_bytes(b"claimcheck-model-1\n" + hashlib.sha256(forged).digest() + forged)
+    entry.write_bytes(keptmodels._MAGIC + hashlib.sha256(forged).digest() + forged)
     assert kept_model(_Words, "하나", "ko/words.yaml", _counting("하나", calls)).words == ["하나"]
     assert calls == ["하나", "하나"]
 
