@@ -257,6 +257,8 @@ def hand_edited(existing: str) -> bool:
 
 @dataclass(frozen=True)
 class TableChange:
+    """A claim table as committed (old) and as extracted now (new); None where there is none."""
+
     path: Path
     old: str | None
     new: str | None

@@ -53,6 +53,19 @@ def test_a_word_beyond_reach_matches_no_fuzzy_key(key, edits):
         assert _best(word) is None
 
 
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.integers(min_value=0xAC00, max_value=0xD7A3), min_size=2, max_size=8),
+    st.lists(st.integers(min_value=0xAC00, max_value=0xD7A3), min_size=2, max_size=8),
+)
+def test_the_key_of_hangul_words_is_the_words_without_spaces(first, second):
+    for words in (
+        "".join(map(chr, first)),
+        " ".join(["".join(map(chr, first)), "".join(map(chr, second))]),
+    ):
+        assert alias_key(words) == words.replace(" ", "")
+
+
 def test_the_bound_changes_no_look_up_on_the_corpus():
     unbounded = _Unbounded(load_entity_table())
     words = set()

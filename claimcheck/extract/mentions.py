@@ -177,6 +177,8 @@ class AliasScanner:
 
 @dataclass(frozen=True)
 class Mention:
+    """An entity named in a sentence: by which alias, where, and whether by a fuzzy match."""
+
     entity: str
     type: str
     start: int
@@ -246,7 +248,10 @@ class _Matcher:
     def _closest_uncached(self, words: str) -> tuple[str, str | None]:
         """`words` without a trailing particle, and the entity it spells closely enough."""
         word = _strip_particle(words)
-        key = alias_key(word)
+        # Hangul syllables and plain spaces (what _HANGUL_WORDS finds) are already in normal
+        # form and have no case: their key is the word without its spaces, and normalising
+        # each word again was a third of the look-ups (tests/test_fuzzy_bound.py checks it).
+        key = word.replace(" ", "") if _HANGUL_WORDS.fullmatch(word) else alias_key(word)
         if len(key) < self.fuzzy.min_length or self._beyond_reach(key):
             return word, None
         from rapidfuzz import fuzz, process

@@ -25,6 +25,8 @@ _FRONT_MATTER = rx.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|
 
 @dataclass(frozen=True)
 class FrontMatterBlock:
+    """A file's front matter, validated, and where the text after it begins."""
+
     meta: FrontMatter
     end: int  # offset just past the closing `---` line
 
