@@ -40,6 +40,10 @@ M = TypeVar("M", bound=BaseModel)
 _MAGIC = b"claimcheck-model-2\n"
 _PLAIN = (str, int, float, bool, type(None))
 _OWN = ("claimcheck.",)  # the modules whose models are kept (tests add their own)
+# Entries kept per file, the newest: each installation (a checkout, its worktrees, a virtual
+# environment) has a fingerprint of its own, and two of them sharing the cache folder would
+# otherwise replace each other's entry at every run.
+_KEPT_PER_FILE = 4
 
 
 class _NotKept(Exception):
@@ -127,10 +131,11 @@ def _keep(entry: Path, stem: str, record: BaseModel) -> None:
         return
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        for old in entry.parent.glob(f"model.{stem}-*.bin"):  # the entry of an older version
-            if old != entry:
-                old.unlink(missing_ok=True)
         write_atomic(entry, _MAGIC + hashlib.sha256(body).digest() + body)
+        others = [old for old in entry.parent.glob(f"model.{stem}-*.bin") if old != entry]
+        others.sort(key=lambda old: old.stat().st_mtime_ns, reverse=True)
+        for old in others[_KEPT_PER_FILE - 1 :]:  # older versions, other installations
+            old.unlink(missing_ok=True)
     except (OSError, InputError):
         pass
 
