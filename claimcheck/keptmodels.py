@@ -114,6 +114,8 @@ def _read(entry: Path, model: type[M]) -> M | None:
         record = _decode(marshal.loads(body))
     except (_NotKept, EOFError, ValueError, TypeError, AttributeError, KeyError, IndexError):
         return None
+    except RecursionError:  # nested deeper than any record (marshal reads 2,000 levels)
+        return None
     return record if type(record) is model else None
 
 

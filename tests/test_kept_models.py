@@ -5,6 +5,7 @@ kept record must be what validating gives, field by field and class by class, an
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import marshal
 import os
@@ -190,6 +191,7 @@ def test_a_damaged_entry_validates_again_and_is_rewritten(cache):
         ("m", "claimcheck.models", "Claim", {}, ()),  # another model than the one asked for
         ("x", ()),  # an unknown tag
         [("m", "claimcheck.models", "Claim", {}, ())],  # a list read back as it is: not a record
+        functools.reduce(lambda inner, _: ("l", [inner]), range(700), 0),  # nested too deep
     ],
 )
 def test_an_entry_naming_anything_else_validates_again(cache, body):
