@@ -16,7 +16,6 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
@@ -101,18 +100,27 @@ class RatesSetting(Result):
 
 @functools.lru_cache(maxsize=1)
 def fx_sources() -> FxSources:
-    """The citation of every shipped table (data/fx/sources.yaml), validated."""
+    """The citation of every shipped table (data/fx/sources.yaml), validated (once per version:
+    claimcheck/keptmodels.py)."""
+    from claimcheck.keptmodels import kept_model
+
     resource = _data_dir() / "sources.yaml"
-    data = load_bundled(resource.read_text(encoding="utf-8"), resource)
-    sources = _validated(FxSources, data, resource)
-    known = {table.id for table in sources.tables}
-    for pref in sources.preference:
-        if pref.table not in known:
-            raise InputError(resource, f"preference names unknown table {pref.table!r}")
-    for table in sources.tables:
-        if (table.file is None) == (table.package_file is None):
-            raise InputError(resource, f"table {table.id}: give exactly one of file, package_file")
-    return sources
+    text = resource.read_text(encoding="utf-8")
+
+    def build() -> FxSources:
+        sources = _validated(FxSources, load_bundled(text, resource), resource)
+        known = {table.id for table in sources.tables}
+        for pref in sources.preference:
+            if pref.table not in known:
+                raise InputError(resource, f"preference names unknown table {pref.table!r}")
+        for table in sources.tables:
+            if (table.file is None) == (table.package_file is None):
+                raise InputError(
+                    resource, f"table {table.id}: give exactly one of file, package_file"
+                )
+        return sources
+
+    return kept_model(FxSources, text, resource, build)
 
 
 def _validated(model, data, where):  # type: ignore[no-untyped-def]
@@ -125,7 +133,9 @@ def _validated(model, data, where):  # type: ignore[no-untyped-def]
 
 
 def _data_dir():  # type: ignore[no-untyped-def]
-    return resources.files("claimcheck.data") / "fx"
+    from claimcheck.packaged import packaged
+
+    return packaged("claimcheck.data", "fx")
 
 
 # --- a table of daily quotes ---------------------------------------------------------------

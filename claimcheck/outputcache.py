@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -82,6 +81,8 @@ def output_key(command: str, argv: Sequence[str], inputs: Iterable[Path]) -> str
             digest.update(str(part).encode("utf-8", "surrogateescape") + b"\0")
 
     add(FORMAT_VERSION, command, json.dumps(list(argv)), os.getcwd(), sys.version)
+    import shutil  # here: a computed report imports this module only for cache_dir
+
     add(sys.stdout.isatty(), sys.stderr.isatty(), shutil.get_terminal_size())
     add(_stdin_terminal())  # rich takes the width from stdin's terminal first
     for name in _ENVIRONMENT:

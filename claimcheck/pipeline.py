@@ -37,6 +37,8 @@ class Extracted:
 
 @dataclass(frozen=True)
 class _Job:
+    """One article to load and extract, with the overrides and options it is extracted with."""
+
     path: Path
     entry: ManifestEntry | None
     overrides: dict[str, Override]

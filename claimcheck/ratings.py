@@ -4,7 +4,6 @@
 # when the class is made (see claimcheck/models.py).
 
 import functools
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -146,7 +145,9 @@ def load_ratings(path: Path | None = None) -> RatingTable:
 
 @functools.lru_cache(maxsize=1)
 def _bundled() -> RatingTable:
-    return _load(resources.files("claimcheck.data") / "ratings.yaml", bundled=True)
+    from claimcheck.packaged import packaged
+
+    return _load(packaged("claimcheck.data", "ratings.yaml"), bundled=True)
 
 
 def _load(path: Any, bundled: bool = False) -> RatingTable:
@@ -154,7 +155,15 @@ def _load(path: Any, bundled: bool = False) -> RatingTable:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(path, f"cannot read rating table: {exc}") from None
-    data = (load_bundled if bundled else safe_load)(text, path)
+    if bundled:  # validated once per version (claimcheck/keptmodels.py)
+        from claimcheck.keptmodels import kept_model
+
+        return kept_model(RatingTable, text, path, lambda: _validated(text, path, load_bundled))
+    return _validated(text, path, safe_load)
+
+
+def _validated(text: str, path: Any, parse: Any) -> RatingTable:
+    data = parse(text, path)
     try:
         return RatingTable.model_validate(data)
     except ValidationError as exc:

@@ -6,7 +6,6 @@
 import functools
 import importlib.util
 from collections.abc import Iterable
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -241,7 +240,9 @@ def default_reference_path() -> Any:
     except (ImportError, ValueError):
         spec = None
     if spec is not None and spec.submodule_search_locations is not None:
-        candidate = resources.files(TABLES_PACKAGE) / "reference.yaml"
+        from claimcheck.packaged import packaged
+
+        candidate = packaged(TABLES_PACKAGE, "reference.yaml")
         if candidate.is_file():
             return candidate
     return here.parent / "claims" / "reference.yaml"
@@ -292,7 +293,15 @@ def _load(path: Any, bundled: bool = False) -> ReferenceTable:
         raise InputError(path, "reference table not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(path, f"cannot read reference table: {exc}") from None
-    data = (load_bundled if bundled else safe_load)(text, path)
+    if bundled:  # validated once per version (claimcheck/keptmodels.py)
+        from claimcheck.keptmodels import kept_model
+
+        return kept_model(ReferenceTable, text, path, lambda: _validated(text, path, load_bundled))
+    return _validated(text, path, safe_load)
+
+
+def _validated(text: str, path: Any, parse: Any) -> ReferenceTable:
+    data = parse(text, path)
     if not isinstance(data, dict):
         raise InputError(path, "a reference table is a mapping with version and facts")
     try:

@@ -6,39 +6,50 @@ table, language data) goes through `safe_load`.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from claimcheck.errors import InputError
 
-# libyaml's parser where PyYAML was built with it (the wheels are): parsing the reference table
-# and the language data is most of a cold start with the pure-Python one.
-_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# PyYAML is imported at the first YAML actually parsed: a report reads only bundled files, whose
+# parsed form comes from the cache folder (below), so it never needs PyYAML (8 ms to import).
 
 
-class _StrictLoader(_Base):  # type: ignore[misc,valid-type]
-    """A safe loader that refuses repeated keys (anchors and aliases are refused before it runs,
-    from the parser's events: aliases let a few hundred bytes expand into gigabytes, "billion
-    laughs", and nothing claimcheck reads needs them)."""
+@functools.cache
+def _loaders() -> tuple[Any, Any]:
+    """(base, strict): libyaml's parser where PyYAML was built with it (the wheels are; parsing
+    the reference table and the language data is most of a cold start with the pure-Python
+    one), and a safe loader on it that refuses repeated keys."""
+    import yaml
 
-    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-        # A repeated key would silently keep the last value: refuse it instead.
-        keys: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            try:
-                hash(key)
-            except TypeError:
-                # "[1, 2]: x": a key must be one value (Python would say "unhashable type").
-                raise yaml.YAMLError(
-                    f"a list or a mapping cannot be a key (line {key_node.start_mark.line + 1})"
-                ) from None
-            if key in keys:
-                raise yaml.YAMLError(f"duplicate key {key!r} (line {key_node.start_mark.line + 1})")
-            keys.add(key)
-        return super().construct_mapping(node, deep=deep)
+    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class _StrictLoader(base):  # type: ignore[misc,valid-type]
+        """A safe loader that refuses repeated keys (anchors and aliases are refused before it
+        runs, from the parser's events: aliases let a few hundred bytes expand into gigabytes,
+        "billion laughs", and nothing claimcheck reads needs them)."""
+
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            # A repeated key would silently keep the last value: refuse it instead.
+            keys: set[Any] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                try:
+                    hash(key)
+                except TypeError:
+                    # "[1, 2]: x": a key must be one value (Python would say "unhashable type").
+                    raise yaml.YAMLError(
+                        f"a list or a mapping cannot be a key (line {key_node.start_mark.line + 1})"
+                    ) from None
+                if key in keys:
+                    raise yaml.YAMLError(
+                        f"duplicate key {key!r} (line {key_node.start_mark.line + 1})"
+                    )
+                keys.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+    return base, _StrictLoader
 
 
 # Nothing claimcheck reads nests deeper than a handful of levels; libyaml's composer recurses
@@ -47,10 +58,13 @@ MAX_DEPTH = 64
 
 
 def _refuse_deep_nesting_and_anchors(text: str) -> None:
+    import yaml
+
+    base, _ = _loaders()
     try:
-        _check_events(text, _Base)
+        _check_events(text, base)
     except yaml.YAMLError:
-        if _Base is yaml.SafeLoader:
+        if base is yaml.SafeLoader:
             raise
         # Newer libyaml builds stop at a nesting limit of their own (1,000 levels), and their
         # scanner reads ahead, so they can raise before our count reaches MAX_DEPTH. The
@@ -61,6 +75,8 @@ def _refuse_deep_nesting_and_anchors(text: str) -> None:
 
 
 def _check_events(text: str, loader: Any) -> None:
+    import yaml
+
     depth = 0
     # The parser's events come one by one (no recursion), before anything is composed.
     for event in yaml.parse(text, Loader=loader):
@@ -82,9 +98,11 @@ def _check_events(text: str, loader: Any) -> None:
 
 def safe_load(text: str, path: str | Path | None, what: str = "YAML") -> Any:
     """Parse `text` as YAML; any problem becomes an InputError naming `path`."""
+    import yaml
+
     try:
         _refuse_deep_nesting_and_anchors(text)
-        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - the loader is a SafeLoader
+        return yaml.load(text, Loader=_loaders()[1])  # noqa: S506 - the loader is a SafeLoader
     except (TypeError, RecursionError) as exc:
         # e.g. "[1, 2]: x": a list as a mapping key
         raise InputError(path, f"invalid {what}: {exc}") from None

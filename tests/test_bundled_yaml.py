@@ -19,6 +19,7 @@ SHIPPED = [
     ROOT / "claimcheck" / "data" / "fx" / "sources.yaml",
     ROOT / "claimcheck" / "render" / "labels.yaml",
     ROOT / "claims" / "reference.yaml",
+    ROOT / "seeds" / "manifest.yaml",  # the bundled corpus's
 ]
 
 
@@ -119,8 +120,9 @@ def test_an_unwritable_cache_folder_only_costs_time(tmp_path, monkeypatch):
 
 
 def test_a_report_from_the_entries_is_byte_identical_to_the_recorded_one(tmp_path):
-    # Whole processes: the first parses the shipped YAML and writes the entries, the second
-    # reads every one of them; both must print the report recorded before the entries existed.
+    # Whole processes: the first parses the shipped YAML, validates it and writes the entries,
+    # the second reads every one of them; both must print the report recorded before the
+    # entries existed.
     import hashlib
     import json
     import os
@@ -140,6 +142,32 @@ def test_a_report_from_the_entries_is_byte_identical_to_the_recorded_one(tmp_pat
         kept = {entry.name.split("-")[0] for entry in _entries(tmp_path / "cache")}
         wanted = {"claims.reference", "ko.entities", "ko.topics", "ko.boilerplate", "data.ratings"}
         assert wanted <= kept
+        # and the validated records (claimcheck/keptmodels.py): the second run reads those
+        assert {f"model.{name}" for name in wanted} <= kept
+
+
+def test_a_report_on_the_bundled_corpus_imports_no_yaml_parser_once_the_entries_exist(tmp_path):
+    # PyYAML is imported only to parse: with every shipped file's entry written (the manifest
+    # of the bundled corpus included), a computed report never imports it.
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import contextlib, io, sys\n"
+        "from claimcheck.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    main(['report', '--no-cache'])\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] == 'yaml')[:1])\n"
+    )
+    env = {**os.environ, "CLAIMCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, check=True
+        ).stdout
+        for _ in range(2)
+    ]
+    assert runs == [b"['yaml']\n", b"[]\n"]  # parsed (and kept) once, then read back
 
 
 def test_a_users_reference_table_and_overrides_are_parsed_not_kept(cache, tmp_path):

@@ -144,3 +144,25 @@ def test_an_object_holding_iterators_is_written_as_one_dump_writes_it():
         write_json_list(out, streamed, depth)
         whole = json.dumps(rows, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
         assert out.getvalue() == whole
+
+
+@pytest.mark.parametrize(
+    "setup, looked", [("import claimcheck.cli", False), ("import claimcheck", True)]
+)
+def test_the_command_line_runs_no_pydantic_plugins_and_does_not_look_for_them(setup, looked):
+    # claimcheck.cli stands in for pydantic's plugin loader (reading every installed package's
+    # metadata to find plugins): the first validator built must ask the stand-in, so that
+    # importlib.metadata is never imported; a program using claimcheck as a library keeps
+    # pydantic's own loader, which looks.
+    code = (
+        f"import sys\n{setup}\n"
+        "from pydantic import BaseModel\n"
+        "class Probe(BaseModel):\n"
+        "    value: int\n"
+        "assert Probe(value='3').value == 3\n"
+        "print('importlib.metadata' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.strip() == str(looked)

@@ -13,6 +13,8 @@ from claimcheck.textnorm import NormalizedText, normalize
 
 @dataclass
 class SentenceContext:
+    """Everything the extractor reads about one sentence before it drafts claims from it."""
+
     article: Article
     sentence: Sentence
     norm: NormalizedText

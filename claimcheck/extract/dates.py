@@ -17,6 +17,8 @@ from claimcheck.extract.frames import frame_data, update_tag_end
 
 @dataclass(frozen=True)
 class DateMention:
+    """A date written in a sentence, and the day, month or year it resolves to."""
+
     start: int
     end: int
     value: str | None  # resolved: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-W4; None when it cannot be

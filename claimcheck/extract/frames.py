@@ -159,9 +159,9 @@ class FrameData(_Data):
 
 @functools.cache
 def frame_data() -> FrameData:
-    from claimcheck.extract.lexicon import _read
+    from claimcheck.extract.lexicon import validated
 
-    return FrameData.model_validate(_read("frames.yaml"))
+    return validated(FrameData, "frames.yaml")
 
 
 @functools.cache

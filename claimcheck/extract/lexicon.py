@@ -4,7 +4,7 @@
 # when the class is made (see claimcheck/models.py).
 
 import functools
-from importlib import resources
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -14,6 +14,9 @@ from claimcheck.yamlsafe import load_bundled
 
 class _Data(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+D = TypeVar("D", bound=BaseModel)
 
 
 class FigureTopic(_Data):
@@ -194,22 +197,35 @@ class StanceData(_Data):
     document_markers: list[str]
 
 
-def _read(name: str) -> object:
-    # One name per joinpath: Python 3.10's Traversable takes no more.
-    data = resources.files("claimcheck.data").joinpath("ko").joinpath(name)
-    text = data.read_text(encoding="utf-8")
+def _text(name: str) -> str:
+    from claimcheck.packaged import packaged
+
+    return packaged("claimcheck.data", "ko", name).read_text(encoding="utf-8")
+
+
+def _parsed(text: str, name: str) -> object:
     # Cue words are matched on normalised text, so the data is normalised the same way.
     return load_bundled(normalize(text).text, f"claimcheck/data/ko/{name}", "language data")
 
 
+def validated(model: type[D], name: str) -> D:
+    """The data file `name` of claimcheck/data/ko, validated into `model` (or, once it has been,
+    the record kept from then: claimcheck/keptmodels.py)."""
+    from claimcheck.keptmodels import kept_model
+
+    text = _text(name)
+    path = f"claimcheck/data/ko/{name}"
+    return kept_model(model, text, path, lambda: model.model_validate(_parsed(text, name)))
+
+
 @functools.cache
 def topic_data() -> TopicData:
-    return TopicData.model_validate(_read("topics.yaml"))
+    return validated(TopicData, "topics.yaml")
 
 
 @functools.cache
 def stance_data() -> StanceData:
-    return StanceData.model_validate(_read("stance.yaml"))
+    return validated(StanceData, "stance.yaml")
 
 
 def topic_names() -> list[str]:

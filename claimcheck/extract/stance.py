@@ -15,6 +15,8 @@ SPEAKER_TYPES = {"person", "company", "government", "organisation", "place"}
 
 @dataclass(frozen=True)
 class StanceReading:
+    """A sentence's stance towards what it says, the cue word read, and who says it."""
+
     stance: str
     cue: str | None
     attributed_to: str | None

@@ -18,6 +18,8 @@ _SEPARATORS = rx.compile(r"[\W_]+")
 
 @dataclass(frozen=True)
 class Furniture:
+    """A line found to be page furniture: the boilerplate family's rule and what it saw."""
+
     rule: str
     reason: str
     opens_list: bool = False

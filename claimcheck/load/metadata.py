@@ -11,10 +11,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from claimcheck import regexcache as rx
-from claimcheck.discover import MANIFEST_NAME
+from claimcheck.discover import MANIFEST_NAME, bundled_corpus_dir
 from claimcheck.errors import InputError
 from claimcheck.models import ArticleMeta, FrontMatter, Manifest, ManifestEntry
-from claimcheck.yamlsafe import safe_load
+from claimcheck.yamlsafe import load_bundled, safe_load
 
 FIELDS = ("title", "outlet", "author", "published", "url", "kind", "language")
 NO_METADATA = "no manifest entry or front matter"
@@ -25,6 +25,8 @@ _FRONT_MATTER = rx.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|
 
 @dataclass(frozen=True)
 class FrontMatterBlock:
+    """A file's front matter, validated, and where the text after it begins."""
+
     meta: FrontMatter
     end: int  # offset just past the closing `---` line
 
@@ -63,13 +65,26 @@ def load_manifest(folder: Path) -> dict[str, ManifestEntry] | None:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(path, f"cannot read manifest: {exc}") from None
-    data = safe_load(text, path, what="manifest")
-    if not isinstance(data, dict):
-        raise InputError(path, "manifest must be a mapping with an `articles` list")
-    try:
-        manifest = Manifest.model_validate(data)
-    except ValidationError as exc:
-        raise InputError(path, validation_problem(exc)) from None
+    # The bundled corpus's manifest ships with claimcheck: its parsed form and its validated
+    # record are kept like the language data's (yamlsafe.load_bundled, keptmodels), so a report
+    # on it needs no YAML parser at all.
+    bundled = folder.resolve() == bundled_corpus_dir().resolve()
+
+    def validated() -> Manifest:
+        data = (load_bundled if bundled else safe_load)(text, path, what="manifest")
+        if not isinstance(data, dict):
+            raise InputError(path, "manifest must be a mapping with an `articles` list")
+        try:
+            return Manifest.model_validate(data)
+        except ValidationError as exc:
+            raise InputError(path, validation_problem(exc)) from None
+
+    if bundled:
+        from claimcheck.keptmodels import kept_model
+
+        manifest = kept_model(Manifest, text, path, validated)
+    else:
+        manifest = validated()
     entries: dict[str, ManifestEntry] = {}
     for entry in manifest.articles:
         if entry.id in entries:

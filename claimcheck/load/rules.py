@@ -5,7 +5,7 @@
 
 import re
 from functools import cache
-from importlib import resources
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
@@ -17,6 +17,9 @@ _FLAGS = re.IGNORECASE
 
 class _Data(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+D = TypeVar("D", bound=BaseModel)
 
 
 def _compiles(patterns: list[str]) -> list[str]:
@@ -135,21 +138,26 @@ class SentenceData(_Data):
     abbreviations: list[str]
 
 
-def _read(name: str) -> object:
-    text = (
-        resources.files("claimcheck.data").joinpath("ko").joinpath(name).read_text(encoding="utf-8")
+def _validated(model: type[D], name: str) -> D:
+    """A data file of claimcheck/data/ko validated into `model` (or kept: keptmodels.py)."""
+    from claimcheck.keptmodels import kept_model
+    from claimcheck.packaged import packaged
+
+    text = packaged("claimcheck.data", "ko", name).read_text(encoding="utf-8")
+    path = f"claimcheck/data/ko/{name}"
+    return kept_model(
+        model, text, path, lambda: model.model_validate(load_bundled(text, path, "language data"))
     )
-    return load_bundled(text, f"claimcheck/data/ko/{name}", "language data")
 
 
 @cache
 def boilerplate() -> Boilerplate:
-    return Boilerplate.model_validate(_read("boilerplate.yaml"))
+    return _validated(Boilerplate, "boilerplate.yaml")
 
 
 @cache
 def sentence_data() -> SentenceData:
-    return SentenceData.model_validate(_read("sentences.yaml"))
+    return _validated(SentenceData, "sentences.yaml")
 
 
 @cache

@@ -45,6 +45,8 @@ class Classified:
 
 @dataclass
 class StoryPlan:
+    """A story of the page: its headline and the units (by index) that make its body."""
+
     headline: str
     units: list[int]
 

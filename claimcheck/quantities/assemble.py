@@ -23,6 +23,8 @@ RULE_SCALE_SHARED = "range_shares_scale"  # 3~4조 원: 3 is 3조
 
 @dataclass(frozen=True)
 class _RangeWords:
+    """The range words of qualifiers.yaml, compiled: what joins and opens a range."""
+
     sign: re.Pattern[str]  # " ~ ", "-"
     from_: re.Pattern[str]  # "에서 ", "부터 "
     to_words: tuple[str, ...]
@@ -210,6 +212,8 @@ RULE_RATE = "rate_per"
 
 @dataclass(frozen=True)
 class _Rates:
+    """The rate words of units.yaml, compiled: a figure per something, and what it moves to."""
+
     regex: re.Pattern[str]  # a rate word (and filler) ending where a figure starts
     per: dict[str, str]  # rate word -> what it is per
     otherwise: dict[str, OtherReading | None]  # rate word -> its other reading

@@ -4,7 +4,6 @@
 # when the class is made (see claimcheck/models.py).
 
 import functools
-from importlib import resources
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -236,18 +235,33 @@ class Lexicon(_Table):
     qualifiers: QualifierTable
 
 
+def _text(name: str) -> str:
+    from claimcheck.packaged import packaged
+
+    return packaged(_DATA_PACKAGE, *name.split("/")).read_text(encoding="utf-8")
+
+
 def read_yaml(name: str) -> object:
     """Parse one data file of the package (`ko/units.yaml` …)."""
-    text = resources.files(_DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-    return load_bundled(text, f"claimcheck/data/{name}", "language data")
+    return load_bundled(_text(name), f"claimcheck/data/{name}", "language data")
 
 
 @functools.cache
 def lexicon() -> Lexicon:
-    """The validated tables, read once per process."""
-    numerals, units, qualifiers = (read_yaml(name) for name in DATA_FILES)
-    return Lexicon(
-        numerals=NumeralTable.model_validate(numerals),
-        units=UnitTable.model_validate(units),
-        qualifiers=QualifierTable.model_validate(qualifiers),
-    )
+    """The validated tables, read once per process (or kept: claimcheck/keptmodels.py)."""
+    from claimcheck.keptmodels import kept_model
+
+    texts = [_text(name) for name in DATA_FILES]
+
+    def build() -> Lexicon:
+        numerals, units, qualifiers = (
+            load_bundled(text, f"claimcheck/data/{name}", "language data")
+            for name, text in zip(DATA_FILES, texts, strict=True)
+        )
+        return Lexicon(
+            numerals=NumeralTable.model_validate(numerals),
+            units=UnitTable.model_validate(units),
+            qualifiers=QualifierTable.model_validate(qualifiers),
+        )
+
+    return kept_model(Lexicon, "\0".join(texts), "claimcheck/data/ko/lexicon", build)

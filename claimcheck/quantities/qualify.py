@@ -20,6 +20,8 @@ RULE_MORE_THAN = "more_than_infix"  # 2천여 대
 
 @dataclass(slots=True)  # built per qualifier word; not frozen, which is slow to build
 class QualifierHit:
+    """A qualifier word found beside a figure (about, at least, at most…) and where it is."""
+
     family: str  # approx | at_least | at_most
     word: str
     inclusive: bool

@@ -19,6 +19,8 @@ _CENT = Decimal("0.01")
 
 @dataclass(slots=True)  # built per unit word; not frozen, which is slow to build
 class UnitHit:
+    """A unit word found after a figure (or a currency before it), with the rule that read it."""
+
     end: int
     unit: str
     rule: str
@@ -31,6 +33,8 @@ class UnitHit:
 
 @dataclass(frozen=True)
 class _Entry:
+    """What one unit word of units.yaml means, and when it may be read as that unit."""
+
     unit: str
     rule: str
     counter: bool

@@ -31,6 +31,8 @@ WINDOWED = AGREEING | {"misleading"}
 
 @dataclass(frozen=True)
 class Gate:
+    """Whether two figures may be compared, and which verdicts the comparison may reach."""
+
     comparable: bool  # the figures may be compared at all
     settled: bool  # every slot matched: any verdict is allowed
     windowed: bool  # time settled only as a window that contains the other's date

@@ -36,6 +36,8 @@ def decimals(value: float) -> int:
 
 @dataclass(frozen=True)
 class Interval:
+    """The values a figure may stand for, as a closed interval, and how it was written."""
+
     low: float  # -inf when unbounded
     high: float  # +inf when unbounded
     point: float | None

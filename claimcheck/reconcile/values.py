@@ -17,6 +17,8 @@ EMPHASIS_ONLY = {"불과", "밖에", "에 불과", "뿐"}
 
 @dataclass(frozen=True)
 class Value:
+    """A figure as compared: its interval in a comparable unit and how it was read."""
+
     interval: Interval
     unit: str  # the comparable unit: USD for money, else the quantity's unit
     shown: str  # the figure as written, with what it was taken to mean

@@ -30,6 +30,8 @@ SEVERITY = (
 
 @dataclass(frozen=True)
 class RenderOptions:
+    """How findings are rendered: language, ClaimReview publisher and URL, loaded articles."""
+
     lang: str = "en"  # en | ko (ko: SNU FactCheck labels and Korean wording)
     # ClaimReview `url`: where the review is published; each finding gets `#<finding id>` (the
     # HTML export's anchors), so the default pairs claimreview output with an HTML export beside it.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from typing import Literal
 
 from pydantic import ValidationError
@@ -36,15 +35,23 @@ class Labels(Strict):
 
 @functools.lru_cache(maxsize=1)
 def labels() -> Labels:
-    source = resources.files("claimcheck.render") / "labels.yaml"
-    raw = load_bundled(source.read_text(encoding="utf-8"), str(source), "labels YAML")
-    try:
-        return Labels.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise InputError(
-            str(source), f"{'.'.join(map(str, first['loc']))}: {first['msg']}"
-        ) from None
+    from claimcheck.keptmodels import kept_model
+    from claimcheck.packaged import packaged
+
+    source = packaged("claimcheck.render", "labels.yaml")
+    text = source.read_text(encoding="utf-8")
+
+    def build() -> Labels:
+        raw = load_bundled(text, str(source), "labels YAML")
+        try:
+            return Labels.model_validate(raw)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            raise InputError(
+                str(source), f"{'.'.join(map(str, first['loc']))}: {first['msg']}"
+            ) from None
+
+    return kept_model(Labels, text, str(source), build)
 
 
 def _pick(entry: Entry | None, fallback: str, lang: str) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
 from claimcheck import regexcache as rx
 from claimcheck.models import Claim, Finding, Quantity, SourceValue, Strict
@@ -30,17 +29,24 @@ def _clause_data() -> ClauseData:
     from pydantic import ValidationError
 
     from claimcheck.errors import InputError
+    from claimcheck.keptmodels import kept_model
+    from claimcheck.packaged import packaged
     from claimcheck.yamlsafe import load_bundled
 
-    source = resources.files("claimcheck.data") / "ko" / "clauses.yaml"
-    raw = load_bundled(source.read_text(encoding="utf-8"), str(source), "language data")
-    try:
-        return ClauseData.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise InputError(
-            str(source), f"{'.'.join(map(str, first['loc']))}: {first['msg']}"
-        ) from None
+    source = packaged("claimcheck.data", "ko", "clauses.yaml")
+    text = source.read_text(encoding="utf-8")
+
+    def build() -> ClauseData:
+        raw = load_bundled(text, str(source), "language data")
+        try:
+            return ClauseData.model_validate(raw)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            raise InputError(
+                str(source), f"{'.'.join(map(str, first['loc']))}: {first['msg']}"
+            ) from None
+
+    return kept_model(ClauseData, text, str(source), build)
 
 
 # --- names -------------------------------------------------------------------------------------
