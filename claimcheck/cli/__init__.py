@@ -43,10 +43,23 @@ def _no_pydantic_plugins() -> None:
     plugins. tests/test_cli_basics.py checks that the stand-in is what pydantic asks.
     """
     name = "pydantic.plugin._loader"
-    if name not in sys.modules:
-        loader = types.ModuleType(name, "claimcheck's command line: no pydantic plugins")
-        loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
-        sys.modules[name] = loader
+    if name in sys.modules:
+        return
+    loader = types.ModuleType(name, "claimcheck's command line: no pydantic plugins")
+    loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
+
+    def _from_the_real_loader(attribute: str):
+        # a name another pydantic asks of its loader: the stand-in steps aside for the real
+        # module, so an untested version loses the saving, never the run (the import system's
+        # own questions, "__path__" and the like, are answered as for any plain module)
+        if attribute.startswith("__"):
+            raise AttributeError(attribute)
+        if sys.modules.get(name) is loader:
+            del sys.modules[name]
+        return getattr(importlib.import_module(name), attribute)
+
+    loader.__getattr__ = _from_the_real_loader  # type: ignore[attr-defined]
+    sys.modules[name] = loader
 
 
 _no_pydantic_plugins()

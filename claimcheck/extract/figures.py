@@ -761,7 +761,12 @@ def _classify(
             continue
         if quantity.counter and quantity.counter in topic.vetoes_counter:
             continue  # "수백 차례의 실험": times counted, not chips
-        if topic.calendar_years and quantity.unit == "year" and size is not None and abs(size) < 1000:
+        if (
+            topic.calendar_years
+            and quantity.unit == "year"
+            and size is not None
+            and abs(size) < 1000
+        ):
             continue  # "1년 전보다 69% 늘었다": a span of years, not the year of a release
         if topic.max_money and quantity.unit in _MONEY and size and abs(size) >= topic.max_money:
             continue
@@ -1115,7 +1120,8 @@ def _model_spec(text: str, start: int, end: int) -> str | None:
         # 쓴 토큰 수")
         counted = _spec_counted().search(text, end)
         if counted is not None:
-            return next(s for s, nouns in data.model_spec_nouns.items() if counted.group(1) in nouns)
+            nouns = data.model_spec_nouns.items()
+            return next(spec for spec, words in nouns if counted.group(1) in words)
     return None
 
 

@@ -234,8 +234,8 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
                 break  # not the sentence right before: nothing is converted across others
             same = [f for f in sums if f[2][0] != cur_b and f[2][1] == per_b]
             if len(same) > 1 and _parts_summed(sentence):
-                # "사전학습 532만8천 달러, … 사후학습 1만 달러를 더한 값이죠. 우리 돈으로 약 81억 원":
-                # the parts' total is converted, which is none of the sums written
+                # "사전학습 532만8천 달러, … 사후학습 1만 달러를 더한 값이죠. 우리 돈으로 약 81억
+                # 원": the parts' total is converted, which is none of the sums written
                 break
             if here.frame is not None and here.frame.measure == "change":
                 # "…감소를 기록했고, 시총은 2조9000억 달러로 쪼그라들었다. 29일 환율로 따지면 약
