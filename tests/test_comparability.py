@@ -5599,3 +5599,30 @@ def test_a_day_recalled_as_the_cause_of_an_aftermath_does_not_date_the_paragraph
     report = _report(tmp_path, a=("2025-01-31", body))
     assert _figure(report, "16.97%").frame.as_of == "2025-01-27"
     assert _figure(report, "9.68%").frame.as_of != "2025-01-27"
+
+
+@pytest.mark.parametrize(
+    ("headline", "verdicts"),
+    [
+        # r1-api-price: 0.55 dollars per million input tokens, 2.19 per million output tokens
+        ("딥시크 R1 출력 100만 토큰 0.55달러…가격표 읽는 법", ["inconsistent"]),
+        ("딥시크 R1 출력 100만 토큰 2.19달러…가격표 읽는 법", []),
+        ("딥시크 R1 입력 100만 토큰 0.55달러…가격표 읽는 법", []),
+    ],
+)
+def test_a_headlines_token_price_is_set_against_the_bodys_price_of_its_side(
+    tmp_path, headline, verdicts
+):
+    body = "R1은 입력 토큰 100만 개당 0.55달러, 출력 토큰 100만 개당 2.19달러를 받는다."
+    report = _report(tmp_path, a=("2025-02-18", body, headline))
+    price = [c for c in report.claims if c.section == "headline" and c.quantity][0]
+    assert price.quantity.unit == "USD/million_tokens"
+    assert price.attributes.get("tokens") in {"input", "output"}
+    assert [f.verdict for f in _problems(report) if f.kind == "internal"] == verdicts
+
+
+def test_a_count_of_tokens_before_other_words_is_no_rate(tmp_path):
+    report = _report(
+        tmp_path, a=("2025-02-18", "딥시크는 100만 토큰을 처리하는 데 2달러가 든다고 밝혔다.")
+    )
+    assert not [c for c in report.claims if c.quantity and "/" in (c.quantity.unit or "")]

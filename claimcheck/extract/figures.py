@@ -457,6 +457,8 @@ def token_side(text: str, since: int, start: int, end: int | None = None) -> str
                 rest = rest.removeprefix(next((p for p in particles if rest.startswith(p)), ""))
                 if not rest.strip() or rest.lstrip().startswith(followers):
                     return side  # a price word, or the figure, follows it
+                if rest[:1].isdigit() and rest.split(maxsplit=1)[-1].startswith(followers):
+                    return side  # the rate's own count: "출력 100만 토큰 0.55달러"
                 at = stretch.find(word, at + 1)
     return None
 

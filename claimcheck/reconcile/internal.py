@@ -233,6 +233,7 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
                 ).comparable
                 and not _past_intraday(top, c, published)
                 and not _opposite_moves(top, c)
+                and not _other_side(top, c)
                 # a result compared back ("1년 전 같은 분기") is of another period
                 and not (top.topic == "earnings" and c.frame is not None and c.frame.since)
             ]
@@ -306,6 +307,13 @@ def _opposite_moves(top: Claim, body: Claim) -> bool:
     """A headline's fall is not the body's rise ("9.68% 급락 딛고 반등" over "이번 주 5.2% 오르며"):
     a move said to go the other way is another move, which the body tells beside it."""
     ours, theirs = top.attributes.get("direction"), body.attributes.get("direction")
+    return ours is not None and theirs is not None and ours != theirs
+
+
+def _other_side(top: Claim, body: Claim) -> bool:
+    """A token price of one side is not the other side's ("출력 100만 토큰 0.55달러" over "입력 …
+    0.55달러, 출력 … 2.19달러"): the output price is compared with the output price only."""
+    ours, theirs = top.attributes.get("tokens"), body.attributes.get("tokens")
     return ours is not None and theirs is not None and ours != theirs
 
 
