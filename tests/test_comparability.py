@@ -5626,3 +5626,27 @@ def test_a_count_of_tokens_before_other_words_is_no_rate(tmp_path):
         tmp_path, a=("2025-02-18", "딥시크는 100만 토큰을 처리하는 데 2달러가 든다고 밝혔다.")
     )
     assert not [c for c in report.claims if c.quantity and "/" in (c.quantity.unit or "")]
+
+
+def test_a_charge_in_the_headline_is_not_the_orders_in_the_body(tmp_path):
+    """"55억 달러 비용" is the charge Nvidia took for H20; "160억 달러어치 주문" is what Chinese
+    companies ordered: two labels, never one figure told twice."""
+    body = (
+        "엔비디아는 H20 재고와 관련해 약 55억 달러를 비용으로 반영하겠다고 밝혔다. 중국 기업들이 "
+        "올해 1분기에만 엔비디아 H20을 160억 달러어치 주문했다는 보도도 나왔다."
+    )
+    headline = '美, 중국향 H20마저 막았다…엔비디아 H20 "55억 달러 비용 반영"'
+    report = _report(tmp_path, a=("2025-04-17", body, headline))
+    assert not [f for f in _problems(report) if f.kind == "internal"]
+
+
+def test_what_one_piece_of_work_costs_is_per_piece(tmp_path):
+    """"이미지 한 장을 만드는 데 … 30만 원 … 지금은 2000원 남짓": the price of one image, no
+    cost of a model (v3-training-cost-usd is 5,576,000 dollars)."""
+    body = (
+        "딥시크는 V3 훈련에 557만6000달러를 썼다. 캐릭터 콘셉트 이미지 한 장을 만드는 데 외주로는 "
+        "30만 원이 들었지만 지금은 2000원 남짓이다."
+    )
+    report = _report(tmp_path, a=("2025-06-10", body))
+    assert _figure(report, "2000원 남짓").frame.measure == "per_unit"
+    assert _problems(report) == []

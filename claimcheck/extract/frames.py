@@ -404,7 +404,11 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     ):
         return "per_unit"
     whole = before_all.rstrip().endswith(tuple(data.per_unit.whole_before))
-    if not rate and not whole and _per_unit_clause().search(before_all):
+    # (a count of one is the unit itself, not a figure that closes the clause before: "이미지 한
+    # 장을 만드는 데 외주로는 30만 원")
+    ones = [f for f in figures if f.end <= figure.start and f.quantity.value == 1]
+    unit_clause = text[_previous_end(ones[-1], figures) : figure.start] if ones else before_all
+    if not rate and not whole and _per_unit_clause().search(unit_clause):
         return "per_unit"  # "토큰 하나를 처리할 때 실제로 쓰는 매개변수는 370억 개"
     if _round_basis(figure, figures, text):
         return "per_unit"  # "토큰 1조 개를 학습하는 데 18만 GPU시간": the basis and its figure
@@ -1418,10 +1422,13 @@ _LABEL_REACH = 20
 
 def figure_label(text: str, start: int, end: int) -> str | None:
     """What an unclassified figure measures (topics.yaml figure_labels): the label noun written
-    last before it within its clause ("매출이 1년 전보다 72% 늘어난": revenue), or right after it
-    with 의 ("3조3636억 원의 영업이익"); None when neither is written."""
-    after = text[end : end + 8].lstrip()
-    after = after[1:].lstrip() if after.startswith("의") else None
+    right after it ("3조3636억 원의 영업이익", "55억 달러 비용"), else the one written last before it
+    within its clause ("매출이 1년 전보다 72% 늘어난": revenue); None when neither is written."""
+    after = text[end : end + 10].lstrip()
+    # (the label right after the figure, with 의 or without, after a word of worth: "3조3636억
+    # 원의 영업이익", "55억 달러 비용 반영", "160억 달러어치 주문")
+    after = after.removeprefix("어치").removeprefix("규모").lstrip()
+    after = after[1:].lstrip() if after.startswith("의") else after
     words = _figure_label_words()
     if after:
         for word, label in words:
