@@ -5650,3 +5650,18 @@ def test_what_one_piece_of_work_costs_is_per_piece(tmp_path):
     report = _report(tmp_path, a=("2025-06-10", body))
     assert _figure(report, "2000원 남짓").frame.measure == "per_unit"
     assert _problems(report) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "verdicts"),
+    [
+        # 1200억 원 at 1,445.21 won (5 Mar 2025) is 83.0 million dollars: "a little over 80
+        # million" covers it
+        ("지난해 매출은 약 1200억 원(8천만 달러 남짓)이었다.", ["consistent"]),
+        # …but not 69.2 million: "a little over 100 million" is no reading of it
+        ("지난해 매출은 약 1000억 원(1억 달러 남짓)이었다.", ["inconsistent"]),
+    ],
+)
+def test_a_conversion_written_as_a_bound_covers_a_little_beyond_it(tmp_path, said, verdicts):
+    report = _report(tmp_path, a=("2025-03-05", f"하람클라우드는 GPU 임대 업체다. {said}"))
+    assert [f.verdict for f in report.findings if f.kind == "internal"] == verdicts

@@ -260,6 +260,11 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
     return pairs
 
 
+# A converted figure written as a bound ("남짓", "넘게", "미만") stands for at most this much beyond it.
+_CONVERSION_BOUND = 0.1
+_BOUNDED_SIDE = ("at_least", "at_most")
+
+
 def rounding_covers(a: Quantity, b: Quantity, check: Any) -> str | None:
     """The rates a rounded conversion stands for, when the day's rate lies among them: the
     converted figure read at its written precision (약 or not), the original as stated; either
@@ -270,7 +275,13 @@ def rounding_covers(a: Quantity, b: Quantity, check: Any) -> str | None:
     if not amount_a or a.value is None or b.value is None:
         return None
     written = interval_of(b.model_copy(update={"qualifier": "exact", "low": None, "high": None}))
-    low, high = written.low / abs(amount_a), written.high / abs(amount_a)
+    low, high = written.low, written.high
+    if b.qualifier in _BOUNDED_SIDE:
+        # "8천만 달러 남짓", "2천억 원 미만": a bound written for a conversion is a little beyond
+        # the figure, not without end (at most a tenth)
+        step = abs(b.value) * _CONVERSION_BOUND
+        low, high = (low, high + step) if b.qualifier == "at_least" else (low - step, high)
+    low, high = low / abs(amount_a), high / abs(amount_a)
     if low > high or low <= 0:
         return None
     # b/a is b's currency per a's: the check's rate is quote per base, so invert when a is the
