@@ -72,6 +72,29 @@ def kept_model(model: type[M], text: str, path: str | Path, build: Callable[[], 
     return record
 
 
+def kept_shipped(model: type[M], source: Path, what: str) -> M:
+    """A shipped YAML file (`what` names it in errors: "labels YAML") validated as `model`, or
+    its kept record: an invalid file is one line naming it and the first field at fault."""
+    from pydantic import ValidationError
+
+    from claimcheck.errors import InputError
+    from claimcheck.yamlsafe import load_bundled
+
+    text = source.read_text(encoding="utf-8")
+
+    def build() -> M:
+        raw = load_bundled(text, str(source), what)
+        try:
+            return model.model_validate(raw)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            raise InputError(
+                str(source), f"{'.'.join(map(str, first['loc']))}: {first['msg']}"
+            ) from None
+
+    return kept_model(model, text, str(source), build)
+
+
 @functools.cache
 def _fingerprint() -> str:
     """The versions and claimcheck's own files (names, sizes, times) a record depends on."""

@@ -1422,8 +1422,9 @@ _LABEL_REACH = 20
 
 def figure_label(text: str, start: int, end: int) -> str | None:
     """What an unclassified figure measures (topics.yaml figure_labels): the label noun written
-    right after it ("3조3636억 원의 영업이익", "55억 달러 비용"), else the one written last before it
-    within its clause ("매출이 1년 전보다 72% 늘어난": revenue); None when neither is written."""
+    right after it ("3조3636억 원의 영업이익", "55억 달러 비용"), else the one written last
+    before it within its clause ("매출이 1년 전보다 72% 늘어난": revenue); None when neither is
+    written."""
     after = text[end : end + 10].lstrip()
     # (the label right after the figure, with 의 or without, after a word of worth: "3조3636억
     # 원의 영업이익", "55억 달러 비용 반영", "160억 달러어치 주문")

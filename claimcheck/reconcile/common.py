@@ -260,7 +260,8 @@ def conversion_pairs(corpus: Corpus) -> list[tuple[Claim, Claim]]:
     return pairs
 
 
-# A converted figure written as a bound ("남짓", "넘게", "미만") stands for at most this much beyond it.
+# A converted figure written as a bound ("남짓", "넘게", "미만") stands for at most this much
+# beyond it.
 _CONVERSION_BOUND = 0.1
 _BOUNDED_SIDE = ("at_least", "at_most")
 

@@ -5,11 +5,7 @@ from __future__ import annotations
 import functools
 from typing import Literal
 
-from pydantic import ValidationError
-
-from claimcheck.errors import InputError
 from claimcheck.models import Finding, Strict
-from claimcheck.yamlsafe import load_bundled
 
 Lang = Literal["en", "ko"]
 LANGS: tuple[str, ...] = ("en", "ko")
@@ -35,23 +31,10 @@ class Labels(Strict):
 
 @functools.lru_cache(maxsize=1)
 def labels() -> Labels:
-    from claimcheck.keptmodels import kept_model
+    from claimcheck.keptmodels import kept_shipped
     from claimcheck.packaged import packaged
 
-    source = packaged("claimcheck.render", "labels.yaml")
-    text = source.read_text(encoding="utf-8")
-
-    def build() -> Labels:
-        raw = load_bundled(text, str(source), "labels YAML")
-        try:
-            return Labels.model_validate(raw)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            raise InputError(
-                str(source), f"{'.'.join(map(str, first['loc']))}: {first['msg']}"
-            ) from None
-
-    return kept_model(Labels, text, str(source), build)
+    return kept_shipped(Labels, packaged("claimcheck.render", "labels.yaml"), "labels YAML")
 
 
 def _pick(entry: Entry | None, fallback: str, lang: str) -> str:

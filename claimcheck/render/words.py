@@ -26,27 +26,11 @@ class ClauseData(Strict):
 
 @functools.lru_cache(maxsize=1)
 def _clause_data() -> ClauseData:
-    from pydantic import ValidationError
-
-    from claimcheck.errors import InputError
-    from claimcheck.keptmodels import kept_model
+    from claimcheck.keptmodels import kept_shipped
     from claimcheck.packaged import packaged
-    from claimcheck.yamlsafe import load_bundled
 
     source = packaged("claimcheck.data", "ko", "clauses.yaml")
-    text = source.read_text(encoding="utf-8")
-
-    def build() -> ClauseData:
-        raw = load_bundled(text, str(source), "language data")
-        try:
-            return ClauseData.model_validate(raw)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            raise InputError(
-                str(source), f"{'.'.join(map(str, first['loc']))}: {first['msg']}"
-            ) from None
-
-    return kept_model(ClauseData, text, str(source), build)
+    return kept_shipped(ClauseData, source, "language data")
 
 
 # --- names -------------------------------------------------------------------------------------
