@@ -5665,3 +5665,29 @@ def test_what_one_piece_of_work_costs_is_per_piece(tmp_path):
 def test_a_conversion_written_as_a_bound_covers_a_little_beyond_it(tmp_path, said, verdicts):
     report = _report(tmp_path, a=("2025-03-05", f"하람클라우드는 GPU 임대 업체다. {said}"))
     assert [f.verdict for f in report.findings if f.kind == "internal"] == verdicts
+
+
+@pytest.mark.parametrize(
+    ("said", "figure", "verdicts"),
+    [
+        # flashmla-performance: up to 3,000 GB/s memory-bound on H800 SXM5 (FlashMLA README)
+        ("FlashMLA는 H800 SXM5에서 메모리 바운드 기준 최대 3000GB/s를 낸다.", "최대 3000GB/s", ["supported"]),
+        ("FlashMLA는 H800 SXM5에서 메모리 바운드 기준 최대 300GB/s를 낸다.", "최대 300GB/s", ["refuted"]),
+        ("FlashMLA는 H800에서 메모리 대역폭 최대 300GB/s를 낸다고 회사는 밝혔다.", "최대 300GB/s", ["refuted"]),
+    ],
+)
+def test_a_softwares_peak_throughput_is_checked_as_the_peak_it_states(
+    tmp_path, said, figure, verdicts
+):
+    """A peak ("최대") against the record's peak is the peak it states: 300 GB/s is no reading of
+    "up to 3,000 GB/s", though it lies below it."""
+    report = _report(tmp_path, a=("2025-03-03", f"딥시크는 24일 FlashMLA를 공개했다. {said}"))
+    claim = _figure(report, figure)
+    assert claim.object == "flashmla"
+    assert _reference_verdicts(report, figure) == verdicts
+
+
+def test_a_chips_own_memory_bandwidth_stays_the_chips(tmp_path):
+    body = "딥시크는 24일 FlashMLA를 공개했다. H800의 메모리 대역폭은 3.35TB/s다."
+    report = _report(tmp_path, a=("2025-03-03", body))
+    assert _figure(report, "3.35TB/s").object == "nvidia-h800"

@@ -33,7 +33,7 @@ from claimcheck.extract.frames import (
     word_before,
 )
 from claimcheck.extract.lexicon import FigureTopic, topic_data
-from claimcheck.extract.mentions import Mention, entity_listed, entity_type
+from claimcheck.extract.mentions import Mention, entity_listed, entity_parent, entity_type
 from claimcheck.models import Frame, Quantity, copied_with
 from claimcheck.quantities.units import per_token
 
@@ -1136,6 +1136,9 @@ def _chip_spec(
     data = topic_data()
     text = ctx.text
     before = text[max(0, start - data.chip_spec_reach) : start]
+    throughput = _product_throughput(ctx, unit, start)
+    if throughput is not None:
+        return throughput
     after = text[end : end + 12].lstrip()
     after = after[1:].lstrip() if after.startswith("의") else after  # "8GB의 HBM3"
     spec, nearest = None, -1
@@ -1173,6 +1176,40 @@ def _chip_spec(
     if unit != "byte" and any(word in text for word in data.chip_spec_measured):
         spec += " measured"  # a test's throughput, not the rating: only a test's record counts
     return "other", _owner(ctx, start, ctx.story_subject), chip, {"spec": spec}
+
+
+def _product_throughput(
+    ctx: SentenceContext, unit: str, start: int
+) -> tuple[str | None, str | None, str | None, dict[str, str]] | None:
+    """A software's benchmark throughput ("FlashMLA는 … 메모리 바운드 기준 최대 3000GB/s"): of the
+    product the sentence names, else the paragraph's sentence before ("▶ Day 1 FlashMLA — … 최대
+    300GB/s"); None when no such word or no product is there."""
+    if unit != "byte_per_second":
+        return None
+    data = topic_data()
+    before = ctx.text[max(0, start - data.chip_spec_reach) : start]
+    kinds = data.product_throughputs.items()
+    kind = next((k for k, words in kinds if any(w in before for w in words)), None)
+    mentions = list(ctx.mentions)
+    if kind is None:
+        # a chip's memory bandwidth said of a product the clause is about ("FlashMLA는 H800에서
+        # 메모리 대역폭 최대 300GB/s를 낸다"): that product's throughput, never the chip's rating
+        memory = data.chip_specs.get(unit, {}).get("memory bandwidth", [])
+        if not any(w in before for w in memory):
+            return None
+        kind = "memory-bound"
+        mentions = [m for m in mentions if m.end <= start and _a_subject(ctx.text, m)]
+    elif ctx.previous is not None:
+        mentions = mentions + list(ctx.previous.mentions)
+    product = next((m.entity for m in mentions if m.type == "product"), None)
+    if product is None:
+        return None
+    return "other", entity_parent(product) or ctx.story_subject, product, {"throughput": kind}
+
+
+def _a_subject(text: str, mention: Mention) -> bool:
+    """Whether a name is written as the clause's topic or subject ("FlashMLA는", "FlashMLA가")."""
+    return text.startswith(("은 ", "는 ", "이 ", "가 "), mention.end)
 
 
 @functools.cache

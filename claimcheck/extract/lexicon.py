@@ -149,6 +149,7 @@ class TopicData(_Data):
     model_spec_per: list[str]
     # a chip's spec in bytes: unit -> spec -> nouns (in order), and the words of a measured one
     chip_specs: dict[str, dict[str, list[str]]]
+    product_throughputs: dict[str, list[str]] = {}
     chip_spec_measured: list[str]
     chip_spec_reach: int
     chip_spec_cut: list[str]

@@ -456,7 +456,38 @@ def _says_a_close(claim: Claim) -> bool:
 _FROM_PRICE = rx.compile(r"\d\s*(?:달러|원)\s*에서\s")
 
 
+# Words that make a bound the peak reached ("최대 3000GB/s"), not a ceiling below which the
+# figure lies: a peak written against a peak of the record is compared as the peak it states.
+_PEAK_WORDS = ("최대", "최고")
+
+
+def _peaks(claim: Claim, facts: list[ReferenceFact]) -> tuple[Claim, list[ReferenceFact]]:
+    """A peak claimed against peaks of the record ("FlashMLA … 최대 300GB/s" against "up to 3000
+    GB/s"): both read as the peak they state, which a bound below it does not contradict."""
+    q = claim.quantity
+    if q is None or q.qualifier != "at_most" or q.qualifier_word not in _PEAK_WORDS:
+        return claim, facts
+    peaked = [
+        f.model_copy(
+            update={
+                "quantity": f.quantity.model_copy(
+                    update={"qualifier": "exact", "value": f.quantity.high, "low": f.quantity.high}
+                )
+            }
+        )
+        if f.quantity is not None and f.quantity.qualifier == "at_most" and f.quantity.high
+        else f
+        for f in facts
+    ]
+    if peaked == facts:
+        return claim, facts
+    top = q.high if q.high is not None else q.value
+    stated = q.model_copy(update={"qualifier": "exact", "value": top, "low": top, "high": top})
+    return claim.model_copy(update={"quantity": stated}), peaked
+
+
 def _judge_figure_ungated(corpus: Corpus, claim: Claim, facts: list[ReferenceFact]):
+    claim, facts = _peaks(claim, facts)
     facts = [_closing_price(claim, fact) for fact in facts]
     value = comparable(claim, corpus.published(claim.article))
     if value is None:
