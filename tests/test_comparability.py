@@ -5691,3 +5691,29 @@ def test_a_chips_own_memory_bandwidth_stays_the_chips(tmp_path):
     body = "딥시크는 24일 FlashMLA를 공개했다. H800의 메모리 대역폭은 3.35TB/s다."
     report = _report(tmp_path, a=("2025-03-03", body))
     assert _figure(report, "3.35TB/s").object == "nvidia-h800"
+
+
+def test_a_price_list_goes_on_through_labels_with_their_particles(tmp_path):
+    """r1-api-price: 2.19 dollars per million output tokens, 0.55 input, 0.14 input on a cache
+    hit. "입력은 0.55달러, 캐시가 적중하면 입력이 0.41달러" goes on in the same rate."""
+    body = (
+        "딥시크 R1 API는 출력 토큰 100만 개당 2.19달러, 입력은 0.55달러, 캐시가 적중하면 입력이 "
+        "0.41달러까지 내려가요."
+    )
+    report = _report(tmp_path, a=("2025-02-04", body))
+    hit = _figure(report, "0.41달러")
+    assert hit.quantity.unit == "USD/million_tokens"
+    assert hit.attributes.get("cache") == "hit"
+    assert _reference_verdicts(report, "0.55달러") == ["supported"]
+    assert _reference_verdicts(report, "0.41달러") == ["refuted"]
+
+
+def test_a_model_the_price_is_compared_with_is_not_whose_price_it_is(tmp_path):
+    body = (
+        "엔비디아 주가가 급락하자 투자자 커뮤니티가 들썩였다. 한 회원은 R1 API 가격을 표로 "
+        "정리했다. 입력은 100만 토큰당 0.55달러, 출력은 2.19달러로 오픈AI o1(입력 15달러, 출력 "
+        "60달러)과 비교하면 수십 배 싸다는 것이다."
+    )
+    report = _report(tmp_path, a=("2025-01-28", body))
+    assert _figure(report, "2.19달러").object != "openai-o1"
+    assert not [f for f in _problems(report) if f.verdict == "misattributed"]
