@@ -260,7 +260,8 @@ def _rates() -> _Rates:
         rx.compile(rf"(?:(?<=[\s(\[\"'「『<])|^)(?:{per_second}) ?\Z"),
         units.throughput.units,
         # (or in a bracket that opens with the labels: "입력 0.55달러(캐시 적중 시 0.41달러)")
-        # (a label may carry its particle: "…2.19달러, 입력은 0.55달러, 캐시가 적중하면 입력이 0.41달러")
+        # (a label may carry its particle: "…2.19달러, 입력은 0.55달러, 캐시가 적중하면 입력이
+        # 0.41달러")
         rx.compile(
             rf"\s*\)?\s*(?:(?:\([^()]*\)\s*)?,|\()\s*(?:(?:{labels})(?:은|는|이|가)?\s*)+\Z"
         ),
