@@ -153,6 +153,8 @@ class FrameData(_Data):
     market_event_causes: dict[str, list[str]] = {}
     cheaper_by: list[str]
     summing: list[str]
+    peak_words: list[str] = []
+    worth_words: list[str] = []
     one_day: list[str]
     day_move_before: list[str]
 
@@ -1428,7 +1430,9 @@ def figure_label(text: str, start: int, end: int) -> str | None:
     after = text[end : end + 10].lstrip()
     # (the label right after the figure, with 의 or without, after a word of worth: "3조3636억
     # 원의 영업이익", "55억 달러 비용 반영", "160억 달러어치 주문")
-    after = after.removeprefix("어치").removeprefix("규모").lstrip()
+    for word in frame_data().worth_words:
+        after = after.removeprefix(word)
+    after = after.lstrip()
     after = after[1:].lstrip() if after.startswith("의") else after
     words = _figure_label_words()
     if after:

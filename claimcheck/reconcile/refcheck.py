@@ -456,16 +456,14 @@ def _says_a_close(claim: Claim) -> bool:
 _FROM_PRICE = rx.compile(r"\d\s*(?:달러|원)\s*에서\s")
 
 
-# Words that make a bound the peak reached ("최대 3000GB/s"), not a ceiling below which the
-# figure lies: a peak written against a peak of the record is compared as the peak it states.
-_PEAK_WORDS = ("최대", "최고")
-
-
 def _peaks(claim: Claim, facts: list[ReferenceFact]) -> tuple[Claim, list[ReferenceFact]]:
     """A peak claimed against peaks of the record ("FlashMLA … 최대 300GB/s" against "up to 3000
-    GB/s"): both read as the peak they state, which a bound below it does not contradict."""
+    GB/s"; frames.yaml `peak_words`): both are read as the peak they state, so a lower peak is a
+    misstatement of the record's, not a figure within it."""
+    from claimcheck.extract.frames import frame_data
+
     q = claim.quantity
-    if q is None or q.qualifier != "at_most" or q.qualifier_word not in _PEAK_WORDS:
+    if q is None or q.qualifier != "at_most" or q.qualifier_word not in frame_data().peak_words:
         return claim, facts
     peaked = [
         f.model_copy(
