@@ -1101,7 +1101,8 @@ def _activated_per_token(text: str, start: int, end: int) -> bool:
 @functools.cache
 def _spec_counted() -> re.Pattern[str]:
     nouns = rx.alternation(_model_spec_words())
-    return rx.compile(rf"({nouns})\s?(?:의\s)?(?:수|개수)(?![가-힣])")
+    counts = rx.alternation(topic_data().model_spec_count_words) or "(?!)"
+    return rx.compile(rf"({nouns})\s?(?:의\s)?(?:{counts})(?![가-힣])")
 
 
 def _model_spec(text: str, start: int, end: int) -> str | None:

@@ -150,6 +150,7 @@ class TopicData(_Data):
     # a chip's spec in bytes: unit -> spec -> nouns (in order), and the words of a measured one
     chip_specs: dict[str, dict[str, list[str]]]
     product_throughputs: dict[str, list[str]] = {}
+    model_spec_count_words: list[str] = []
     chip_spec_measured: list[str]
     chip_spec_reach: int
     chip_spec_cut: list[str]
