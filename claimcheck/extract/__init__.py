@@ -13,6 +13,7 @@ from claimcheck.extract.context import SentenceContext, build_context
 from claimcheck.extract.figures import Draft, figure_drafts, in_money
 from claimcheck.extract.frames import (
     MARKET_TOPICS,
+    SUBJECT_ENDINGS,
     heads_company,
     public_body_speaks,
     story_events,
@@ -33,7 +34,6 @@ from claimcheck.textnorm import normalize
 __all__ = ["extract_claims"]
 
 _SUBJECT_TYPES = {"company"}
-_SUBJECT_ENDINGS = ("은 ", "는 ", "이 ", "가 ")  # a name made the subject
 
 
 def extract_claims(article: Article) -> list[Claim]:
@@ -104,7 +104,7 @@ def extract_claims(article: Article) -> list[Claim]:
             # the model the sentence is about: one it makes its subject ("R1은 V3-Base를 토대로
             # 한 모델로": R1, not the base it names), else the last it names
             named = [m for m in ctx.mentions if m.type == "model"]
-            subjects = [m for m in named if ctx.text.startswith(_SUBJECT_ENDINGS, m.end)]
+            subjects = [m for m in named if ctx.text.startswith(SUBJECT_ENDINGS, m.end)]
             model = (subjects or named)[-1].entity if named else model
             _remember_date(ctx, dateline, latest, month_named)
             ctx.stance = read_stance(ctx.text, ctx.mentions, previous)

@@ -472,17 +472,20 @@ def looks_back(text: str, end: int, limit: int | None = None) -> bool:
     """Whether the day written up to `end` stands in a clause that looks back, closed by the
     retrospective ending -던 before the sentence goes on ("지난달 31일 9.86% 급락했던
     SK하이닉스는"): a day recalled to describe something, not the day the sentence reports."""
+    return RETROSPECTIVE.search(_clause_after(text, end, limit)) is not None
+
+
+def _clause_after(text: str, end: int, limit: int | None = None) -> str:
+    """The words after `end` up to the clause's comma or full stop (not "9.86%"'s point)."""
     stop = len(text) if limit is None else limit
-    clause = re.split(r"[,.](?!\d)", text[end:stop], maxsplit=1)[0]  # (not "9.86%")
-    return RETROSPECTIVE.search(clause) is not None
+    return re.split(r"[,.](?!\d)", text[end:stop], maxsplit=1)[0]
 
 
 def recalls_a_cause(text: str, end: int) -> bool:
     """Whether the day written up to `end` stands in a clause that ends in what came of its
     event ("엔비디아가 27일(현지시간) 16.97% 폭락한 충격이 … 반영됐다"): the paragraph goes on
     with the day of the aftermath, not the day recalled."""
-    clause = re.split(r"[,.](?!\d)", text[end:], maxsplit=1)[0]
-    return _aftermath().search(clause) is not None
+    return _aftermath().search(_clause_after(text, end)) is not None
 
 
 @functools.cache

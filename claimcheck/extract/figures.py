@@ -14,6 +14,7 @@ from claimcheck.extract.frames import (
     CARD_SIGN,
     MARKET_TOPICS,
     NOUN_CLAUSE_END,
+    SUBJECT_ENDINGS,
     VALUE_NOUNS,
     Figure,
     bracket_owner,
@@ -1199,18 +1200,15 @@ def _product_throughput(
         if not any(w in before for w in memory):
             return None
         kind = "memory-bound"
-        mentions = [m for m in mentions if m.end <= start and _a_subject(ctx.text, m)]
+        mentions = [
+            m for m in mentions if m.end <= start and ctx.text.startswith(SUBJECT_ENDINGS, m.end)
+        ]
     elif ctx.previous is not None:
         mentions = mentions + list(ctx.previous.mentions)
     product = next((m.entity for m in mentions if m.type == "product"), None)
     if product is None:
         return None
     return "other", entity_parent(product) or ctx.story_subject, product, {"throughput": kind}
-
-
-def _a_subject(text: str, mention: Mention) -> bool:
-    """Whether a name is written as the clause's topic or subject ("FlashMLA는", "FlashMLA가")."""
-    return text.startswith(("은 ", "는 ", "이 ", "가 "), mention.end)
 
 
 @functools.cache

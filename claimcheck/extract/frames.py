@@ -43,7 +43,6 @@ class _Before(_Data):
     unit_priced: list[str] = []
     clause_patterns: list[str] = []
     basis_between: str = ""
-    whole_before: list[str] = []
     # words that only say a figure varies by who reports it ("매체마다 5890억~5930억 달러로")
     varies_by: list[str] = []
 
@@ -405,7 +404,10 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
         )
     ):
         return "per_unit"
-    whole = before_all.rstrip().endswith(tuple(data.per_unit.whole_before))
+    from claimcheck.extract.lexicon import topic_data
+
+    # ("전체 6710억 개", "총 …": topics.yaml model_spec_whole)
+    whole = before_all.rstrip().endswith(tuple(topic_data().model_spec_whole))
     # (a count of one is the unit itself, not a figure that closes the clause before: "이미지 한
     # 장을 만드는 데 외주로는 30만 원")
     ones = [f for f in figures if f.end <= figure.start and f.quantity.value == 1]
@@ -1178,6 +1180,8 @@ def counter_class(counter: str | None) -> str | None:
     return counter
 
 
+# The endings that make a name the clause's topic or subject ("FlashMLA는", "R1이")
+SUBJECT_ENDINGS = ("은 ", "는 ", "이 ", "가 ")
 _GLOSS = rx.compile(r"\s*(?:[—–:]|\s-)\s")  # the dash may be normalised to a hyphen
 
 

@@ -75,6 +75,13 @@ def _qualitative(claim: Claim) -> str:
     return f"{what}" + (f" ({extra})" if extra else "")
 
 
+def stated_top(quantity: Any) -> Any:
+    """A bound read as the top it states ("연봉 최대 120만 위안", "최대 3000GB/s"): the figure at
+    its high end, exact (a claim's quantity or a reference fact's)."""
+    top = quantity.high if quantity.high is not None else quantity.value
+    return quantity.model_copy(update={"qualifier": "exact", "value": top, "low": top, "high": top})
+
+
 def quantity_of(claim: Claim) -> Quantity:
     """The quantity of a claim known to state one (either figure of a conversion pair)."""
     assert claim.quantity is not None, claim.id

@@ -16,6 +16,7 @@ from claimcheck.reconcile.common import (
     quantity_of,
     rounding_covers,
     source_row,
+    stated_top,
 )
 from claimcheck.reconcile.comparability import (
     MARKET,
@@ -408,8 +409,7 @@ def _stated_top(claim: Claim) -> Claim:
     q = claim.quantity
     if q is None or q.qualifier != "at_most" or q.high is None or not top_pay(claim):
         return claim
-    stated = q.model_copy(update={"qualifier": "exact", "value": q.high, "low": q.high})
-    return claim.model_copy(update={"quantity": stated})
+    return claim.model_copy(update={"quantity": stated_top(q)})
 
 
 def _one_top_pay(top: Claim, body: Claim) -> bool:

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from claimcheck import regexcache as rx
 from claimcheck.models import Claim, Finding, ReferenceCitation
-from claimcheck.reconcile.common import Corpus, finding_id, source_row
+from claimcheck.reconcile.common import Corpus, finding_id, source_row, stated_top
 from claimcheck.reconcile.intervals import (
     PRECISE_DIGITS,
     PRECISE_MISS,
@@ -466,22 +466,14 @@ def _peaks(claim: Claim, facts: list[ReferenceFact]) -> tuple[Claim, list[Refere
     if q is None or q.qualifier != "at_most" or q.qualifier_word not in frame_data().peak_words:
         return claim, facts
     peaked = [
-        f.model_copy(
-            update={
-                "quantity": f.quantity.model_copy(
-                    update={"qualifier": "exact", "value": f.quantity.high, "low": f.quantity.high}
-                )
-            }
-        )
+        f.model_copy(update={"quantity": stated_top(f.quantity)})
         if f.quantity is not None and f.quantity.qualifier == "at_most" and f.quantity.high
         else f
         for f in facts
     ]
     if peaked == facts:
         return claim, facts
-    top = q.high if q.high is not None else q.value
-    stated = q.model_copy(update={"qualifier": "exact", "value": top, "low": top, "high": top})
-    return claim.model_copy(update={"quantity": stated}), peaked
+    return claim.model_copy(update={"quantity": stated_top(q)}), peaked
 
 
 def _judge_figure_ungated(corpus: Corpus, claim: Claim, facts: list[ReferenceFact]):
