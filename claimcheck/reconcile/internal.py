@@ -217,21 +217,22 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
             if mine is None:
                 continue
             owner = _abridged_owner(top, body)
+            # each body figure's passage to the headline's, worked out once
+            passage_of = {
+                c.id: gate(top.topic, *_story_time(*_pair_frames(top, c), published, top.topic))
+                for c in body
+                if c.topic == top.topic and c.subject == owner and c.story == top.story
+            }
             peers = [
                 (c, comparable(_stated_top(c), published))
                 for c in body
-                if c.topic == top.topic
-                and c.subject == owner
-                and c.story == top.story
+                if c.id in passage_of
                 and _same_object(top, c)
                 and not same_thing(_abridged_what(top, c), what_of(c))
                 and not (
                     top.topic == "funding" and counted_unknown(top.topic, what_of(top), what_of(c))
                 )
-                and gate(
-                    top.topic,
-                    *_story_time(*_pair_frames(top, c), published, top.topic),
-                ).comparable
+                and passage_of[c.id].comparable
                 and not _past_intraday(top, c, published)
                 and not _opposite_moves(top, c)
                 and not _other_side(top, c)
@@ -255,13 +256,7 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
             if not peers:
                 continue
             finding = _compare_top(corpus, top, mine, peers)
-            passages = [
-                gate(
-                    top.topic,
-                    *_story_time(*_pair_frames(top, c), published, top.topic),
-                )
-                for c, _ in peers
-            ]
+            passages = [passage_of[c.id] for c, _ in peers]
             if all(p.allows(finding.verdict) for p in passages):
                 findings.append(finding)
                 continue
