@@ -5717,3 +5717,53 @@ def test_a_model_the_price_is_compared_with_is_not_whose_price_it_is(tmp_path):
     report = _report(tmp_path, a=("2025-01-28", body))
     assert _figure(report, "2.19달러").object != "openai-o1"
     assert not [f for f in _problems(report) if f.verdict == "misattributed"]
+
+
+def test_the_day_of_an_event_is_not_a_day_a_past_clause_recalls(tmp_path):
+    """nvda-close-2025-01-27 is the close of 27 January. "1월 27일 … 주저앉았던 엔비디아는 GTC
+    기조연설 당일 … 마감했다": the -던 clause recalls the 27th; the close is of the keynote's day."""
+    body = (
+        "엔비디아는 18일(현지시간) 새 칩을 공개했다. 1월 27일 17% 가까이 주저앉았던 엔비디아는 "
+        "GTC 기조연설 당일 3.4% 내린 115.43달러로 장을 마쳤다."
+    )
+    report = _report(tmp_path, a=("2025-03-19", body))
+    assert _figure(report, "3.4%").frame.as_of != "2025-01-27"
+    assert not _problems(report, "3.4%") and not _problems(report, "115.43달러")
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        "B200 한 장에는 스트리밍 멀티프로세서(SM) 148개가 들어 있다",
+        "H800의 쿠다 코어 1만6896개 가운데 일부를 통신에 돌렸다",
+        "H800의 연산 유닛 132개 중 24개를 데이터 전송에 썼다",
+    ],
+)
+def test_the_parts_of_one_chip_are_no_count_of_chips(tmp_path, parts):
+    report = _report(
+        tmp_path,
+        a=("2025-02-03", "딥시크는 엔비디아 H800 2048개로 V3를 훈련했다고 밝혔다."),
+        b=("2025-02-04", f"딥시크 V3 보고서를 다시 읽었다. 연구진은 {parts}."),
+    )
+    assert not _problems(report)
+    assert not [c for c in report.claims if c.topic == "gpu_count" and c.article == "b"
+                and c.quantity and c.quantity.value > 100]  # fmt: skip
+
+
+def test_chips_counted_by_what_buying_them_costs_are_the_fleet(tmp_path):
+    body = (
+        "딥시크는 엔비디아 H800 2048개로 V3를 훈련했다. 하지만 한 컨설팅업체는 A100 1만 장 "
+        "구입비까지 더하면 딥시크의 누적 투자가 10억 달러를 넘는다고 추정했다."
+    )
+    report = _report(tmp_path, a=("2025-02-05", body))
+    assert _figure(report, "1만 장").frame.scope == "fleet"
+    assert not _problems(report)
+
+
+def test_sizes_of_models_the_sentence_does_not_name_are_not_one_models(tmp_path):
+    report = _report(
+        tmp_path,
+        a=("2025-02-03", "딥시크는 R1을 작은 모델 6개로 증류했는데, 140억 개짜리 증류 모델도 꽤 강하다."),
+        b=("2025-02-10", "딥시크가 R1을 증류한 6개 모델 가운데 가장 작은 15억 개짜리는 노트북에서도 돈다."),
+    )
+    assert not _problems(report)

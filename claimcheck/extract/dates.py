@@ -334,6 +334,9 @@ def date_mentions(
     for word in data.get("same", []):
         for m in re.finditer(re.escape(word), text) if word in text else ():
             earlier = [d for d in found if d.end <= m.start() and d.value and len(d.value) == 10]
+            # not a day a -던 clause recalls ("1월 27일 16.97% 폭락했던 엔비디아 주가는 실적 발표
+            # 당일 … 3.67% 오른"): the day is of another event
+            earlier = [d for d in earlier if not looks_back(text, d.end, m.start())]
             # "딥시크 쇼크 당일": the day of the event named right before it
             named = text[max(0, m.start() - 12) : m.start()].rstrip()
             event = next((d for d, ns in sorted(events.items()) if named.endswith(tuple(ns))), None)

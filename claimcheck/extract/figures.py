@@ -688,7 +688,9 @@ def _score(
         ctx, start, _noun_subject(tuple(topic.vetoes_subject))
     ):
         return 0.0  # "국고채 3년물 금리는 … 연 2.563%에 마감했다": a yield, not a share
-    if topic.vetoes_noun and before.rstrip().endswith(tuple(topic.vetoes_noun)):
+    # (the noun may carry a gloss in brackets: "연산 유닛(SM) 132개")
+    noun_before = _GLOSS_AT_END.sub("", before.rstrip())
+    if topic.vetoes_noun and noun_before.endswith(tuple(topic.vetoes_noun)):
         return 0.0  # "서버 256대짜리": servers counted, not chips
     if topic.vetoes_noun and _machines_counted_so(ctx, start, tuple(topic.vetoes_noun)):
         return 0.0  # "서버 1대당 GPU 8장씩, 모두 1250대": the 대 is the servers' counter
@@ -707,6 +709,10 @@ def _score(
             score += 1.0 / (1.0 + max(distance, 0) / 8.0)
             at = text.find(cue, at + 1)
     return score
+
+
+# a short gloss in brackets closing a noun ("연산 유닛(SM)")
+_GLOSS_AT_END = re.compile(r"\s?\([^()]{1,20}\)$")
 
 
 @functools.cache

@@ -187,6 +187,10 @@ def counted_unknown(
     raised that names no round, leaves the measure unsettled."""
     if topic == "funding":
         return not (a_what.get("round") and b_what.get("round"))  # which round, unsaid
+    if topic == "technique" and (a_what.get("sized") or b_what.get("sized")):
+        # "320억 개짜리 증류 모델" and "가장 작은 15억 개짜리": a size naming a model the
+        # sentence does not name is not one model's
+        return not (a_what.get("model") and b_what.get("model"))
     return topic == "adoption" and not (a_what.get("counted") and b_what.get("counted"))
 
 
@@ -217,7 +221,17 @@ def what_of(claim) -> dict[str, str | None]:
         "round": claim.attributes.get("round"),  # a Series B is no Series A
         # an unclassified figure's label: revenue is no operating profit ("매출", "영업이익")
         "label": label_of(claim) if claim.topic == "other" else None,
+        # a count that names a thing by its size ("15억 개짜리"), not one stated of a thing
+        "sized": "짜리" if q is not None and q.unit == "count" and _sized(claim) else None,
     }
+
+
+def _sized(claim) -> bool:
+    span = figure_in_sentence(claim)
+    return span is not None and claim.sentence.startswith(SIZE_SUFFIX, span[1])
+
+
+SIZE_SUFFIX = "짜리"
 
 
 def figure_in_sentence(claim) -> tuple[int, int] | None:
