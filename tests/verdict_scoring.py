@@ -1,6 +1,6 @@
 """Score the report's problem verdicts against the findings a fact-checker expects (issue 14's
 verdict-trust corpus, tests/corpus/ko/verdicts, its held-out companions
-tests/corpus/ko/verdicts_holdout to verdicts_holdout109 (HOLDOUTS), and the bundled seeds);
+tests/corpus/ko/verdicts_holdout to verdicts_holdout113 (HOLDOUTS), and the bundled seeds);
 shared by tests/test_verdicts_corpus.py and benchmarks/verdicts.py. The format is in
 tests/corpus/ko/verdicts/README.md.
 """
@@ -285,6 +285,13 @@ HOLDOUTS = {
     "holdout107": CORPUS.parent / "verdicts_holdout107",
     "holdout108": CORPUS.parent / "verdicts_holdout108",
     "holdout109": CORPUS.parent / "verdicts_holdout109",
+    # written by helpers at the start of the fifteenth pass, unread before their first
+    # measurement at ac8dd69 (its start): hands-on reviews of chatbots and apps; macro-economy and
+    # statistics desks; advertising and media-business trade press; poll and survey reporting
+    "holdout110": CORPUS.parent / "verdicts_holdout110",
+    "holdout111": CORPUS.parent / "verdicts_holdout111",
+    "holdout112": CORPUS.parent / "verdicts_holdout112",
+    "holdout113": CORPUS.parent / "verdicts_holdout113",
 }
 SEEDS = ROOT / "seeds"
 SEEDS_EXPECTED = CORPUS / "seeds.expected.yaml"
