@@ -5767,3 +5767,28 @@ def test_sizes_of_models_the_sentence_does_not_name_are_not_one_models(tmp_path)
         b=("2025-02-10", "딥시크가 R1을 증류한 6개 모델 가운데 가장 작은 15억 개짜리는 노트북에서도 돈다."),
     )
     assert not _problems(report)
+
+
+def test_a_result_that_beat_a_bracketed_forecast_is_stated_and_the_forecast_hedged(tmp_path):
+    body = (
+        "검사장비 업체 한결정밀이 29일 1분기 실적을 발표했다. 한결정밀의 1분기 영업이익은 92억 "
+        "원으로 시장 예상치(75억 원)를 23% 웃돌았다."
+    )
+    report = _report(tmp_path, a=("2025-04-30", body))
+    assert _figure(report, "92억 원").stance == "asserted"
+    forecast = _figure(report, "75억 원")
+    assert forecast.stance == "hedged" and forecast.subject != "예상치"
+
+
+def test_a_headline_figure_is_not_vetoed_by_a_word_past_its_ellipsis(tmp_path):
+    """"목표가 상향" after the ellipsis is another clause: 29억 is still the quarter's profit,
+    and it disagrees with the body's 92억."""
+    body = (
+        "검사장비 업체 한결정밀이 29일 1분기 실적을 발표했다. 한결정밀의 1분기 영업이익은 92억 "
+        "원으로 1년 전보다 40% 늘었다."
+    )
+    report = _report(
+        tmp_path, a=("2025-04-30", body, "한결정밀 1분기 영업익 29억 '어닝 서프라이즈'…목표가 상향")
+    )
+    assert _figure(report, "29억").topic == "earnings"
+    assert [f.verdict for f in _problems(report, "29억")] == ["inconsistent"]

@@ -666,7 +666,9 @@ def _score(
     # window starts after it ("1050억 원(약 7600만 달러) 규모의 시리즈B 투자를 유치")
     gloss = _BRACKET_AFTER.match(text, end)
     since = gloss.end() if gloss else end
-    after = text[since : since + topic_data().veto_window]
+    # (not past a headline's ellipsis, which opens another clause: "영업익 231억 '깜짝 실적'…
+    # 목표가 줄상향")
+    after = text[since : since + topic_data().veto_window].split("…", 1)[0]
     for word in topic.vetoes:
         at = after.find(word)
         compared = text[since + at : since + at + 20]  # "예상치를 크게 웃돌았다"

@@ -66,10 +66,20 @@ def _asks_which(question: str) -> bool:
     return _question_word().search(question) is not None
 
 
+# a forecast word with its figure's bracket opening right after it ("예상치(")
+_FORECAST_BRACKET = re.compile(r"(예상|전망|추정|컨센서스)치?\(\s?(?:약\s?)?$")
+
+# right after a forecast word: its figure in brackets, then by how much the result beat it
+_FORECAST_GLOSS = re.compile(
+    r"^(?:치|치를|치보다)?\([^()]{1,20}\)(?:를|보다)?\s?(?:[\d.,]+\s?%(?:포인트|p)?\s)?"
+)
+
+
 def _forecast_beaten(sentence: str, end: int) -> bool:
     """Whether a forecast word ending at `end` is what a result beat or missed ("예상을
-    웃돌았다", "전망치를 밑돌았다"): the result is stated, not hedged."""
-    after = sentence[end : end + 12]
+    웃돌았다", "전망치를 밑돌았다"; the forecast's own figure in brackets and by how much between:
+    "시장 예상치(180억 원)를 18% 웃돌았다"): the result is stated, not hedged."""
+    after = _FORECAST_GLOSS.sub("", sentence[end : end + 40], count=1)[:12]
     return any(word in after for word in stance_data().forecast_beaten)
 
 
@@ -118,6 +128,10 @@ def stance_of_figure(
     what it is ("딥시크는 557만6000달러로 제시했지만, 보고서는 …5억 달러를 웃돌 것이라는 추정을
     실었다": the first figure is stated, the second estimated)."""
     start, end = span
+    forecast = _FORECAST_BRACKET.search(sentence, 0, start)
+    if forecast and forecast.end() == start:
+        # "시장 예상치(180억 원)를 18% 웃돌았다": the forecast's own figure, whatever the result
+        return StanceReading("hedged", forecast.group(1), None)
     if reading.cue == "?":
         # "R1을 약 560만 달러에 만들었다는데, 왜 …못 하나?": only the last clause asks; a figure
         # before it is the premise the question stands on, read as that clause says it
