@@ -5792,3 +5792,25 @@ def test_a_headline_figure_is_not_vetoed_by_a_word_past_its_ellipsis(tmp_path):
     )
     assert _figure(report, "29억").topic == "earnings"
     assert [f.verdict for f in _problems(report, "29억")] == ["inconsistent"]
+
+
+@pytest.mark.parametrize(("closed", "verdict"), [("2.45%", "inconsistent"), ("12.45%", "consistent")])
+def test_a_decimal_deck_the_bodys_close_denies_is_not_saved_by_an_intraday_bound(
+    tmp_path, closed, verdict
+):
+    """A deck under the headline, "한빛반도체 12.45% 급락…": the body's close of 2.45% denies it,
+    and "장중 한때 11% 넘게" (a bound it lies within) does not confirm it."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "---\ntitle: 장비주 줄줄이 약세\noutlet: 시험일보\npublished: 2025-01-31\nkind: news\n---\n"
+        "연휴 끝난 증시, 장비주 줄줄이 약세\n한빛반도체 12.45% 급락…장비주 줄줄이 약세\n\n"
+        f"반도체 장비주 한빛반도체가 31일 급락했다. 한빛반도체는 장중 한때 11% 넘게 밀렸다가 "
+        f"{closed} 내린 3만1200원에 마감했다.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "tables").mkdir()
+    report = report_for_paths([str(folder)], str(tmp_path / "tables"))
+    (top,) = [c for c in report.claims if c.section == "summary" and c.quantity]
+    (finding,) = [f for f in report.findings if f.kind == "internal" and top.id in f.claims]
+    assert finding.verdict == verdict

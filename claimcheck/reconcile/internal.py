@@ -451,6 +451,10 @@ def _compare_top(corpus: Corpus, top: Claim, mine, peers) -> Finding:
     steps = [f"{top.section}: {mine.shown}"] + [f"body line {c.line}: {v.shown}" for c, v in peers]
     verdict: Verdict = "inconsistent"
     diagnosis: Diagnosis | None = None
+    # a headline written to a decimal place says that place ("9.68% 급락" over the body's 9.86%:
+    # two digits swapped, not a rounding)
+    to_the_decimal = _DECIMAL.search(top.quantity.text) if top.quantity else None
+    slipped = by_a_point = False  # a body point figure that lacks its decimal; one that agrees
     for _claim, value in peers:
         # a move whose direction one side leaves unsaid takes the other's ("도담 11% 뚝")
         theirs = value.facing(mine.interval)
@@ -459,12 +463,11 @@ def _compare_top(corpus: Corpus, top: Claim, mine, peers) -> Finding:
             diff = ours.point / theirs.point - 1
             steps.append(f"{top.section} vs body: {diff:+.1%}")
             reciprocal = value.unit == "ratio" and ours.point > 0 < theirs.point
-            # a headline written to a decimal place says that place ("9.68% 급락" over the
-            # body's 9.86%: two digits swapped, not a rounding)
-            to_the_decimal = _DECIMAL.search(top.quantity.text) if top.quantity else None
             if to_the_decimal and not ours.overlaps(theirs):
                 diagnosis = digit_slip(abs(ours.point), abs(theirs.point))
-            elif abs(diff) <= HEADLINE_TOLERANCE:
+                slipped = True
+                continue
+            if abs(diff) <= HEADLINE_TOLERANCE:
                 verdict = "consistent"
             elif reciprocal and abs(ours.point * theirs.point - 1) <= 0.1:
                 verdict = (
@@ -476,8 +479,14 @@ def _compare_top(corpus: Corpus, top: Claim, mine, peers) -> Finding:
                 steps.append(f"the headline rounds to one digit: {as_headline(ours).describe()}")
             else:
                 diagnosis = digit_slip(abs(ours.point), abs(theirs.point))
+            by_a_point = by_a_point or verdict == "consistent"
         elif ours.overlaps(theirs):
             verdict = "consistent"
+    if verdict == "consistent" and slipped and not by_a_point:
+        # "SK하이닉스 19.86% 폭락" over "9.86% 내린 19만9200원" and "장중 11% 넘게": a bound the
+        # figure lies within does not confirm a decimal figure the body's own point figure denies
+        verdict = "inconsistent"
+        steps.append(f"only a bound of the body holds the {top.section}'s figure")
     if verdict == "consistent":
         diagnosis = None
         en = f"The {top.section} figure agrees with the body."
