@@ -5814,3 +5814,39 @@ def test_a_decimal_deck_the_bodys_close_denies_is_not_saved_by_an_intraday_bound
     (top,) = [c for c in report.claims if c.section == "summary" and c.quantity]
     (finding,) = [f for f in report.findings if f.kind == "internal" and top.id in f.claims]
     assert finding.verdict == verdict
+
+
+def test_a_quote_closed_before_another_is_not_hedged_by_the_second_quotes_verb(tmp_path):
+    body = (
+        '김 연구원은 "삼성전자가 1분기 영업이익 6조6853억 원을 내며 바닥을 확인했다"며 "하반기에는 '
+        '실적이 더 좋아질 것"이라고 봤다.'
+    )
+    report = _report(tmp_path, a=("2025-05-02", body))
+    assert _figure(report, "6조6853억 원").stance != "hedged"
+
+
+def test_results_as_a_whole_name_no_segment_of_them(tmp_path):
+    body = "SK하이닉스가 전날 발표한 1분기 실적에서 영업이익은 7조4405억 원이었다."
+    report = _report(tmp_path, a=("2025-04-25", body))
+    assert _figure(report, "7조4405억 원").attributes["metric"] == "operating_profit"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "verdict"),
+    [
+        # five digits in one currency: no rounding or rate makes 7조4405억 into 7조4450억
+        ("1분기 영업이익 7조4405억 원을 기록했다", "1분기 영업이익은 7조4450억 원이었다", "contradiction"),
+        # "7조4300억", to three digits, may be a figure cut short
+        ("1분기 영업이익 7조4405억 원을 기록했다", "1분기 영업이익은 7조4300억 원이었다", "discrepancy"),
+    ],
+)
+def test_figures_to_five_digits_in_one_currency_that_miss_each_other_contradict(
+    tmp_path, first, second, verdict
+):
+    report = _report(
+        tmp_path,
+        a=("2025-04-24", f"SK하이닉스는 24일 {first}."),
+        b=("2025-04-30", f"SK하이닉스의 {second}."),
+    )
+    verdicts = [f.verdict for f in report.findings if f.kind == "cross_source" and f.topic == "earnings"]
+    assert verdicts == [verdict]

@@ -25,6 +25,7 @@ from claimcheck.reconcile.intervals import (
     UNDERSTATES,
     Relation,
     as_headline,
+    beyond_rounding,
     digit_slip,
     magnitude_apart,
     relation,
@@ -290,6 +291,10 @@ def _compare_figures(
     for a, b, passage in pairs:
         read_a, read_b = _read(a, b), _read(b, a)
         rel = relation(read_a, read_b)
+        if rel == "discrepancy" and _one_unit(a, b) and beyond_rounding(read_a, read_b):
+            # "7조4405억 원" against "7조4050억 원": figures written to five digits in one unit
+            # miss each other by more than any rounding, and no rate stands between them
+            rel = "contradiction"
         apart = magnitude_apart(read_a, read_b) if rel != "agree" else None
         if apart:
             skipped.append(f"{a.article} {a.value.shown} vs {b.article} {b.value.shown}: {apart}")
@@ -421,6 +426,14 @@ def _at_issue(base: _Base, pairs: list[tuple[_Member, _Member]]) -> list[str]:
     if len(named) >= len(base["claims"]):
         return []
     return [claim for claim in base["claims"] if claim in named]
+
+
+def _one_unit(a: _Member, b: _Member) -> bool:
+    """Whether two figures are written in one unit (no conversion between them)."""
+    va, vb = a.value, b.value
+    if va.native is not None or vb.native is not None:
+        return va.native_unit is not None and va.native_unit == vb.native_unit
+    return va.unit == vb.unit
 
 
 def _read(member: _Member, other: _Member):

@@ -177,6 +177,28 @@ def relation(a: Interval, b: Interval) -> Relation:
     return "contradiction"
 
 
+# Figures written with at least this many significant digits are not rounded apart: they name
+# the digit they differ in
+EXACT_DIGITS = 4
+
+
+def beyond_rounding(a: Interval, b: Interval) -> bool:
+    """Whether two precise figures that miss each other are each written to EXACT_DIGITS
+    significant digits or more ("7조4405억" and "7조4050억"; not "16.9%" against "16.97%", one cut
+    short): read from how narrow their intervals are (the step of the last digit written), not from
+    the digits of a computed value ("68분의 6")."""
+    return a.precise and b.precise and not a.overlaps(b) and all(_written_fine(x) for x in (a, b))
+
+
+def _written_fine(interval: Interval) -> bool:
+    point = interval.point
+    if point is None:
+        return False
+    # an interval spans one and a half steps of the last digit written (see interval_of)
+    finest = 1.5 * 10 ** (1 - EXACT_DIGITS)
+    return interval.high - interval.low < finest * abs(point)
+
+
 def _apart_by(a: Interval, b: Interval) -> float:
     """How far two point figures are apart, as a share of the larger (as the reference check
     measures a difference): 16.79 and 16.97 are 1.06% apart."""
