@@ -5850,3 +5850,32 @@ def test_figures_to_five_digits_in_one_currency_that_miss_each_other_contradict(
     )
     verdicts = [f.verdict for f in report.findings if f.kind == "cross_source" and f.topic == "earnings"]
     assert verdicts == [verdict]
+
+
+def test_a_headline_is_wrong_against_the_bodys_point_not_a_bound_it_lies_within(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "---\ntitle: 장비주 약세\noutlet: 시험일보\npublished: 2025-01-31\nkind: news\n---\n"
+        "연휴 끝난 증시, 장비주 약세\n한빛반도체 12.45% 급락…장비주 약세\n\n"
+        "반도체 장비주 한빛반도체가 31일 급락했다. 한빛반도체는 장중 한때 11% 넘게 밀렸다가 "
+        "2.45% 내린 3만1200원에 마감했다.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "tables").mkdir()
+    report = report_for_paths([str(folder)], str(tmp_path / "tables"))
+    (top,) = [c for c in report.claims if c.section == "summary" and c.quantity]
+    (finding,) = [f for f in report.findings if f.kind == "internal" and top.id in f.claims]
+    assert finding.at_issue == [top.id, _figure(report, "2.45%").id]
+    assert _figure(report, "11% 넘게").id in finding.claims  # shown, as context
+
+
+def test_a_headline_is_checked_against_the_bodys_result_not_the_forecast_it_beat(tmp_path):
+    body = (
+        "검사장비 업체 한결정밀이 29일 1분기 실적을 발표했다. 한결정밀의 1분기 영업이익은 92억 "
+        "원으로 시장 예상치(75억 원)를 23% 웃돌았다."
+    )
+    report = _report(tmp_path, a=("2025-04-30", body, "한결정밀 1분기 영업익 29억…장비 수주 호조"))
+    (finding,) = _problems(report, "29억")
+    assert finding.verdict == "inconsistent"
+    assert _figure(report, "75억 원").id not in finding.claims

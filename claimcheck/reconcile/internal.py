@@ -239,6 +239,10 @@ def _headline_vs_body(corpus: Corpus) -> list[Finding]:
                 # a result compared back ("1년 전 같은 분기") is of another period
                 and not (top.topic == "earnings" and c.frame is not None and c.frame.since)
             ]
+            # the body's own figures, not a forecast it beat ("시장 예상치(180억 원)를 웃돌았다")
+            stated = [(c, v) for c, v in peers if c.stance != "hedged"]
+            if stated and top.stance != "hedged":
+                peers = stated
             # a body figure hundreds of times the headline's is another quantity it names
             peers = [
                 (c, v)
@@ -455,7 +459,8 @@ def _compare_top(corpus: Corpus, top: Claim, mine, peers) -> Finding:
     # two digits swapped, not a rounding)
     to_the_decimal = _DECIMAL.search(top.quantity.text) if top.quantity else None
     slipped = by_a_point = False  # a body point figure that lacks its decimal; one that agrees
-    for _claim, value in peers:
+    agreeing: set[str] = set()  # the body figures the headline's agrees with or lies within
+    for claim, value in peers:
         # a move whose direction one side leaves unsaid takes the other's ("도담 11% 뚝")
         theirs = value.facing(mine.interval)
         ours = mine.facing(theirs)
@@ -479,9 +484,12 @@ def _compare_top(corpus: Corpus, top: Claim, mine, peers) -> Finding:
                 steps.append(f"the headline rounds to one digit: {as_headline(ours).describe()}")
             else:
                 diagnosis = digit_slip(abs(ours.point), abs(theirs.point))
+                continue
             by_a_point = by_a_point or verdict == "consistent"
+            agreeing.add(claim.id)
         elif ours.overlaps(theirs):
             verdict = "consistent"
+            agreeing.add(claim.id)
     if verdict == "consistent" and slipped and not by_a_point:
         # "SK하이닉스 19.86% 폭락" over "9.86% 내린 19만9200원" and "장중 11% 넘게": a bound the
         # figure lies within does not confirm a decimal figure the body's own point figure denies
@@ -512,4 +520,9 @@ def _compare_top(corpus: Corpus, top: Claim, mine, peers) -> Finding:
         explanation_ko=ko,
         diagnosis=diagnosis,
         arithmetic=steps,
+        # what the headline's figure is wrong against: not a body bound it lies within ("장중 11%
+        # 넘게"), which the finding shows as context
+        at_issue=[top.id] + [c.id for c, _ in peers if c.id not in agreeing]
+        if verdict == "inconsistent" and agreeing
+        else [],
     )
