@@ -52,7 +52,7 @@ def from_checked_parts(model: type[R], given: dict[str, object]) -> R:
     check that validating such records gives them back unchanged
     (tests/test_quantities_properties.py, tests/test_pipeline_identity.py).
     """
-    record = object.__new__(model)
+    record = _new(model)
     fields = _fields_of(model)
     values = (
         given
@@ -62,11 +62,16 @@ def from_checked_parts(model: type[R], given: dict[str, object]) -> R:
             for name, field in fields.items()
         }
     )
-    object.__setattr__(record, "__dict__", values)
-    object.__setattr__(record, "__pydantic_fields_set__", set(given))
-    object.__setattr__(record, "__pydantic_extra__", None)
-    object.__setattr__(record, "__pydantic_private__", None)
+    _set(record, "__dict__", values)
+    _set(record, "__pydantic_fields_set__", set(given))
+    _set(record, "__pydantic_extra__", None)
+    _set(record, "__pydantic_private__", None)
     return record
+
+
+# looked up once: from_checked_parts runs for every figure and claim
+_new = object.__new__
+_set = object.__setattr__
 
 
 def copied_with(record: R, **changes: object) -> R:

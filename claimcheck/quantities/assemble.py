@@ -369,10 +369,13 @@ def to_quantity(nt: NormalizedText, m: Mention) -> Quantity:
         start, end = nt.span_to_original(m.start, m.end)
     if m.fixed_interval:
         value, low, high = m.value, m.low, m.high
+    elif m.qualifier == "exact":
+        low = high = value = m.value  # what interval() gives an exact figure, without the call
     else:
         assert m.value is not None
         value = m.value
         low, high = qualifiers().interval(value, m.qualifier, m.step)
+    rule = m.rule
     return _record(
         {
             "text": nt.original[start:end],
@@ -387,7 +390,7 @@ def to_quantity(nt: NormalizedText, m: Mention) -> Quantity:
             "qualifier_word": m.qualifier_word,
             "inclusive": m.inclusive,
             "emphasis": m.emphasis,
-            "rule": "+".join(dict.fromkeys(m.rule)),
+            "rule": rule[0] if len(rule) == 1 else "+".join(dict.fromkeys(rule)),
         }
     )
 
