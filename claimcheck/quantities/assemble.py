@@ -29,6 +29,7 @@ class _RangeWords:
     from_: re.Pattern[str]  # "에서 ", "부터 "
     to_words: tuple[str, ...]
     change: tuple[str, ...]
+    longest_gap: int  # the most characters `sign` or `from_` can match
 
 
 @functools.cache
@@ -39,6 +40,9 @@ def _range_words() -> _RangeWords:
         from_=rx.compile(r"(?:" + rx.alternation(r.from_words) + r") ?"),
         to_words=tuple(r.to_words),
         change=tuple(r.change_endings),
+        longest_gap=max(
+            max(map(len, r.between), default=0) + 2, max(map(len, r.from_words), default=0) + 1
+        ),
     )
 
 
@@ -48,7 +52,10 @@ def join_ranges(s: str, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for b in mentions:
         a = out[-1] if out else None
-        joined = _join(s, a, b, words) if a else None
+        # every join needs the gap between the two to be a range sign or word: a longer one
+        # is none, and most figures of a sentence stand further apart
+        near = a is not None and b.core_start - a.core_end <= words.longest_gap
+        joined = _join(s, a, b, words) if near else None
         if joined is not None:
             out[-1] = joined
         else:
