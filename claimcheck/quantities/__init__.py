@@ -30,8 +30,11 @@ def find_quantities(text: str) -> list[Quantity]:
     if not mentions:
         alone = st.whole(nt.text) if len(nt.text) <= _WHOLE_MAX else None
         return [st.to_quantity(nt, alone)] if alone is not None else []
-    mentions = st.join_ranges(nt.text, mentions)
-    st.carry_parenthesis(nt.text, mentions)
+    # (a range needs two figures, a qualifier carried past a bracket a closing bracket)
+    if len(mentions) > 1:
+        mentions = st.join_ranges(nt.text, mentions)
+    if ")" in nt.text:
+        st.carry_parenthesis(nt.text, mentions)
     mentions = st.per_unit(nt.text, mentions)
     mentions = st.finish(nt.text, mentions)
     found = [m for m in mentions if not m.provisional]
