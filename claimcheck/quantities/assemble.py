@@ -383,12 +383,17 @@ def to_quantity(nt: NormalizedText, m: Mention) -> Quantity:
         value = m.value
         low, high = qualifiers().interval(value, m.qualifier, m.step)
     rule = m.rule
-    return _record(
+    number = None if value is None else to_number(value)
+    # The output record, from the recogniser's own typed state, without validating it again
+    # (see `from_checked_parts`; tests/test_quantities_properties.py checks that validating a
+    # record gives it back unchanged, byte for byte).
+    return from_checked_parts(
+        Quantity,
         {
             "text": nt.original[start:end],
             "start": start,
             "end": end,
-            "value": (number := _out(value)),
+            "value": number,
             "low": number if low is value else _out(low),  # an exact figure: its own ends
             "high": number if high is value else _out(high),
             "unit": m.unit,
@@ -398,15 +403,8 @@ def to_quantity(nt: NormalizedText, m: Mention) -> Quantity:
             "inclusive": m.inclusive,
             "emphasis": m.emphasis,
             "rule": rule[0] if len(rule) == 1 else "+".join(dict.fromkeys(rule)),
-        }
+        },
     )
-
-
-def _record(fields: dict[str, object]) -> Quantity:
-    """The output record, from the recogniser's own typed state, without validating it again
-    (see `from_checked_parts`; tests/test_quantities_properties.py checks that validating a
-    record gives it back unchanged, byte for byte)."""
-    return from_checked_parts(Quantity, fields)
 
 
 def _out(value: Decimal | None) -> int | float | None:

@@ -68,6 +68,7 @@ class Recogniser(SpokenReadings):
         self.sign_words = tuple(sorted(signs.words, key=len, reverse=True))
         self.sign_ends = frozenset([*signs.glued, " ", *(w[-1] for w in signs.words)])
         self.sign_word_ends = frozenset(w[-1] for w in signs.words)
+        self.sign_marks = self.glued_signs | self.sign_word_ends
         self.spoken = lex.numerals.spoken
         self.vague_counters = tuple(sorted(self.spoken.vague_counters, key=len, reverse=True))
         self.sizes = lex.units.model_sizes
@@ -224,10 +225,12 @@ class Recogniser(SpokenReadings):
             unit, start = cur
             rules.insert(0, RULE_MONEY)
         # (the tests _sign_before and _model_size open with, made here first: most figures
-        # have neither a sign nor a model size, and the calls cost more than the tests)
+        # have neither a sign nor a model size, and the calls cost more than the tests; a sign
+        # is glued to the figure, a sign word may end a space before it)
+        before = s[start - 2 : start - 1] if s[start - 1 : start] == " " else s[start - 1 : start]
         signed = (
             self._sign_before(s, start)
-            if start and s[start - 1] in self.sign_ends and num.kind in ("arabic", "sino")
+            if before in self.sign_marks and num.kind in ("arabic", "sino")
             else None
         )
         if signed is not None:
