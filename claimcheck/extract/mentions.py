@@ -187,12 +187,17 @@ class AliasScanner:
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         search = self._candidate.search
+        same = self._same
         position = 0
         while (candidate := search(text, position)) is not None:
             at = candidate.start()
             end = None
             if not (at and _LATIN_BEFORE.match(text, at - 1)):
-                for ch in self._matching(text[at]):
+                first = text[at]
+                matching = same.get(first)  # (what _matching remembers, read without a call)
+                if matching is None:
+                    matching = self._matching(first)
+                for ch in matching:
                     child = self._root.get(ch)
                     if child is not None:
                         end = self._walk(child, text, at + 1)
