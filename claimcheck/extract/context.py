@@ -122,10 +122,12 @@ class SentenceContext:
         return self._entities
 
     _inverse: list[int] = field(default_factory=list)
+    # the normalised text (norm.text), an attribute rather than a property: the rules read it
+    # about fifty times per sentence
+    text: str = field(init=False, default="", repr=False, compare=False)
 
-    @property
-    def text(self) -> str:
-        return self.norm.text
+    def __post_init__(self) -> None:
+        self.text = self.norm.text
 
     def to_file_span(self, start: int, end: int) -> tuple[int, int]:
         """Normalised sentence span → offsets in the article file."""

@@ -627,6 +627,7 @@ class _TopicWords:
     requires: tuple[tuple[str, ...], ...]  # each required word split at "+"
     cues: tuple[str, ...]
     scored: tuple[str, ...]  # cues and single required words, in sorted order
+    any_part: re.Pattern[str]  # any part of any required word: without one, none is met
 
 
 # Keyed by id; the topic is held beside its words, so its id cannot be reused meanwhile.
@@ -639,7 +640,11 @@ def _topic_words(topic: FigureTopic) -> _TopicWords:
         # What a topic requires points to it as much as its cues do.
         words = set(topic.cues) | {w for w in topic.requires if "+" not in w}
         split = tuple(tuple(word.split("+")) for word in topic.requires)
-        held = (topic, _TopicWords(split, tuple(topic.cues), tuple(sorted(words))))
+        parts = rx.alternation(sorted({part for group in split for part in group}))
+        held = (
+            topic,
+            _TopicWords(split, tuple(topic.cues), tuple(sorted(words)), rx.compile(parts)),
+        )
         _TOPIC_WORDS[id(topic)] = held
     return held[1]
 
@@ -653,6 +658,8 @@ def _score(
     # figure, and the generators cost more than the tests they make. GPU-hours (`compute`) say
     # what they are themselves ("H800 GPU 278만8000시간을 썼다고 적었다"): nothing more required.
     priced = _named_by_price(ctx, end, topic)
+    if not (compute or priced or words.any_part.search(text)):
+        return 0.0  # no required word is met (one search, where most topics are refused)
     for parts in () if compute or priced else words.requires:
         for part in parts:
             if part not in text:

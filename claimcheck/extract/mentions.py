@@ -135,6 +135,36 @@ class AliasScanner:
         return found
 
     def _walk(self, node: dict, text: str, i: int) -> int | None:
+        """Where the longest key along this branch ends: `_walk_each`, in a loop while the text
+        leaves one way on. Keys hold no space or hyphen (so after one only the next character
+        can go on), and a character matches one key character but for a few outside ASCII and
+        Hangul; where it matches several, `_walk_each` tries them in turn."""
+        n = len(text)
+        same = self._same
+        end = None
+        while True:
+            if "" in node:
+                end = i  # a key ends here: the answer unless a longer one goes on
+                if len(node) == 1:
+                    return end
+            at = i + 1 if i < n and text[i] in " -" else i
+            if at >= n:
+                return end
+            ch = text[at]
+            matching = same.get(ch)
+            if matching is None:
+                matching = self._matching(ch)
+            if len(matching) != 1:
+                if not matching:
+                    return end
+                deeper = self._walk_each(node, text, i)
+                return end if deeper is None else deeper
+            node = node.get(matching[0])  # type: ignore[assignment]
+            if node is None:
+                return end
+            i = at + 1
+
+    def _walk_each(self, node: dict, text: str, i: int) -> int | None:
         """Where the longest key along this branch ends, trying what the regex would try first:
         a space or hyphen and then a character, the character alone, then ending here."""
         if len(node) > ("" in node):
@@ -150,19 +180,24 @@ class AliasScanner:
                     for key_ch in matching:
                         child = node.get(key_ch)
                         if child is not None:
-                            end = self._walk(child, text, at + 1)
+                            end = self._walk_each(child, text, at + 1)
                             if end is not None:
                                 return end
         return i if "" in node else None
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         search = self._candidate.search
+        same = self._same
         position = 0
         while (candidate := search(text, position)) is not None:
             at = candidate.start()
             end = None
             if not (at and _LATIN_BEFORE.match(text, at - 1)):
-                for ch in self._matching(text[at]):
+                first = text[at]
+                matching = same.get(first)  # (what _matching remembers, read without a call)
+                if matching is None:
+                    matching = self._matching(first)
+                for ch in matching:
                     child = self._root.get(ch)
                     if child is not None:
                         end = self._walk(child, text, at + 1)

@@ -29,6 +29,7 @@ class _RangeWords:
     from_: re.Pattern[str]  # "에서 ", "부터 "
     to_words: tuple[str, ...]
     change: tuple[str, ...]
+    longest_gap: int  # the most characters `sign` or `from_` can match
 
 
 @functools.cache
@@ -39,6 +40,9 @@ def _range_words() -> _RangeWords:
         from_=rx.compile(r"(?:" + rx.alternation(r.from_words) + r") ?"),
         to_words=tuple(r.to_words),
         change=tuple(r.change_endings),
+        longest_gap=max(
+            max(map(len, r.between), default=0) + 2, max(map(len, r.from_words), default=0) + 1
+        ),
     )
 
 
@@ -48,7 +52,10 @@ def join_ranges(s: str, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for b in mentions:
         a = out[-1] if out else None
-        joined = _join(s, a, b, words) if a else None
+        # every join needs the gap between the two to be a range sign or word: a longer one
+        # is none, and most figures of a sentence stand further apart
+        near = a is not None and b.core_start - a.core_end <= words.longest_gap
+        joined = _join(s, a, b, words) if near else None
         if joined is not None:
             out[-1] = joined
         else:
@@ -369,16 +376,24 @@ def to_quantity(nt: NormalizedText, m: Mention) -> Quantity:
         start, end = nt.span_to_original(m.start, m.end)
     if m.fixed_interval:
         value, low, high = m.value, m.low, m.high
+    elif m.qualifier == "exact":
+        low = high = value = m.value  # what interval() gives an exact figure, without the call
     else:
         assert m.value is not None
         value = m.value
         low, high = qualifiers().interval(value, m.qualifier, m.step)
-    return _record(
+    rule = m.rule
+    number = None if value is None else to_number(value)
+    # The output record, from the recogniser's own typed state, without validating it again
+    # (see `from_checked_parts`; tests/test_quantities_properties.py checks that validating a
+    # record gives it back unchanged, byte for byte).
+    return from_checked_parts(
+        Quantity,
         {
             "text": nt.original[start:end],
             "start": start,
             "end": end,
-            "value": (number := _out(value)),
+            "value": number,
             "low": number if low is value else _out(low),  # an exact figure: its own ends
             "high": number if high is value else _out(high),
             "unit": m.unit,
@@ -387,16 +402,9 @@ def to_quantity(nt: NormalizedText, m: Mention) -> Quantity:
             "qualifier_word": m.qualifier_word,
             "inclusive": m.inclusive,
             "emphasis": m.emphasis,
-            "rule": "+".join(dict.fromkeys(m.rule)),
-        }
+            "rule": rule[0] if len(rule) == 1 else "+".join(dict.fromkeys(rule)),
+        },
     )
-
-
-def _record(fields: dict[str, object]) -> Quantity:
-    """The output record, from the recogniser's own typed state, without validating it again
-    (see `from_checked_parts`; tests/test_quantities_properties.py checks that validating a
-    record gives it back unchanged, byte for byte)."""
-    return from_checked_parts(Quantity, fields)
 
 
 def _out(value: Decimal | None) -> int | float | None:

@@ -79,6 +79,8 @@ class Masks:
         if self.starts is None:
             self._find()
             assert self.starts is not None
+        if not self.starts:
+            return False  # most texts: nothing masked
         k = bisect.bisect_right(self.starts, pos) - 1
         # Spans may nest (a file name inside a URL): any span reaching pos covers it.
         return any(pos < self.ends[j] for j in range(k, max(-1, k - 3), -1))
@@ -97,6 +99,8 @@ def label_before(s: str, i: int, glued_prefixes: list[str]) -> str | None:
     if i == 0:
         return None
     prev = s[i - 1]
+    if prev == " ":
+        return None  # most figures: none of the tests below holds after a space
     if prev.isdigit() or (prev == "," and i >= 2 and s[i - 2].isdigit()):
         return "inside_number"  # the rest of a number already read (or refused)
     if "가" <= prev <= "힣" and prev != "제":

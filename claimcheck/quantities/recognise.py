@@ -67,6 +67,8 @@ class Recogniser(SpokenReadings):
         self.glued_signs = frozenset(signs.glued)
         self.sign_words = tuple(sorted(signs.words, key=len, reverse=True))
         self.sign_ends = frozenset([*signs.glued, " ", *(w[-1] for w in signs.words)])
+        self.sign_word_ends = frozenset(w[-1] for w in signs.words)
+        self.sign_marks = self.glued_signs | self.sign_word_ends
         self.spoken = lex.numerals.spoken
         self.vague_counters = tuple(sorted(self.spoken.vague_counters, key=len, reverse=True))
         self.sizes = lex.units.model_sizes
@@ -108,8 +110,9 @@ class Recogniser(SpokenReadings):
         firsts = chars(
             [*self.numerals.sino_chars, *table.vague_prefixes, *(w[0] for w in native + words)]
         )
-        # The first-character test lets most syllables fail fast.
-        return rx.compile(rf"\d|(?<![가-힣])(?=[{firsts}])(?:" + "|".join(hangul) + ")")
+        # The first-character test lets most syllables fail fast. A run of digits is one
+        # candidate: a digit after another is never where a figure starts (label_before).
+        return rx.compile(rf"\d+|(?<![가-힣])(?=[{firsts}])(?:" + "|".join(hangul) + ")")
 
     def scan(self, s: str) -> list[Mention]:
         masks = guards.Masks(s)
@@ -221,11 +224,23 @@ class Recogniser(SpokenReadings):
         if cur is not None:
             unit, start = cur
             rules.insert(0, RULE_MONEY)
-        signed = self._sign_before(s, start) if num.kind in ("arabic", "sino") else None
+        # (the tests _sign_before and _model_size open with, made here first: most figures
+        # have neither a sign nor a model size, and the calls cost more than the tests; a sign
+        # is glued to the figure, a sign word may end a space before it)
+        before = s[start - 2 : start - 1] if s[start - 1 : start] == " " else s[start - 1 : start]
+        signed = (
+            self._sign_before(s, start)
+            if before in self.sign_marks and num.kind in ("arabic", "sino")
+            else None
+        )
         if signed is not None:
             start, value = signed, -value
             rules.append(RULE_SIGN)
-        size = self._model_size(s, num) if cur is None else None
+        size = (
+            self._model_size(s, num)
+            if cur is None and s[end : end + 1] in self.size_first
+            else None
+        )
         if size is not None:
             value, end = value * Decimal(10) ** size[0], size[1]
             mention = Mention(
@@ -265,9 +280,8 @@ class Recogniser(SpokenReadings):
                     unit, rules[0] = "percentage_point", RULE_POINT_RATE
                 else:
                     rules[0] = RULE_INDEX_POINT
-        mention = Mention(
-            start, end, start, end, value, unit, rules, counter=counter, numeral=num, scale=power
-        )
+        mention = Mention(start, end, start, end, value, unit, rules, counter)
+        mention.numeral, mention.scale = num, power  # (set, not passed by keyword: cheaper)
         if hit is not None and hit.factor != 1:
             mention.factor = hit.factor
         if unit is None and not self._bare_ok(s, num, mention) and not mention.provisional:

@@ -32,6 +32,7 @@ class SpokenReadings:
     glued_signs: frozenset[str]
     sign_words: tuple[str, ...]
     sign_ends: frozenset[str]
+    sign_word_ends: frozenset[str]
     vague_counters: tuple[str, ...]
     size_re: re.Pattern[str]
     size_first: frozenset[str]
@@ -56,6 +57,8 @@ class SpokenReadings:
                 return None
             return start - 1
         j = start - 1 if s[start - 1] == " " else start
+        if j == 0 or s[j - 1] not in self.sign_word_ends:
+            return None  # no sign word ends here (most figures after a space)
         for word in self.sign_words:
             k = j - len(word)
             if k >= 0 and s.startswith(word, k) and (k == 0 or not s[k - 1].isalnum()):

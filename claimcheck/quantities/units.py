@@ -174,15 +174,16 @@ class UnitMatcher:
                 )
             ):
                 continue
+            # (positional: keywords cost half as much again, and this runs for every figure)
             return UnitHit(
-                end=end,
-                unit=entry.unit,
-                rule=entry.rule,
-                word=word,
-                counter=word if entry.counter else None,
-                spaced=spaced,
-                currency=entry.currency,
-                factor=entry.factor,
+                end,
+                entry.unit,
+                entry.rule,
+                word,
+                word if entry.counter else None,
+                spaced,
+                entry.currency,
+                entry.factor,
             )
         return None
 
