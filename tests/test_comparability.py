@@ -5879,3 +5879,17 @@ def test_a_headline_is_checked_against_the_bodys_result_not_the_forecast_it_beat
     (finding,) = _problems(report, "29억")
     assert finding.verdict == "inconsistent"
     assert _figure(report, "75억 원").id not in finding.claims
+
+
+@pytest.mark.parametrize(
+    ("told", "next_day"),
+    [
+        ("엔비디아 주가는 27일(현지시간) 16.97% 떨어진 118.42달러로 마감했다. 이튿날에는 8.93% 반등했다.", "2025-01-28"),
+        ("1월 27일 미국 증시에서 엔비디아 주가는 17% 가까이 떨어졌다. 그런데 바로 다음 날 8.93% 다시 올랐다.", "2025-01-28"),
+        # a week is no day to count the next from
+        ("1월 넷째 주 엔비디아 주가는 15% 넘게 떨어졌다. 다음 날 8.93% 반등했다.", None),
+    ],
+)
+def test_the_next_day_counts_from_the_day_the_paragraph_told_of(tmp_path, told, next_day):
+    report = _report(tmp_path, a=("2025-02-03", told))
+    assert _figure(report, "8.93%").frame.as_of == next_day

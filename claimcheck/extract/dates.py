@@ -328,6 +328,10 @@ def date_mentions(
     for word in data.get("next", []):
         for m in re.finditer(re.escape(word), text) if word in text else ():
             days = [d.value for d in found if d.end <= m.start() and d.value and len(d.value) == 10]
+            if not days and anchor and _FULL_DAY.fullmatch(anchor):
+                # "27일(현지시간) 16.97% 떨어진 118.42달러로 마감했습니다. 이튿날에는 8.39%
+                # 반등하며": the day after the one the paragraph has just told of
+                days = [anchor]
             after = dt.date.fromisoformat(days[-1]) + dt.timedelta(days=1) if days else None
             add(m.start(), m.end(), after.isoformat() if after else None)
     events = frame_data().market_events
@@ -389,6 +393,9 @@ def date_mentions(
                     value = then.isoformat()
                 add(m.start(), m.end(), value)
     return sorted(found, key=lambda d: d.start)
+
+
+_FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a day, not a week ("2025-01-W4") or a month
 
 
 @functools.cache
