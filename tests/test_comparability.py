@@ -5893,3 +5893,23 @@ def test_a_headline_is_checked_against_the_bodys_result_not_the_forecast_it_beat
 def test_the_next_day_counts_from_the_day_the_paragraph_told_of(tmp_path, told, next_day):
     report = _report(tmp_path, a=("2025-02-03", told))
     assert _figure(report, "8.93%").frame.as_of == next_day
+
+
+@pytest.mark.parametrize("epithet", ["'AI 수혜주'로 묶였던", "AI 대장주로 불리던", "수혜주로 꼽혔던"])
+def test_a_past_epithet_after_a_day_does_not_make_the_day_a_look_back(tmp_path, epithet):
+    body = (
+        f"27일(현지시간) 뉴욕증시에서 {epithet} 종목들이 일제히 무너졌다.\n\n"
+        "지수도 흔들렸다. 필라델피아 반도체지수는 7.2% 떨어졌다."
+    )
+    report = _report(tmp_path, a=("2025-01-28", body))
+    assert _figure(report, "7.2%").frame.as_of == "2025-01-27"
+
+
+def test_what_a_stock_usually_does_is_no_dated_figure(tmp_path):
+    body = (
+        "27일(현지시간) 뉴욕증시에서 엔비디아가 16.97% 폭락했다. 평소 하루 1~2% 움직이는 대형주들이 "
+        "10% 넘게 빠졌다."
+    )
+    report = _report(tmp_path, a=("2025-01-28", body))
+    assert _figure(report, "1~2%").frame.measure == "generic"
+    assert not _problems(report, "1~2%")

@@ -481,8 +481,21 @@ _APPOSITIVE_DAY = rx.compile(r"^(?:인\s*|\()(?:\d{4}년\s*)?\d{1,2}월\s*\d{1,2
 def looks_back(text: str, end: int, limit: int | None = None) -> bool:
     """Whether the day written up to `end` stands in a clause that looks back, closed by the
     retrospective ending -던 before the sentence goes on ("지난달 31일 9.86% 급락했던
-    SK하이닉스는"): a day recalled to describe something, not the day the sentence reports."""
-    return RETROSPECTIVE.search(_clause_after(text, end, limit)) is not None
+    SK하이닉스는"): a day recalled to describe something, not the day the sentence reports. A
+    -던 word that names what something was called ("27일(현지시간) 뉴욕증시에서 'AI 수혜주'로
+    묶였던 종목들이 … 무너졌다") is an epithet of the subject, not the day's predicate."""
+    clause = _clause_after(text, end, limit)
+    epithets = _epithet_words()
+    for m in RETROSPECTIVE.finditer(clause):
+        start = clause.rfind(" ", 0, m.start()) + 1
+        if not clause[start : m.end()].rstrip().endswith(epithets):
+            return True
+    return False
+
+
+@functools.cache
+def _epithet_words() -> tuple[str, ...]:
+    return tuple(frame_data().days.get("epithet_verbs", []))
 
 
 def _clause_after(text: str, end: int, limit: int | None = None) -> str:
