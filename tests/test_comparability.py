@@ -5913,3 +5913,16 @@ def test_what_a_stock_usually_does_is_no_dated_figure(tmp_path):
     report = _report(tmp_path, a=("2025-01-28", body))
     assert _figure(report, "1~2%").frame.measure == "generic"
     assert not _problems(report, "1~2%")
+
+
+@pytest.mark.parametrize(
+    ("other", "conflict"),
+    [("예외는 챗GPT 프로로, 월 200달러를 받는다.", False), ("챗GPT 플러스는 월 200달러를 받는다.", True)],
+)
+def test_prices_of_two_plans_of_one_product_are_not_one_price(tmp_path, other, conflict):
+    report = _report(
+        tmp_path,
+        a=("2025-02-03", "딥시크 앱은 무료다. 비교 대상인 챗GPT 플러스는 월 20달러를 내야 쓸 수 있다."),
+        b=("2025-03-10", f"딥시크 앱은 여전히 무료다. 유료 챗봇 요금표를 보자. {other}"),
+    )
+    assert bool([f for f in _problems(report) if f.kind == "cross_source"]) is conflict

@@ -122,6 +122,7 @@ class TopicData(_Data):
     rate_not_metrics: list[str]
     rate_nouns: list[str]
     price_tag_joiners: list[str] = []  # "600만 달러짜리 모델"
+    plan_tiers: list[str] = []  # "챗GPT 플러스": the plan of a product a price is of
     price_tag_particles: list[str] = []  # "'600만 달러 AI'의"
     # what an unclassified figure measures, by the noun written just before it ("매출 27%↑",
     # "영업익 412억"): a headline's figure and the body's of the same label are one figure

@@ -9,6 +9,7 @@ be found to understate a figure of a day inside that window, but not to contradi
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from claimcheck.models import Frame
@@ -173,7 +174,8 @@ def _matched(topic: str, a: Frame, b: Frame) -> str:
 def same_thing(a_what: dict[str, str | None], b_what: dict[str, str | None]) -> str | None:
     """The first of the things two figures count or name that both state and that differ (the
     model, the chip, the counter class, what an adoption figure counts), or None."""
-    for key in ("model", "chip", "counter", "counted", "market", "metric", "round", "label"):
+    keys = ("model", "chip", "counter", "counted", "market", "metric", "round", "label", "plan")
+    for key in keys:
         va, vb = a_what.get(key), b_what.get(key)
         if va and vb and va != vb:
             return f"{key}: {va} vs {vb}"
@@ -221,9 +223,33 @@ def what_of(claim) -> dict[str, str | None]:
         "round": claim.attributes.get("round"),  # a Series B is no Series A
         # an unclassified figure's label: revenue is no operating profit ("매출", "영업이익")
         "label": label_of(claim) if claim.topic == "other" else None,
+        # the plan of a product a price is of ("챗GPT 플러스" and "챗GPT 프로")
+        "plan": _plan_of(claim) if q is not None and q.unit and q.unit != "count" else None,
         # a count that names a thing by its size ("15억 개짜리"), not one stated of a thing
         "sized": "짜리" if q is not None and q.unit == "count" and _sized(claim) else None,
     }
+
+
+def _plan_of(claim) -> str | None:
+    """The plan word nearest before the figure, within a few words ("챗GPT 프로로, 월 200달러")."""
+    span = figure_in_sentence(claim)
+    if span is None:
+        return None
+    before = claim.sentence[max(0, span[0] - 16) : span[0]]
+    found = list(_plan_pattern().finditer(before))
+    return found[-1].group(1) if found else None
+
+
+@functools.cache
+def _plan_pattern():
+    from claimcheck import regexcache as rx
+    from claimcheck.extract.lexicon import topic_data
+
+    tiers = rx.alternation(sorted(topic_data().plan_tiers, key=len, reverse=True)) or "(?!)"
+    # a word of its own, or with a particle ("프로로", "플러스는"); not "프로그램", "프로젝트"
+    return rx.compile(
+        rf"(?<![0-9A-Za-z\uac00-\ud7a3])({tiers})(?=[\s,.·)]|(?:은|는|이|가|로|의|도|를|와|과)[\s,])"
+    )
 
 
 def _sized(claim) -> bool:
