@@ -5926,3 +5926,14 @@ def test_prices_of_two_plans_of_one_product_are_not_one_price(tmp_path, other, c
         b=("2025-03-10", f"딥시크 앱은 여전히 무료다. 유료 챗봇 요금표를 보자. {other}"),
     )
     assert bool([f for f in _problems(report) if f.kind == "cross_source"]) is conflict
+
+
+def test_kinds_of_models_are_no_downloads(tmp_path):
+    """r1-distilled-models: six. "증류 모델 8종은 … 내려받을 수 있어" counts models, not downloads."""
+    body = (
+        "딥시크 앱은 2월 셋째 주 주간 사용자 76만 명을 기록했다. 딥시크가 오픈소스로 공개한 R1과 "
+        "증류 모델 8종은 앱 마켓과 상관없이 내려받을 수 있다."
+    )
+    report = _report(tmp_path, a=("2025-03-04", body))
+    assert _figure(report, "8종").topic != "adoption"
+    assert _reference_verdicts(report, "8종") == ["refuted"]
