@@ -5937,3 +5937,21 @@ def test_kinds_of_models_are_no_downloads(tmp_path):
     report = _report(tmp_path, a=("2025-03-04", body))
     assert _figure(report, "8종").topic != "adoption"
     assert _reference_verdicts(report, "8종") == ["refuted"]
+
+
+def test_a_wrong_headline_move_is_at_issue_with_the_close_not_a_move_within_the_session(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "---\ntitle: 장비주 약세\noutlet: 시험일보\npublished: 2025-01-31\nkind: news\n---\n"
+        "연휴 끝난 증시, 장비주 약세\n한빛반도체 4.45% 급락한 날…개미는 버틴다\n\n"
+        "31일 유가증권시장에서 한빛반도체는 전 거래일보다 2.45% 내린 3만1200원에 장을 마쳤다. "
+        "오전 10시 20분께에는 6.3% 내린 2만9900원까지 밀리기도 했다.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "tables").mkdir()
+    report = report_for_paths([str(folder)], str(tmp_path / "tables"))
+    (top,) = [c for c in report.claims if c.section == "summary" and c.quantity]
+    (finding,) = [f for f in report.findings if f.kind == "internal" and top.id in f.claims]
+    assert finding.verdict == "inconsistent"
+    assert finding.at_issue == [top.id, _figure(report, "2.45%").id]

@@ -520,9 +520,20 @@ def _compare_top(corpus: Corpus, top: Claim, mine, peers) -> Finding:
         explanation_ko=ko,
         diagnosis=diagnosis,
         arithmetic=steps,
-        # what the headline's figure is wrong against: not a body bound it lies within ("장중 11%
-        # 넘게"), which the finding shows as context
-        at_issue=[top.id] + [c.id for c, _ in peers if c.id not in agreeing]
-        if verdict == "inconsistent" and agreeing
-        else [],
+        at_issue=_headline_at_issue(top, peers, agreeing) if verdict == "inconsistent" else [],
     )
+
+
+def _headline_at_issue(top: Claim, peers, agreeing: set[str]) -> list[str]:
+    """What a wrong headline figure is wrong against: not a body bound it lies within ("장중 11%
+    넘게"), nor, when the body gives the day's close, a move within the session ("SK하이닉스 6.86%
+    급락한 날" over "9.86% 내린 … 마감" and "오전 10시 20분께에는 11.3% 내린"); the finding shows
+    them as context. Empty when every body figure is at issue."""
+    against = [c for c, _ in peers if c.id not in agreeing]
+    closes = [c for c in against if c.frame is not None and c.frame.moment == "close"]
+    told_in_session = top.frame is not None and top.frame.moment == "intraday"
+    if closes and not told_in_session:
+        against = [c for c in against if c.frame is None or c.frame.moment != "intraday"]
+    if len(against) == len(peers):
+        return []
+    return [top.id] + [c.id for c in against]
