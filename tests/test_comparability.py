@@ -5955,3 +5955,15 @@ def test_a_wrong_headline_move_is_at_issue_with_the_close_not_a_move_within_the_
     (finding,) = [f for f in report.findings if f.kind == "internal" and top.id in f.claims]
     assert finding.verdict == "inconsistent"
     assert finding.at_issue == [top.id, _figure(report, "2.45%").id]
+
+
+def test_a_price_list_whose_rate_is_said_once_before_it_is_in_that_rate(tmp_path):
+    """openai-o1-api-price: 60 dollars per million output tokens; r1-api-price: 2.19."""
+    body = (
+        "개발자들이 많이 쓰는 추론 모델의 출력 토큰 100만 개 기준 가격은 오픈AI o1이 6달러, 딥시크 "
+        "R1이 2.19달러 수준이다."
+    )
+    report = _report(tmp_path, a=("2025-03-05", body))
+    assert _figure(report, "6달러").quantity.unit == "USD/million_tokens"
+    assert _reference_verdicts(report, "6달러") == ["refuted"]
+    assert _reference_verdicts(report, "2.19달러") == ["supported"]

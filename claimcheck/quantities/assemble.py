@@ -231,6 +231,8 @@ class _Rates:
     per_second: re.Pattern[str]  # "초당" ending where a size starts
     throughput: dict[str, str]  # size unit -> its per-second unit
     list_gap: re.Pattern[str]  # between two prices of a list in one rate
+    list_basis: re.Pattern[str]  # a list's rate said once before it ("… 기준 가격은")
+    list_per: dict[str, str]  # its basis words -> what they are per
 
 
 @functools.cache
@@ -256,6 +258,10 @@ def _rates() -> _Rates:
     numeral_word = rx.compile(rf"[0-9][0-9.,]*[{powers}]*|[{syllables}]*[{powers}]")
     per_second = rx.alternation(units.throughput.words)
     labels = rx.alternation(units.rate_continuations.list_labels) or "(?!)"
+    continuations = units.rate_continuations
+    list_per = {word: per for per, words in continuations.list_bases.items() for word in words}
+    bases = rx.alternation(sorted(list_per, key=lambda w: (-len(w), w))) or "(?!)"
+    nouns = rx.alternation(continuations.list_nouns) or "(?!)"
     return _Rates(
         regex,
         per,
@@ -272,6 +278,8 @@ def _rates() -> _Rates:
         rx.compile(
             rf"\s*\)?\s*(?:(?:\([^()]*\)\s*)?,|\()\s*(?:(?:{labels})(?:은|는|이|가)?\s*)+\Z"
         ),
+        rx.compile(rf"(?P<basis>{bases})\s?(?:{nouns})\s"),
+        list_per,
     )
 
 
@@ -326,6 +334,9 @@ def per_unit(s: str, mentions: list[Mention]) -> list[Mention]:
             elif out and (listed := _listed_after(s, out, m, rates)) is not None:
                 m.unit = f"{m.unit}/{listed}"  # "입력 0.55달러, 캐시 적중 시 0.14달러"
                 m.rule.append(RULE_RATE)
+            elif (basis := _list_basis(s, out, m, rates)) is not None:
+                m.unit = f"{m.unit}/{basis}"  # "100만 토큰 기준 가격은 R1이 2.19달러, o1이 60달러"
+                m.rule.append(RULE_RATE)
             elif out and _continues_rate(s, out[-1], m, rates):
                 # "시간당 2달러(약 2900원)": the bracketed conversion is in the same rate (not
                 # "2달러로 계산한 훈련비(557만 달러)": a sum named in between is no conversion);
@@ -352,6 +363,24 @@ def _listed_after(s: str, out: list[Mention], m: Mention, rates: _Rates) -> str 
         if per and currency == m.unit:
             return per if rates.list_gap.match(s, before.end, m.start) else None
     return None
+
+
+def _list_basis(s: str, out: list[Mention], m: Mention, rates: _Rates) -> str | None:
+    """What a price is per when its sentence said a list's rate once before it ("출력 토큰 100만
+    개 기준 가격은 딥시크 R1이 2.19달러, 오픈AI o1이 60달러다"): the last such basis before the
+    figure, with no clause's end between and no figure in between but the list's prices (in
+    the rate) and their conversions in brackets. The count inside the basis is no figure."""
+    basis = None
+    for hit in rates.list_basis.finditer(s, 0, m.start):
+        basis = hit
+    if basis is None or re.search(r"[.?!](?:\s|$)|다\s", s[basis.end() : m.start]):
+        return None
+    between = [b for b in out if b.start >= basis.end()]
+    if any(b.unit is None or "/" not in b.unit for b in between):
+        return None  # a figure not in the rate stands between: the list has ended
+    while out and out[-1].start >= basis.start() and out[-1].end <= basis.end():
+        out.pop()  # "100만 개" inside the basis
+    return rates.list_per[basis.group("basis")]
 
 
 def _continues_rate(s: str, before: Mention, m: Mention, rates: _Rates) -> bool:

@@ -134,6 +134,10 @@ class RateContinuations(_Table):
     between: list[str] = Field(min_length=1)
     after: list[str] = Field(min_length=1)
     list_labels: list[str] = []
+    # a price list whose rate is said once before it ("출력 토큰 100만 개 기준 가격은 R1이
+    # 2.19달러, o1이 60달러다"): the basis words by what they are per, and the price nouns after
+    list_bases: dict[str, list[str]] = {}
+    list_nouns: list[str] = []
 
 
 class RateWords(_Table):
