@@ -67,6 +67,23 @@ def _the_dispute(report):
     return dispute, {c.quantity.text for c in report.claims if c.id in named}
 
 
+def _deck_finding(tmp_path: Path, deck: str, body: str):
+    """The report of one article published 2025-01-31 with a deck line under its headline, the
+    deck's figure claim, and the one internal finding about it."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "---\ntitle: 장비주 약세\noutlet: 시험일보\npublished: 2025-01-31\nkind: news\n---\n"
+        f"연휴 끝난 증시, 장비주 약세\n{deck}\n\n{body}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "tables").mkdir()
+    report = report_for_paths([str(folder)], str(tmp_path / "tables"))
+    (top,) = [c for c in report.claims if c.section == "summary" and c.quantity]
+    (finding,) = [f for f in report.findings if f.kind == "internal" and top.id in f.claims]
+    return report, top, finding
+
+
 # --- the gate on frames --------------------------------------------------------------------
 
 
@@ -5800,19 +5817,12 @@ def test_a_decimal_deck_the_bodys_close_denies_is_not_saved_by_an_intraday_bound
 ):
     """A deck under the headline, "한빛반도체 12.45% 급락…": the body's close of 2.45% denies it,
     and "장중 한때 11% 넘게" (a bound it lies within) does not confirm it."""
-    folder = tmp_path / "news"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
-        "---\ntitle: 장비주 줄줄이 약세\noutlet: 시험일보\npublished: 2025-01-31\nkind: news\n---\n"
-        "연휴 끝난 증시, 장비주 줄줄이 약세\n한빛반도체 12.45% 급락…장비주 줄줄이 약세\n\n"
+    _, _, finding = _deck_finding(
+        tmp_path,
+        "한빛반도체 12.45% 급락…장비주 줄줄이 약세",
         f"반도체 장비주 한빛반도체가 31일 급락했다. 한빛반도체는 장중 한때 11% 넘게 밀렸다가 "
-        f"{closed} 내린 3만1200원에 마감했다.\n",
-        encoding="utf-8",
+        f"{closed} 내린 3만1200원에 마감했다.",
     )
-    (tmp_path / "tables").mkdir()
-    report = report_for_paths([str(folder)], str(tmp_path / "tables"))
-    (top,) = [c for c in report.claims if c.section == "summary" and c.quantity]
-    (finding,) = [f for f in report.findings if f.kind == "internal" and top.id in f.claims]
     assert finding.verdict == verdict
 
 
@@ -5853,19 +5863,12 @@ def test_figures_to_five_digits_in_one_currency_that_miss_each_other_contradict(
 
 
 def test_a_headline_is_wrong_against_the_bodys_point_not_a_bound_it_lies_within(tmp_path):
-    folder = tmp_path / "news"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
-        "---\ntitle: 장비주 약세\noutlet: 시험일보\npublished: 2025-01-31\nkind: news\n---\n"
-        "연휴 끝난 증시, 장비주 약세\n한빛반도체 12.45% 급락…장비주 약세\n\n"
+    report, top, finding = _deck_finding(
+        tmp_path,
+        "한빛반도체 12.45% 급락…장비주 약세",
         "반도체 장비주 한빛반도체가 31일 급락했다. 한빛반도체는 장중 한때 11% 넘게 밀렸다가 "
-        "2.45% 내린 3만1200원에 마감했다.\n",
-        encoding="utf-8",
+        "2.45% 내린 3만1200원에 마감했다.",
     )
-    (tmp_path / "tables").mkdir()
-    report = report_for_paths([str(folder)], str(tmp_path / "tables"))
-    (top,) = [c for c in report.claims if c.section == "summary" and c.quantity]
-    (finding,) = [f for f in report.findings if f.kind == "internal" and top.id in f.claims]
     assert finding.at_issue == [top.id, _figure(report, "2.45%").id]
     assert _figure(report, "11% 넘게").id in finding.claims  # shown, as context
 
@@ -5940,19 +5943,12 @@ def test_kinds_of_models_are_no_downloads(tmp_path):
 
 
 def test_a_wrong_headline_move_is_at_issue_with_the_close_not_a_move_within_the_session(tmp_path):
-    folder = tmp_path / "news"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
-        "---\ntitle: 장비주 약세\noutlet: 시험일보\npublished: 2025-01-31\nkind: news\n---\n"
-        "연휴 끝난 증시, 장비주 약세\n한빛반도체 4.45% 급락한 날…개미는 버틴다\n\n"
+    report, top, finding = _deck_finding(
+        tmp_path,
+        "한빛반도체 4.45% 급락한 날…개미는 버틴다",
         "31일 유가증권시장에서 한빛반도체는 전 거래일보다 2.45% 내린 3만1200원에 장을 마쳤다. "
-        "오전 10시 20분께에는 6.3% 내린 2만9900원까지 밀리기도 했다.\n",
-        encoding="utf-8",
+        "오전 10시 20분께에는 6.3% 내린 2만9900원까지 밀리기도 했다.",
     )
-    (tmp_path / "tables").mkdir()
-    report = report_for_paths([str(folder)], str(tmp_path / "tables"))
-    (top,) = [c for c in report.claims if c.section == "summary" and c.quantity]
-    (finding,) = [f for f in report.findings if f.kind == "internal" and top.id in f.claims]
     assert finding.verdict == "inconsistent"
     assert finding.at_issue == [top.id, _figure(report, "2.45%").id]
 
