@@ -5963,3 +5963,15 @@ def test_a_price_list_whose_rate_is_said_once_before_it_is_in_that_rate(tmp_path
     assert _figure(report, "6달러").quantity.unit == "USD/million_tokens"
     assert _reference_verdicts(report, "6달러") == ["refuted"]
     assert _reference_verdicts(report, "2.19달러") == ["supported"]
+
+
+def test_what_machines_and_staff_cost_is_the_companys_spending_a_dispute_of_the_run(tmp_path):
+    body = (
+        "딥시크는 V3의 최종 학습비를 557만6000달러라고 밝혔다. 반면 한 반도체 분석업체는 딥시크가 "
+        "보유한 서버와 인력에 들어간 돈을 20억 달러 안팎으로 추산했다."
+    )
+    report = _report(tmp_path, a=("2025-02-10", body))
+    assert _figure(report, "20억 달러 안팎").frame.scope == "company spending"
+    dispute, figures = _the_dispute(report)
+    assert figures == {"20억 달러 안팎", "557만6000달러"}
+    assert not _problems(report)
