@@ -5918,6 +5918,12 @@ def test_what_a_stock_usually_does_is_no_dated_figure(tmp_path):
     assert not _problems(report, "1~2%")
 
 
+@pytest.mark.parametrize("said", ["거래량은 평소의 3배였다", "거래량은 평소보다 3배 많았다"])
+def test_the_usual_as_a_baseline_leaves_the_figure_the_days(tmp_path, said):
+    report = _report(tmp_path, a=("2025-01-28", f"27일(현지시간) 엔비디아 주식 {said}."))
+    assert _figure(report, "3배").frame.measure != "generic"
+
+
 @pytest.mark.parametrize(
     ("other", "conflict"),
     [("예외는 챗GPT 프로로, 월 200달러를 받는다.", False), ("챗GPT 플러스는 월 200달러를 받는다.", True)],

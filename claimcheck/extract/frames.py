@@ -52,6 +52,7 @@ class _Generic(_Before):
     sentence_start: list[str]
     cited: list[str] = []
     cited_after: list[str] = []
+    usual_as_baseline: list[str] = []  # "평소의 3배": what is usual, the baseline of a figure
     class_threshold: str = "(?!)"
     supposed_before: str = "(?!)"
 
@@ -363,6 +364,9 @@ def measure_of(text: str, figure: Figure, figures: list[Figure], topic: str) -> 
     before_all = text[_previous_end(figure, figures) : figure.start]
     # (each window is cut once, not once for each of its words)
     before_generic = before_all[-data.generic.window :]
+    for baseline in data.generic.usual_as_baseline:
+        # "평소의 3배", "평소보다 40% 많은": the usual is what the figure is measured against
+        before_generic = before_generic.replace(baseline, " " * len(baseline))
     cue = max((before_generic.rfind(w) for w in data.generic.before), default=-1)
     # ("흔히 인용되는 훈련비 557만6000달러": the one figure everybody quotes, no typical one)
     # ("흔히 \"R1은 557만6000달러로 만든 모델\"이라고들 한다": what people say, a claim repeated)
