@@ -194,6 +194,7 @@ class StanceData(_Data):
     question_words: list[str]
     myth_labels: list[str]
     forecast_beaten: list[str]
+    forecast_nouns: list[str] = []  # "예상치(180억 원)": a forecast's own figure
     estimate_cues: list[str]
     claim_cues: list[str]
     owner_documents: list[str]

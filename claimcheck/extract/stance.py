@@ -68,9 +68,6 @@ def _asks_which(question: str) -> bool:
     return _question_word().search(question) is not None
 
 
-# a forecast word with its figure's bracket opening right after it ("예상치(")
-_FORECAST_BRACKET = re.compile(r"(예상|전망|추정|컨센서스)치?\(\s?(?:약\s?)?$")
-
 # right after a forecast word: its figure in brackets, then by how much the result beat it
 _FORECAST_GLOSS = re.compile(
     r"^(?:치|치를|치보다)?\([^()]{1,20}\)(?:를|보다)?\s?(?:[\d.,]+\s?%(?:포인트|p)?\s)?"
@@ -130,10 +127,12 @@ def stance_of_figure(
     what it is ("딥시크는 557만6000달러로 제시했지만, 보고서는 …5억 달러를 웃돌 것이라는 추정을
     실었다": the first figure is stated, the second estimated)."""
     start, end = span
-    forecast = _FORECAST_BRACKET.search(sentence, 0, start)
-    if forecast and forecast.end() == start:
-        # "시장 예상치(180억 원)를 18% 웃돌았다": the forecast's own figure, whatever the result
-        return StanceReading("hedged", forecast.group(1), None)
+    # "시장 예상치(180억 원)를 18% 웃돌았다": the forecast's own figure, whatever the result
+    opened = sentence.rfind("(", max(0, start - 4), start)
+    if opened >= 0:
+        forecast = _forecast_bracket().search(sentence, max(0, opened - 8), start)
+        if forecast and forecast.end() == start:
+            return StanceReading("hedged", forecast.group(1), None)
     if reading.cue == "?":
         # "R1을 약 560만 달러에 만들었다는데, 왜 …못 하나?": only the last clause asks; a figure
         # before it is the premise the question stands on, read as that clause says it
@@ -179,6 +178,13 @@ def _any_cue() -> re.Pattern[str]:
     data = stance_data()
     cues = sorted({cue for family in data.order for cue in data.families[family]})
     return rx.compile(rx.alternation(cues))
+
+
+@functools.cache
+def _forecast_bracket() -> re.Pattern[str]:
+    """A forecast noun with its figure's bracket opening right after it ("예상치(", "전망(약 ")."""
+    nouns = rx.alternation(sorted(stance_data().forecast_nouns, key=len, reverse=True)) or "(?!)"
+    return rx.compile(rf"({nouns})\(\s?(?:약\s?)?$")
 
 
 @functools.cache

@@ -226,7 +226,7 @@ def what_of(claim) -> dict[str, str | None]:
         # the plan of a product a price is of ("챗GPT 플러스" and "챗GPT 프로")
         "plan": _plan_of(claim) if q is not None and q.unit and q.unit != "count" else None,
         # a count that names a thing by its size ("15억 개짜리"), not one stated of a thing
-        "sized": "짜리" if q is not None and q.unit == "count" and _sized(claim) else None,
+        "sized": "sized" if q is not None and q.unit == "count" and _sized(claim) else None,
     }
 
 
@@ -253,11 +253,13 @@ def _plan_pattern():
 
 
 def _sized(claim) -> bool:
+    """Whether the figure is joined to a noun it names by its size ("15억 개짜리"; the joiners
+    of a nickname by price, topics.yaml price_tag_joiners)."""
+    from claimcheck.extract.lexicon import topic_data
+
     span = figure_in_sentence(claim)
-    return span is not None and claim.sentence.startswith(SIZE_SUFFIX, span[1])
-
-
-SIZE_SUFFIX = "짜리"
+    joiners = tuple(topic_data().price_tag_joiners)
+    return span is not None and bool(joiners) and claim.sentence.startswith(joiners, span[1])
 
 
 def figure_in_sentence(claim) -> tuple[int, int] | None:

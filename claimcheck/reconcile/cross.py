@@ -25,7 +25,6 @@ from claimcheck.reconcile.intervals import (
     UNDERSTATES,
     Relation,
     as_headline,
-    beyond_rounding,
     digit_slip,
     magnitude_apart,
     relation,
@@ -290,11 +289,7 @@ def _compare_figures(
     allowed = []
     for a, b, passage in pairs:
         read_a, read_b = _read(a, b), _read(b, a)
-        rel = relation(read_a, read_b)
-        if rel == "discrepancy" and _one_unit(a, b) and beyond_rounding(read_a, read_b):
-            # "7조4405억 원" against "7조4050억 원": figures written to five digits in one unit
-            # miss each other by more than any rounding, and no rate stands between them
-            rel = "contradiction"
+        rel = relation(read_a, read_b, one_unit=_one_unit(a, b))
         apart = magnitude_apart(read_a, read_b) if rel != "agree" else None
         if apart:
             skipped.append(f"{a.article} {a.value.shown} vs {b.article} {b.value.shown}: {apart}")

@@ -160,8 +160,9 @@ def _one_digit(quantity: Quantity) -> bool:
     return len(digits) == 1 and "." not in quantity.text
 
 
-def relation(a: Interval, b: Interval) -> Relation:
-    """agree | compatible | discrepancy | contradiction for two intervals of the same unit."""
+def relation(a: Interval, b: Interval, one_unit: bool = False) -> Relation:
+    """agree | compatible | discrepancy | contradiction for two intervals of the same unit.
+    `one_unit`: both were written in that unit, with no rate between them."""
     if a.overlaps(b):
         if a.bound or b.bound:
             if a.point is not None and b.point is not None:
@@ -172,6 +173,10 @@ def relation(a: Interval, b: Interval) -> Relation:
     size = max(abs(x) for x in (a.low, a.high, b.low, b.high) if not math.isinf(x))
     if size and gap / size <= NEAR_MISS and not (a.bound or b.bound):
         if a.precise and b.precise and _apart_by(a, b) > PRECISE_MISS:
+            return "contradiction"
+        if one_unit and beyond_rounding(a, b):
+            # "7조4405억 원" against "7조4050억 원": figures written to five digits in one unit
+            # miss each other by more than any rounding, and no rate stands between them
             return "contradiction"
         return "discrepancy"
     return "contradiction"
